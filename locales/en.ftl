@@ -1,0 +1,162 @@
+## Tổ Dân Bot — English
+
+## General
+btn-tip = 🛡 Send an anonymous tip
+btn-cancel = ✖️ Cancel
+btn-back = ↩️ Back
+welcome =
+    Hello! This is where you can report <b>drug crime</b> to { $ward } as part of the drug-free ward programme.
+
+    🔒 Tips are <b>anonymous</b>: the bot does not keep your name, account or phone number, and officers only see what you write.
+
+    Tap the button below or type /tip to send a tip. Type /help for help.
+help-resident =
+    <b>Help</b>
+    /tip — send an anonymous tip (what, quarter, place, when, description, photos)
+    /cancel — cancel the tip you are writing
+    /lang — change language (Tiếng Việt / English)
+
+    After sending you get a <b>receipt code</b>. Keep it secret: it is the only way to follow your tip, and nobody (officers included) knows you sent it.
+    If someone is in danger right now, call 113.
+help-staff =
+    <b>Staff commands</b>
+    /invite — create an officer invite link (admins only)
+    /bindgroup — send in the ward police group to receive tips there (admins only)
+    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ✅ Close.
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-set = Switched to English.
+unknown-command = Sorry, I didn't get that. Type /tip to send a tip or /help for help.
+error-generic = Sorry, something went wrong. Please try again in a few minutes.
+nothing-to-cancel = There is nothing to cancel.
+
+## Categories, timing, priority
+category-dealing = Drug dealing
+category-use_venue = A place where people gather to use drugs
+category-plant_growing = Growing drug plants
+category-school = Drugs near a school or involving pupils
+category-person_using = A person using drugs, addicted or in psychosis
+category-other = Other signs
+timing-now = Happening now
+timing-today = Today
+timing-this_week = This week
+timing-earlier = Earlier
+timing-ongoing = Ongoing, regularly
+priority-urgent = Urgent
+priority-high = High
+priority-normal = Normal
+priority-low = Low
+quarter-unknown = Not sure
+
+## Tip flow
+tip-intro = 🔒 You are sending an <b>anonymous</b> tip. Type /cancel at any time to stop.
+tip-ask-category = <b>Step 1/6.</b> What do you want to report?
+tip-ask-quarter = <b>Step 2/6.</b> Which quarter is it in?
+tip-ask-place =
+    <b>Step 3/6.</b> Where exactly? Type an address or landmark (e.g. “alley 12 Tran Phu, the karaoke bar next to the market”), or send a location 📍.
+    If you'd rather not say, tap “Skip”.
+btn-skip = ⏭ Skip
+btn-send-location = 📍 Send location
+tip-ask-timing = <b>Step 4/6.</b> When does it happen?
+tip-ask-description =
+    <b>Step 5/6.</b> Describe what you saw: who (appearance, no real names needed), what, when, vehicles…
+    ⚠️ Don't write anything that could reveal who you are.
+tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then tap “Done”. If not, tap “Skip”.
+btn-photos-done = ✅ Done
+tip-photo-received = Photo { $count }/{ $max } received. Send more or tap “Done”.
+tip-photo-limit = That's { $max } photos already. Tap “Done” to continue.
+tip-review =
+    <b>Review your tip</b>
+    What: { $category }
+    Quarter: { $quarter }
+    Place: { $place }
+    When: { $timing }
+    Photos: { $photos }
+    Description:
+    { $description }
+
+    Send this tip?
+tip-place-none = (not given)
+tip-place-location = 📍 location sent
+btn-submit = 📨 Send
+btn-edit = ✏️ Edit
+tip-edit-which = What do you want to change?
+edit-category = What
+edit-quarter = Quarter
+edit-place = Place
+edit-timing = When
+edit-description = Description
+edit-photos = Photos
+tip-submitted =
+    ✅ <b>Your tip was sent.</b> Thank you for helping keep the ward drug-free.
+
+    Your receipt code: <code>{ $receipt }</code>
+
+    🔐 Keep this code somewhere safe and <b>give it to nobody</b>. It is the only way to follow your tip; we do not store it and cannot issue it again.
+    You may delete this chat once you have saved the code.
+tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: tap “Send” to try again.
+tip-cancelled = Cancelled. Nothing was kept.
+tip-expired = Your unfinished tip expired and was deleted. Type /tip to start again.
+hint-use-buttons = Please choose with the buttons above, or type /cancel to stop.
+hint-need-text = Please type your answer as text (stickers, voice notes and files are not accepted). Type /cancel to stop.
+hint-place = Please type an address, send a location 📍, or tap “Skip”.
+hint-photos = Please send photos (as photos, not files), or tap “Done” / “Skip”.
+hint-in-flow = You are writing a tip. Follow the steps, or type /cancel to stop.
+error-text-too-long = That is too long ({ $length } characters). At most { $max }.
+error-text-empty = This cannot be empty.
+
+## Tip card for the ward police group
+card-urgent-banner = 🚨 <b>URGENT</b> — act now
+card-body =
+    <b>Tip #{ $reference }</b> · Priority: <b>{ $priority }</b>
+    What: { $category }
+    Quarter: { $quarter }
+    Place: { $place }
+    When: { $timing }
+    Received: { $createdAt }
+    Photos: { $photos }
+card-duplicate = 🔁 May duplicate #{ $reference }
+card-status-new = Status: 🆕 New, unclaimed
+card-status-claimed = Status: 🙋 taken by { $officer }
+card-status-closed = Status: ✅ Closed — { $reason }
+card-description = Description:
+card-location = Location: { $lat }, { $lon }
+close-confirmed = Confirmed
+close-unfounded = Unfounded
+close-spam = Spam
+close-duplicate = Duplicate
+btn-claim = 🙋 I'll take it
+btn-priority = ⚖️ Priority
+btn-duplicate = 🔁 Duplicate
+btn-close = ✅ Close
+card-choose-priority = Choose the new priority:
+card-choose-duplicate = Duplicate of which tip?
+card-no-duplicates = There are no other recent tips.
+card-only-officers = ⛔ Only registered ward police officers can use these buttons.
+card-wrong-ward = ⛔ This tip belongs to another ward.
+card-done-claimed = You took tip #{ $reference }.
+card-done-priority = Priority changed: { $priority }.
+card-done-duplicate = Marked as duplicate of #{ $reference }.
+card-done-closed = Tip #{ $reference } closed.
+card-already-claimed = Another officer has already taken this tip.
+card-tip-closed = This tip is closed.
+card-tip-not-found = Tip not found.
+card-photos-caption = Photos of tip #{ $reference }
+
+## Administration
+admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
+admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group.
+admin-invalid = ⛔ The code is wrong or has been used.
+admin-private-only = Please send this command in a private chat with the bot.
+invite-created =
+    Officer invite link (single use, expires { $expires }):
+    { $link }
+    Send it privately to the officer you are inviting.
+invite-accepted = ✅ Welcome, { $name }! You are registered as an officer of { $ward }. Tips will arrive in the ward police group.
+invite-invalid = ⛔ This invite link is not valid.
+invite-expired = ⛔ This invite link has expired. Ask the admin for a new one.
+invite-used = ⛔ This invite link has already been used.
+not-admin = ⛔ Only the ward's admin can use this command.
+bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips will be posted here.
+bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
+group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
+no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.

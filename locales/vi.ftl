@@ -1,0 +1,162 @@
+## Tổ Dân Bot — tiếng Việt (mặc định)
+
+## Chung
+btn-tip = 🛡 Gửi tin báo ẩn danh
+btn-cancel = ✖️ Hủy
+btn-back = ↩️ Quay lại
+welcome =
+    Xin chào! Đây là kênh tiếp nhận <b>tin báo về ma túy</b> của { $ward }, phục vụ chương trình xây dựng phường không ma túy.
+
+    🔒 Tin báo là <b>ẩn danh</b>: bot không lưu tên, tài khoản, số điện thoại của bạn, và cán bộ chỉ thấy nội dung tin báo.
+
+    Bấm nút bên dưới hoặc gõ /tip để gửi tin báo. Gõ /help để xem hướng dẫn.
+help-resident =
+    <b>Hướng dẫn</b>
+    /tip — gửi tin báo ẩn danh (loại việc, khu phố, địa điểm, thời điểm, nội dung, ảnh)
+    /cancel — hủy tin báo đang soạn
+    /lang — đổi ngôn ngữ (Tiếng Việt / English)
+
+    Sau khi gửi, bạn nhận một <b>mã biên nhận</b>. Hãy giữ kín mã này: đó là cách duy nhất để theo dõi tin báo, và không ai (kể cả cán bộ) biết bạn là người gửi.
+    Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
+help-staff =
+    <b>Lệnh cho cán bộ</b>
+    /invite — tạo liên kết mời cán bộ (chỉ quản trị viên)
+    /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
+    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ✅ Đóng.
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-set = Đã chuyển sang tiếng Việt.
+unknown-command = Mình chưa hiểu. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
+error-generic = Xin lỗi, đã có lỗi. Vui lòng thử lại sau ít phút.
+nothing-to-cancel = Không có gì đang soạn để hủy.
+
+## Phân loại, thời điểm, mức độ
+category-dealing = Mua bán ma túy
+category-use_venue = Điểm tụ tập, chứa chấp sử dụng ma túy
+category-plant_growing = Trồng cây có chứa chất ma túy
+category-school = Ma túy gần trường học, liên quan học sinh
+category-person_using = Người sử dụng, nghiện, ngáo đá
+category-other = Dấu hiệu khác
+timing-now = Đang diễn ra
+timing-today = Hôm nay
+timing-this_week = Trong tuần này
+timing-earlier = Trước đây
+timing-ongoing = Kéo dài, thường xuyên
+priority-urgent = Khẩn cấp
+priority-high = Cao
+priority-normal = Bình thường
+priority-low = Thấp
+quarter-unknown = Không rõ
+
+## Luồng gửi tin báo
+tip-intro = 🔒 Bạn đang gửi tin báo <b>ẩn danh</b>. Có thể gõ /cancel bất cứ lúc nào để hủy.
+tip-ask-category = <b>Bước 1/6.</b> Bạn muốn báo việc gì?
+tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở khu phố nào?
+tip-ask-place =
+    <b>Bước 3/6.</b> Địa điểm cụ thể? Gõ địa chỉ hoặc điểm nhận biết (ví dụ: “hẻm 12 Trần Phú, quán karaoke cạnh chợ”), hoặc gửi vị trí 📍.
+    Nếu không muốn nêu, bấm “Bỏ qua”.
+btn-skip = ⏭ Bỏ qua
+btn-send-location = 📍 Gửi vị trí
+tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
+tip-ask-description =
+    <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
+    ⚠️ Đừng ghi thông tin có thể lộ danh tính của bạn.
+tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi bấm “Xong”. Không có thì bấm “Bỏ qua”.
+btn-photos-done = ✅ Xong
+tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc bấm “Xong”.
+tip-photo-limit = Đã đủ { $max } ảnh. Bấm “Xong” để tiếp tục.
+tip-review =
+    <b>Xem lại tin báo</b>
+    Loại: { $category }
+    Khu phố: { $quarter }
+    Địa điểm: { $place }
+    Thời điểm: { $timing }
+    Ảnh: { $photos }
+    Nội dung:
+    { $description }
+
+    Gửi tin báo này?
+tip-place-none = (không nêu)
+tip-place-location = 📍 vị trí đã gửi
+btn-submit = 📨 Gửi
+btn-edit = ✏️ Sửa
+tip-edit-which = Bạn muốn sửa phần nào?
+edit-category = Loại việc
+edit-quarter = Khu phố
+edit-place = Địa điểm
+edit-timing = Thời điểm
+edit-description = Nội dung
+edit-photos = Ảnh
+tip-submitted =
+    ✅ <b>Đã gửi tin báo.</b> Cảm ơn bạn đã góp phần xây dựng phường không ma túy.
+
+    Mã biên nhận của bạn: <code>{ $receipt }</code>
+
+    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
+    Bạn có thể xóa đoạn chat này sau khi lưu mã.
+tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: bấm “Gửi” để thử lại.
+tip-cancelled = Đã hủy. Không có gì được lưu lại.
+tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
+hint-use-buttons = Vui lòng chọn bằng các nút bên trên, hoặc gõ /cancel để hủy.
+hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, tệp). Gõ /cancel để hủy.
+hint-place = Vui lòng gõ địa chỉ, gửi vị trí 📍, hoặc bấm “Bỏ qua”.
+hint-photos = Vui lòng gửi ảnh (dạng ảnh, không phải tệp), hoặc bấm “Xong” / “Bỏ qua”.
+hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
+error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
+error-text-empty = Nội dung không được để trống.
+
+## Thẻ tin báo cho nhóm công an phường
+card-urgent-banner = 🚨 <b>KHẨN CẤP</b> — cần xử lý ngay
+card-body =
+    <b>Tin báo #{ $reference }</b> · Mức độ: <b>{ $priority }</b>
+    Loại: { $category }
+    Khu phố: { $quarter }
+    Địa điểm: { $place }
+    Thời điểm: { $timing }
+    Gửi lúc: { $createdAt }
+    Ảnh: { $photos }
+card-duplicate = 🔁 Có thể trùng với #{ $reference }
+card-status-new = Trạng thái: 🆕 Mới, chưa ai nhận
+card-status-claimed = Trạng thái: 🙋 { $officer } đã nhận
+card-status-closed = Trạng thái: ✅ Đã đóng — { $reason }
+card-description = Nội dung:
+card-location = Vị trí: { $lat }, { $lon }
+close-confirmed = Xác minh đúng
+close-unfounded = Không có cơ sở
+close-spam = Tin rác
+close-duplicate = Trùng tin khác
+btn-claim = 🙋 Tôi nhận
+btn-priority = ⚖️ Mức độ
+btn-duplicate = 🔁 Trùng
+btn-close = ✅ Đóng
+card-choose-priority = Chọn mức độ mới:
+card-choose-duplicate = Trùng với tin báo nào?
+card-no-duplicates = Không có tin báo nào khác gần đây.
+card-only-officers = ⛔ Chỉ cán bộ công an phường đã đăng ký mới dùng được nút này.
+card-wrong-ward = ⛔ Tin báo này thuộc phường khác.
+card-done-claimed = Bạn đã nhận tin báo #{ $reference }.
+card-done-priority = Đã đổi mức độ: { $priority }.
+card-done-duplicate = Đã đánh dấu trùng với #{ $reference }.
+card-done-closed = Đã đóng tin báo #{ $reference }.
+card-already-claimed = Tin báo này đã có cán bộ khác nhận.
+card-tip-closed = Tin báo này đã đóng.
+card-tip-not-found = Không tìm thấy tin báo.
+card-photos-caption = Ảnh kèm tin báo #{ $reference }
+
+## Quản trị
+admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
+admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường.
+admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
+admin-private-only = Vui lòng gửi lệnh này trong tin nhắn riêng với bot.
+invite-created =
+    Liên kết mời cán bộ (dùng một lần, hết hạn lúc { $expires }):
+    { $link }
+    Gửi liên kết này riêng cho cán bộ cần mời.
+invite-accepted = ✅ Chào { $name }! Bạn đã được đăng ký là cán bộ của { $ward }. Tin báo sẽ đến nhóm công an phường.
+invite-invalid = ⛔ Liên kết mời không hợp lệ.
+invite-expired = ⛔ Liên kết mời đã hết hạn. Hãy xin quản trị viên liên kết mới.
+invite-used = ⛔ Liên kết mời đã được sử dụng.
+not-admin = ⛔ Chỉ quản trị viên của phường mới dùng được lệnh này.
+bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $ward }. Tin báo mới sẽ được gửi vào đây.
+bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
+group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
+no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.

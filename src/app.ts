@@ -1,0 +1,152 @@
+// Wires configuration, database, services, scheduled jobs and the bot, and
+// stops them in order. main.ts runs it; end-to-end tests run it too.
+import path from "node:path";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import cron, { type ScheduledTask } from "node-cron";
+import type { DestinationStream } from "pino";
+import { BOT_COMMANDS, createBot } from "./bot/create-bot.js";
+import type { Config } from "./config.js";
+import { createDatabase, type Database } from "./db.js";
+import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
+import { createLogger, type Logger } from "./logger.js";
+import { loadOrCreateDevPepper } from "./secrets-file.js";
+import { type Clock, createServices, type Services } from "./services/index.js";
+
+/** Token used against the local stand-in when no real BOT_TOKEN is set. */
+export const STAND_IN_TOKEN = "1000000001:local-stand-in-token-not-a-secret";
+
+export interface AppOptions {
+  logDestination?: DestinationStream;
+  clock?: Clock;
+  /** Use this stand-in instead of starting one (tests share theirs). */
+  standIn?: BotApiStandIn;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  services: Services;
+  standIn: BotApiStandIn | null;
+  apiRoot: string | undefined;
+  runner: RunnerHandle;
+  /** Deletes abandoned tip flows (they hold raw updates); also run every 5 minutes. */
+  sweepIdleFlows(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function pepperFor(config: Config, logger: Logger): string {
+  if (config.SECRET_PEPPER) return config.SECRET_PEPPER;
+  if (config.NODE_ENV === "production") throw new Error("SECRET_PEPPER is required in production");
+  const dir = config.DATABASE_URL.startsWith("file:")
+    ? path.dirname(config.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, ""))
+    : "data";
+  logger.warn({ dir }, "SECRET_PEPPER not set: using a generated development pepper");
+  return loadOrCreateDevPepper(dir);
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
+  const db = createDatabase(config.DATABASE_URL);
+  const services = createServices({
+    db,
+    pepper: pepperFor(config, logger),
+    inviteTtlHours: config.INVITE_TTL_HOURS,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+
+  const ward = await services.wards.ensureWard({
+    slug: config.WARD_SLUG,
+    name: config.WARD_NAME,
+    timezone: config.WARD_TIMEZONE,
+    quarterNames: config.quarterNames,
+  });
+  if (ward.created) logger.info({ ward: config.WARD_SLUG, quarters: config.quarterNames.length }, "ward created");
+  if (ward.adminCode) {
+    // The one secret we print on purpose: whoever reads the server log may become admin.
+    logger.warn(`One-time admin code for ${config.WARD_SLUG}: ${ward.adminCode} — send "/admin ${ward.adminCode}" to the bot in a private chat`);
+  }
+
+  let standIn: BotApiStandIn | null = options.standIn ?? null;
+  let ownsStandIn = false;
+  let apiRoot = config.BOT_API_ROOT;
+  let token = config.BOT_TOKEN;
+  if (!token) {
+    if (!standIn && !apiRoot) {
+      standIn = new BotApiStandIn({ token: STAND_IN_TOKEN });
+      await standIn.start(config.STAND_IN_PORT);
+      ownsStandIn = true;
+      logger.info({ url: standIn.url }, "no BOT_TOKEN: talking to the local Bot API stand-in");
+    }
+    token = STAND_IN_TOKEN;
+    apiRoot ??= standIn?.url;
+  }
+
+  // The runner does not confirm the last batch on stop; without this a restart
+  // would handle the last updates twice.
+  let lastHandledUpdate = -1;
+  const bot = createBot(
+    token,
+    {
+      services,
+      logger,
+      settings: {
+        wardSlug: config.WARD_SLUG,
+        defaultLocale: config.DEFAULT_LOCALE,
+        flowTimeoutMinutes: config.FLOW_TIMEOUT_MINUTES,
+      },
+    },
+    {
+      ...(apiRoot ? { apiRoot } : {}),
+      onUpdateHandled: (id) => (lastHandledUpdate = Math.max(lastHandledUpdate, id)),
+    },
+  );
+  await bot.init();
+  await bot.api.setMyCommands([...BOT_COMMANDS.vi]);
+  await bot.api.setMyCommands([...BOT_COMMANDS.en], { language_code: "en" });
+  if (config.DROP_PENDING_UPDATES) await bot.api.deleteWebhook({ drop_pending_updates: true });
+
+  const sweepIdleFlows = async () => {
+    const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
+    const dropped = await services.conversations.deleteIdle(cutoff);
+    if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");
+    return dropped;
+  };
+  const jobs: ScheduledTask[] = [
+    cron.schedule("*/5 * * * *", () => void sweepIdleFlows().catch((err: unknown) => logger.error({ err }, "sweep failed")), {
+      timezone: config.WARD_TIMEZONE,
+      noOverlap: true,
+    }),
+  ];
+
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+  });
+  logger.info({ bot: bot.botInfo.username }, "bot started");
+
+  let stopped = false;
+  return {
+    config,
+    logger,
+    db,
+    services,
+    standIn,
+    apiRoot,
+    runner,
+    sweepIdleFlows,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const job of jobs) await job.stop();
+      if (runner.isRunning()) await runner.stop();
+      if (lastHandledUpdate >= 0) {
+        await bot.api
+          .getUpdates({ offset: lastHandledUpdate + 1, limit: 1, timeout: 0 })
+          .catch((err: unknown) => logger.warn({ err }, "could not confirm the last updates"));
+      }
+      await db.$disconnect();
+      if (ownsStandIn) await standIn?.stop();
+      logger.info("stopped");
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Middleware } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { BotContext, FlowContext } from "./context.js";
+import type { BotDeps, BotSettings } from "./deps.js";
+import { languageFeature } from "./features/language.js";
+import { onboardingFeature } from "./features/onboarding.js";
+import { startFeature } from "./features/start.js";
+import { createTipAnnouncer, tipCardsFeature } from "./features/tip-cards.js";
+import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+
+/** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
+export const FLOW_STATE_VERSION = 1;
+
+export interface CreateBotOptions {
+  /** Any Bot API server: Telegram's, a local one, or the project's stand-in. */
+  apiRoot?: string;
+  botInfo?: UserFromGetMe;
+  /** Called after each update, handled or failed (used to confirm updates on shutdown). */
+  onUpdateHandled?: (updateId: number) => void;
+}
+
+export function createBot(
+  token: string,
+  base: { services: Services; logger: Logger; settings: BotSettings },
+  options: CreateBotOptions = {},
+): Bot<BotContext> {
+  const { services, logger, settings } = base;
+  const bot = new Bot<BotContext>(token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+  bot.api.config.use(retry());
+
+  const i18n = createI18n(services.preferences, settings.defaultLocale);
+  const residentWard = async () => {
+    const ward = await services.wards.getBySlug(settings.wardSlug);
+    if (!ward) throw new Error(`ward ${settings.wardSlug} does not exist`);
+    return { id: ward.id, name: ward.name, timezone: ward.timezone };
+  };
+  const withoutAnnouncer = { services, logger, settings, residentWard };
+  const deps: BotDeps = { ...withoutAnnouncer, announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer) };
+
+  // Conversations build their own context objects: give them i18n and auto-retry too.
+  const flowPlugins: Middleware<FlowContext>[] = [
+    (ctx, next) => {
+      ctx.api.config.use(retry());
+      return next();
+    },
+    i18n,
+  ];
+
+  const onUpdateHandled = options.onUpdateHandled;
+  if (onUpdateHandled) {
+    bot.use(async (ctx, next) => {
+      try {
+        await next();
+      } finally {
+        onUpdateHandled(ctx.update.update_id);
+      }
+    });
+  }
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(i18n);
+  const guarded = bot.errorBoundary(async (err) => {
+    logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "update failed");
+    if (err.ctx.chat?.type === "private") await err.ctx.reply(err.ctx.t("error-generic")).catch(() => undefined);
+  });
+
+  guarded.chatType("private").use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        version: FLOW_STATE_VERSION,
+        // Pseudonymous key: the stored flow is not findable by chat id without the pepper.
+        getStorageKey: (ctx) => services.secrets.chatKey(ctx.chat?.id ?? "none"),
+        adapter: services.conversations,
+      },
+      plugins: flowPlugins,
+    }),
+  );
+  guarded.use(tipFlowFeature(deps));
+  guarded.use(onboardingFeature(deps));
+  guarded.use(startFeature(deps));
+  guarded.use(languageFeature(deps));
+  guarded.use(tipCardsFeature(deps));
+  guarded.use(unhandledFeature());
+
+  bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
+  return bot;
+}
+
+export { TIP_CONVERSATION };
+
+export const BOT_COMMANDS = {
+  vi: [
+    { command: "tip", description: "Gửi tin báo ẩn danh" },
+    { command: "cancel", description: "Hủy tin báo đang soạn" },
+    { command: "help", description: "Hướng dẫn" },
+    { command: "lang", description: "Đổi ngôn ngữ / Language" },
+  ],
+  en: [
+    { command: "tip", description: "Send an anonymous tip" },
+    { command: "cancel", description: "Cancel the tip you are writing" },
+    { command: "help", description: "Help" },
+    { command: "lang", description: "Language / Đổi ngôn ngữ" },
+  ],
+} as const;

@@ -1,0 +1,20 @@
+import type { Logger } from "../logger.js";
+import type { Services } from "../services/index.js";
+import type { Locale } from "./i18n.js";
+
+export interface BotSettings {
+  /** The ward residents reach by default (one ward per deployment until multi-ward lands). */
+  wardSlug: string;
+  defaultLocale: Locale;
+  flowTimeoutMinutes: number;
+}
+
+/** Everything the chat layer needs, passed in so tests can build a bot around a test database. */
+export interface BotDeps {
+  services: Services;
+  logger: Logger;
+  settings: BotSettings;
+  residentWard(): Promise<{ id: string; name: string; timezone: string }>;
+  /** Posts a tip's card to its ward's police group. Never throws: failures are logged. */
+  announceTip(tipId: string): Promise<void>;
+}

@@ -1,0 +1,86 @@
+// Staff onboarding: the first admin claims the ward with the code from the
+// start-up log, invites officers by single-use deep links, and binds the police group.
+import { Composer } from "grammy";
+import { MemberService } from "../../services/members.js";
+import { ServiceError } from "../../services/index.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
+import { staffIdentity } from "../staff-identity.js";
+import { formatTime } from "./tip-cards.js";
+
+export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
+  const { members, wards, tips } = deps.services;
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+  const groups = feature.chatType(["group", "supergroup"]);
+
+  // Invite links arrive as `/start inv_<token>`; anything else falls through to the welcome.
+  privateChats.command("start", async (ctx, next) => {
+    const payload = ctx.match.trim();
+    if (!MemberService.isInvitePayload(payload)) return next();
+    const who = staffIdentity(ctx);
+    if (!who) return;
+    try {
+      const { member, wardName } = await members.acceptInvite(payload, who);
+      await ctx.reply(ctx.t("invite-accepted", { name: escapeHtml(member.displayName), ward: escapeHtml(wardName) }), {
+        parse_mode: "HTML",
+      });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      const key = err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid";
+      await ctx.reply(ctx.t(key));
+    }
+  });
+
+  privateChats.command("admin", async (ctx) => {
+    const code = ctx.match.trim();
+    const who = staffIdentity(ctx);
+    if (!code || !who) {
+      await ctx.reply(ctx.t("admin-usage"));
+      return;
+    }
+    try {
+      const { wardName } = await members.claimAdmin(code, who);
+      deps.logger.info("ward admin claimed");
+      await ctx.reply(ctx.t("admin-ok", { ward: escapeHtml(wardName) }), { parse_mode: "HTML" });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.reply(ctx.t("admin-invalid"));
+    }
+  });
+  groups.command("admin", (ctx) => ctx.reply(ctx.t("admin-private-only")));
+
+  privateChats.command("invite", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const ward = await wards.get(admin.wardId);
+    const { payload, expiresAt } = await members.createInvite(admin, "officer");
+    const link = `https://t.me/${ctx.me.username}?start=${payload}`;
+    const locale = await ctx.i18n.getLocale();
+    await ctx.reply(ctx.t("invite-created", { link, expires: formatTime(expiresAt, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale) }), {
+      link_preview_options: { is_disabled: true },
+    });
+  });
+
+  groups.command("bindgroup", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    await members.bindPoliceGroup(admin, String(ctx.chat.id));
+    const ward = await wards.get(admin.wardId);
+    await ctx.reply(ctx.t("bindgroup-ok", { ward: escapeHtml(ward?.name ?? "") }), { parse_mode: "HTML" });
+    // Nothing lost: tips that arrived before a group was bound are posted now.
+    for (const tipId of await tips.openTipsWithoutCard(admin.wardId)) await deps.announceTip(tipId);
+  });
+  privateChats.command("bindgroup", (ctx) => ctx.reply(ctx.t("bindgroup-group-only")));
+
+  return feature;
+}

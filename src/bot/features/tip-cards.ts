@@ -1,0 +1,238 @@
+// Tip cards in the ward police group, and the officers' buttons on them.
+// Residents' photos are re-sent by file id (sendMediaGroup), never forwarded.
+import type { I18n } from "@grammyjs/i18n";
+import { type Api, Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { CLOSE_REASONS, PRIORITIES, type Priority } from "../../domain/tip.js";
+import { type ActiveMember, ServiceError, type TipView } from "../../services/index.js";
+import type { BotContext, FlowContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
+import { isLocale } from "../i18n.js";
+import { staffIdentity } from "../staff-identity.js";
+
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+type CardMenu = "main" | "priority" | "close" | "duplicate";
+
+const cardAction = z.discriminatedUnion("action", [
+  z.object({ action: z.enum(["claim", "pm", "cm", "dm", "back"]), tipId: z.string().min(1).max(40) }),
+  z.object({ action: z.literal("p"), tipId: z.string().min(1).max(40), arg: z.enum(PRIORITIES) }),
+  z.object({ action: z.literal("x"), tipId: z.string().min(1).max(40), arg: z.enum(["confirmed", "unfounded", "spam"]) }),
+  z.object({ action: z.literal("d"), tipId: z.string().min(1).max(40), arg: z.string().min(1).max(40) }),
+]);
+
+function parseCardData(data: string) {
+  const [prefix, action, tipId, arg] = data.split(":");
+  if (prefix !== "c") return null;
+  const parsed = cardAction.safeParse({ action, tipId, arg });
+  return parsed.success ? parsed.data : null;
+}
+
+export function formatTime(date: Date, timezone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", {
+    timeZone: timezone,
+    dateStyle: "short",
+    timeStyle: "short",
+  }).format(date);
+}
+
+export function renderCardText(view: TipView, t: Translate, timezone: string, locale: string): string {
+  const lines: string[] = [];
+  if (view.priority === "urgent" && view.status !== "closed") lines.push(t("card-urgent-banner"));
+  lines.push(
+    t("card-body", {
+      reference: view.reference,
+      priority: t(`priority-${view.priority}`),
+      category: t(`category-${view.category}`),
+      quarter: escapeHtml(view.quarterName ?? t("quarter-unknown")),
+      place: view.placeText ? escapeHtml(view.placeText) : view.location ? t("tip-place-location") : t("tip-place-none"),
+      timing: t(`timing-${view.timing}`),
+      createdAt: formatTime(view.createdAt, timezone, locale),
+      photos: view.photoFileIds.length,
+    }),
+  );
+  if (view.location) lines.push(t("card-location", { lat: view.location.latitude.toFixed(5), lon: view.location.longitude.toFixed(5) }));
+  if (view.duplicateOfReference) lines.push(t("card-duplicate", { reference: view.duplicateOfReference }));
+  if (view.status === "closed") lines.push(t("card-status-closed", { reason: t(`close-${view.closeReason ?? "confirmed"}`) }));
+  else if (view.claimedByName) lines.push(t("card-status-claimed", { officer: escapeHtml(view.claimedByName) }));
+  else lines.push(t("card-status-new"));
+  lines.push("", t("card-description"), escapeHtml(view.description));
+  return lines.join("\n").slice(0, 4096);
+}
+
+export function cardKeyboard(
+  view: TipView,
+  t: Translate,
+  menu: CardMenu = "main",
+  candidates: { id: string; reference: string }[] = [],
+): InlineKeyboard | undefined {
+  if (view.status === "closed") return undefined;
+  const id = view.id;
+  const kb = new InlineKeyboard();
+  switch (menu) {
+    case "main":
+      if (!view.claimedByName) kb.text(t("btn-claim"), `c:claim:${id}`);
+      kb.text(t("btn-priority"), `c:pm:${id}`).row().text(t("btn-duplicate"), `c:dm:${id}`).text(t("btn-close"), `c:cm:${id}`);
+      return kb;
+    case "priority":
+      for (const p of PRIORITIES) kb.text(`${p === view.priority ? "• " : ""}${t(`priority-${p}`)}`, `c:p:${id}:${p}`);
+      break;
+    case "close":
+      for (const reason of CLOSE_REASONS.filter((r) => r !== "duplicate")) kb.text(t(`close-${reason}`), `c:x:${id}:${reason}`);
+      break;
+    case "duplicate":
+      candidates.forEach((c, i) => {
+        kb.text(`#${c.reference}`, `c:d:${id}:${c.id}`);
+        if (i % 3 === 2) kb.row();
+      });
+      break;
+  }
+  return kb.row().text(t("btn-back"), `c:back:${id}`);
+}
+
+/** Builds the function that posts a tip card (and its photos) to the ward's police group. */
+export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip">) {
+  return async function announceTip(tipId: string): Promise<void> {
+    try {
+      const view = await deps.services.tips.view(tipId);
+      if (!view) return;
+      const ward = await deps.services.wards.get(view.wardId);
+      if (!ward?.policeChatId) {
+        deps.logger.warn({ tipId }, "ward has no police group bound; tip stored, card not posted");
+        return;
+      }
+      const chosen = await deps.services.preferences.locale(ward.policeChatId);
+      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const t: Translate = (key, vars) => i18n.t(locale, key, vars);
+      const card = await api.sendMessage(ward.policeChatId, renderCardText(view, t, ward.timezone, locale), {
+        parse_mode: "HTML",
+        reply_markup: cardKeyboard(view, t),
+      });
+      await deps.services.tips.recordCard(view.id, ward.policeChatId, card.message_id);
+      if (view.photoFileIds.length > 0) {
+        await api.sendMediaGroup(
+          ward.policeChatId,
+          view.photoFileIds.map((fileId, i) => ({
+            type: "photo" as const,
+            media: fileId,
+            ...(i === 0 ? { caption: t("card-photos-caption", { reference: view.reference }) } : {}),
+          })),
+          { reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true } },
+        );
+      }
+      if (view.location) {
+        await api.sendLocation(ward.policeChatId, view.location.latitude, view.location.longitude, {
+          reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
+        });
+      }
+    } catch (err) {
+      deps.logger.error({ err, tipId }, "could not post tip card");
+    }
+  };
+}
+
+export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.callbackQuery(/^c:/, async (ctx) => {
+    const action = parseCardData(ctx.callbackQuery.data);
+    const chatId = ctx.chat?.id;
+    if (!action || chatId === undefined) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    // Roles come from the database on every press, not from group membership.
+    const ward = await deps.services.wards.getByPoliceChat(String(chatId));
+    const who = staffIdentity(ctx);
+    const member = ward && who ? await deps.services.members.findActive(ward.id, who.telegramUserId) : null;
+    if (!ward || !member) {
+      await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
+      return;
+    }
+    const t: Translate = (key, vars) => ctx.t(key, vars);
+    try {
+      const toast = await applyCardAction(deps, member, action, t, async (menu, candidates) => {
+        const view = await deps.services.tips.view(action.tipId);
+        if (!view) return;
+        const locale = await ctx.i18n.getLocale();
+        await ctx
+          .editMessageText(renderCardText(view, t, ward.timezone, locale), {
+            parse_mode: "HTML",
+            reply_markup: cardKeyboard(view, t, menu, candidates),
+          })
+          .catch((err: unknown) => {
+            // Pressing the same menu twice leaves the card unchanged: not an error.
+            if (!String(err).includes("message is not modified")) throw err;
+          });
+      });
+      await ctx.answerCallbackQuery(toast ? { text: toast } : {});
+    } catch (err) {
+      if (err instanceof ServiceError) {
+        const key =
+          err.code === "wrong_ward"
+            ? "card-wrong-ward"
+            : err.code === "already_claimed"
+              ? "card-already-claimed"
+              : err.code === "tip_closed"
+                ? "card-tip-closed"
+                : "card-tip-not-found";
+        await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  return feature;
+}
+
+type ParsedAction = NonNullable<ReturnType<typeof parseCardData>>;
+
+async function applyCardAction(
+  deps: BotDeps,
+  member: ActiveMember,
+  action: ParsedAction,
+  t: Translate,
+  redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
+): Promise<string | null> {
+  const tips = deps.services.tips;
+  // Forged callback data must not show or touch another ward's tip.
+  const current = await tips.view(action.tipId);
+  if (!current) throw new ServiceError("tip_not_found");
+  if (current.wardId !== member.wardId) throw new ServiceError("wrong_ward");
+  const reference = async () => current.reference;
+  switch (action.action) {
+    case "claim":
+      await tips.claim(member, action.tipId);
+      await redraw("main");
+      return t("card-done-claimed", { reference: await reference() });
+    case "pm":
+      await redraw("priority");
+      return t("card-choose-priority");
+    case "cm":
+      await redraw("close");
+      return null;
+    case "dm": {
+      const candidates = await tips.duplicateCandidates(member, action.tipId);
+      await redraw("duplicate", candidates);
+      return candidates.length > 0 ? t("card-choose-duplicate") : t("card-no-duplicates");
+    }
+    case "back":
+      await redraw("main");
+      return null;
+    case "p":
+      await tips.setPriority(member, action.tipId, action.arg as Priority);
+      await redraw("main");
+      return t("card-done-priority", { priority: t(`priority-${action.arg}`) });
+    case "x":
+      await tips.close(member, action.tipId, action.arg);
+      await redraw("main");
+      return t("card-done-closed", { reference: await reference() });
+    case "d": {
+      await tips.markDuplicate(member, action.tipId, action.arg);
+      await redraw("main");
+      const original = await tips.view(action.arg);
+      return t("card-done-duplicate", { reference: original?.reference ?? "" });
+    }
+  }
+}

@@ -1,0 +1,403 @@
+// The resident's anonymous tip flow. It reads nothing about the sender: the
+// draft holds only what the resident chose to write, and the service it is
+// handed to has no parameter for identity.
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { z } from "zod";
+import {
+  TIP_CATEGORIES,
+  TIP_TIMINGS,
+  type TipCategory,
+  type TipDraft,
+  type TipTiming,
+  TIP_DESCRIPTION_MAX,
+  TIP_PHOTOS_MAX,
+  TIP_PLACE_MAX,
+} from "../../domain/tip.js";
+import type { BotContext, FlowContext, TipConversation } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
+
+export const TIP_CONVERSATION = "tip";
+const EDITABLE_FIELDS = ["category", "quarter", "place", "timing", "description", "photos"] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+class FlowCancelled extends Error {}
+
+interface WardForFlow {
+  id: string;
+  quarters: { id: string; name: string }[];
+}
+
+type Place = TipDraft["place"];
+
+export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+
+  // Before the conversation, so /cancel always wins.
+  privateChats.command("cancel", async (ctx) => {
+    if (ctx.conversation.active(TIP_CONVERSATION) > 0) {
+      await ctx.conversation.exit(TIP_CONVERSATION);
+      await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+    } else {
+      await ctx.reply(ctx.t("nothing-to-cancel"));
+    }
+  });
+
+  privateChats.use(
+    createConversation<BotContext, FlowContext>(
+      (conversation, ctx) => tipFlow(conversation, ctx, deps),
+      { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
+    ),
+  );
+
+  const start = async (ctx: BotContext) => {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(TIP_CONVERSATION);
+  };
+  privateChats.command("tip", start);
+  privateChats.callbackQuery("menu:tip", start);
+  privateChats.hears([/^🛡/u], start);
+  return feature;
+}
+
+async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<void> {
+  const ward: WardForFlow = await conversation.external(async () => {
+    const w = await deps.residentWard();
+    const quarters = await deps.services.wards.listQuarters(w.id);
+    return { id: w.id, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
+  });
+
+  try {
+    await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
+    const draft = {
+      category: await askCategory(conversation, ctx),
+      quarterId: await askQuarter(conversation, ctx, ward),
+      place: await askPlace(conversation, ctx),
+      timing: await askTiming(conversation, ctx),
+      description: await askDescription(conversation, ctx),
+      photoFileIds: await askPhotos(conversation, ctx),
+    } satisfies TipDraft;
+
+    for (;;) {
+      const choice = await askChoice(
+        conversation,
+        ctx,
+        renderReview(ctx, draft, ward),
+        new InlineKeyboard()
+          .text(ctx.t("btn-submit"), "t:rev:submit")
+          .text(ctx.t("btn-edit"), "t:rev:edit")
+          .row()
+          .text(ctx.t("btn-cancel"), "t:cancel"),
+        (data) => z.enum(["submit", "edit"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
+        (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-edit"),
+      );
+      if (choice === "edit") {
+        const field = await askChoice(
+          conversation,
+          ctx,
+          ctx.t("tip-edit-which"),
+          editKeyboard(ctx),
+          (data) => z.enum(EDITABLE_FIELDS).safeParse(data.replace(/^t:edit:/, "")).data ?? null,
+          (value) => ctx.t(`edit-${value}`),
+        );
+        await editField(conversation, ctx, ward, draft, field);
+        continue;
+      }
+      const submitted = await conversation.external(async () => {
+        try {
+          const tip = await deps.services.tips.submit(ward.id, draft);
+          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId };
+        } catch (err) {
+          deps.logger.error({ err }, "tip submission failed");
+          return { ok: false as const };
+        }
+      });
+      if (!submitted.ok) {
+        await ctx.reply(ctx.t("tip-submit-failed"));
+        continue;
+      }
+      await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }), { parse_mode: "HTML" });
+      // Announcing never fails the flow: the tip is stored and re-announced on /bindgroup.
+      await conversation.external(() => deps.announceTip(submitted.tipId));
+      return;
+    }
+  } catch (err) {
+    if (err instanceof FlowCancelled) {
+      await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+      return;
+    }
+    throw err;
+  }
+}
+
+async function editField(
+  conversation: TipConversation,
+  ctx: FlowContext,
+  ward: WardForFlow,
+  draft: TipDraft,
+  field: EditableField,
+): Promise<void> {
+  switch (field) {
+    case "category":
+      draft.category = await askCategory(conversation, ctx);
+      return;
+    case "quarter":
+      draft.quarterId = await askQuarter(conversation, ctx, ward);
+      return;
+    case "place":
+      draft.place = await askPlace(conversation, ctx);
+      return;
+    case "timing":
+      draft.timing = await askTiming(conversation, ctx);
+      return;
+    case "description":
+      draft.description = await askDescription(conversation, ctx);
+      return;
+    case "photos":
+      draft.photoFileIds = await askPhotos(conversation, ctx);
+      return;
+  }
+}
+
+function editKeyboard(ctx: FlowContext): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  EDITABLE_FIELDS.forEach((field, i) => {
+    kb.text(ctx.t(`edit-${field}`), `t:edit:${field}`);
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}
+
+function renderReview(ctx: FlowContext, draft: TipDraft, ward: WardForFlow): string {
+  return ctx.t("tip-review", {
+    category: ctx.t(`category-${draft.category}`),
+    quarter: escapeHtml(quarterLabel(ctx, ward, draft.quarterId)),
+    place: placeLabel(ctx, draft.place),
+    timing: ctx.t(`timing-${draft.timing}`),
+    photos: draft.photoFileIds.length,
+    description: escapeHtml(draft.description),
+  });
+}
+
+function quarterLabel(ctx: FlowContext, ward: WardForFlow, quarterId: string | null): string {
+  return ward.quarters.find((q) => q.id === quarterId)?.name ?? ctx.t("quarter-unknown");
+}
+
+function placeLabel(ctx: FlowContext, place: Place): string {
+  if (!place) return ctx.t("tip-place-none");
+  if (place.kind === "location") return ctx.t("tip-place-location");
+  return escapeHtml(place.text);
+}
+
+/**
+ * Asks a question with inline buttons and waits for a valid press on that
+ * very message. Anything else gets a hint; the cancel button ends the flow.
+ */
+async function askChoice<T extends string>(
+  conversation: TipConversation,
+  ctx: FlowContext,
+  text: string,
+  keyboard: InlineKeyboard,
+  parse: (data: string) => T | null,
+  label: (value: T) => string,
+): Promise<T> {
+  const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === undefined) {
+      await hintForUnexpected(next, "hint-use-buttons");
+      continue;
+    }
+    const onQuestion = next.callbackQuery?.message?.message_id === question.message_id;
+    if (onQuestion && data === "t:cancel") {
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      throw new FlowCancelled();
+    }
+    const value = onQuestion ? parse(data) : null;
+    if (value === null) {
+      await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+      continue;
+    }
+    await next.answerCallbackQuery();
+    // Show the answer in place of the buttons, so old buttons cannot be pressed again.
+    await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
+    return value;
+  }
+}
+
+async function hintForUnexpected(ctx: FlowContext, hint: string): Promise<void> {
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: ctx.t(hint) });
+    return;
+  }
+  await ctx.reply(ctx.t(hint));
+}
+
+function cancelRow(ctx: FlowContext, kb: InlineKeyboard): InlineKeyboard {
+  return kb.row().text(ctx.t("btn-cancel"), "t:cancel");
+}
+
+function askCategory(conversation: TipConversation, ctx: FlowContext): Promise<TipCategory> {
+  const kb = new InlineKeyboard();
+  for (const category of TIP_CATEGORIES) kb.text(ctx.t(`category-${category}`), `t:cat:${category}`).row();
+  return askChoice(
+    conversation,
+    ctx,
+    ctx.t("tip-ask-category"),
+    cancelRow(ctx, kb),
+    (data) => z.enum(TIP_CATEGORIES).safeParse(data.replace(/^t:cat:/, "")).data ?? null,
+    (value) => ctx.t(`category-${value}`),
+  );
+}
+
+async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward: WardForFlow): Promise<string | null> {
+  const kb = new InlineKeyboard();
+  ward.quarters.forEach((q, i) => {
+    kb.text(q.name, `t:q:${i}`);
+    if (i % 3 === 2) kb.row();
+  });
+  kb.row().text(ctx.t("quarter-unknown"), "t:q:none");
+  const choice = await askChoice(
+    conversation,
+    ctx,
+    ctx.t("tip-ask-quarter"),
+    cancelRow(ctx, kb),
+    (data) => {
+      const raw = data.replace(/^t:q:/, "");
+      if (raw === "none") return raw;
+      const index = z.coerce.number().int().min(0).max(ward.quarters.length - 1).safeParse(raw);
+      return index.success ? String(index.data) : null;
+    },
+    (value) => (value === "none" ? ctx.t("quarter-unknown") : (ward.quarters[Number(value)]?.name ?? "")),
+  );
+  return choice === "none" ? null : (ward.quarters[Number(choice)]?.id ?? null);
+}
+
+async function askPlace(conversation: TipConversation, ctx: FlowContext): Promise<Place> {
+  const skipLabel = ctx.t("btn-skip");
+  await ctx.reply(ctx.t("tip-ask-place"), {
+    parse_mode: "HTML",
+    reply_markup: new Keyboard()
+      .requestLocation(ctx.t("btn-send-location"))
+      .row()
+      .text(skipLabel)
+      .row()
+      .text(ctx.t("btn-cancel"))
+      .resized()
+      .oneTime(),
+  });
+  const placeText = z.string().trim().min(1).max(TIP_PLACE_MAX);
+  for (;;) {
+    const next = await conversation.wait();
+    const message = next.message;
+    if (message?.location) {
+      const { latitude, longitude } = message.location;
+      await next.reply(`✔️ ${next.t("tip-place-location")}`, { reply_markup: { remove_keyboard: true } });
+      return { kind: "location", latitude, longitude };
+    }
+    if (message?.text !== undefined && !message.text.startsWith("/")) {
+      if (message.text === skipLabel) {
+        await next.reply(`✔️ ${next.t("tip-place-none")}`, { reply_markup: { remove_keyboard: true } });
+        return null;
+      }
+      if (message.text === next.t("btn-cancel")) throw new FlowCancelled();
+      const parsed = placeText.safeParse(message.text);
+      if (!parsed.success) {
+        await next.reply(next.t("error-text-too-long", { length: message.text.length, max: TIP_PLACE_MAX }));
+        continue;
+      }
+      await next.reply(`✔️ ${parsed.data}`, { reply_markup: { remove_keyboard: true } });
+      return { kind: "text", text: parsed.data };
+    }
+    await hintForUnexpected(next, "hint-place");
+  }
+}
+
+function askTiming(conversation: TipConversation, ctx: FlowContext): Promise<TipTiming> {
+  const kb = new InlineKeyboard();
+  TIP_TIMINGS.forEach((timing, i) => {
+    kb.text(ctx.t(`timing-${timing}`), `t:time:${timing}`);
+    if (i % 2 === 1) kb.row();
+  });
+  return askChoice(
+    conversation,
+    ctx,
+    ctx.t("tip-ask-timing"),
+    cancelRow(ctx, kb),
+    (data) => z.enum(TIP_TIMINGS).safeParse(data.replace(/^t:time:/, "")).data ?? null,
+    (value) => ctx.t(`timing-${value}`),
+  );
+}
+
+async function askDescription(conversation: TipConversation, ctx: FlowContext): Promise<string> {
+  await ctx.reply(ctx.t("tip-ask-description"), {
+    parse_mode: "HTML",
+    reply_markup: cancelRow(ctx, new InlineKeyboard()),
+  });
+  for (;;) {
+    const next = await conversation.wait();
+    const text = next.message?.text;
+    if (next.callbackQuery?.data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    if (text === undefined || text.startsWith("/")) {
+      await hintForUnexpected(next, text === undefined ? "hint-need-text" : "hint-in-flow");
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed.length === 0) {
+      await next.reply(next.t("error-text-empty"));
+      continue;
+    }
+    if (trimmed.length > TIP_DESCRIPTION_MAX) {
+      await next.reply(next.t("error-text-too-long", { length: trimmed.length, max: TIP_DESCRIPTION_MAX }));
+      continue;
+    }
+    return trimmed;
+  }
+}
+
+async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promise<string[]> {
+  const photos: string[] = [];
+  await ctx.reply(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("btn-photos-done"), "t:ph:done")
+      .text(ctx.t("btn-skip"), "t:ph:skip")
+      .row()
+      .text(ctx.t("btn-cancel"), "t:cancel"),
+  });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    if (data === "t:ph:done" || data === "t:ph:skip") {
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      return data === "t:ph:skip" ? [] : photos;
+    }
+    const sizes = next.message?.photo;
+    if (sizes && sizes.length > 0) {
+      if (photos.length >= TIP_PHOTOS_MAX) {
+        await next.reply(next.t("tip-photo-limit", { max: TIP_PHOTOS_MAX }));
+        continue;
+      }
+      // The largest size is last; only its file_id is kept, never the message.
+      const largest = sizes[sizes.length - 1];
+      if (largest) photos.push(largest.file_id);
+      await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), {
+        reply_markup: new InlineKeyboard().text(next.t("btn-photos-done"), "t:ph:done"),
+      });
+      continue;
+    }
+    await hintForUnexpected(next, "hint-photos");
+  }
+}

@@ -1,0 +1,29 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { PreferenceService } from "../services/preferences.js";
+import type { FlowContext } from "./context.js";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localesDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
+
+export function isLocale(value: string | null | undefined): value is Locale {
+  return value === "vi" || value === "en";
+}
+
+export function createI18n(preferences: PreferenceService, defaultLocale: Locale): I18n<FlowContext> {
+  return new I18n<FlowContext>({
+    defaultLocale,
+    directory: localesDirectory,
+    useSession: false,
+    // Unicode isolation marks around placeables would garble codes and links.
+    fluentBundleOptions: { useIsolating: false },
+    // Vietnamese first: an explicit /lang choice wins, else the ward default.
+    localeNegotiator: async (ctx) => {
+      const chatId = ctx.chat?.id;
+      const chosen = chatId === undefined ? null : await preferences.locale(chatId);
+      return isLocale(chosen) ? chosen : defaultLocale;
+    },
+  });
+}

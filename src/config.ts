@@ -1,0 +1,57 @@
+// Parses the environment once into a typed, validated object.
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const quarterList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(/[;,\n]/)
+      .map((q) => q.trim())
+      .filter((q) => q.length > 0),
+  )
+  .pipe(z.array(z.string().min(1).max(60)).min(1).max(500));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Empty token: start the local Bot API stand-in instead of reaching Telegram.
+  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "BOT_TOKEN must look like 123456:ABC-…").optional(),
+  BOT_API_ROOT: z.url().optional(),
+  STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+    .default("file:./data/todan.db"),
+  // Keyed-hash secret for receipts, invite tokens and residents' pseudonymous keys.
+  SECRET_PEPPER: z.string().min(32, "SECRET_PEPPER must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WARD_SLUG: z.string().regex(/^[a-z0-9-]{2,40}$/).default("quy-nhon-dong"),
+  WARD_NAME: z.string().min(2).max(120).default("Phường Quy Nhơn Đông"),
+  WARD_QUARTERS: quarterList.optional(),
+  WARD_QUARTER_COUNT: z.coerce.number().int().min(1).max(500).default(19),
+  WARD_TIMEZONE: z.string().default("Asia/Ho_Chi_Minh"),
+  DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  // A tip flow left idle this long is dropped with everything it held.
+  FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  DROP_PENDING_UPDATES: booleanish.default(false),
+});
+
+export type Config = z.infer<typeof configSchema> & { quarterNames: string[] };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Treat empty strings (e.g. `BOT_TOKEN=` in .env) as unset.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  const quarterNames =
+    c.WARD_QUARTERS ?? Array.from({ length: c.WARD_QUARTER_COUNT }, (_, i) => `Khu phố ${i + 1}`);
+  return { ...c, quarterNames };
+}

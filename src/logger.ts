@@ -1,0 +1,57 @@
+// pino, with redaction as a second line of defence: code never passes tip text
+// or identities to the logger, and these paths catch it if someone does.
+import pino, { type DestinationStream, type Logger } from "pino";
+
+export const REDACTED_PATHS = [
+  "text",
+  "caption",
+  "description",
+  "placeText",
+  "from",
+  "chat",
+  "user",
+  "username",
+  "first_name",
+  "last_name",
+  "phone_number",
+  "receipt",
+  "token",
+  "payload",
+  "update",
+  "*.text",
+  "*.caption",
+  "*.description",
+  "*.placeText",
+  "*.from",
+  "*.chat",
+  "*.user",
+  "*.username",
+  "*.first_name",
+  "*.last_name",
+  "*.phone_number",
+  "*.receipt",
+  "*.token",
+  "*.payload",
+  "*.update",
+];
+
+/** Serialises errors without the request payload grammY attaches (it holds chat ids and texts). */
+function safeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const e = err as Error & { error_code?: number; method?: string; code?: string };
+  return { type: e.name, message: e.message, code: e.code, error_code: e.error_code, method: e.method, stack: e.stack };
+}
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      serializers: { err: safeError, error: safeError },
+      base: undefined,
+    },
+    destination,
+  );
+}
+
+export type { Logger };

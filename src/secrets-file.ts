@@ -1,0 +1,15 @@
+// Development convenience: without SECRET_PEPPER the bot keeps a generated one
+// beside the SQLite file, so receipts and pseudonymous keys survive restarts.
+// Production refuses to start without SECRET_PEPPER (see app.ts).
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export function loadOrCreateDevPepper(directory: string): string {
+  const file = path.join(directory, "secret-pepper");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(directory, { recursive: true });
+  const pepper = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${pepper}\n`, { mode: 0o600 });
+  return pepper;
+}

@@ -1,0 +1,46 @@
+import type { Database } from "../db.js";
+
+export type AuditAction =
+  | "ward.created"
+  | "ward.admin_claimed"
+  | "ward.police_group_bound"
+  | "invite.created"
+  | "invite.accepted"
+  | "tip.submitted"
+  | "tip.claimed"
+  | "tip.priority_changed"
+  | "tip.marked_duplicate"
+  | "tip.closed";
+
+export interface AuditInput {
+  wardId: string;
+  action: AuditAction;
+  /** Staff member who acted; absent when a resident acted (residents are never identified). */
+  actorMemberId?: string | null;
+  tipId?: string | null;
+  /** Small structured facts (codes, priorities): never tip text or identities. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+export class AuditService {
+  constructor(private readonly db: Database) {}
+
+  async record(entry: AuditInput): Promise<void> {
+    await this.db.auditEntry.create({
+      data: {
+        wardId: entry.wardId,
+        action: entry.action,
+        actorMemberId: entry.actorMemberId ?? null,
+        tipId: entry.tipId ?? null,
+        detail: JSON.stringify(entry.detail ?? {}),
+      },
+    });
+  }
+
+  list(wardId: string, tipId?: string) {
+    return this.db.auditEntry.findMany({
+      where: { wardId, ...(tipId ? { tipId } : {}) },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+}

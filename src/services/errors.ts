@@ -1,0 +1,24 @@
+// Errors the chat layer turns into a message for the user (by `code`).
+export type ServiceErrorCode =
+  | "invalid_code"
+  | "invite_invalid"
+  | "invite_expired"
+  | "invite_used"
+  | "already_member"
+  | "not_staff"
+  | "not_admin"
+  | "wrong_ward"
+  | "tip_not_found"
+  | "tip_closed"
+  | "already_claimed"
+  | "invalid_input";
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = "ServiceError";
+  }
+}

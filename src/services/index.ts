@@ -1,0 +1,53 @@
+import type { Database } from "../db.js";
+import { AuditService } from "./audit.js";
+import { type Clock, systemClock } from "./clock.js";
+import { ConversationStore } from "./conversation-store.js";
+import { MemberService } from "./members.js";
+import { PreferenceService } from "./preferences.js";
+import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
+import { TipService } from "./tips.js";
+import { WardService } from "./wards.js";
+
+export interface ServiceOptions {
+  db: Database;
+  pepper: string;
+  clock?: Clock;
+  random?: RandomSource;
+  inviteTtlHours?: number;
+}
+
+export interface Services {
+  db: Database;
+  clock: Clock;
+  secrets: Secrets;
+  audit: AuditService;
+  wards: WardService;
+  members: MemberService;
+  tips: TipService;
+  preferences: PreferenceService;
+  conversations: ConversationStore;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? secureRandom;
+  const secrets = new Secrets(options.pepper);
+  const audit = new AuditService(db);
+  return {
+    db,
+    clock,
+    secrets,
+    audit,
+    wards: new WardService(db, secrets, random, audit),
+    members: new MemberService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72),
+    tips: new TipService(db, secrets, random, clock, audit),
+    preferences: new PreferenceService(db, secrets),
+    conversations: new ConversationStore(db, clock),
+  };
+}
+
+export { ServiceError } from "./errors.js";
+export type { ActiveMember, StaffRole } from "./members.js";
+export type { TipView, SubmittedTip } from "./tips.js";
+export type { Clock } from "./clock.js";

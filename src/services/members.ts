@@ -1,0 +1,135 @@
+import type { Database } from "../db.js";
+import { generateToken } from "../domain/codes.js";
+import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
+import { ServiceError } from "./errors.js";
+import type { RandomSource, Secrets } from "./secrets.js";
+
+export type StaffRole = "admin" | "officer";
+
+/** A staff member's Telegram identity. Staff are known on purpose; residents never pass through here. */
+export interface StaffIdentity {
+  telegramUserId: string;
+  displayName: string;
+}
+
+export interface ActiveMember {
+  id: string;
+  wardId: string;
+  role: StaffRole;
+  displayName: string;
+}
+
+const INVITE_PREFIX = "inv_";
+
+export class MemberService {
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly random: RandomSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly inviteTtlHours: number,
+  ) {}
+
+  /** `/admin CODE`: the first admin of a ward proves they read the start-up log. */
+  async claimAdmin(code: string, who: StaffIdentity): Promise<{ wardId: string; wardName: string }> {
+    const hash = this.secrets.keyedHash("admin-code", code.trim().toUpperCase());
+    const ward = await this.db.ward.findFirst({ where: { adminCodeHash: hash } });
+    if (!ward) throw new ServiceError("invalid_code");
+    const member = await this.db.$transaction(async (tx) => {
+      // Clearing the hash in the same transaction makes the code single-use.
+      const cleared = await tx.ward.updateMany({ where: { id: ward.id, adminCodeHash: hash }, data: { adminCodeHash: null } });
+      if (cleared.count !== 1) throw new ServiceError("invalid_code");
+      return tx.member.upsert({
+        where: { wardId_telegramUserId: { wardId: ward.id, telegramUserId: who.telegramUserId } },
+        create: { wardId: ward.id, telegramUserId: who.telegramUserId, displayName: who.displayName, role: "admin" },
+        update: { role: "admin", active: true, displayName: who.displayName },
+      });
+    });
+    await this.audit.record({ wardId: ward.id, action: "ward.admin_claimed", actorMemberId: member.id });
+    return { wardId: ward.id, wardName: ward.name };
+  }
+
+  /** Creates a single-use invite; returns the deep-link payload (`inv_…`). Only a hash is stored. */
+  async createInvite(admin: ActiveMember, role: StaffRole): Promise<{ payload: string; expiresAt: Date }> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const token = generateToken(this.random);
+    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
+    const invite = await this.db.invite.create({
+      data: {
+        wardId: admin.wardId,
+        tokenHash: this.secrets.keyedHash("invite", token),
+        role,
+        createdByMemberId: admin.id,
+        expiresAt,
+      },
+    });
+    await this.audit.record({
+      wardId: admin.wardId,
+      action: "invite.created",
+      actorMemberId: admin.id,
+      detail: { role, inviteId: invite.id },
+    });
+    return { payload: `${INVITE_PREFIX}${token}`, expiresAt };
+  }
+
+  static isInvitePayload(payload: string): boolean {
+    return payload.startsWith(INVITE_PREFIX);
+  }
+
+  async acceptInvite(payload: string, who: StaffIdentity): Promise<{ member: ActiveMember; wardName: string }> {
+    const token = payload.slice(INVITE_PREFIX.length);
+    const invite = await this.db.invite.findUnique({
+      where: { tokenHash: this.secrets.keyedHash("invite", token) },
+      include: { ward: true },
+    });
+    if (!invite) throw new ServiceError("invite_invalid");
+    if (invite.usedAt) throw new ServiceError("invite_used");
+    const now = this.clock();
+    if (invite.expiresAt.getTime() <= now.getTime()) throw new ServiceError("invite_expired");
+    const member = await this.db.$transaction(async (tx) => {
+      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+      if (used.count !== 1) throw new ServiceError("invite_used");
+      return tx.member.upsert({
+        where: { wardId_telegramUserId: { wardId: invite.wardId, telegramUserId: who.telegramUserId } },
+        create: { wardId: invite.wardId, telegramUserId: who.telegramUserId, displayName: who.displayName, role: invite.role },
+        // An existing admin keeps admin rights when accepting an officer invite.
+        update: { active: true, displayName: who.displayName, ...(invite.role === "admin" ? { role: "admin" } : {}) },
+      });
+    });
+    await this.audit.record({
+      wardId: invite.wardId,
+      action: "invite.accepted",
+      actorMemberId: member.id,
+      detail: { role: member.role, inviteId: invite.id },
+    });
+    return { member: toActive(member), wardName: invite.ward.name };
+  }
+
+  /** Role check from the database, on every staff action. */
+  async findActive(wardId: string, telegramUserId: string): Promise<ActiveMember | null> {
+    const m = await this.db.member.findUnique({ where: { wardId_telegramUserId: { wardId, telegramUserId } } });
+    return m && m.active ? toActive(m) : null;
+  }
+
+  /** Wards where this Telegram user is active staff (used in private chats). */
+  async memberships(telegramUserId: string): Promise<ActiveMember[]> {
+    const rows = await this.db.member.findMany({ where: { telegramUserId, active: true }, orderBy: { createdAt: "asc" } });
+    return rows.map(toActive);
+  }
+
+  async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<void> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    await this.db.$transaction([
+      // A group serves one ward: unbind it elsewhere first.
+      this.db.ward.updateMany({ where: { policeChatId: chatId, NOT: { id: admin.wardId } }, data: { policeChatId: null } }),
+      this.db.ward.update({ where: { id: admin.wardId }, data: { policeChatId: chatId } }),
+    ]);
+    await this.audit.record({ wardId: admin.wardId, action: "ward.police_group_bound", actorMemberId: admin.id });
+  }
+}
+
+function toActive(m: { id: string; wardId: string; role: string; displayName: string }): ActiveMember {
+  return { id: m.id, wardId: m.wardId, role: m.role === "admin" ? "admin" : "officer", displayName: m.displayName };
+}

@@ -1,0 +1,37 @@
+// Keyed hashing. Everything that could link a stored row to a person or let a
+// database reader use a secret (receipts, invite tokens, chat keys) is stored
+// only as a keyed hash under SECRET_PEPPER, which never touches the database.
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+
+export type RandomSource = (length: number) => Uint8Array;
+export const secureRandom: RandomSource = (length) => randomBytes(length);
+
+export class Secrets {
+  private readonly receiptSalt: Buffer;
+
+  constructor(private readonly pepper: string) {
+    if (pepper.length < 32) throw new Error("SECRET_PEPPER must be at least 32 characters");
+    this.receiptSalt = createHmac("sha256", pepper).update("receipt-salt").digest();
+  }
+
+  /** Fast keyed hash for high-entropy values (tokens) and pseudonymous keys. */
+  keyedHash(purpose: string, value: string): string {
+    return createHmac("sha256", this.pepper).update(`${purpose}\u0000${value}`).digest("base64url");
+  }
+
+  /** Slow hash for receipts, whose 40 bits would otherwise be cheap to enumerate. */
+  receiptHash(canonicalReceipt: string): string {
+    return scryptSync(canonicalReceipt, this.receiptSalt, 32, { N: 1 << 14, r: 8, p: 1 }).toString("base64url");
+  }
+
+  /** Pseudonymous key for a chat (language preference, flow state): not reversible without the pepper. */
+  chatKey(chatId: number | string): string {
+    return this.keyedHash("chat", String(chatId));
+  }
+
+  static equal(a: string, b: string): boolean {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && timingSafeEqual(x, y);
+  }
+}

@@ -1,0 +1,264 @@
+// Tips: stored with no trace of who sent them. Nothing in this file receives
+// a Telegram user, chat or message id of the resident — by construction.
+import type { Database } from "../db.js";
+import { generateReceiptCode, generateTipReference } from "../domain/codes.js";
+import { findDuplicateOf } from "../domain/duplicates.js";
+import {
+  type CloseReason,
+  type Priority,
+  type TipCategory,
+  type TipDraft,
+  type TipStatus,
+  type TipTiming,
+  tipDraftSchema,
+} from "../domain/tip.js";
+import { triageTip, type TriageReason } from "../domain/triage.js";
+import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
+import { ServiceError } from "./errors.js";
+import type { ActiveMember } from "./members.js";
+import type { RandomSource, Secrets } from "./secrets.js";
+
+const DUPLICATE_WINDOW_DAYS = 14;
+
+export interface SubmittedTip {
+  tipId: string;
+  wardId: string;
+  reference: string;
+  /** Shown once to the resident and never stored in clear. */
+  receiptCode: string;
+  priority: Priority;
+}
+
+export interface TipView {
+  id: string;
+  wardId: string;
+  reference: string;
+  category: TipCategory;
+  quarterName: string | null;
+  placeText: string | null;
+  location: { latitude: number; longitude: number } | null;
+  timing: TipTiming;
+  description: string;
+  priority: Priority;
+  reasons: TriageReason[];
+  status: TipStatus;
+  closeReason: CloseReason | null;
+  claimedByName: string | null;
+  duplicateOfReference: string | null;
+  photoFileIds: string[];
+  createdAt: Date;
+}
+
+export class TipService {
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly random: RandomSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(wardId: string, input: TipDraft): Promise<SubmittedTip> {
+    const draft = tipDraftSchema.parse(input);
+    if (draft.quarterId) {
+      const quarter = await this.db.quarter.findFirst({ where: { id: draft.quarterId, wardId } });
+      if (!quarter) throw new ServiceError("invalid_input", "quarter does not belong to ward");
+    }
+    const placeText = draft.place?.kind === "text" ? draft.place.text : null;
+    const triage = triageTip({
+      category: draft.category,
+      timing: draft.timing,
+      description: draft.description,
+      place: placeText,
+    });
+    const now = this.clock();
+    const duplicateGroup = await this.duplicateGroupFor(wardId, draft.quarterId, placeText, now);
+    const receiptCode = generateReceiptCode(this.random);
+
+    for (let attempt = 0; ; attempt++) {
+      const reference = generateTipReference(this.random);
+      const taken = await this.db.tip.findUnique({ where: { wardId_reference: { wardId, reference } } });
+      if (taken) {
+        if (attempt > 20) throw new Error("could not allocate a tip reference");
+        continue;
+      }
+      const tip = await this.db.tip.create({
+        data: {
+          wardId,
+          reference,
+          receiptHash: this.secrets.receiptHash(receiptCode),
+          category: draft.category,
+          quarterId: draft.quarterId,
+          placeText,
+          latitude: draft.place?.kind === "location" ? draft.place.latitude : null,
+          longitude: draft.place?.kind === "location" ? draft.place.longitude : null,
+          timing: draft.timing,
+          description: draft.description,
+          priority: triage.priority,
+          triageScore: triage.score,
+          triageReasons: JSON.stringify(triage.reasons),
+          duplicateGroup,
+          createdAt: now,
+          photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId, position })) },
+        },
+      });
+      await this.audit.record({
+        wardId,
+        action: "tip.submitted",
+        tipId: tip.id,
+        detail: { priority: triage.priority, category: draft.category, photos: draft.photoFileIds.length },
+      });
+      return { tipId: tip.id, wardId, reference, receiptCode, priority: triage.priority };
+    }
+  }
+
+  private async duplicateGroupFor(wardId: string, quarterId: string | null, place: string | null, now: Date) {
+    if (!quarterId || !place) return null;
+    const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+    const open = await this.db.tip.findMany({
+      where: { wardId, quarterId, status: { not: "closed" }, placeText: { not: null }, createdAt: { gte: since } },
+      select: { id: true, quarterId: true, placeText: true, createdAt: true, duplicateGroup: true },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    });
+    const match = findDuplicateOf(
+      { quarterId, place, createdAt: now },
+      open.map((t) => ({ ...t, place: t.placeText })),
+      { windowDays: DUPLICATE_WINDOW_DAYS },
+    );
+    if (!match) return null;
+    // Give the earlier tip the group too, so both cards show it.
+    await this.db.tip.updateMany({ where: { id: match.id, duplicateGroup: null }, data: { duplicateGroup: match.duplicateGroup } });
+    return match.duplicateGroup;
+  }
+
+  async view(tipId: string): Promise<TipView | null> {
+    const t = await this.db.tip.findUnique({
+      where: { id: tipId },
+      include: { quarter: true, claimedBy: true, photos: { orderBy: { position: "asc" } } },
+    });
+    if (!t) return null;
+    let duplicateOfReference: string | null = null;
+    if (t.duplicateGroup) {
+      const first = await this.db.tip.findFirst({
+        where: { wardId: t.wardId, duplicateGroup: t.duplicateGroup, NOT: { id: t.id } },
+        orderBy: { createdAt: "asc" },
+        select: { reference: true },
+      });
+      duplicateOfReference = first?.reference ?? null;
+    }
+    return {
+      id: t.id,
+      wardId: t.wardId,
+      reference: t.reference,
+      category: t.category as TipCategory,
+      quarterName: t.quarter?.name ?? null,
+      placeText: t.placeText,
+      location: t.latitude !== null && t.longitude !== null ? { latitude: t.latitude, longitude: t.longitude } : null,
+      timing: t.timing as TipTiming,
+      description: t.description,
+      priority: t.priority as Priority,
+      reasons: JSON.parse(t.triageReasons) as TriageReason[],
+      status: t.status as TipStatus,
+      closeReason: (t.closeReason as CloseReason | null) ?? null,
+      claimedByName: t.claimedBy?.displayName ?? null,
+      duplicateOfReference,
+      photoFileIds: t.photos.map((p) => p.fileId),
+      createdAt: t.createdAt,
+    };
+  }
+
+  /** Loads a tip an officer wants to act on, refusing other wards' tips and closed ones. */
+  private async openTipFor(member: ActiveMember, tipId: string) {
+    const tip = await this.db.tip.findUnique({ where: { id: tipId } });
+    if (!tip) throw new ServiceError("tip_not_found");
+    if (tip.wardId !== member.wardId) throw new ServiceError("wrong_ward");
+    if (tip.status === "closed") throw new ServiceError("tip_closed");
+    return tip;
+  }
+
+  async claim(member: ActiveMember, tipId: string): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    if (tip.claimedByMemberId && tip.claimedByMemberId !== member.id) throw new ServiceError("already_claimed");
+    await this.db.tip.update({ where: { id: tip.id }, data: { status: "claimed", claimedByMemberId: member.id } });
+    await this.audit.record({ wardId: tip.wardId, action: "tip.claimed", actorMemberId: member.id, tipId: tip.id });
+  }
+
+  async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    await this.db.tip.update({ where: { id: tip.id }, data: { priority } });
+    await this.audit.record({
+      wardId: tip.wardId,
+      action: "tip.priority_changed",
+      actorMemberId: member.id,
+      tipId: tip.id,
+      detail: { from: tip.priority, to: priority },
+    });
+  }
+
+  /** Open tips of the same ward an officer may mark this one a duplicate of: same quarter first. */
+  async duplicateCandidates(member: ActiveMember, tipId: string) {
+    const tip = await this.openTipFor(member, tipId);
+    const since = new Date(this.clock().getTime() - 30 * 86_400_000);
+    const rows = await this.db.tip.findMany({
+      where: { wardId: tip.wardId, NOT: { id: tip.id }, createdAt: { gte: since } },
+      select: { id: true, reference: true, quarterId: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    });
+    return rows
+      .sort((a, b) => Number(b.quarterId === tip.quarterId) - Number(a.quarterId === tip.quarterId))
+      .slice(0, 6);
+  }
+
+  async markDuplicate(member: ActiveMember, tipId: string, ofTipId: string): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    const original = await this.db.tip.findUnique({ where: { id: ofTipId } });
+    if (!original || original.wardId !== member.wardId || original.id === tip.id) throw new ServiceError("tip_not_found");
+    const group = original.duplicateGroup ?? original.id;
+    const now = this.clock();
+    await this.db.$transaction([
+      this.db.tip.update({ where: { id: original.id }, data: { duplicateGroup: group } }),
+      this.db.tip.update({
+        where: { id: tip.id },
+        data: { duplicateGroup: group, status: "closed", closeReason: "duplicate", closedAt: now },
+      }),
+    ]);
+    await this.audit.record({
+      wardId: tip.wardId,
+      action: "tip.marked_duplicate",
+      actorMemberId: member.id,
+      tipId: tip.id,
+      detail: { of: original.reference },
+    });
+  }
+
+  async close(member: ActiveMember, tipId: string, reason: Exclude<CloseReason, "duplicate">): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    await this.db.tip.update({
+      where: { id: tip.id },
+      data: { status: "closed", closeReason: reason, closedAt: this.clock() },
+    });
+    await this.audit.record({ wardId: tip.wardId, action: "tip.closed", actorMemberId: member.id, tipId: tip.id, detail: { reason } });
+  }
+
+  async recordCard(tipId: string, chatId: string, messageId: number): Promise<void> {
+    await this.db.tipCard.create({ data: { tipId, chatId, messageId } });
+  }
+
+  /** Open tips whose card never reached a police group (e.g. none was bound yet). */
+  async openTipsWithoutCard(wardId: string): Promise<string[]> {
+    const rows = await this.db.tip.findMany({
+      where: { wardId, status: { not: "closed" }, cards: { none: {} } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  cards(tipId: string) {
+    return this.db.tipCard.findMany({ where: { tipId }, orderBy: { createdAt: "asc" } });
+  }
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Persona } from "../support/persona.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+
+describe("onboarding: admin code, invites, police group", () => {
+  let t: TestApp;
+  let admin: Persona;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("accepts the admin code once", async () => {
+    const stranger = Persona.create(t.standIn, { first_name: "Lạ" });
+    await stranger.say("/admin ADM-2222-3333-4444", /Mã không đúng/);
+    await stranger.say("/invite", /Chỉ quản trị viên/);
+
+    admin = Persona.create(t.standIn, { first_name: "Admin" });
+    await admin.say(`/admin ${t.adminCode}`, /quản trị viên của/);
+    const other = Persona.create(t.standIn, { first_name: "Khác" });
+    await other.say(`/admin ${t.adminCode}`, /Mã không đúng hoặc đã được dùng/);
+    expect(await t.app.services.db.member.count({ where: { role: "admin" } })).toBe(1);
+  });
+
+  it("makes invite links single-use and expiring", async () => {
+    const first = await admin.say("/invite", /Liên kết mời/);
+    const payload = /start=(inv_[\w-]+)/.exec(first?.text ?? "")![1]!;
+
+    const officer = Persona.create(t.standIn, { first_name: "Cán bộ" });
+    await officer.say(`/start ${payload}`, /đã được đăng ký là cán bộ/);
+    const sneaky = Persona.create(t.standIn, { first_name: "Người khác" });
+    await sneaky.say(`/start ${payload}`, /đã được sử dụng/);
+    await sneaky.say("/start inv_not-a-real-token", /không hợp lệ/);
+
+    const second = await admin.say("/invite", /Liên kết mời/);
+    const late = /start=(inv_[\w-]+)/.exec(second?.text ?? "")![1]!;
+    t.clock.advanceHours(73);
+    await sneaky.say(`/start ${late}`, /hết hạn/);
+    expect(await t.app.services.db.member.count()).toBe(2);
+  });
+
+  it("binds the police group only for an admin, and posts tips that waited", async () => {
+    const group = t.standIn.createGroup({ title: "CAP", type: "supergroup" });
+    const officerRow = await t.app.services.db.member.findFirstOrThrow({ where: { role: "officer" } });
+    const officer = new Persona(t.standIn, { id: Number(officerRow.telegramUserId), is_bot: false, first_name: "Cán bộ" }, group.id);
+    await officer.say("/bindgroup", /Chỉ quản trị viên/);
+
+    // A tip sent before any group is bound is stored, and posted on binding.
+    const resident = Persona.create(t.standIn, { first_name: "Sớm" });
+    await resident.say("/tip", /Bước 1/);
+    await resident.tap("Trồng cây", /Bước 2/);
+    await resident.tap("Không rõ", /Bước 3/);
+    await resident.tap("Bỏ qua", /Bước 4/);
+    await resident.tap("Trước đây", /Bước 5/);
+    await resident.say("Có người trồng cây cần sa ven sông", /Bước 6/);
+    await resident.tap("Bỏ qua", /Xem lại/);
+    await resident.tap("📨 Gửi", /Mã biên nhận/);
+
+    const inGroup = admin.in(group.id);
+    await inGroup.say("/bindgroup", /đã được gắn làm nhóm công an/);
+    const card = await inGroup.waitFor(/Tin báo #/, new Set());
+    expect(card.text).toContain("Trồng cây có chứa chất ma túy");
+  });
+});

@@ -1,0 +1,53 @@
+// The real entry point as a child process, as `npm start` runs it: it boots on
+// a fresh SQLite file, answers through the Bot API stand-in over HTTP, and
+// stops cleanly on SIGTERM.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { Persona } from "../support/persona.js";
+import { freshDatabaseFile, TEST_PEPPER } from "../support/harness.js";
+import { until } from "../support/wait.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+describe("src/main.ts as a process", () => {
+  let standIn: BotApiStandIn;
+  beforeAll(async () => {
+    standIn = new BotApiStandIn({ botInfo: { username: "to_dan_process_bot" } });
+    await standIn.start(0);
+  });
+  afterAll(async () => {
+    await standIn.stop();
+  });
+
+  it("serves a resident and shuts down on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        BOT_TOKEN: "",
+        BOT_API_ROOT: standIn.url,
+        DATABASE_URL: `file:${freshDatabaseFile()}`,
+        SECRET_PEPPER: TEST_PEPPER,
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+    await until(() => output.includes("bot started"), () => `no "bot started" in:\n${output}`, 30_000);
+    expect(output).toMatch(/One-time admin code for quy-nhon-dong: ADM-/);
+
+    const resident = Persona.create(standIn, { first_name: "Process" });
+    await resident.say("/start", /tin báo về ma túy/);
+    expect(standIn.callsTo("setMyCommands").length).toBeGreaterThanOrEqual(2);
+
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  });
+});

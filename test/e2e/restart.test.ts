@@ -1,0 +1,86 @@
+// The bot restarts in the middle of a resident's tip: the flow resumes from the
+// database. Cancelling and idling out delete the stored flow.
+import { afterEach, describe, expect, it } from "vitest";
+import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { Persona } from "../support/persona.js";
+import { freshDatabaseFile, startTestApp, type TestApp } from "../support/harness.js";
+import { FakeClock } from "../support/clock.js";
+
+describe("tip flow state across restarts, cancel and timeout", () => {
+  const running: TestApp[] = [];
+  const standIns: BotApiStandIn[] = [];
+  afterEach(async () => {
+    for (const t of running.splice(0)) await t.stop();
+    for (const s of standIns.splice(0)) await s.stop();
+  });
+
+  async function standIn() {
+    const s = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+    await s.start(0);
+    standIns.push(s);
+    return s;
+  }
+
+  it("resumes a half-written tip after the bot process restarts", async () => {
+    const api = await standIn();
+    const databaseFile = freshDatabaseFile();
+    const clock = new FakeClock();
+    const first = await startTestApp({ standIn: api, databaseFile, clock });
+    running.push(first);
+
+    const resident = Persona.create(api, { first_name: "Cư", last_name: "Dân", username: "restart_resident" });
+    await resident.say("/tip", /Bước 1\/6/);
+    await resident.tap("Điểm tụ tập", /Bước 2\/6/);
+    await resident.tap("Khu phố 3", /Bước 3\/6/);
+    await resident.sendLocation(13.7765, 109.2237, /Bước 4\/6/);
+    expect(await first.app.services.db.conversationState.count()).toBe(1);
+
+    await first.stop();
+    running.splice(0);
+    const second = await startTestApp({ standIn: api, databaseFile, clock, logs: first.logs });
+    running.push(second);
+    expect(second.adminCode).not.toBeNull(); // still no admin: a fresh code is issued
+
+    await resident.tap("Hôm nay", /Bước 5\/6/);
+    await resident.say("Quán karaoke tụ tập bay lắc mỗi tối", /Bước 6\/6/);
+    await resident.tap("Bỏ qua", /Xem lại tin báo/);
+    await resident.tap("📨 Gửi", /Mã biên nhận của bạn/);
+
+    const tips = await second.app.services.db.tip.findMany();
+    expect(tips).toHaveLength(1);
+    expect(tips[0]).toMatchObject({ category: "use_venue", timing: "today", placeText: null });
+    expect(tips[0]!.latitude).toBeCloseTo(13.7765);
+    expect(await second.app.services.db.conversationState.count()).toBe(0);
+    // Each of the resident's updates was handled once: one receipt, one review per pass.
+    expect(resident.botMessages().filter((m) => /Mã biên nhận/.test(m.text ?? ""))).toHaveLength(1);
+  });
+
+  it("cancels with /cancel at any step and keeps nothing", async () => {
+    const t = await startTestApp();
+    running.push(t);
+    const resident = Persona.create(t.standIn, { first_name: "Hủy", username: "cancel_resident" });
+    await resident.say("/tip", /Bước 1\/6/);
+    await resident.tap("Người sử dụng", /Bước 2\/6/);
+    await resident.say("/cancel", /Đã hủy/);
+    expect(await t.app.services.db.conversationState.count()).toBe(0);
+    expect(await t.app.services.db.tip.count()).toBe(0);
+    await resident.say("/cancel", /Không có gì đang soạn/);
+    // Old buttons of the cancelled flow do nothing harmful.
+    const { answer } = await resident.tap("Khu phố 1");
+    expect(answer).toBeDefined();
+    expect(await t.app.services.db.tip.count()).toBe(0);
+  });
+
+  it("deletes an abandoned flow after the idle timeout", async () => {
+    const t = await startTestApp();
+    running.push(t);
+    const resident = Persona.create(t.standIn, { first_name: "Bỏ", username: "idle_resident" });
+    await resident.say("/tip", /Bước 1\/6/);
+    await resident.tap("Dấu hiệu khác", /Bước 2\/6/);
+    expect(await t.app.sweepIdleFlows()).toBe(0);
+    t.clock.advance(61 * 60_000);
+    expect(await t.app.sweepIdleFlows()).toBe(1);
+    expect(await t.app.services.db.conversationState.count()).toBe(0);
+    await resident.tap("Khu phố 2", /hết hạn/);
+  });
+});

@@ -1,0 +1,82 @@
+// Runs the real app (database, services, scheduled jobs, grammY runner) against
+// the Bot API stand-in over HTTP, with a captured log and a controllable clock.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { inject } from "vitest";
+import { type App, startApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { FakeClock } from "./clock.js";
+
+export const TEST_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+export function freshDatabaseFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-test-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(inject("templateDatabase"), file);
+  return file;
+}
+
+export interface TestAppOptions {
+  standIn?: BotApiStandIn;
+  databaseFile?: string;
+  clock?: FakeClock;
+  logs?: LogCapture;
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: App;
+  standIn: BotApiStandIn;
+  clock: FakeClock;
+  logs: LogCapture;
+  databaseFile: string;
+  adminCode: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const standIn = options.standIn ?? new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const ownsStandIn = !options.standIn;
+  if (ownsStandIn) await standIn.start(0);
+  const databaseFile = options.databaseFile ?? freshDatabaseFile();
+  const clock = options.clock ?? new FakeClock();
+  const logs = options.logs ?? new LogCapture();
+  const before = logs.lines.length;
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: `file:${databaseFile}`,
+    SECRET_PEPPER: TEST_PEPPER,
+    LOG_LEVEL: "debug",
+    BOT_API_ROOT: standIn.url,
+    ...options.env,
+  });
+  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs });
+  const adminLine = logs.lines.slice(before).find((l) => l.includes("One-time admin code"));
+  const adminCode = adminLine ? (/(ADM(?:-[A-Z0-9]{4}){3})/.exec(adminLine)?.[1] ?? null) : null;
+  return {
+    app,
+    standIn,
+    clock,
+    logs,
+    databaseFile,
+    adminCode,
+    async stop() {
+      await app.stop();
+      if (ownsStandIn) await standIn.stop();
+    },
+  };
+}

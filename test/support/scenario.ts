@@ -1,0 +1,34 @@
+// A ward ready for tips: an admin who claimed it, an officer who joined by
+// invite, a police group bound to the ward, and a bystander in that group.
+import { expect } from "vitest";
+import { Persona } from "./persona.js";
+import type { TestApp } from "./harness.js";
+
+export interface Ward {
+  admin: Persona;
+  officer: Persona;
+  bystander: Persona;
+  groupId: number;
+  group(persona: Persona): Persona;
+}
+
+export async function setUpWard(t: TestApp): Promise<Ward> {
+  const { standIn } = t;
+  expect(t.adminCode).toMatch(/^ADM-/);
+  const admin = Persona.create(standIn, { first_name: "Trần", last_name: "Quản Trị", username: "ward_admin" });
+  await admin.say(`/admin ${t.adminCode}`, /quản trị viên của Phường Quy Nhơn Đông/);
+
+  const inviteMessage = await admin.say("/invite", /Liên kết mời cán bộ/);
+  const link = /https:\/\/t\.me\/\w+\?start=(inv_[\w-]+)/.exec(inviteMessage?.text ?? "");
+  expect(link).not.toBeNull();
+
+  const officer = Persona.create(standIn, { first_name: "Lê", last_name: "Cán Bộ", username: "officer_le" });
+  await officer.say(`/start ${link![1]}`, /đã được đăng ký là cán bộ/);
+
+  const group = standIn.createGroup({ title: "Công an phường Quy Nhơn Đông", type: "supergroup" });
+  const bystander = Persona.create(standIn, { first_name: "Người", last_name: "Ngoài", username: "bystander" });
+  for (const p of [admin, officer, bystander]) standIn.addMember(group.id, p.user.id, "member");
+  await admin.in(group.id).say("/bindgroup", /đã được gắn làm nhóm công an/);
+
+  return { admin, officer, bystander, groupId: group.id, group: (p) => p.in(group.id) };
+}
