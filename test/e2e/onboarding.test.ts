@@ -52,7 +52,7 @@ describe("onboarding: admin code, invites, police group", () => {
     await resident.say("/tip", /Bước 1/);
     await resident.tap("Trồng cây", /Bước 2/);
     await resident.tap("Không rõ", /Bước 3/);
-    await resident.tap("Bỏ qua", /Bước 4/);
+    await resident.say("⏭ Bỏ qua", /Bước 4/);
     await resident.tap("Trước đây", /Bước 5/);
     await resident.say("Có người trồng cây cần sa ven sông", /Bước 6/);
     await resident.tap("Bỏ qua", /Xem lại/);

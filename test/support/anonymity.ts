@@ -12,7 +12,7 @@ export function identityNeedles(persona: Persona): string[] {
     .map((s) => s.toLowerCase());
 }
 
-export async function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): Promise<string[]> {
+export function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): string[] {
   const needles = identityNeedles(persona);
   const findings: string[] = [];
   const check = (where: string, value: unknown) => {

@@ -3,7 +3,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { CLOSE_REASONS, PRIORITIES, type Priority } from "../../domain/tip.js";
+import { CLOSE_REASONS, PRIORITIES } from "../../domain/tip.js";
 import { type ActiveMember, ServiceError, type TipView } from "../../services/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -200,12 +200,11 @@ async function applyCardAction(
   const current = await tips.view(action.tipId);
   if (!current) throw new ServiceError("tip_not_found");
   if (current.wardId !== member.wardId) throw new ServiceError("wrong_ward");
-  const reference = async () => current.reference;
-  switch (action.action) {
+    switch (action.action) {
     case "claim":
       await tips.claim(member, action.tipId);
       await redraw("main");
-      return t("card-done-claimed", { reference: await reference() });
+      return t("card-done-claimed", { reference: current.reference });
     case "pm":
       await redraw("priority");
       return t("card-choose-priority");
@@ -221,13 +220,13 @@ async function applyCardAction(
       await redraw("main");
       return null;
     case "p":
-      await tips.setPriority(member, action.tipId, action.arg as Priority);
+      await tips.setPriority(member, action.tipId, action.arg);
       await redraw("main");
       return t("card-done-priority", { priority: t(`priority-${action.arg}`) });
     case "x":
       await tips.close(member, action.tipId, action.arg);
       await redraw("main");
-      return t("card-done-closed", { reference: await reference() });
+      return t("card-done-closed", { reference: current.reference });
     case "d": {
       await tips.markDuplicate(member, action.tipId, action.arg);
       await redraw("main");

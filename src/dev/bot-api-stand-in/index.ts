@@ -1,0 +1,1 @@
+export { BotApiStandIn, type ApiCall, type StandInOptions, type StoredMessage } from "./stand-in.js";

@@ -1,0 +1,107 @@
+// TipService against a real (migrated) SQLite database.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../src/db.js";
+import { createServices, ServiceError, type Services } from "../../src/services/index.js";
+import type { ActiveMember } from "../../src/services/members.js";
+import { FakeClock } from "../support/clock.js";
+import { freshDatabaseFile, TEST_PEPPER } from "../support/harness.js";
+
+describe("TipService", () => {
+  let db: Database;
+  let services: Services;
+  let clock: FakeClock;
+  let wardId: string;
+  let quarterIds: string[];
+  let officer: ActiveMember;
+
+  beforeEach(async () => {
+    db = createDatabase(`file:${freshDatabaseFile()}`);
+    clock = new FakeClock();
+    services = createServices({ db, pepper: TEST_PEPPER, clock: clock.now });
+    const ward = await services.wards.ensureWard({
+      slug: "test-ward",
+      name: "Phường Thử",
+      timezone: "Asia/Ho_Chi_Minh",
+      quarterNames: ["Khu phố 1", "Khu phố 2"],
+    });
+    wardId = ward.wardId;
+    quarterIds = (await services.wards.listQuarters(wardId)).map((q) => q.id);
+    const m = await db.member.create({ data: { wardId, telegramUserId: "5001", displayName: "Officer", role: "officer" } });
+    officer = { id: m.id, wardId, role: "officer", displayName: "Officer" };
+  });
+  afterEach(async () => {
+    await db.$disconnect();
+  });
+
+  const draft = (over: Partial<Parameters<Services["tips"]["submit"]>[1]> = {}) => ({
+    category: "dealing" as const,
+    quarterId: quarterIds[0]!,
+    place: { kind: "text" as const, text: "hẻm 12 Trần Phú, nhà số 5" },
+    timing: "today" as const,
+    description: "Có người bán ma túy ở đầu hẻm",
+    photoFileIds: [],
+    ...over,
+  });
+
+  it("stores a receipt only as a hash and returns distinct receipt and reference", async () => {
+    const tip = await services.tips.submit(wardId, draft());
+    expect(tip.receiptCode).toMatch(/^TB-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(tip.reference).toMatch(/^[2-9A-Z]{4}$/);
+    const row = await db.tip.findUniqueOrThrow({ where: { id: tip.tipId } });
+    expect(JSON.stringify(row)).not.toContain(tip.receiptCode);
+    expect(row.receiptHash).toBe(services.secrets.receiptHash(tip.receiptCode));
+  });
+
+  it("groups a second tip about the same place in the same quarter within 14 days", async () => {
+    const first = await services.tips.submit(wardId, draft());
+    clock.advanceHours(24 * 3);
+    const second = await services.tips.submit(wardId, draft({ place: { kind: "text", text: "Hem 12 Tran Phu nha so 5" } }));
+    const [a, b] = await Promise.all([first, second].map((t) => db.tip.findUniqueOrThrow({ where: { id: t.tipId } })));
+    expect(a!.duplicateGroup).not.toBeNull();
+    expect(b!.duplicateGroup).toBe(a!.duplicateGroup);
+    expect((await services.tips.view(second.tipId))?.duplicateOfReference).toBe(first.reference);
+
+    clock.advanceHours(24 * 15);
+    const late = await services.tips.submit(wardId, draft());
+    expect((await db.tip.findUniqueOrThrow({ where: { id: late.tipId } })).duplicateGroup).toBeNull();
+
+    const elsewhere = await services.tips.submit(wardId, draft({ quarterId: quarterIds[1]! }));
+    expect((await db.tip.findUniqueOrThrow({ where: { id: elsewhere.tipId } })).duplicateGroup).toBeNull();
+  });
+
+  it("refuses a quarter of another ward and invalid drafts", async () => {
+    const other = await services.wards.ensureWard({ slug: "other", name: "Khác", timezone: "UTC", quarterNames: ["X"] });
+    const [foreign] = await services.wards.listQuarters(other.wardId);
+    await expect(services.tips.submit(wardId, draft({ quarterId: foreign!.id }))).rejects.toBeInstanceOf(ServiceError);
+    await expect(services.tips.submit(wardId, draft({ description: "" }))).rejects.toThrow();
+    await expect(services.tips.submit(wardId, draft({ photoFileIds: ["1", "2", "3", "4", "5", "6"] }))).rejects.toThrow();
+  });
+
+  it("lets one officer claim, refuses another ward's officer, and freezes closed tips", async () => {
+    const tip = await services.tips.submit(wardId, draft());
+    const other = await services.wards.ensureWard({ slug: "other", name: "Khác", timezone: "UTC", quarterNames: ["X"] });
+    const m = await db.member.create({ data: { wardId: other.wardId, telegramUserId: "6001", displayName: "O", role: "officer" } });
+    const foreign: ActiveMember = { id: m.id, wardId: other.wardId, role: "officer", displayName: "O" };
+    await expect(services.tips.claim(foreign, tip.tipId)).rejects.toMatchObject({ code: "wrong_ward" });
+
+    await services.tips.claim(officer, tip.tipId);
+    const m2 = await db.member.create({ data: { wardId, telegramUserId: "5002", displayName: "Second", role: "officer" } });
+    const second: ActiveMember = { id: m2.id, wardId, role: "officer", displayName: "Second" };
+    await expect(services.tips.claim(second, tip.tipId)).rejects.toMatchObject({ code: "already_claimed" });
+
+    await services.tips.close(officer, tip.tipId, "unfounded");
+    await expect(services.tips.setPriority(officer, tip.tipId, "low")).rejects.toMatchObject({ code: "tip_closed" });
+    const audit = await services.audit.list(wardId, tip.tipId);
+    expect(audit.map((a) => a.action)).toEqual(["tip.submitted", "tip.claimed", "tip.closed"]);
+  });
+
+  it("marks a duplicate into the original's group and closes it", async () => {
+    const a = await services.tips.submit(wardId, draft({ quarterId: null, place: null }));
+    const b = await services.tips.submit(wardId, draft({ quarterId: quarterIds[1]!, place: null }));
+    const candidates = await services.tips.duplicateCandidates(officer, b.tipId);
+    expect(candidates.map((c) => c.id)).toContain(a.tipId);
+    await services.tips.markDuplicate(officer, b.tipId, a.tipId);
+    const view = await services.tips.view(b.tipId);
+    expect(view).toMatchObject({ status: "closed", closeReason: "duplicate", duplicateOfReference: a.reference });
+  });
+});
