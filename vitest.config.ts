@@ -9,5 +9,7 @@ export default defineConfig({
     pool: "forks",
     // Two cores: end-to-end files each run a bot and a stand-in.
     maxWorkers: 2,
+    // CI also writes JUnit XML, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["junit", { outputFile: "test-output/junit.xml" }]] : ["default"],
   },
 });
