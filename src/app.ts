@@ -30,6 +30,8 @@ export interface App {
   standIn: BotApiStandIn | null;
   apiRoot: string | undefined;
   runner: RunnerHandle;
+  /** The one-time admin code printed at start, while the ward has no admin. */
+  adminCode: string | null;
   /** Deletes abandoned tip flows (they hold raw updates); also run every 5 minutes. */
   sweepIdleFlows(): Promise<number>;
   stop(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     standIn,
     apiRoot,
     runner,
+    adminCode: ward.adminCode,
     sweepIdleFlows,
     async stop() {
       if (stopped) return;

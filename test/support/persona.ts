@@ -22,7 +22,7 @@ export class Persona {
     readonly chatId: number,
   ) {}
 
-  static create(standIn: BotApiStandIn, profile: { first_name: string; last_name?: string; username?: string; id?: number }) {
+  static create(standIn: BotApiStandIn, profile: { first_name: string; last_name?: string; username?: string; id?: number; language_code?: string }) {
     const user = standIn.createUser(profile);
     return new Persona(standIn, user, user.id);
   }

@@ -334,7 +334,7 @@ export class BotApiStandIn {
     const list = this.chatMessages.get(chatId) ?? [];
     list.push(message);
     this.chatMessages.set(chatId, list);
-    if (message.from_bot) this.events.emit("message", message);
+    this.events.emit("message", message);
     return message;
   }
 

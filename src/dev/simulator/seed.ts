@@ -1,0 +1,73 @@
+// Seeds the demo ward through the bot itself, as real people would: the admin
+// claims the ward with the printed code, invites two officers, and binds the
+// police group. Ids are fixed so a restarted demo finds its people again.
+import type { App } from "../../app.js";
+import type { BotApiStandIn } from "../bot-api-stand-in/index.js";
+import type { Persona } from "./server.js";
+
+const ADMIN_ID = 7001;
+const OFFICER_IDS = [7002, 7003];
+const RESIDENT_ID = 7101;
+const GROUP_ID = -1001000000777;
+
+async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = standIn.botMessages(chatId).find((m) => pattern.test(m.text ?? ""));
+    if (found) return found.text ?? "";
+    if (Date.now() > deadline) throw new Error(`demo seeding: no reply matching ${pattern} in chat ${chatId}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ personas: Persona[]; newResident(): Persona }> {
+  const admin = standIn.createUser({ id: ADMIN_ID, first_name: "Trần Văn", last_name: "Quản Trị", username: "demo_admin" });
+  const officers = [
+    standIn.createUser({ id: OFFICER_IDS[0]!, first_name: "Lê Văn", last_name: "An", username: "demo_officer_an" }),
+    standIn.createUser({ id: OFFICER_IDS[1]!, first_name: "Phạm Thị", last_name: "Bình", username: "demo_officer_binh" }),
+  ];
+  const resident = standIn.createUser({ id: RESIDENT_ID, first_name: "Người dân" });
+  const group = standIn.createGroup({ id: GROUP_ID, title: "Công an phường (nhóm)", type: "supergroup" });
+  for (const user of [admin, ...officers]) standIn.addMember(group.id, user.id, "member");
+
+  if (app.adminCode) {
+    standIn.sendText(admin.id, admin.id, `/admin ${app.adminCode}`);
+    await reply(standIn, admin.id, /ADM|quản trị viên của|admin of/);
+    for (const officer of officers) {
+      const before = standIn.botMessages(admin.id).length;
+      standIn.sendText(admin.id, admin.id, "/invite");
+      const deadline = Date.now() + 10_000;
+      let payload: string | undefined;
+      while (!payload) {
+        const text = standIn.botMessages(admin.id).slice(before).map((m) => m.text ?? "").join("\n");
+        payload = /start=(inv_[\w-]+)/.exec(text)?.[1];
+        if (!payload && Date.now() > deadline) throw new Error("demo seeding: no invite link");
+        if (!payload) await new Promise((r) => setTimeout(r, 20));
+      }
+      standIn.sendText(officer.id, officer.id, `/start ${payload}`);
+      await reply(standIn, officer.id, /cán bộ|officer/);
+    }
+    standIn.sendText(admin.id, group.id, "/bindgroup");
+    await reply(standIn, group.id, /nhóm công an|police group/);
+    app.logger.info("demo ward seeded: admin, two officers, police group");
+  }
+
+  const personas: Persona[] = [
+    { key: "resident", userId: resident.id, chatId: resident.id, title: "👤 Người dân", subtitle: "Gửi tin báo ẩn danh · resident", kind: "resident" },
+    { key: "group", userId: officers[0]!.id, chatId: group.id, title: "👮 Nhóm Công an phường", subtitle: "như / as Lê Văn An (cán bộ)", kind: "group" },
+    { key: "officer-an", userId: officers[0]!.id, chatId: officers[0]!.id, title: "👮 Lê Văn An", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
+    { key: "officer-binh", userId: officers[1]!.id, chatId: officers[1]!.id, title: "👮 Phạm Thị Bình", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
+    { key: "admin", userId: admin.id, chatId: admin.id, title: "🛡 Trần Văn Quản Trị", subtitle: "Quản trị phường · ward admin", kind: "admin" },
+  ];
+  let residents = 1;
+  return {
+    personas,
+    newResident() {
+      residents += 1;
+      const user = standIn.createUser({ first_name: `Người dân ${residents}` });
+      const persona: Persona = { key: `resident-${user.id}`, userId: user.id, chatId: user.id, title: `👤 Người dân ${residents}`, subtitle: "ẩn danh · anonymous", kind: "resident" };
+      personas.push(persona);
+      return persona;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Starts the whole simulator in-process: stand-in, the real bot on SQLite,
+// a seeded ward and the web page. Used by `npm run demo` and the browser test.
+import { type App, startApp } from "../../app.js";
+import type { DestinationStream } from "pino";
+import type { Config } from "../../config.js";
+import { BotApiStandIn } from "../bot-api-stand-in/index.js";
+import { seedDemo } from "./seed.js";
+import { SimulatorServer } from "./server.js";
+
+export interface Simulator {
+  app: App;
+  standIn: BotApiStandIn;
+  server: SimulatorServer;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startSimulator(config: Config, options: { port?: number; logDestination?: DestinationStream } = {}): Promise<Simulator> {
+  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_demo_bot" } });
+  await standIn.start(0);
+  const app = await startApp({ ...config, BOT_TOKEN: undefined, BOT_API_ROOT: standIn.url }, {
+    standIn,
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
+  const seeded = await seedDemo(app, standIn);
+  const server = new SimulatorServer({ standIn, personas: seeded.personas, newResident: () => seeded.newResident() });
+  const url = await server.start(options.port ?? 0);
+  return {
+    app,
+    standIn,
+    server,
+    url,
+    async stop() {
+      await server.stop();
+      await app.stop();
+      await standIn.stop();
+    },
+  };
+}
