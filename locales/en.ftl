@@ -160,3 +160,79 @@ bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips wil
 bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
 group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
 no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.
+
+## Quarter heads, weekly check-in
+head-invite-usage = Usage: /invitehead QUARTER_NUMBER [deputy] — e.g. /invitehead 5 (head) or /invitehead 5 deputy.
+head-invite-created =
+    Invite link for the { $role } of { $quarter } (single use, expires { $expires }):
+    { $link }
+role-head = quarter head
+role-deputy = deputy head
+head-invite-confirm = You are invited to be the <b>{ $role }</b> of <b>{ $quarter }</b>, { $ward }. Every week the bot will ask about drugs in your quarter. Confirm?
+btn-confirm = ✅ Confirm
+btn-not-me = ✖️ Not me
+head-registered = ✅ You are registered as { $role } of { $quarter }. The weekly check-in opens { $when }. Type /away when you are away so the deputy answers instead.
+head-invite-declined = Cancelled. The link has not been used.
+ci-prompt =
+    📋 <b>Weekly check-in { $week }</b> — { $quarter }
+    Please tell the ward police how things are in your quarter this week. Deadline: { $closes }.
+ci-reminder = ⏰ <b>Reminder { $n }:</b> { $quarter } has not answered the check-in for { $week }. Deadline: { $closes }.
+btn-ci-start = 📝 Start the weekly check-in
+btn-ci-nothing = 👌 Nothing new
+ci-nothing-saved = ✅ Recorded: nothing new in { $quarter } for { $week }. Thank you! You can change it until { $closes }.
+btn-ci-edit = ✏️ Edit the check-in
+ci-q-newSigns = Any new signs of drug dealing or places where people gather to use this week?
+ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs this week?
+ci-q-rehabStable = How many people back from rehab are <b>stable</b>?
+ci-q-rehabRelapsed = How many people back from rehab have <b>relapsed</b>?
+ci-q-rehabMovedAway = How many people back from rehab have <b>moved away</b>?
+ci-q-suspiciousBusinesses = Any suspicious businesses (karaoke, guesthouses, rented rooms)?
+ci-q-plantGrowing = Any drug plants seen growing?
+ci-q-awarenessActivities = How many drug-awareness sessions were held this week?
+ci-q-urgent = Anything <b>urgent</b> the ward police must act on now?
+ci-q-note = Any other note? Type it or tap “Skip”.
+ci-ask-detail = Where, and what exactly? (briefly, or tap “Skip”)
+ci-count-hint = Tap a number or type one (0, 1, 2…).
+ci-count-invalid = Please type a whole number, zero or more (e.g. 0, 2, 15).
+btn-yes = Yes
+btn-no = No
+btn-more = Other…
+ci-type-number = Type the number:
+ci-review =
+    <b>Weekly check-in { $week } — { $quarter }</b>
+    { $lines }
+
+    Send this check-in?
+btn-ci-restart = 🔁 Start over
+ci-submitted = ✅ Check-in { $week } for { $quarter } sent. Thank you! You can change it until { $closes }.
+ci-submitted-urgent = 🚨 The urgent matter went to the ward police at once.
+ci-cancelled = Check-in cancelled. You can start again from the button in the reminder.
+ci-window-closed = ⛔ This week's check-in is closed.
+ci-not-head = ⛔ You are not the head or deputy of this quarter.
+ci-escalation =
+    ⚠️ <b>Weekly check-in { $week }</b>: { $count } quarters did not answer:
+    { $quarters }
+ci-urgent-card =
+    🚨 <b>URGENT from the weekly check-in</b> — { $quarter } ({ $week })
+    Reported by: { $head }
+    Details: { $detail }
+ci-summary =
+    📊 <b>Weekly check-in summary { $week }</b>
+    Answered: { $answered }/{ $expected } quarters ({ $rate }%)
+    Quarters with signs: { $signs }
+    Newly suspected users: { $newUsers }{ $newUsersChange }
+    Back from rehab: stable { $stable }, relapsed { $relapsed }, moved away { $moved }
+    Awareness sessions: { $awareness }
+    Not answered: { $missing }
+ci-none = none
+ci-chart-title = Weekly check-in { $week } — answered { $answered }/{ $expected }
+ci-legend-nothing = Nothing new
+ci-legend-signs = Signs
+ci-legend-urgent = Urgent
+ci-legend-missing = No answer
+ci-legend-skipped = No head yet
+away-on = Noted that you are away: the deputy will get the check-in reminders. Type /back when you return.
+away-off = Welcome back! You will get the check-in reminders again.
+away-not-head = This command is for quarter heads and deputies.
+holiday-usage = Usage: /holiday START END NAME — e.g. /holiday 2027-02-05 2027-02-11 Tet
+holiday-added = ✅ Holiday “{ $name }” ({ $from } → { $to }) added: a week whose check-in would open then is skipped.

@@ -160,3 +160,79 @@ bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $w
 bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
 group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
 no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.
+
+## Tổ trưởng, báo cáo tuần
+head-invite-usage = Cách dùng: /invitehead SỐ_KHU_PHỐ [pho] — ví dụ /invitehead 5 (tổ trưởng) hoặc /invitehead 5 pho (tổ phó).
+head-invite-created =
+    Liên kết mời { $role } { $quarter } (dùng một lần, hết hạn lúc { $expires }):
+    { $link }
+role-head = tổ trưởng
+role-deputy = tổ phó
+head-invite-confirm = Bạn được mời làm <b>{ $role }</b> của <b>{ $quarter }</b>, { $ward }. Mỗi tuần bot sẽ hỏi tình hình ma túy trong khu phố. Xác nhận?
+btn-confirm = ✅ Xác nhận
+btn-not-me = ✖️ Không phải tôi
+head-registered = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần mở vào { $when }. Gõ /away khi vắng để tổ phó nhận thay.
+head-invite-declined = Đã hủy. Liên kết vẫn chưa được dùng.
+ci-prompt =
+    📋 <b>Báo cáo tuần { $week }</b> — { $quarter }
+    Xin anh/chị cho biết tình hình ma túy trong khu phố tuần này. Hạn chót: { $closes }.
+ci-reminder = ⏰ <b>Nhắc lần { $n }:</b> khu phố { $quarter } chưa gửi báo cáo tuần { $week }. Hạn chót: { $closes }.
+btn-ci-start = 📝 Bắt đầu báo cáo tuần
+btn-ci-nothing = 👌 Không có gì mới
+ci-nothing-saved = ✅ Đã ghi nhận: { $quarter } không có gì mới trong tuần { $week }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
+btn-ci-edit = ✏️ Sửa báo cáo
+ci-q-newSigns = Tuần này có dấu hiệu mới về mua bán hoặc điểm tụ tập sử dụng ma túy không?
+ci-q-newSuspectedUsers = Số người <b>mới</b> nghi sử dụng ma túy phát hiện trong tuần?
+ci-q-rehabStable = Số người sau cai nghiện đang <b>ổn định</b>?
+ci-q-rehabRelapsed = Số người sau cai đã <b>tái nghiện</b>?
+ci-q-rehabMovedAway = Số người sau cai đã <b>chuyển đi</b> nơi khác?
+ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà nghỉ, nhà trọ) không?
+ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy không?
+ci-q-awarenessActivities = Số buổi tuyên truyền phòng chống ma túy đã tổ chức trong tuần?
+ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
+ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc bấm “Bỏ qua”.
+ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc bấm “Bỏ qua”)
+ci-count-hint = Bấm một số hoặc gõ số (0, 1, 2…).
+ci-count-invalid = Vui lòng nhập một số nguyên không âm (ví dụ: 0, 2, 15).
+btn-yes = Có
+btn-no = Không
+btn-more = Khác…
+ci-type-number = Gõ số lượng:
+ci-review =
+    <b>Báo cáo tuần { $week } — { $quarter }</b>
+    { $lines }
+
+    Gửi báo cáo này?
+btn-ci-restart = 🔁 Làm lại
+ci-submitted = ✅ Đã gửi báo cáo tuần { $week } của { $quarter }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
+ci-submitted-urgent = 🚨 Việc khẩn cấp đã được chuyển ngay tới công an phường.
+ci-cancelled = Đã hủy báo cáo. Có thể bắt đầu lại bằng nút trong tin nhắc.
+ci-window-closed = ⛔ Báo cáo tuần này đã đóng.
+ci-not-head = ⛔ Bạn không phải tổ trưởng/tổ phó của khu phố này.
+ci-escalation =
+    ⚠️ <b>Báo cáo tuần { $week }</b>: { $count } khu phố chưa trả lời:
+    { $quarters }
+ci-urgent-card =
+    🚨 <b>KHẨN CẤP từ báo cáo tuần</b> — { $quarter } ({ $week })
+    Người báo: { $head }
+    Nội dung: { $detail }
+ci-summary =
+    📊 <b>Tổng hợp báo cáo tuần { $week }</b>
+    Đã trả lời: { $answered }/{ $expected } khu phố ({ $rate }%)
+    Khu phố có dấu hiệu: { $signs }
+    Người mới nghi sử dụng: { $newUsers }{ $newUsersChange }
+    Sau cai: ổn định { $stable }, tái nghiện { $relapsed }, chuyển đi { $moved }
+    Buổi tuyên truyền: { $awareness }
+    Chưa trả lời: { $missing }
+ci-none = không có
+ci-chart-title = Báo cáo tuần { $week } — đã trả lời { $answered }/{ $expected }
+ci-legend-nothing = Không có gì mới
+ci-legend-signs = Có dấu hiệu
+ci-legend-urgent = Khẩn cấp
+ci-legend-missing = Chưa trả lời
+ci-legend-skipped = Chưa có tổ trưởng
+away-on = Đã ghi nhận anh/chị vắng mặt: tổ phó sẽ nhận lời nhắc báo cáo. Gõ /back khi trở lại.
+away-off = Chào mừng trở lại! Anh/chị sẽ nhận lời nhắc báo cáo như thường lệ.
+away-not-head = Lệnh này dành cho tổ trưởng, tổ phó.
+holiday-usage = Cách dùng: /holiday NGÀY_BẮT_ĐẦU NGÀY_KẾT_THÚC TÊN — ví dụ /holiday 2027-02-05 2027-02-11 Tết Đinh Mùi
+holiday-added = ✅ Đã thêm ngày nghỉ “{ $name }” ({ $from } → { $to }): tuần có ngày mở báo cáo rơi vào đây sẽ được bỏ qua.

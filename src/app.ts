@@ -32,6 +32,8 @@ export interface App {
   runner: RunnerHandle;
   /** The one-time admin code printed at start, while the ward has no admin. */
   adminCode: string | null;
+  /** Plans the check-in weeks and runs every due job (also every minute). */
+  tick(): Promise<number>;
   /** Deletes abandoned tip flows (they hold raw updates); also run every 5 minutes. */
   sweepIdleFlows(): Promise<number>;
   stop(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const db = createDatabase(config.DATABASE_URL);
   const services = createServices({
     db,
+    onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),
     pepper: pepperFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -96,6 +99,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         wardSlug: config.WARD_SLUG,
         defaultLocale: config.DEFAULT_LOCALE,
         flowTimeoutMinutes: config.FLOW_TIMEOUT_MINUTES,
+        sendRatePerSecond: config.SEND_RATE_PER_SECOND,
       },
     },
     {
@@ -114,7 +118,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");
     return dropped;
   };
+  // What must happen is planned into the job table first, then sent (see JobService).
+  const tick = async () => {
+    await services.checkIns.planAll();
+    return services.jobs.runDue();
+  };
   const jobs: ScheduledTask[] = [
+    cron.schedule("* * * * *", () => void tick().catch((err: unknown) => logger.error({ err }, "scheduled jobs failed")), {
+      timezone: config.WARD_TIMEZONE,
+      noOverlap: true,
+    }),
     cron.schedule("*/5 * * * *", () => void sweepIdleFlows().catch((err: unknown) => logger.error({ err }, "sweep failed")), {
       timezone: config.WARD_TIMEZONE,
       noOverlap: true,
@@ -136,6 +149,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     apiRoot,
     runner,
     adminCode: ward.adminCode,
+    tick,
     sweepIdleFlows,
     async stop() {
       if (stopped) return;
@@ -144,7 +158,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       if (runner.isRunning()) await runner.stop();
       if (lastHandledUpdate >= 0) {
         await bot.api
-          .getUpdates({ offset: lastHandledUpdate + 1, limit: 1, timeout: 0 })
+          // grammY types its signal with the abort-controller polyfill; the runtime takes the built-in one.
+          .getUpdates({ offset: lastHandledUpdate + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(5_000) as unknown as Parameters<typeof bot.api.getUpdates>[1])
           .catch((err: unknown) => logger.warn({ err }, "could not confirm the last updates"));
       }
       await db.$disconnect();

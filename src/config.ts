@@ -38,6 +38,7 @@ export const configSchema = z.object({
   // A tip flow left idle this long is dropped with everything it held.
   FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   DROP_PENDING_UPDATES: booleanish.default(false),
+  SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 
 export type Config = z.infer<typeof configSchema> & { quarterNames: string[] };

@@ -10,6 +10,7 @@ import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { startFeature } from "./features/start.js";
+import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createTipAnnouncer, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -47,6 +48,7 @@ export function createBot(
   };
   const withoutAnnouncer = { services, logger, settings, residentWard };
   const deps: BotDeps = { ...withoutAnnouncer, announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer) };
+  services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, new SendPacer(settings.sendRatePerSecond)));
 
   // Conversations build their own context objects: give them i18n and auto-retry too.
   const flowPlugins: Middleware<FlowContext>[] = [
@@ -87,6 +89,7 @@ export function createBot(
     }),
   );
   guarded.use(tipFlowFeature(deps));
+  guarded.use(checkInFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(languageFeature(deps));
@@ -105,11 +108,15 @@ export const BOT_COMMANDS = {
     { command: "cancel", description: "Hủy tin báo đang soạn" },
     { command: "help", description: "Hướng dẫn" },
     { command: "lang", description: "Đổi ngôn ngữ / Language" },
+    { command: "away", description: "Tổ trưởng: báo vắng (tổ phó nhận thay)" },
+    { command: "back", description: "Tổ trưởng: đã trở lại" },
   ],
   en: [
     { command: "tip", description: "Send an anonymous tip" },
     { command: "cancel", description: "Cancel the tip you are writing" },
     { command: "help", description: "Help" },
     { command: "lang", description: "Language / Đổi ngôn ngữ" },
+    { command: "away", description: "Quarter head: I am away (deputy answers)" },
+    { command: "back", description: "Quarter head: I am back" },
   ],
 } as const;

@@ -7,6 +7,8 @@ export interface BotSettings {
   wardSlug: string;
   defaultLocale: Locale;
   flowTimeoutMinutes: number;
+  /** Bulk sends (check-in prompts) stay under this rate; Telegram allows about 30/s. */
+  sendRatePerSecond: number;
 }
 
 /** Everything the chat layer needs, passed in so tests can build a bot around a test database. */

@@ -10,7 +10,8 @@ export type AuditAction =
   | "tip.claimed"
   | "tip.priority_changed"
   | "tip.marked_duplicate"
-  | "tip.closed";
+  | "tip.closed"
+  | "checkin.answered";
 
 export interface AuditInput {
   wardId: string;

@@ -11,7 +11,9 @@ export type ServiceErrorCode =
   | "tip_not_found"
   | "tip_closed"
   | "already_claimed"
-  | "invalid_input";
+  | "invalid_input"
+  | "not_quarter_head"
+  | "window_closed";
 
 export class ServiceError extends Error {
   constructor(

@@ -1,5 +1,8 @@
 import type { Database } from "../db.js";
 import { AuditService } from "./audit.js";
+import { CheckInService } from "./check-ins.js";
+import { JobService } from "./jobs.js";
+import { QuarterHeadService } from "./quarter-heads.js";
 import { type Clock, systemClock } from "./clock.js";
 import { ConversationStore } from "./conversation-store.js";
 import { MemberService } from "./members.js";
@@ -14,6 +17,7 @@ export interface ServiceOptions {
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
+  onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
 }
 
 export interface Services {
@@ -26,6 +30,9 @@ export interface Services {
   tips: TipService;
   preferences: PreferenceService;
   conversations: ConversationStore;
+  jobs: JobService;
+  heads: QuarterHeadService;
+  checkIns: CheckInService;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -34,6 +41,8 @@ export function createServices(options: ServiceOptions): Services {
   const random = options.random ?? secureRandom;
   const secrets = new Secrets(options.pepper);
   const audit = new AuditService(db);
+  const jobs = new JobService(db, clock, options.onJobError);
+  const heads = new QuarterHeadService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
   return {
     db,
     clock,
@@ -44,6 +53,9 @@ export function createServices(options: ServiceOptions): Services {
     tips: new TipService(db, secrets, random, clock, audit),
     preferences: new PreferenceService(db, secrets),
     conversations: new ConversationStore(db, clock),
+    jobs,
+    heads,
+    checkIns: new CheckInService(db, clock, jobs, heads, audit),
   };
 }
 
@@ -51,3 +63,4 @@ export { ServiceError } from "./errors.js";
 export type { ActiveMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
+export type { CheckInMessenger, Delivery, PromptInfo } from "./messenger.js";

@@ -16,13 +16,12 @@ import {
 } from "../../domain/tip.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
 import { escapeHtml } from "../html.js";
 
 export const TIP_CONVERSATION = "tip";
 const EDITABLE_FIELDS = ["category", "quarter", "place", "timing", "description", "photos"] as const;
 type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-class FlowCancelled extends Error {}
 
 interface WardForFlow {
   id: string;
@@ -37,8 +36,8 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
 
   // Before the conversation, so /cancel always wins.
   privateChats.command("cancel", async (ctx) => {
-    if (ctx.conversation.active(TIP_CONVERSATION) > 0) {
-      await ctx.conversation.exit(TIP_CONVERSATION);
+    if (Object.keys(ctx.conversation.active()).length > 0) {
+      await ctx.conversation.exitAll();
       await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
     } else {
       await ctx.reply(ctx.t("nothing-to-cancel"));
@@ -189,52 +188,6 @@ function placeLabel(ctx: FlowContext, place: Place): string {
   if (!place) return ctx.t("tip-place-none");
   if (place.kind === "location") return ctx.t("tip-place-location");
   return escapeHtml(place.text);
-}
-
-/**
- * Asks a question with inline buttons and waits for a valid press on that
- * very message. Anything else gets a hint; the cancel button ends the flow.
- */
-async function askChoice<T extends string>(
-  conversation: TipConversation,
-  ctx: FlowContext,
-  text: string,
-  keyboard: InlineKeyboard,
-  parse: (data: string) => T | null,
-  label: (value: T) => string,
-): Promise<T> {
-  const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data === undefined) {
-      await hintForUnexpected(next, "hint-use-buttons");
-      continue;
-    }
-    const onQuestion = next.callbackQuery?.message?.message_id === question.message_id;
-    if (onQuestion && data === "t:cancel") {
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      throw new FlowCancelled();
-    }
-    const value = onQuestion ? parse(data) : null;
-    if (value === null) {
-      await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
-      continue;
-    }
-    await next.answerCallbackQuery();
-    // Show the answer in place of the buttons, so old buttons cannot be pressed again.
-    await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
-    return value;
-  }
-}
-
-async function hintForUnexpected(ctx: FlowContext, hint: string): Promise<void> {
-  if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: ctx.t(hint) });
-    return;
-  }
-  await ctx.reply(ctx.t(hint));
 }
 
 function cancelRow(ctx: FlowContext, kb: InlineKeyboard): InlineKeyboard {

@@ -26,10 +26,11 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<{ para
   if (body.length > 0 && type.includes("application/json")) {
     Object.assign(params, JSON.parse(body.toString("utf8")) as Params);
   } else if (body.length > 0 && type.includes("multipart/form-data")) {
-    const form = await new Request("http://stand-in/", { method: "POST", headers: { "content-type": type }, body }).formData();
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") params[key] = value;
-      else files.set(key, { filename: value.name, mimeType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+    const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+    if (!boundary) throw new Error("multipart body without boundary");
+    for (const part of parseMultipart(body, boundary)) {
+      if (part.filename === undefined) params[part.name] = part.content.toString("utf8");
+      else files.set(part.name, { filename: part.filename, mimeType: part.contentType ?? "application/octet-stream", bytes: new Uint8Array(part.content) });
     }
   } else if (body.length > 0) {
     Object.assign(params, Object.fromEntries(new URLSearchParams(body.toString("utf8"))));
@@ -47,4 +48,40 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<{ para
   // A top-level upload is sent as a field of its own with the param set to attach://<field>.
   for (const key of files.keys()) if (params[key] === undefined) params[key] = `attach://${key}`;
   return { params, files };
+}
+
+interface Part {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  content: Buffer;
+}
+
+/** multipart/form-data as grammY writes it (lower-case headers, no spaces). */
+export function parseMultipart(body: Buffer, boundary: string): Part[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Part[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const from = start + delimiter.length;
+    if (body.subarray(from, from + 2).toString() === "--") break;
+    const next = body.indexOf(delimiter, from);
+    if (next === -1) break;
+    // Each part: CRLF, headers, CRLF CRLF, content, CRLF.
+    const raw = body.subarray(from + 2, next - 2);
+    const split = raw.indexOf("\r\n\r\n");
+    if (split !== -1) {
+      const headers = raw.subarray(0, split).toString("utf8");
+      const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1];
+      // grammY writes the file name unquoted.
+      const fileMatch = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
+      const filename = fileMatch ? (fileMatch[1] ?? fileMatch[2]) : undefined;
+      const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
+      if (name !== undefined) {
+        parts.push({ name, content: raw.subarray(split + 4), ...(filename !== undefined ? { filename } : {}), ...(contentType ? { contentType } : {}) });
+      }
+    }
+    start = next;
+  }
+  return parts;
 }

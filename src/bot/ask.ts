@@ -1,0 +1,57 @@
+// Question helpers shared by the conversations (tip flow, check-in).
+import type { InlineKeyboard } from "grammy";
+import type { Conversation } from "@grammyjs/conversations";
+import type { BotContext, FlowContext } from "./context.js";
+import { escapeHtml } from "./html.js";
+
+/** Thrown inside a flow when the person cancels; the flow's top level says goodbye. */
+export class FlowCancelled extends Error {}
+
+type FlowConversation = Conversation<BotContext, FlowContext>;
+
+/**
+ * Asks a question with inline buttons and waits for a valid press on that
+ * very message. Anything else gets a hint; the cancel button ends the flow.
+ */
+export async function askChoice<T extends string>(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  text: string,
+  keyboard: InlineKeyboard,
+  parse: (data: string) => T | null,
+  label: (value: T) => string,
+): Promise<T> {
+  const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === undefined) {
+      await hintForUnexpected(next, "hint-use-buttons");
+      continue;
+    }
+    const onQuestion = next.callbackQuery?.message?.message_id === question.message_id;
+    if (onQuestion && data === "t:cancel") {
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      throw new FlowCancelled();
+    }
+    const value = onQuestion ? parse(data) : null;
+    if (value === null) {
+      await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+      continue;
+    }
+    await next.answerCallbackQuery();
+    // Show the answer in place of the buttons, so old buttons cannot be pressed again.
+    await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
+    return value;
+  }
+}
+
+export async function hintForUnexpected(ctx: FlowContext, hint: string): Promise<void> {
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: ctx.t(hint) });
+    return;
+  }
+  await ctx.reply(ctx.t(hint));
+}
+

@@ -1,0 +1,388 @@
+// Quarter heads: registration by invite, the weekly check-in (one tap for
+// "nothing new", or a short question flow), /away and /back; staff: /invitehead
+// and /holiday. Heads are known people: their identity is used on purpose.
+import { createConversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { type Api, Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { z } from "zod";
+import { CHECK_IN_QUESTIONS, type CheckInAnswers, type CheckInQuestion, DETAIL_MAX, NOTE_MAX, parseCount, type WeeklySummary } from "../../domain/check-in.js";
+import { checkInWindow, DEFAULT_SCHEDULE, shiftWeek, weekKeyOf } from "../../domain/schedule.js";
+import { summaryChartSvg } from "../../domain/summary-chart.js";
+import { renderPng } from "../../services/charts.js";
+import { type CheckInMessenger, ServiceError } from "../../services/index.js";
+import { QuarterHeadService } from "../../services/quarter-heads.js";
+import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
+import type { BotContext, FlowContext, TipConversation } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
+import { isLocale } from "../i18n.js";
+import { staffIdentity } from "../staff-identity.js";
+import { formatTime } from "./tip-cards.js";
+
+export const CHECK_IN_CONVERSATION = "checkin";
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Keeps bulk sends under Telegram's ~30 messages per second. */
+export class SendPacer {
+  private next = 0;
+  constructor(private readonly perSecond: number) {}
+  async wait(): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / this.perSecond;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  }
+}
+
+export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip">, pacer: SendPacer): CheckInMessenger {
+  const translator = async (chatId: string): Promise<{ t: Translate; locale: string }> => {
+    const chosen = await deps.services.preferences.locale(chatId);
+    const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+    return { t: (key, vars) => i18n.t(locale, key, vars), locale };
+  };
+  return {
+    async prompt(chatId, info) {
+      const { t, locale } = await translator(chatId);
+      const closes = formatTime(info.closesAt, info.timezone, locale);
+      const text =
+        info.reminder === 0
+          ? t("ci-prompt", { week: info.week, quarter: escapeHtml(info.quarterName), closes })
+          : t("ci-reminder", { n: info.reminder, week: info.week, quarter: escapeHtml(info.quarterName), closes });
+      await pacer.wait();
+      try {
+        await api.sendMessage(chatId, text, { parse_mode: "HTML", reply_markup: promptKeyboard(t, info.checkInId) });
+        return "sent";
+      } catch (err) {
+        if (err instanceof GrammyError && err.error_code === 403) return "blocked";
+        throw err;
+      }
+    },
+    async escalate(chatId, info) {
+      const { t } = await translator(chatId);
+      await pacer.wait();
+      await api.sendMessage(chatId, t("ci-escalation", { week: info.week, count: info.missing.length, quarters: info.missing.map((q) => `• ${escapeHtml(q)}`).join("\n") }), { parse_mode: "HTML" });
+    },
+    async urgent(chatId, info) {
+      const { t } = await translator(chatId);
+      await pacer.wait();
+      await api.sendMessage(chatId, t("ci-urgent-card", { week: info.week, quarter: escapeHtml(info.quarterName), head: escapeHtml(info.headName), detail: escapeHtml(info.detail ?? "—") }), { parse_mode: "HTML" });
+    },
+    async summary(chatId, summary) {
+      const { t } = await translator(chatId);
+      await pacer.wait();
+      await api.sendMessage(chatId, summaryText(t, summary), { parse_mode: "HTML" });
+      const png = renderPng(
+        summaryChartSvg(summary, {
+          title: t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected }),
+          legend: { nothing: t("ci-legend-nothing"), signs: t("ci-legend-signs"), urgent: t("ci-legend-urgent"), missing: t("ci-legend-missing"), skipped: t("ci-legend-skipped") },
+        }),
+      );
+      await pacer.wait();
+      await api.sendPhoto(chatId, new InputFile(png, `bao-cao-tuan-${summary.week}.png`), {
+        caption: t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected }),
+      });
+    },
+  };
+}
+
+export function summaryText(t: Translate, s: WeeklySummary): string {
+  const change = s.change ? ` (${s.change.newSuspectedUsers >= 0 ? "+" : ""}${s.change.newSuspectedUsers})` : "";
+  return t("ci-summary", {
+    week: s.week,
+    answered: s.answered,
+    expected: s.expected,
+    rate: Math.round(s.responseRate * 100),
+    signs: s.withSigns.length > 0 ? escapeHtml(s.withSigns.join(", ")) : t("ci-none"),
+    newUsers: s.totals.newSuspectedUsers,
+    newUsersChange: change,
+    stable: s.totals.rehabStable,
+    relapsed: s.totals.rehabRelapsed,
+    moved: s.totals.rehabMovedAway,
+    awareness: s.totals.awarenessActivities,
+    missing: s.missing.length > 0 ? escapeHtml(s.missing.join(", ")) : t("ci-none"),
+  });
+}
+
+function promptKeyboard(t: Translate, checkInId: string): InlineKeyboard {
+  return new InlineKeyboard().text(t("btn-ci-start"), `ci:start:${checkInId}`).row().text(t("btn-ci-nothing"), `ci:none:${checkInId}`);
+}
+
+const checkInAction = z.object({ action: z.enum(["start", "none"]), id: z.string().min(1).max(40) });
+
+export function checkInFeature(deps: BotDeps): Composer<BotContext> {
+  const { services } = deps;
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+
+  privateChats.use(
+    createConversation<BotContext, FlowContext>(
+      (conversation, ctx, checkInId: string) => checkInFlow(conversation, ctx, checkInId, deps),
+      { id: CHECK_IN_CONVERSATION, maxMillisecondsToWait: 6 * 3_600_000 },
+    ),
+  );
+
+  // Staff invite a head or deputy for a quarter by its number.
+  privateChats.command("invitehead", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const staff = who ? (await services.members.memberships(who.telegramUserId))[0] : undefined;
+    if (!staff) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const [numberText, roleText] = ctx.match.trim().split(/\s+/);
+    const parsed = z.coerce.number().int().min(1).max(500).safeParse(numberText);
+    if (!parsed.success) {
+      await ctx.reply(ctx.t("head-invite-usage"));
+      return;
+    }
+    const role = roleText && /^(pho|phó|deputy)$/i.test(roleText) ? "deputy" : "head";
+    try {
+      const invite = await services.heads.createInvite(staff, parsed.data - 1, role);
+      const ward = await services.wards.get(staff.wardId);
+      const locale = await ctx.i18n.getLocale();
+      await ctx.reply(
+        ctx.t("head-invite-created", {
+          role: ctx.t(`role-${role}`),
+          quarter: invite.quarterName,
+          expires: formatTime(invite.expiresAt, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale),
+          link: `https://t.me/${ctx.me.username}?start=${invite.payload}`,
+        }),
+        { link_preview_options: { is_disabled: true } },
+      );
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.reply(ctx.t("head-invite-usage"));
+    }
+  });
+
+  privateChats.command("start", async (ctx, next) => {
+    const payload = ctx.match.trim();
+    if (!QuarterHeadService.isInvitePayload(payload)) return next();
+    try {
+      const preview = await services.heads.preview(payload);
+      await ctx.reply(ctx.t("head-invite-confirm", { role: ctx.t(`role-${preview.role}`), quarter: escapeHtml(preview.quarterName), ward: escapeHtml(preview.wardName) }), {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), `qh:ok:${payload}`).text(ctx.t("btn-not-me"), "qh:no"),
+      });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.reply(ctx.t(err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid"));
+    }
+  });
+
+  privateChats.callbackQuery(/^qh:ok:(qh_[\w-]{1,60})$/, async (ctx) => {
+    const who = staffIdentity(ctx);
+    await ctx.answerCallbackQuery();
+    if (!who) return;
+    try {
+      const accepted = await services.heads.accept(ctx.match[1]!, who);
+      const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
+      const ward = head ? await services.wards.get(head.wardId) : null;
+      const when = ward ? formatTime(checkInWindowForNow(deps, ward).opensAt, ward.timezone, await ctx.i18n.getLocale()) : "";
+      await ctx.editMessageText(ctx.t("head-registered", { role: ctx.t(`role-${accepted.role}`), quarter: escapeHtml(accepted.quarterName), when }), { parse_mode: "HTML" });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.editMessageText(ctx.t(err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid"));
+    }
+  });
+  privateChats.callbackQuery("qh:no", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("head-invite-declined"));
+  });
+
+  privateChats.callbackQuery(/^ci:/, async (ctx) => {
+    const [, action, id] = ctx.callbackQuery.data.split(":");
+    const parsed = checkInAction.safeParse({ action, id });
+    const who = staffIdentity(ctx);
+    if (!parsed.success || !who) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    try {
+      const { checkIn, window } = await services.checkIns.forHead(who.telegramUserId, parsed.data.id);
+      await ctx.answerCallbackQuery();
+      if (parsed.data.action === "start") {
+        await ctx.conversation.enter(CHECK_IN_CONVERSATION, checkIn.id);
+        return;
+      }
+      await services.checkIns.answer(who.telegramUserId, checkIn.id, "nothing");
+      const locale = await ctx.i18n.getLocale();
+      await ctx.editMessageText(
+        ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) }),
+        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), `ci:start:${checkIn.id}`) },
+      );
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.answerCallbackQuery({ text: ctx.t(err.code === "window_closed" ? "ci-window-closed" : "ci-not-head"), show_alert: true });
+    }
+  });
+
+  privateChats.command(["away", "back"], async (ctx) => {
+    const who = staffIdentity(ctx);
+    const away = ctx.message.text.startsWith("/away");
+    const count = who ? await services.heads.setAway(who.telegramUserId, away) : 0;
+    await ctx.reply(ctx.t(count === 0 ? "away-not-head" : away ? "away-on" : "away-off"));
+  });
+
+  privateChats.command("holiday", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const admin = who ? (await services.members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})\s+(.{1,80})$/.exec(ctx.match.trim());
+    if (!m || m[1]! > m[2]!) {
+      await ctx.reply(ctx.t("holiday-usage"));
+      return;
+    }
+    await services.checkIns.addHoliday(admin.wardId, m[1]!, m[2]!, m[3]!);
+    await ctx.reply(ctx.t("holiday-added", { name: m[3]!, from: m[1]!, to: m[2]! }));
+  });
+
+  return feature;
+}
+
+/** The next opening after now: a head registered mid-week starts with the next one. */
+function checkInWindowForNow(deps: BotDeps, ward: { timezone: string; checkInWeekday: number; checkInHour: number; checkInWindowHours: number }) {
+  const schedule = { ...DEFAULT_SCHEDULE, weekday: ward.checkInWeekday, hour: ward.checkInHour, windowHours: ward.checkInWindowHours };
+  const now = deps.services.clock();
+  const thisWeek = checkInWindow(weekKeyOf(now, ward.timezone), schedule, ward.timezone);
+  return thisWeek.opensAt.getTime() > now.getTime() ? thisWeek : checkInWindow(shiftWeek(thisWeek.week, 1), schedule, ward.timezone);
+}
+
+async function checkInFlow(conversation: TipConversation, ctx: FlowContext, checkInId: string, deps: BotDeps): Promise<void> {
+  const who = staffIdentity(ctx);
+  if (!who) return;
+  const info = await conversation.external(async () => {
+    try {
+      const { checkIn, window } = await deps.services.checkIns.forHead(who.telegramUserId, checkInId);
+      return { ok: true as const, quarter: checkIn.quarter.name, week: checkIn.week, closesAt: window.closesAt.toISOString(), timezone: checkIn.ward.timezone };
+    } catch (err) {
+      if (err instanceof ServiceError) return { ok: false as const, code: err.code };
+      throw err;
+    }
+  });
+  if (!info.ok) {
+    await ctx.reply(ctx.t(info.code === "window_closed" ? "ci-window-closed" : "ci-not-head"));
+    return;
+  }
+  try {
+    for (;;) {
+      const answers: Record<string, unknown> = {};
+      for (const question of CHECK_IN_QUESTIONS) answers[question.key] = await ask(conversation, ctx, question);
+      const lines = CHECK_IN_QUESTIONS.map((q) => `• ${stripTags(ctx.t(`ci-q-${q.key}`))} <b>${escapeHtml(answerLabel(ctx, answers[q.key]))}</b>`).join("\n");
+      const choice = await askChoice(
+        conversation,
+        ctx,
+        ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines }),
+        new InlineKeyboard().text(ctx.t("btn-submit"), "c2:submit").text(ctx.t("btn-ci-restart"), "c2:restart").row().text(ctx.t("btn-cancel"), "t:cancel"),
+        (data) => (data === "c2:submit" ? "submit" : data === "c2:restart" ? "restart" : null),
+        (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-ci-restart"),
+      );
+      if (choice === "restart") continue;
+      const result = await conversation.external(async () => {
+        try {
+          return { ok: true as const, ...(await deps.services.checkIns.answer(who.telegramUserId, checkInId, answers as CheckInAnswers)) };
+        } catch (err) {
+          if (err instanceof ServiceError) return { ok: false as const, code: err.code };
+          throw err;
+        }
+      });
+      if (!result.ok) {
+        await ctx.reply(ctx.t(result.code === "window_closed" ? "ci-window-closed" : "ci-not-head"));
+        return;
+      }
+      // The urgent card is in the outbox; send it now rather than at the next tick.
+      if (result.urgent) await conversation.external(() => deps.services.jobs.runDue());
+      const closes = formatTime(new Date(info.closesAt), info.timezone, await ctx.i18n.getLocale());
+      await ctx.reply(ctx.t("ci-submitted", { week: info.week, quarter: escapeHtml(info.quarter), closes }) + (result.urgent ? `\n${ctx.t("ci-submitted-urgent")}` : ""));
+      return;
+    }
+  } catch (err) {
+    if (err instanceof FlowCancelled) {
+      await ctx.reply(ctx.t("ci-cancelled"));
+      return;
+    }
+    throw err;
+  }
+}
+
+function stripTags(s: string): string {
+  return s.replace(/<[^>]+>/g, "");
+}
+
+function answerLabel(ctx: FlowContext, value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return value;
+  const v = value as { yes: boolean; detail: string | null };
+  return v.yes ? `${ctx.t("btn-yes")}${v.detail ? `: ${v.detail}` : ""}` : ctx.t("btn-no");
+}
+
+async function ask(conversation: TipConversation, ctx: FlowContext, question: CheckInQuestion): Promise<unknown> {
+  const text = ctx.t(`ci-q-${question.key}`);
+  const cancel = (kb: InlineKeyboard) => kb.row().text(ctx.t("btn-cancel"), "t:cancel");
+  if (question.kind === "yesno") {
+    const yes = await askChoice(
+      conversation,
+      ctx,
+      text,
+      cancel(new InlineKeyboard().text(ctx.t("btn-yes"), "c2:yes").text(ctx.t("btn-no"), "c2:no")),
+      (data) => (data === "c2:yes" ? "yes" : data === "c2:no" ? "no" : null),
+      (v) => ctx.t(v === "yes" ? "btn-yes" : "btn-no"),
+    );
+    if (yes === "no") return { yes: false, detail: null };
+    const detail = question.detailOnYes ? await askText(conversation, ctx, ctx.t("ci-ask-detail"), DETAIL_MAX) : null;
+    return { yes: true, detail };
+  }
+  if (question.kind === "text") return askText(conversation, ctx, text, NOTE_MAX);
+  // Counts: buttons for the usual small numbers, or type any number.
+  const kb = new InlineKeyboard();
+  for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), `c2:n:${n}`);
+  const question_ = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: cancel(kb) });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    if (data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question_.message_id) {
+      await next.answerCallbackQuery();
+      const n = Number(data.slice(5));
+      await next.editMessageText(`${text}\n\n✔️ ${n}`, { parse_mode: "HTML" }).catch(() => undefined);
+      return n;
+    }
+    const typed = next.message?.text;
+    if (typed !== undefined && !typed.startsWith("/")) {
+      const n = parseCount(typed);
+      if (n !== null) return n;
+      await next.reply(next.t("ci-count-invalid"));
+      continue;
+    }
+    await hintForUnexpected(next, "ci-count-hint");
+  }
+}
+
+async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
+  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), "c2:skip") });
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.callbackQuery?.data === "c2:skip") {
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      return null;
+    }
+    const text = next.message?.text?.trim();
+    if (text === undefined || text.startsWith("/")) {
+      await hintForUnexpected(next, "hint-need-text");
+      continue;
+    }
+    if (text.length === 0 || text.length > max) {
+      await next.reply(next.t("error-text-too-long", { length: text.length, max }));
+      continue;
+    }
+    return text;
+  }
+}

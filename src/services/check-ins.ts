@@ -1,0 +1,210 @@
+// The weekly check-in: planning into the job outbox, prompting, reminding,
+// escalating and summarising. Sends go through the CheckInMessenger port.
+import type { Database } from "../db.js";
+import { type CheckInAnswers, checkInAnswersSchema, hasSigns, NOTHING_TO_REPORT, type QuarterWeek, summarizeWeek, type WeeklySummary } from "../domain/check-in.js";
+import { type CheckInSchedule, checkInWindow, currentOrNextWindow, holidayFor, parseReminderHours, shiftWeek } from "../domain/schedule.js";
+import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
+import { ServiceError } from "./errors.js";
+import type { JobService } from "./jobs.js";
+import type { CheckInMessenger } from "./messenger.js";
+import type { QuarterHeadService } from "./quarter-heads.js";
+
+interface WardRow {
+  id: string;
+  name: string;
+  timezone: string;
+  policeChatId: string | null;
+  checkInWeekday: number;
+  checkInHour: number;
+  checkInWindowHours: number;
+  checkInReminders: string;
+}
+
+export function scheduleOf(ward: WardRow): CheckInSchedule {
+  return {
+    weekday: ward.checkInWeekday,
+    hour: ward.checkInHour,
+    windowHours: ward.checkInWindowHours,
+    reminderHours: parseReminderHours(ward.checkInReminders),
+  };
+}
+
+export class CheckInService {
+  private messenger: CheckInMessenger | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly jobs: JobService,
+    private readonly heads: QuarterHeadService,
+    private readonly audit: AuditService,
+  ) {
+    jobs.register("checkin.open", (job, p) => this.open(job.wardId, String(p.week)));
+    jobs.register("checkin.prompt", (_job, p) => this.prompt(String(p.headId), String(p.checkInId), Number(p.reminder ?? 0)));
+    jobs.register("checkin.remind", (_job, p) => this.remind(String(p.checkInId), Number(p.reminder)));
+    jobs.register("checkin.close", (job, p) => this.close(job.wardId, String(p.week)));
+    jobs.register("checkin.urgent", (_job, p) => this.announceUrgent(String(p.checkInId)));
+  }
+
+  /** The bot layer plugs in how to reach people. */
+  useMessenger(messenger: CheckInMessenger): void {
+    this.messenger = messenger;
+  }
+
+  private get send(): CheckInMessenger {
+    if (!this.messenger) throw new Error("no CheckInMessenger installed");
+    return this.messenger;
+  }
+
+  /** Idempotent: records the opening of the current or next week for every ward. */
+  async planAll(): Promise<void> {
+    const wards = await this.db.ward.findMany();
+    for (const ward of wards) {
+      const window = currentOrNextWindow(this.clock(), scheduleOf(ward), ward.timezone);
+      await this.jobs.schedule({ wardId: ward.id, key: `checkin.open:${ward.id}:${window.week}`, kind: "checkin.open", dueAt: window.opensAt, payload: { week: window.week } });
+    }
+  }
+
+  private async ward(wardId: string): Promise<WardRow> {
+    return this.db.ward.findUniqueOrThrow({ where: { id: wardId } });
+  }
+
+  private async open(wardId: string, week: string): Promise<void> {
+    const ward = await this.ward(wardId);
+    const window = checkInWindow(week, scheduleOf(ward), ward.timezone);
+    const holidays = await this.db.holiday.findMany({ where: { wardId } });
+    const holiday = holidayFor(window, holidays);
+    if (holiday) return; // a skipped week: no prompts, reminders or summary
+    const quarters = await this.db.quarter.findMany({ where: { wardId, heads: { some: { active: true } } }, orderBy: { position: "asc" } });
+    for (const quarter of quarters) {
+      const checkIn = await this.db.checkIn.upsert({
+        where: { quarterId_week: { quarterId: quarter.id, week } },
+        create: { wardId, quarterId: quarter.id, week },
+        update: {},
+      });
+      for (const head of await this.heads.recipients(quarter.id)) {
+        await this.jobs.schedule({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: window.opensAt, payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
+      }
+      for (const [i, at] of window.reminders.entries()) {
+        await this.jobs.schedule({ wardId, key: `checkin.remind:${checkIn.id}:${i + 1}`, kind: "checkin.remind", dueAt: at, payload: { checkInId: checkIn.id, reminder: i + 1 } });
+      }
+    }
+    await this.jobs.schedule({ wardId, key: `checkin.close:${wardId}:${week}`, kind: "checkin.close", dueAt: window.closesAt, payload: { week } });
+  }
+
+  private async prompt(headId: string, checkInId: string, reminder: number): Promise<void> {
+    const head = await this.db.quarterHead.findUnique({ where: { id: headId }, include: { quarter: true, ward: true } });
+    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId } });
+    if (!head?.active || head.blockedAt || !checkIn || checkIn.status === "answered") return;
+    const window = checkInWindow(checkIn.week, scheduleOf(head.ward), head.ward.timezone);
+    const delivery = await this.send.prompt(head.telegramUserId, {
+      checkInId,
+      quarterName: head.quarter.name,
+      wardName: head.ward.name,
+      week: checkIn.week,
+      closesAt: window.closesAt,
+      timezone: head.ward.timezone,
+      reminder,
+    });
+    if (delivery === "blocked") await this.heads.markBlocked(head.id);
+  }
+
+  private async remind(checkInId: string, reminder: number): Promise<void> {
+    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId } });
+    if (!checkIn || checkIn.status === "answered") return;
+    for (const head of await this.heads.recipients(checkIn.quarterId)) {
+      await this.jobs.schedule({
+        wardId: checkIn.wardId,
+        key: `checkin.prompt:${head.id}:${checkIn.week}:${reminder}`,
+        kind: "checkin.prompt",
+        dueAt: this.clock(),
+        payload: { headId: head.id, checkInId, reminder },
+      });
+    }
+  }
+
+  private async close(wardId: string, week: string): Promise<void> {
+    const ward = await this.ward(wardId);
+    if (!ward.policeChatId) return;
+    const summary = await this.summary(wardId, week);
+    if (summary.missing.length > 0) await this.send.escalate(ward.policeChatId, { week, missing: summary.missing, wardName: ward.name });
+    await this.send.summary(ward.policeChatId, summary, ward.timezone);
+  }
+
+  private async announceUrgent(checkInId: string): Promise<void> {
+    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId }, include: { quarter: true, ward: true } });
+    if (!checkIn?.ward.policeChatId) return;
+    const answers = checkInAnswersSchema.parse(JSON.parse(checkIn.answers));
+    await this.send.urgent(checkIn.ward.policeChatId, {
+      week: checkIn.week,
+      quarterName: checkIn.quarter.name,
+      headName: checkIn.answeredByName ?? "",
+      detail: answers.urgent.detail,
+    });
+  }
+
+  /** The pending or answered check-in a head may answer now. */
+  async forHead(telegramUserId: string, checkInId: string) {
+    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId }, include: { quarter: true, ward: true } });
+    if (!checkIn) throw new ServiceError("invalid_input", "no such check-in");
+    const head = await this.db.quarterHead.findFirst({ where: { quarterId: checkIn.quarterId, telegramUserId, active: true } });
+    if (!head) throw new ServiceError("not_quarter_head");
+    const window = checkInWindow(checkIn.week, scheduleOf(checkIn.ward), checkIn.ward.timezone);
+    if (this.clock().getTime() >= window.closesAt.getTime()) throw new ServiceError("window_closed");
+    return { checkIn, head, window };
+  }
+
+  /** Stores (or replaces, until the window closes) a quarter's answers. Urgent answers reach the police at once. */
+  async answer(telegramUserId: string, checkInId: string, input: CheckInAnswers | "nothing"): Promise<{ urgent: boolean; signs: boolean }> {
+    const { checkIn, head } = await this.forHead(telegramUserId, checkInId);
+    const answers = checkInAnswersSchema.parse(input === "nothing" ? NOTHING_TO_REPORT : input);
+    const now = this.clock();
+    await this.db.checkIn.update({
+      where: { id: checkIn.id },
+      data: {
+        status: "answered",
+        nothingToReport: input === "nothing",
+        answers: JSON.stringify(answers),
+        urgent: answers.urgent.yes,
+        answeredByName: head.displayName,
+        answeredAt: now,
+      },
+    });
+    await this.heads.markReachable(telegramUserId);
+    await this.audit.record({ wardId: checkIn.wardId, action: "checkin.answered", detail: { week: checkIn.week, quarter: checkIn.quarter.name, urgent: answers.urgent.yes } });
+    if (answers.urgent.yes) {
+      await this.jobs.schedule({ wardId: checkIn.wardId, key: `checkin.urgent:${checkIn.id}:${now.getTime()}`, kind: "checkin.urgent", dueAt: now, payload: { checkInId: checkIn.id } });
+    }
+    return { urgent: answers.urgent.yes, signs: hasSigns(answers) };
+  }
+
+  async summary(wardId: string, week: string): Promise<WeeklySummary> {
+    const rows = await this.weekRows(wardId, week);
+    const previous = await this.weekRows(wardId, shiftWeek(week, -1));
+    return summarizeWeek(week, rows, previous);
+  }
+
+  private async weekRows(wardId: string, week: string): Promise<QuarterWeek[]> {
+    const quarters = await this.db.quarter.findMany({
+      where: { wardId },
+      orderBy: { position: "asc" },
+      include: { checkIns: { where: { week } } },
+    });
+    return quarters.map((q) => {
+      const c = q.checkIns[0];
+      return {
+        quarterId: q.id,
+        name: q.name,
+        // A quarter is asked when the week's opening created its check-in.
+        hasHead: c !== undefined,
+        answered: c?.status === "answered",
+        answers: c?.status === "answered" ? checkInAnswersSchema.parse(JSON.parse(c.answers)) : null,
+      };
+    });
+  }
+
+  async addHoliday(wardId: string, startsOn: string, endsOn: string, name: string): Promise<void> {
+    await this.db.holiday.create({ data: { wardId, startsOn, endsOn, name } });
+  }
+}

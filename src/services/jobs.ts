@@ -1,0 +1,97 @@
+// The outbox of scheduled work. Planning writes rows with idempotency keys;
+// running claims each due row once (an atomic status change), so a restart or
+// a second instance neither loses nor repeats work.
+import type { Database } from "../db.js";
+import type { Clock } from "./clock.js";
+
+export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent";
+
+export interface JobRow {
+  id: string;
+  wardId: string;
+  key: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+}
+
+export type JobHandler = (job: JobRow, payload: Record<string, unknown>) => Promise<void>;
+
+const MAX_ATTEMPTS = 5;
+const STALE_AFTER_MS = 10 * 60_000;
+
+export class JobService {
+  private readonly handlers = new Map<string, JobHandler>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly onError: (err: unknown, job: JobRow) => void = () => undefined,
+  ) {}
+
+  register(kind: JobKind, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Records work to do; a second call with the same key changes nothing. */
+  async schedule(job: { wardId: string; key: string; kind: JobKind; dueAt: Date; payload?: Record<string, unknown> }): Promise<void> {
+    await this.db.scheduledJob.upsert({
+      where: { key: job.key },
+      create: { wardId: job.wardId, key: job.key, kind: job.kind, dueAt: job.dueAt, payload: JSON.stringify(job.payload ?? {}) },
+      update: {},
+    });
+  }
+
+  /** Runs every due job once; returns how many ran. */
+  async runDue(limit = 500): Promise<number> {
+    const now = this.clock();
+    // A worker that died mid-job leaves it "running": give it back after a while.
+    await this.db.scheduledJob.updateMany({
+      where: { status: "running", claimedAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) } },
+      data: { status: "pending" },
+    });
+    let ran = 0;
+    for (;;) {
+      const due = await this.db.scheduledJob.findMany({
+        where: { status: "pending", dueAt: { lte: now } },
+        orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+        take: 50,
+      });
+      if (due.length === 0 || ran >= limit) return ran;
+      for (const job of due) {
+        const claimed = await this.db.scheduledJob.updateMany({
+          where: { id: job.id, status: "pending" },
+          data: { status: "running", claimedAt: now, attempts: { increment: 1 } },
+        });
+        if (claimed.count !== 1) continue;
+        ran++;
+        await this.execute({ ...job, attempts: job.attempts + 1 }, now);
+      }
+    }
+  }
+
+  private async execute(job: JobRow, now: Date): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job, JSON.parse(job.payload) as Record<string, unknown>);
+      await this.db.scheduledJob.update({ where: { id: job.id }, data: { status: "done", doneAt: this.clock(), lastError: null } });
+    } catch (err) {
+      this.onError(err, job);
+      const failed = job.attempts >= MAX_ATTEMPTS;
+      await this.db.scheduledJob.update({
+        where: { id: job.id },
+        data: {
+          status: failed ? "failed" : "pending",
+          lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+          // Back off: 1, 2, 4, 8 minutes.
+          dueAt: new Date(now.getTime() + 60_000 * 2 ** (job.attempts - 1)),
+        },
+      });
+    }
+  }
+
+  counts() {
+    return this.db.scheduledJob.groupBy({ by: ["kind", "status"], _count: true });
+  }
+}

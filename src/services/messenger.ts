@@ -1,0 +1,24 @@
+// What the check-in services need said to people, without knowing the chat
+// platform. The bot layer implements it (Telegram today, Zalo later).
+import type { WeeklySummary } from "../domain/check-in.js";
+
+/** "blocked": the person blocked the bot (Telegram 403); record it, do not retry. */
+export type Delivery = "sent" | "blocked";
+
+export interface PromptInfo {
+  checkInId: string;
+  quarterName: string;
+  wardName: string;
+  week: string;
+  closesAt: Date;
+  timezone: string;
+  /** 0 for the first prompt, 1.. for reminders. */
+  reminder: number;
+}
+
+export interface CheckInMessenger {
+  prompt(chatId: string, info: PromptInfo): Promise<Delivery>;
+  escalate(policeChatId: string, info: { week: string; missing: string[]; wardName: string }): Promise<void>;
+  urgent(policeChatId: string, info: { week: string; quarterName: string; headName: string; detail: string | null }): Promise<void>;
+  summary(policeChatId: string, summary: WeeklySummary, timezone: string): Promise<void>;
+}

@@ -1,0 +1,117 @@
+// Quarter heads and deputies: invited per quarter by staff, one head and any
+// number of deputies per quarter; a new head replaces the old one.
+import type { Database } from "../db.js";
+import { generateToken } from "../domain/codes.js";
+import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
+import { ServiceError } from "./errors.js";
+import type { ActiveMember, StaffIdentity } from "./members.js";
+import type { RandomSource, Secrets } from "./secrets.js";
+
+export type HeadRole = "head" | "deputy";
+const PREFIX = "qh_";
+
+export interface HeadInvitePreview {
+  wardName: string;
+  quarterName: string;
+  role: HeadRole;
+}
+
+export class QuarterHeadService {
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly random: RandomSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly inviteTtlHours: number,
+  ) {}
+
+  static isInvitePayload(payload: string): boolean {
+    return payload.startsWith(PREFIX);
+  }
+
+  async createInvite(staff: ActiveMember, quarterPosition: number, role: HeadRole): Promise<{ payload: string; quarterName: string; expiresAt: Date }> {
+    const quarter = await this.db.quarter.findFirst({ where: { wardId: staff.wardId, position: quarterPosition } });
+    if (!quarter) throw new ServiceError("invalid_input", "no such quarter");
+    const token = generateToken(this.random);
+    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
+    const invite = await this.db.invite.create({
+      data: {
+        wardId: staff.wardId,
+        quarterId: quarter.id,
+        tokenHash: this.secrets.keyedHash("invite", token),
+        role: role === "head" ? "quarter_head" : "quarter_deputy",
+        createdByMemberId: staff.id,
+        expiresAt,
+      },
+    });
+    await this.audit.record({ wardId: staff.wardId, action: "invite.created", actorMemberId: staff.id, detail: { role: invite.role, inviteId: invite.id } });
+    return { payload: `${PREFIX}${token}`, quarterName: quarter.name, expiresAt };
+  }
+
+  private async usableInvite(payload: string) {
+    const invite = await this.db.invite.findUnique({
+      where: { tokenHash: this.secrets.keyedHash("invite", payload.slice(PREFIX.length)) },
+      include: { ward: true, quarter: true },
+    });
+    if (!invite?.quarter || !invite.role.startsWith("quarter_")) throw new ServiceError("invite_invalid");
+    if (invite.usedAt) throw new ServiceError("invite_used");
+    if (invite.expiresAt.getTime() <= this.clock().getTime()) throw new ServiceError("invite_expired");
+    return { ...invite, quarter: invite.quarter };
+  }
+
+  async preview(payload: string): Promise<HeadInvitePreview> {
+    const invite = await this.usableInvite(payload);
+    return { wardName: invite.ward.name, quarterName: invite.quarter.name, role: invite.role === "quarter_head" ? "head" : "deputy" };
+  }
+
+  async accept(payload: string, who: StaffIdentity): Promise<HeadInvitePreview> {
+    const invite = await this.usableInvite(payload);
+    const role: HeadRole = invite.role === "quarter_head" ? "head" : "deputy";
+    const now = this.clock();
+    await this.db.$transaction(async (tx) => {
+      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
+      if (used.count !== 1) throw new ServiceError("invite_used");
+      if (role === "head") {
+        // Reassignment: the previous head steps down (kept for history).
+        await tx.quarterHead.updateMany({
+          where: { quarterId: invite.quarter.id, role: "head", NOT: { telegramUserId: who.telegramUserId } },
+          data: { active: false },
+        });
+      }
+      await tx.quarterHead.upsert({
+        where: { quarterId_telegramUserId: { quarterId: invite.quarter.id, telegramUserId: who.telegramUserId } },
+        create: { wardId: invite.wardId, quarterId: invite.quarter.id, telegramUserId: who.telegramUserId, displayName: who.displayName, role },
+        update: { role, active: true, away: false, blockedAt: null, displayName: who.displayName },
+      });
+    });
+    await this.audit.record({ wardId: invite.wardId, action: "invite.accepted", detail: { role: invite.role, inviteId: invite.id } });
+    return { wardName: invite.ward.name, quarterName: invite.quarter.name, role };
+  }
+
+  /** Active head/deputy records of a Telegram user (they may serve several quarters). */
+  byTelegramUser(telegramUserId: string) {
+    return this.db.quarterHead.findMany({ where: { telegramUserId, active: true }, include: { quarter: true } });
+  }
+
+  async setAway(telegramUserId: string, away: boolean): Promise<number> {
+    const { count } = await this.db.quarterHead.updateMany({ where: { telegramUserId, active: true }, data: { away } });
+    return count;
+  }
+
+  /** Who gets this week's prompt for a quarter: the head, or the deputies while the head is away or unreachable. */
+  async recipients(quarterId: string) {
+    const people = await this.db.quarterHead.findMany({ where: { quarterId, active: true, blockedAt: null }, orderBy: { createdAt: "asc" } });
+    const heads = people.filter((p) => p.role === "head" && !p.away);
+    return heads.length > 0 ? heads : people.filter((p) => p.role === "deputy" && !p.away);
+  }
+
+  async markBlocked(headId: string): Promise<void> {
+    await this.db.quarterHead.update({ where: { id: headId }, data: { blockedAt: this.clock() } });
+  }
+
+  async markReachable(telegramUserId: string): Promise<void> {
+    await this.db.quarterHead.updateMany({ where: { telegramUserId, blockedAt: { not: null } }, data: { blockedAt: null } });
+  }
+}

@@ -1,0 +1,166 @@
+// Quarter heads through the stand-in with a controllable clock: registration,
+// prompts, a full check-in, "nothing new", reminders, escalation, the summary
+// with its chart, holidays, /away, a blocked head, and a restart mid-week.
+import { afterEach, describe, expect, it } from "vitest";
+import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { FakeClock } from "../support/clock.js";
+import { freshDatabaseFile, startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { setUpWard, type Ward } from "../support/scenario.js";
+
+// Wednesday 25 Nov 2026, 09:00 in Vietnam. Week 48 opens Friday 27 Nov 08:00 (01:00 UTC).
+const START = Date.parse("2026-11-25T02:00:00Z");
+const FRIDAY_OPEN = Date.parse("2026-11-27T01:00:00Z");
+const HOUR = 3_600_000;
+
+async function invite(ward: Ward, t: TestApp, quarter: number, name: string, deputy = false): Promise<Persona> {
+  const message = await ward.officer.say(`/invitehead ${quarter}${deputy ? " pho" : ""}`, /Liên kết mời/);
+  const payload = /start=(qh_[\w-]+)/.exec(message?.text ?? "")![1]!;
+  const head = Persona.create(t.standIn, { first_name: name });
+  await head.say(`/start ${payload}`, new RegExp(`Khu phố ${quarter}`));
+  await head.tap("Xác nhận", /Bạn đã được đăng ký là/);
+  return head;
+}
+
+async function at(t: TestApp, instant: number): Promise<number> {
+  t.clock.advance(instant - t.clock.now().getTime());
+  return t.app.tick();
+}
+
+describe("weekly check-in", () => {
+  const running: TestApp[] = [];
+  afterEach(async () => {
+    for (const t of running.splice(0)) await t.stop();
+  });
+
+  it("prompts, takes a full check-in and 'nothing new', reminds the late, escalates and summarises", async () => {
+    const t = await startTestApp({ clock: new FakeClock(START) });
+    running.push(t);
+    const ward = await setUpWard(t);
+    const head5 = await invite(ward, t, 5, "Tổ trưởng Năm");
+    const head7 = await invite(ward, t, 7, "Tổ trưởng Bảy");
+    const head9 = await invite(ward, t, 9, "Tổ trưởng Chín");
+
+    // Nothing is due before Friday 08:00.
+    expect(await at(t, FRIDAY_OPEN - 60_000)).toBe(0);
+    expect(head5.botMessages().some((m) => /Báo cáo tuần 2026/.test(m.text ?? ""))).toBe(false);
+
+    await at(t, FRIDAY_OPEN + 60_000);
+    const prompt = await head5.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    expect(prompt.text).toContain("Khu phố 5");
+    expect(head5.buttons(prompt)).toEqual(["📝 Bắt đầu báo cáo tuần", "👌 Không có gì mới"]);
+    await head7.waitFor(/Báo cáo tuần 2026-W48 — Khu phố 7/, new Set());
+
+    // Head 9: one tap.
+    await head9.waitFor(/Báo cáo tuần/, new Set());
+    await head9.tap("Không có gì mới", /Đã ghi nhận: Khu phố 9 không có gì mới/);
+
+    // Head 5: the full questionnaire, with a bad count on the way.
+    await head5.tap("Bắt đầu báo cáo tuần", /dấu hiệu mới về mua bán/);
+    await head5.tap("Có", /Ở đâu, cụ thể/);
+    await head5.say("quán karaoke đầu hẻm 3", /người <b>mới<\/b>|người mới/);
+    await head5.tap("2", /ổn định/);
+    await head5.say("ba người", /số nguyên không âm/);
+    await head5.say("4", /tái nghiện/);
+    await head5.tap("1", /chuyển đi/);
+    await head5.tap("0", /cơ sở kinh doanh đáng ngờ/);
+    await head5.tap("Không", /trồng cây/);
+    await head5.tap("Không", /tuyên truyền/);
+    await head5.say("2", /khẩn cấp/);
+    await head5.tap("Có", /Ở đâu, cụ thể/);
+    await head5.say("Một thanh niên ngáo đá cầm dao ở chợ", /Ghi chú thêm/);
+    await head5.tap("Bỏ qua", /Gửi báo cáo này/);
+    await head5.tap("📨 Gửi", /Đã gửi báo cáo tuần 2026-W48 của Khu phố 5/);
+
+    const group = ward.group(ward.officer);
+    const urgent = await group.waitFor(/KHẨN CẤP từ báo cáo tuần/, new Set());
+    expect(urgent.text).toContain("Một thanh niên ngáo đá cầm dao ở chợ");
+    expect(urgent.text).toContain("Tổ trưởng Năm");
+
+    const row = await t.app.services.db.checkIn.findFirstOrThrow({ where: { quarter: { name: "Khu phố 5" } } });
+    expect(JSON.parse(row.answers)).toMatchObject({ newSigns: { yes: true, detail: "quán karaoke đầu hẻm 3" }, newSuspectedUsers: 2, rehabStable: 4, rehabRelapsed: 1, awarenessActivities: 2 });
+
+    // Saturday and Sunday 08:00: head 7 is reminded twice; the others are not.
+    await at(t, FRIDAY_OPEN + 24 * HOUR + 60_000);
+    await head7.waitFor(/Nhắc lần 1/, new Set());
+    await at(t, FRIDAY_OPEN + 48 * HOUR + 60_000);
+    await head7.waitFor(/Nhắc lần 2/, new Set());
+    expect(head5.botMessages().filter((m) => /Nhắc lần/.test(m.text ?? ""))).toHaveLength(0);
+    expect(head9.botMessages().filter((m) => /Nhắc lần/.test(m.text ?? ""))).toHaveLength(0);
+
+    // Monday 08:00: the window closes; escalation, then the summary and its chart.
+    await at(t, FRIDAY_OPEN + 72 * HOUR + 60_000);
+    const escalation = await group.waitFor(/chưa trả lời/, new Set());
+    expect(escalation.text).toContain("Khu phố 7");
+    expect(escalation.text).not.toContain("Khu phố 5");
+    const summary = await group.waitFor(/Tổng hợp báo cáo tuần 2026-W48/, new Set());
+    expect(summary.text).toContain("Đã trả lời: 2/3 khu phố (67%)");
+    expect(summary.text).toContain("Người mới nghi sử dụng: 2");
+    const chart = await group.waitFor(/đã trả lời 2\/3/, new Set());
+    expect(chart.photo).toBeDefined();
+    const png = t.standIn.fileBytes(chart.photo!.at(-1)!.file_id)!;
+    expect(Buffer.from(png.subarray(1, 4)).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(5_000);
+
+    // After closing, answers are refused.
+    await head7.tap("Không có gì mới");
+    expect((await t.app.services.db.checkIn.findFirstOrThrow({ where: { quarter: { name: "Khu phố 7" } } })).status).toBe("pending");
+
+    // Running the clock again sends nothing twice.
+    const before = t.standIn.callsTo("sendMessage").length;
+    await at(t, FRIDAY_OPEN + 72 * HOUR + 5 * 60_000);
+    expect(t.standIn.callsTo("sendMessage").length).toBe(before);
+  });
+
+  it("survives a restart between prompt and answer without repeating the prompt", async () => {
+    const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+    await standIn.start(0);
+    const databaseFile = freshDatabaseFile();
+    const clock = new FakeClock(START);
+    const first = await startTestApp({ standIn, databaseFile, clock });
+    const ward = await setUpWard(first);
+    const head = await invite(ward, first, 2, "Tổ trưởng Hai");
+    await at(first, FRIDAY_OPEN + 60_000);
+    await head.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    await first.stop();
+
+    const second = await startTestApp({ standIn, databaseFile, clock, logs: first.logs });
+    await at(second, FRIDAY_OPEN + 2 * 60_000);
+    await head.tap("Không có gì mới", /Đã ghi nhận: Khu phố 2/);
+    const prompts = standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === head.user.id && String(c.params.text).includes("Báo cáo tuần 2026-W48"));
+    expect(prompts).toHaveLength(1);
+    await second.stop();
+    await standIn.stop();
+  });
+
+  it("skips holiday weeks, hands the prompt to the deputy while the head is away, and stops writing to a blocked head", async () => {
+    const t = await startTestApp({ clock: new FakeClock(START) });
+    running.push(t);
+    const ward = await setUpWard(t);
+    const head = await invite(ward, t, 3, "Tổ trưởng Ba");
+    const deputy = await invite(ward, t, 3, "Tổ phó Ba", true);
+    const blocked = await invite(ward, t, 4, "Tổ trưởng Bốn");
+
+    await ward.admin.say("/holiday 2026-11-27 2026-11-27 Ngày thử nghiệm", /Đã thêm ngày nghỉ/);
+    await at(t, FRIDAY_OPEN + 60_000);
+    expect(await t.app.services.db.checkIn.count()).toBe(0);
+
+    await head.say("/away", /tổ phó sẽ nhận/);
+    t.standIn.blockBot(blocked.user.id);
+    const nextFriday = FRIDAY_OPEN + 7 * 24 * HOUR;
+    await at(t, nextFriday + 60_000);
+    await deputy.waitFor(/Báo cáo tuần 2026-W49 — Khu phố 3/, new Set());
+    expect(head.botMessages().some((m) => /2026-W49/.test(m.text ?? ""))).toBe(false);
+    const blockedRow = await t.app.services.db.quarterHead.findFirstOrThrow({ where: { displayName: "Tổ trưởng Bốn" } });
+    expect(blockedRow.blockedAt).not.toBeNull();
+    const failedPrompts = await t.app.services.db.scheduledJob.count({ where: { kind: "checkin.prompt", status: { not: "done" } } });
+    expect(failedPrompts).toBe(0);
+
+    // The reminder does not write to the blocked head again.
+    const callsBefore = t.standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === blocked.user.id).length;
+    await at(t, nextFriday + 24 * HOUR + 60_000);
+    const callsAfter = t.standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === blocked.user.id).length;
+    expect(callsAfter).toBe(callsBefore);
+    await deputy.waitFor(/Nhắc lần 1/, new Set());
+  });
+});
