@@ -6,7 +6,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { DestinationStream } from "pino";
 import { BOT_COMMANDS, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
-import { createDatabase, type Database } from "./db.js";
+import { createDatabase, type Database, tuneDatabase } from "./db.js";
 import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadOrCreateDevPepper } from "./secrets-file.js";
@@ -52,6 +52,7 @@ function pepperFor(config: Config, logger: Logger): string {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const db = createDatabase(config.DATABASE_URL);
+  await tuneDatabase(db, config.DATABASE_URL);
   const services = createServices({
     db,
     onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),

@@ -66,6 +66,17 @@ export class CheckInService {
     }
   }
 
+  /** Opens the current (or next) week's check-in at once: for the simulator and for trying the flow by hand. */
+  async openNow(wardId: string): Promise<string> {
+    const ward = await this.ward(wardId);
+    const window = currentOrNextWindow(this.clock(), scheduleOf(ward), ward.timezone);
+    const key = `checkin.open:${ward.id}:${window.week}`;
+    await this.jobs.schedule({ wardId, key, kind: "checkin.open", dueAt: this.clock(), payload: { week: window.week } });
+    await this.db.scheduledJob.updateMany({ where: { key, status: "pending" }, data: { dueAt: this.clock() } });
+    await this.jobs.runDue();
+    return window.week;
+  }
+
   private async ward(wardId: string): Promise<WardRow> {
     return this.db.ward.findUniqueOrThrow({ where: { id: wardId } });
   }
@@ -84,7 +95,7 @@ export class CheckInService {
         update: {},
       });
       for (const head of await this.heads.recipients(quarter.id)) {
-        await this.jobs.schedule({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: window.opensAt, payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
+        await this.jobs.schedule({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
       }
       for (const [i, at] of window.reminders.entries()) {
         await this.jobs.schedule({ wardId, key: `checkin.remind:${checkIn.id}:${i + 1}`, kind: "checkin.remind", dueAt: at, payload: { checkInId: checkIn.id, reminder: i + 1 } });

@@ -43,7 +43,7 @@ export class JobService {
   }
 
   /** Runs every due job once; returns how many ran. */
-  async runDue(limit = 500): Promise<number> {
+  async runDue(limit = Number.POSITIVE_INFINITY): Promise<number> {
     const now = this.clock();
     // A worker that died mid-job leaves it "running": give it back after a while.
     await this.db.scheduledJob.updateMany({
@@ -52,20 +52,22 @@ export class JobService {
     });
     let ran = 0;
     for (;;) {
+      // Jobs scheduled by the jobs just run (prompts after an opening) are due now too.
       const due = await this.db.scheduledJob.findMany({
-        where: { status: "pending", dueAt: { lte: now } },
+        where: { status: "pending", dueAt: { lte: this.clock() } },
         orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
         take: 50,
       });
       if (due.length === 0 || ran >= limit) return ran;
       for (const job of due) {
+        const claimedAt = this.clock();
         const claimed = await this.db.scheduledJob.updateMany({
           where: { id: job.id, status: "pending" },
-          data: { status: "running", claimedAt: now, attempts: { increment: 1 } },
+          data: { status: "running", claimedAt, attempts: { increment: 1 } },
         });
         if (claimed.count !== 1) continue;
         ran++;
-        await this.execute({ ...job, attempts: job.attempts + 1 }, now);
+        await this.execute({ ...job, attempts: job.attempts + 1 }, claimedAt);
       }
     }
   }

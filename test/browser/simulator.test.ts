@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
       await page.press("#text", "Enter");
     };
     const tapLast = (name: string) => page.locator("#messages button", { hasText: name }).last().click();
-    const see = (text: string) => page.locator("#messages").getByText(text).last().waitFor({ timeout: 10_000 });
+    const see = (text: string | RegExp) => page.locator("#messages").getByText(text).last().waitFor({ timeout: 10_000 });
 
     await type("/tip");
     await see("Bước 1/6");
@@ -69,6 +69,13 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
 
     fs.mkdirSync(outputDir, { recursive: true });
     await page.screenshot({ path: path.join(outputDir, "simulator.png") });
+
+    // The quarter head's weekly check-in, opened now by the demo button.
+    await page.locator("#open-check-in").click();
+    await page.locator("#personas li", { hasText: "Tổ trưởng Khu phố 1" }).click();
+    await see(/Báo cáo tuần \d{4}-W\d{2} — Khu phố 1/);
+    await tapLast("Không có gì mới");
+    await see("Đã ghi nhận: Khu phố 1 không có gì mới");
 
     await page.selectOption("#lang", "en");
     expect(await page.getAttribute("#text", "placeholder")).toMatch(/Type a message/);

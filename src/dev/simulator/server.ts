@@ -16,7 +16,7 @@ export interface Persona {
   chatId: number;
   title: string;
   subtitle: string;
-  kind: "resident" | "officer" | "admin" | "group";
+  kind: "resident" | "officer" | "admin" | "group" | "head";
 }
 
 export interface SimulatorOptions {
@@ -24,6 +24,8 @@ export interface SimulatorOptions {
   personas: Persona[];
   /** Creates a fresh anonymous resident and returns its persona. */
   newResident(): Persona;
+  /** Demo shortcuts shown as buttons (e.g. open this week's check-in now). */
+  actions?: Record<string, () => Promise<unknown>>;
 }
 
 const pageFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "page.html");
@@ -104,6 +106,12 @@ export class SimulatorServer {
       }
       if (req.method === "GET" && url.pathname === "/api/events") return this.events(req, res);
       if (req.method !== "POST") return json(404, { error: "not found" });
+      const action = /^\/api\/actions\/([\w-]+)$/.exec(url.pathname);
+      if (action) {
+        const run = this.options.actions?.[action[1]!];
+        if (!run) return json(404, { error: "no such action" });
+        return json(200, { result: await run() });
+      }
       const body: unknown = JSON.parse((await readBody(req)) || "{}");
       switch (url.pathname) {
         case "/api/send": {

@@ -23,7 +23,13 @@ export async function startSimulator(config: Config, options: { port?: number; l
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const seeded = await seedDemo(app, standIn);
-  const server = new SimulatorServer({ standIn, personas: seeded.personas, newResident: () => seeded.newResident() });
+  const ward = await app.services.wards.getBySlug(config.WARD_SLUG);
+  const server = new SimulatorServer({
+    standIn,
+    personas: seeded.personas,
+    newResident: () => seeded.newResident(),
+    actions: { "open-check-in": async () => (ward ? app.services.checkIns.openNow(ward.id) : null) },
+  });
   const url = await server.start(options.port ?? 0);
   return {
     app,
