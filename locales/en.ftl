@@ -21,7 +21,10 @@ help-resident =
 help-staff =
     <b>Staff commands</b>
     /invite — create an officer invite link (admins only)
+    /invitehead N [deputy] — invite the head (or a deputy) of quarter N
     /bindgroup — send in the ward police group to receive tips there (admins only)
+    /checkinschedule — see or change the weekly check-in schedule (admins only)
+    /holiday — add days without a check-in (admins only)
     On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ✅ Close.
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
@@ -236,3 +239,12 @@ away-off = Welcome back! You will get the check-in reminders again.
 away-not-head = This command is for quarter heads and deputies.
 holiday-usage = Usage: /holiday START END NAME — e.g. /holiday 2027-02-05 2027-02-11 Tet
 holiday-added = ✅ Holiday “{ $name }” ({ $from } → { $to }) added: a week whose check-in would open then is skipped.
+schedule-usage = Usage: /checkinschedule WEEKDAY HOUR HOURS_OPEN REMINDERS — e.g. /checkinschedule 5 8 72 24,48 (Friday 08:00, open 72 hours, reminders after 24 and 48 hours). Weekday: 1 = Monday … 7 = Sunday.
+schedule-current = Weekly check-in: { $weekday } at { $hour }:00, open { $window } hours, reminders after { $reminders } hours.
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday

@@ -21,7 +21,10 @@ help-resident =
 help-staff =
     <b>Lệnh cho cán bộ</b>
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên)
+    /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
+    /checkinschedule — xem hoặc đổi lịch báo cáo tuần (chỉ quản trị viên)
+    /holiday — thêm ngày nghỉ không báo cáo (chỉ quản trị viên)
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ✅ Đóng.
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
@@ -236,3 +239,12 @@ away-off = Chào mừng trở lại! Anh/chị sẽ nhận lời nhắc báo cá
 away-not-head = Lệnh này dành cho tổ trưởng, tổ phó.
 holiday-usage = Cách dùng: /holiday NGÀY_BẮT_ĐẦU NGÀY_KẾT_THÚC TÊN — ví dụ /holiday 2027-02-05 2027-02-11 Tết Đinh Mùi
 holiday-added = ✅ Đã thêm ngày nghỉ “{ $name }” ({ $from } → { $to }): tuần có ngày mở báo cáo rơi vào đây sẽ được bỏ qua.
+schedule-usage = Cách dùng: /checkinschedule THỨ GIỜ SỐ_GIỜ_MỞ NHẮC — ví dụ /checkinschedule 5 8 72 24,48 (thứ Sáu 8:00, mở 72 giờ, nhắc sau 24 và 48 giờ). Thứ: 1 = thứ Hai … 7 = Chủ nhật.
+schedule-current = Lịch báo cáo tuần: { $weekday } lúc { $hour }:00, mở { $window } giờ, nhắc sau { $reminders } giờ.
+weekday-1 = thứ Hai
+weekday-2 = thứ Ba
+weekday-3 = thứ Tư
+weekday-4 = thứ Năm
+weekday-5 = thứ Sáu
+weekday-6 = thứ Bảy
+weekday-7 = Chủ nhật

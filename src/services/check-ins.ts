@@ -215,6 +215,25 @@ export class CheckInService {
     });
   }
 
+  /** Changes a ward's check-in schedule; a week already planned but not yet opened is re-planned. */
+  async setSchedule(wardId: string, schedule: CheckInSchedule): Promise<void> {
+    await this.db.ward.update({
+      where: { id: wardId },
+      data: {
+        checkInWeekday: schedule.weekday,
+        checkInHour: schedule.hour,
+        checkInWindowHours: schedule.windowHours,
+        checkInReminders: schedule.reminderHours.join(","),
+      },
+    });
+    await this.db.scheduledJob.deleteMany({ where: { wardId, kind: "checkin.open", status: "pending" } });
+    await this.planAll();
+  }
+
+  async scheduleFor(wardId: string): Promise<CheckInSchedule> {
+    return scheduleOf(await this.ward(wardId));
+  }
+
   async addHoliday(wardId: string, startsOn: string, endsOn: string, name: string): Promise<void> {
     await this.db.holiday.create({ data: { wardId, startsOn, endsOn, name } });
   }

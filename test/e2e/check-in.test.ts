@@ -133,6 +133,23 @@ describe("weekly check-in", () => {
     await standIn.stop();
   });
 
+  it("lets the admin move the check-in, and a new head replace the old one", async () => {
+    const t = await startTestApp({ clock: new FakeClock(START) });
+    running.push(t);
+    const ward = await setUpWard(t);
+    await ward.admin.say("/checkinschedule", /thứ Sáu lúc 8:00, mở 72 giờ, nhắc sau 24, 48 giờ/);
+    await ward.admin.say("/checkinschedule 9 8 72 24", /Cách dùng/);
+    await ward.admin.say("/checkinschedule 4 7 48 24", /thứ Năm lúc 7:00, mở 48 giờ, nhắc sau 24 giờ/);
+    await ward.officer.say("/checkinschedule 4 7 48 24", /Chỉ quản trị viên/);
+
+    const old = await invite(ward, t, 6, "Tổ trưởng Cũ");
+    const replacement = await invite(ward, t, 6, "Tổ trưởng Mới");
+    // Thursday 26 Nov 07:00 in Vietnam = 00:00 UTC.
+    await at(t, Date.parse("2026-11-26T00:01:00Z"));
+    await replacement.waitFor(/Báo cáo tuần 2026-W48 — Khu phố 6/, new Set());
+    expect(old.botMessages().some((m) => /2026-W48/.test(m.text ?? ""))).toBe(false);
+  });
+
   it("skips holiday weeks, hands the prompt to the deputy while the head is away, and stops writing to a blocked head", async () => {
     const t = await startTestApp({ clock: new FakeClock(START) });
     running.push(t);

@@ -107,6 +107,16 @@ function promptKeyboard(t: Translate, checkInId: string): InlineKeyboard {
   return new InlineKeyboard().text(t("btn-ci-start"), `ci:start:${checkInId}`).row().text(t("btn-ci-nothing"), `ci:none:${checkInId}`);
 }
 
+const scheduleArgs = z
+  .tuple([
+    z.coerce.number().int().min(1).max(7),
+    z.coerce.number().int().min(0).max(23),
+    z.coerce.number().int().min(1).max(7 * 24),
+    z.string().regex(/^\d{1,3}(,\d{1,3})*$/),
+  ])
+  .transform(([weekday, hour, windowHours, reminders]) => ({ weekday, hour, windowHours, reminderHours: reminders.split(",").map(Number) }))
+  .refine((s) => s.reminderHours.every((h) => h > 0 && h < s.windowHours), "reminders must fall inside the window");
+
 const checkInAction = z.object({ action: z.enum(["start", "none"]), id: z.string().min(1).max(40) });
 
 export function checkInFeature(deps: BotDeps): Composer<BotContext> {
@@ -222,6 +232,24 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     const away = ctx.message.text.startsWith("/away");
     const count = who ? await services.heads.setAway(who.telegramUserId, away) : 0;
     await ctx.reply(ctx.t(count === 0 ? "away-not-head" : away ? "away-on" : "away-off"));
+  });
+
+  // `/checkinschedule 5 8 72 24,48`: weekday (1 = Monday), hour, hours open, reminder hours.
+  privateChats.command("checkinschedule", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const admin = who ? (await services.members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const parsed = scheduleArgs.safeParse(ctx.match.trim().split(/\s+/).filter(Boolean));
+    if (parsed.success) await services.checkIns.setSchedule(admin.wardId, parsed.data);
+    else if (ctx.match.trim()) {
+      await ctx.reply(ctx.t("schedule-usage"));
+      return;
+    }
+    const s = await services.checkIns.scheduleFor(admin.wardId);
+    await ctx.reply(ctx.t("schedule-current", { weekday: ctx.t(`weekday-${s.weekday}`), hour: s.hour, window: s.windowHours, reminders: s.reminderHours.join(", ") || "—" }));
   });
 
   privateChats.command("holiday", async (ctx) => {
