@@ -1,11 +1,24 @@
 // The ONE place that reads who sent an update, and only for ward staff
 // (admins, officers) acting as staff. Resident flows never call this.
 import type { Context } from "grammy";
-import type { StaffIdentity } from "../services/members.js";
+import type { ActiveMember, MemberService, StaffIdentity } from "../services/members.js";
 
 export function staffIdentity(ctx: Context): StaffIdentity | null {
   const user = ctx.from;
   if (!user || user.is_bot) return null;
   const displayName = [user.first_name, user.last_name].filter(Boolean).join(" ").slice(0, 80) || "—";
   return { telegramUserId: String(user.id), displayName };
+}
+
+/** The ward staff record of whoever sent this update, read from the database on every call. */
+export async function staffMember(ctx: Context, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
+  const who = staffIdentity(ctx);
+  if (!who) return undefined;
+  const memberships = await members.memberships(who.telegramUserId);
+  return role ? memberships.find((m) => m.role === role) : memberships[0];
+}
+
+/** The message key for an invite that cannot be used. */
+export function inviteErrorKey(code: string): "invite-expired" | "invite-used" | "invite-invalid" {
+  return code === "invite_expired" ? "invite-expired" : code === "invite_used" ? "invite-used" : "invite-invalid";
 }

@@ -16,7 +16,7 @@ import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { isLocale } from "../i18n.js";
-import { staffIdentity } from "../staff-identity.js";
+import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 
 export const CHECK_IN_CONVERSATION = "checkin";
@@ -133,8 +133,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
 
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
-    const who = staffIdentity(ctx);
-    const staff = who ? (await services.members.memberships(who.telegramUserId))[0] : undefined;
+    const staff = await staffMember(ctx, services.members);
     if (!staff) {
       await ctx.reply(ctx.t("not-admin"));
       return;
@@ -176,7 +175,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.reply(ctx.t(err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid"));
+      await ctx.reply(ctx.t(inviteErrorKey(err.code)));
     }
   });
 
@@ -192,7 +191,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("head-registered", { role: ctx.t(`role-${accepted.role}`), quarter: escapeHtml(accepted.quarterName), when }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.editMessageText(ctx.t(err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid"));
+      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
     }
   });
   privateChats.callbackQuery("qh:no", async (ctx) => {
@@ -236,8 +235,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
 
   // `/checkinschedule 5 8 72 24,48`: weekday (1 = Monday), hour, hours open, reminder hours.
   privateChats.command("checkinschedule", async (ctx) => {
-    const who = staffIdentity(ctx);
-    const admin = who ? (await services.members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    const admin = await staffMember(ctx, services.members, "admin");
     if (!admin) {
       await ctx.reply(ctx.t("not-admin"));
       return;
@@ -253,8 +251,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   privateChats.command("holiday", async (ctx) => {
-    const who = staffIdentity(ctx);
-    const admin = who ? (await services.members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    const admin = await staffMember(ctx, services.members, "admin");
     if (!admin) {
       await ctx.reply(ctx.t("not-admin"));
       return;

@@ -6,7 +6,7 @@ import { ServiceError } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { staffIdentity } from "../staff-identity.js";
+import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
@@ -28,8 +28,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      const key = err.code === "invite_expired" ? "invite-expired" : err.code === "invite_used" ? "invite-used" : "invite-invalid";
-      await ctx.reply(ctx.t(key));
+      await ctx.reply(ctx.t(inviteErrorKey(err.code)));
     }
   });
 
@@ -52,8 +51,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   groups.command("admin", (ctx) => ctx.reply(ctx.t("admin-private-only")));
 
   privateChats.command("invite", async (ctx) => {
-    const who = staffIdentity(ctx);
-    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    const admin = await staffMember(ctx, members, "admin");
     if (!admin) {
       await ctx.reply(ctx.t("not-admin"));
       return;
@@ -68,8 +66,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   groups.command("bindgroup", async (ctx) => {
-    const who = staffIdentity(ctx);
-    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
+    const admin = await staffMember(ctx, members, "admin");
     if (!admin) {
       await ctx.reply(ctx.t("not-admin"));
       return;
