@@ -65,7 +65,7 @@ describe("Bot API stand-in", () => {
     const user = standIn.createUser({ first_name: "Dũng" });
     const bytes = Buffer.from("PNG-ish bytes \r\n with CRLF \r\n--inside");
     const sent = await bot.api.sendDocument(user.id, new InputFile(bytes, "bao cao.xlsx"), { caption: "Báo cáo" });
-    const file = await bot.api.getFile(sent.document!.file_id);
+    const file = await bot.api.getFile(sent.document.file_id);
     const download = await fetch(`${standIn.url}/file/bot1:good/${file.file_path}`);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
     expect(standIn.lastBotMessage(user.id)?.caption).toBe("Báo cáo");
