@@ -13,6 +13,7 @@ welcome =
 help-resident =
     <b>Help</b>
     /tip — send an anonymous tip (what, quarter, place, when, description, photos)
+    /status — follow a tip and add information with its receipt code
     /cancel — cancel the tip you are writing
     /lang — change language (Tiếng Việt / English)
 
@@ -248,3 +249,28 @@ weekday-4 = Thursday
 weekday-5 = Friday
 weekday-6 = Saturday
 weekday-7 = Sunday
+
+## Following a tip with the receipt code
+btn-follow = 🔎 Follow my tip
+btn-add-info = ➕ Add information
+btn-done = ✔️ Done
+follow-ask-code = Type your receipt code (TB-XXXX-XXXX):
+follow-not-found = No tip matches this code. Please check it (the letter O and the digit 0 never appear in codes).
+follow-too-many = Too many wrong codes. Please try again in an hour.
+follow-status =
+    <b>Your tip's status:</b> { $status }
+    Sent: { $when }
+    Information added: { $addenda } times
+follow-status-new = 📥 Received, waiting for an officer
+follow-status-claimed = 🔍 Being verified
+follow-status-handled = ✅ Handled
+follow-status-closed = 📁 Closed
+follow-ask-info = Type the new information and/or send up to { $max } photos, then tap “Send”.
+follow-text-kept = Noted. Send more or tap “Send”.
+follow-added = ✅ Your information reached the officers, still anonymous. Thank you!
+follow-closed-now = This tip is closed; nothing more can be added.
+follow-bye = Done. Keep your receipt code secret.
+card-addendum =
+    ➕ <b>More information for tip #{ $reference }</b> (from the tipster, anonymous)
+    { $text }
+    Photos: { $photos }

@@ -13,6 +13,7 @@ welcome =
 help-resident =
     <b>Hướng dẫn</b>
     /tip — gửi tin báo ẩn danh (loại việc, khu phố, địa điểm, thời điểm, nội dung, ảnh)
+    /status — theo dõi tin báo, bổ sung thông tin bằng mã biên nhận
     /cancel — hủy tin báo đang soạn
     /lang — đổi ngôn ngữ (Tiếng Việt / English)
 
@@ -248,3 +249,28 @@ weekday-4 = thứ Năm
 weekday-5 = thứ Sáu
 weekday-6 = thứ Bảy
 weekday-7 = Chủ nhật
+
+## Theo dõi tin báo bằng mã biên nhận
+btn-follow = 🔎 Theo dõi tin báo
+btn-add-info = ➕ Bổ sung thông tin
+btn-done = ✔️ Xong
+follow-ask-code = Nhập mã biên nhận của bạn (dạng TB-XXXX-XXXX):
+follow-not-found = Không tìm thấy tin báo với mã này. Hãy kiểm tra lại mã (chữ O và số 0 không có trong mã).
+follow-too-many = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau một giờ.
+follow-status =
+    <b>Tình trạng tin báo của bạn:</b> { $status }
+    Gửi lúc: { $when }
+    Số lần bổ sung thông tin: { $addenda }
+follow-status-new = 📥 Đã tiếp nhận, đang chờ cán bộ xem
+follow-status-claimed = 🔍 Đang được xác minh
+follow-status-handled = ✅ Đã xử lý
+follow-status-closed = 📁 Đã đóng
+follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi bấm “Gửi”.
+follow-text-kept = Đã ghi nhận. Gửi thêm hoặc bấm “Gửi”.
+follow-added = ✅ Đã chuyển thông tin bổ sung tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
+follow-closed-now = Tin báo này đã đóng, không thể bổ sung thêm.
+follow-bye = Đã xong. Giữ kín mã biên nhận của bạn.
+card-addendum =
+    ➕ <b>Thông tin bổ sung cho tin báo #{ $reference }</b> (từ người báo tin, ẩn danh)
+    { $text }
+    Ảnh: { $photos }

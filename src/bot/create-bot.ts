@@ -11,7 +11,8 @@ import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { startFeature } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
-import { createTipAnnouncer, tipCardsFeature } from "./features/tip-cards.js";
+import { followUpFeature } from "./features/follow-up.js";
+import { createAddendumAnnouncer, createTipAnnouncer, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -47,7 +48,11 @@ export function createBot(
     return { id: ward.id, name: ward.name, timezone: ward.timezone };
   };
   const withoutAnnouncer = { services, logger, settings, residentWard };
-  const deps: BotDeps = { ...withoutAnnouncer, announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer) };
+  const deps: BotDeps = {
+    ...withoutAnnouncer,
+    announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
+    announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
+  };
   services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, new SendPacer(settings.sendRatePerSecond)));
 
   // Conversations build their own context objects: give them i18n and auto-retry too.
@@ -90,6 +95,7 @@ export function createBot(
   );
   guarded.use(tipFlowFeature(deps));
   guarded.use(checkInFeature(deps));
+  guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(languageFeature(deps));
@@ -105,6 +111,7 @@ export { TIP_CONVERSATION };
 export const BOT_COMMANDS = {
   vi: [
     { command: "tip", description: "Gửi tin báo ẩn danh" },
+    { command: "status", description: "Theo dõi tin báo bằng mã biên nhận" },
     { command: "cancel", description: "Hủy tin báo đang soạn" },
     { command: "help", description: "Hướng dẫn" },
     { command: "lang", description: "Đổi ngôn ngữ / Language" },
@@ -113,6 +120,7 @@ export const BOT_COMMANDS = {
   ],
   en: [
     { command: "tip", description: "Send an anonymous tip" },
+    { command: "status", description: "Follow a tip with its receipt code" },
     { command: "cancel", description: "Cancel the tip you are writing" },
     { command: "help", description: "Help" },
     { command: "lang", description: "Language / Đổi ngôn ngữ" },

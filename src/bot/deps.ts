@@ -19,4 +19,6 @@ export interface BotDeps {
   residentWard(): Promise<{ id: string; name: string; timezone: string }>;
   /** Posts a tip's card to its ward's police group. Never throws: failures are logged. */
   announceTip(tipId: string): Promise<void>;
+  /** Posts what a resident added under the tip's card. Never throws. */
+  announceAddendum(addendumId: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ export type AuditAction =
   | "tip.priority_changed"
   | "tip.marked_duplicate"
   | "tip.closed"
+  | "tip.information_added"
   | "checkin.answered";
 
 export interface AuditInput {

@@ -1,4 +1,5 @@
 import type { Database } from "../db.js";
+import { AttemptLimiter } from "./attempt-limiter.js";
 import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
 import { JobService } from "./jobs.js";
@@ -33,6 +34,7 @@ export interface Services {
   jobs: JobService;
   heads: QuarterHeadService;
   checkIns: CheckInService;
+  receiptAttempts: AttemptLimiter;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -56,6 +58,7 @@ export function createServices(options: ServiceOptions): Services {
     jobs,
     heads,
     checkIns: new CheckInService(db, clock, jobs, heads, audit),
+    receiptAttempts: new AttemptLimiter(clock),
   };
 }
 

@@ -1,10 +1,13 @@
 // Tips: stored with no trace of who sent them. Nothing in this file receives
 // a Telegram user, chat or message id of the resident — by construction.
 import type { Database } from "../db.js";
-import { generateReceiptCode, generateTipReference } from "../domain/codes.js";
+import { generateReceiptCode, generateTipReference, parseReceiptCode } from "../domain/codes.js";
 import { findDuplicateOf } from "../domain/duplicates.js";
+import { z } from "zod";
 import {
   type CloseReason,
+  TIP_DESCRIPTION_MAX,
+  TIP_PHOTOS_MAX,
   type Priority,
   type TipCategory,
   type TipDraft,
@@ -20,6 +23,13 @@ import type { ActiveMember } from "./members.js";
 import type { RandomSource, Secrets } from "./secrets.js";
 
 const DUPLICATE_WINDOW_DAYS = 14;
+
+const addendumSchema = z
+  .object({
+    text: z.string().trim().min(1).max(TIP_DESCRIPTION_MAX).nullable(),
+    photoFileIds: z.array(z.string().min(1).max(256)).max(TIP_PHOTOS_MAX),
+  })
+  .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
 
 export interface SubmittedTip {
   tipId: string;
@@ -48,6 +58,15 @@ export interface TipView {
   duplicateOfReference: string | null;
   photoFileIds: string[];
   createdAt: Date;
+}
+
+/** What a resident may learn with their receipt: never who handles it, nor the officers' reference. */
+export interface ReceiptStatus {
+  tipId: string;
+  status: TipStatus;
+  closeReason: CloseReason | null;
+  createdAt: Date;
+  addenda: number;
 }
 
 export class TipService {
@@ -167,6 +186,43 @@ export class TipService {
       photoFileIds: t.photos.map((p) => p.fileId),
       createdAt: t.createdAt,
     };
+  }
+
+  /** Looks a tip up by the resident's receipt (typed loosely); null when the code matches nothing. */
+  async byReceipt(input: string): Promise<ReceiptStatus | null> {
+    const code = parseReceiptCode(input);
+    if (!code) return null;
+    const tip = await this.db.tip.findUnique({
+      where: { receiptHash: this.secrets.receiptHash(code) },
+      select: { id: true, status: true, closeReason: true, createdAt: true, _count: { select: { addenda: true } } },
+    });
+    if (!tip) return null;
+    return {
+      tipId: tip.id,
+      status: tip.status as TipStatus,
+      closeReason: (tip.closeReason as CloseReason | null) ?? null,
+      createdAt: tip.createdAt,
+      addenda: tip._count.addenda,
+    };
+  }
+
+  /** A resident adds information to their open tip. Like the tip, it carries no identity. */
+  async addInformation(receipt: string, text: string | null, photoFileIds: string[]): Promise<{ addendumId: string }> {
+    const found = await this.byReceipt(receipt);
+    if (!found) throw new ServiceError("tip_not_found");
+    if (found.status === "closed") throw new ServiceError("tip_closed");
+    const input = addendumSchema.parse({ text, photoFileIds });
+    const tip = await this.db.tip.findUniqueOrThrow({ where: { id: found.tipId }, select: { wardId: true } });
+    const addendum = await this.db.tipAddendum.create({
+      data: { tipId: found.tipId, text: input.text, photoFileIds: JSON.stringify(input.photoFileIds), createdAt: this.clock() },
+    });
+    await this.audit.record({ wardId: tip.wardId, action: "tip.information_added", tipId: found.tipId, detail: { photos: input.photoFileIds.length } });
+    return { addendumId: addendum.id };
+  }
+
+  async addendum(addendumId: string) {
+    const a = await this.db.tipAddendum.findUniqueOrThrow({ where: { id: addendumId }, include: { tip: { select: { id: true, reference: true, wardId: true } } } });
+    return { tipId: a.tip.id, wardId: a.tip.wardId, reference: a.tip.reference, text: a.text, photoFileIds: JSON.parse(a.photoFileIds) as string[] };
   }
 
   /** Loads a tip an officer wants to act on, refusing other wards' tips and closed ones. */

@@ -34,7 +34,7 @@ export class SendPacer {
   }
 }
 
-export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip">, pacer: SendPacer): CheckInMessenger {
+export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">, pacer: SendPacer): CheckInMessenger {
   const translator = async (chatId: string): Promise<{ t: Translate; locale: string }> => {
     const chosen = await deps.services.preferences.locale(chatId);
     const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;

@@ -12,7 +12,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     const ward = await deps.residentWard();
     await ctx.reply(ctx.t("welcome", { ward: escapeHtml(ward.name) }), {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), "menu:tip"),
+      reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
     });
   });
 

@@ -91,7 +91,7 @@ export function cardKeyboard(
 }
 
 /** Builds the function that posts a tip card (and its photos) to the ward's police group. */
-export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip">) {
+export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">) {
   return async function announceTip(tipId: string): Promise<void> {
     try {
       const view = await deps.services.tips.view(tipId);
@@ -127,6 +127,32 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit
       }
     } catch (err) {
       deps.logger.error({ err, tipId }, "could not post tip card");
+    }
+  };
+}
+
+/** Posts a resident's addendum as a reply to the tip's latest card, photos re-sent by file id. */
+export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">) {
+  return async function announceAddendum(addendumId: string): Promise<void> {
+    try {
+      const addendum = await deps.services.tips.addendum(addendumId);
+      const ward = await deps.services.wards.get(addendum.wardId);
+      if (!ward?.policeChatId) return;
+      const chosen = await deps.services.preferences.locale(ward.policeChatId);
+      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const card = (await deps.services.tips.cards(addendum.tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
+      const reply = card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {};
+      const text = i18n.t(locale, "card-addendum", { reference: addendum.reference, text: escapeHtml(addendum.text ?? "—"), photos: addendum.photoFileIds.length });
+      await api.sendMessage(ward.policeChatId, text, { parse_mode: "HTML", ...reply });
+      if (addendum.photoFileIds.length > 0) {
+        await api.sendMediaGroup(
+          ward.policeChatId,
+          addendum.photoFileIds.map((fileId) => ({ type: "photo" as const, media: fileId })),
+          reply,
+        );
+      }
+    } catch (err) {
+      deps.logger.error({ err, addendumId }, "could not post a tip addendum");
     }
   };
 }

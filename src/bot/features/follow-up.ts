@@ -1,0 +1,164 @@
+// A resident comes back with their receipt: sees the tip's status in plain
+// words and may add information. The receipt is the only key; nothing here
+// learns, stores or shows who they are, and wrong guesses are capped.
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import { TIP_DESCRIPTION_MAX, TIP_PHOTOS_MAX } from "../../domain/tip.js";
+import { ServiceError } from "../../services/index.js";
+import type { ReceiptStatus } from "../../services/tips.js";
+import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
+import type { BotContext, FlowContext, TipConversation } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { formatTime } from "./tip-cards.js";
+
+export const FOLLOW_UP_CONVERSATION = "follow";
+
+export function followUpFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+
+  privateChats.use(
+    createConversation<BotContext, FlowContext>(
+      (conversation, ctx, code: string) => followUp(conversation, ctx, code, deps),
+      { id: FOLLOW_UP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
+    ),
+  );
+  privateChats.command("status", (ctx) => ctx.conversation.enter(FOLLOW_UP_CONVERSATION, ctx.match.trim()));
+  privateChats.callbackQuery("menu:status", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(FOLLOW_UP_CONVERSATION, "");
+  });
+  return feature;
+}
+
+function statusKey(s: ReceiptStatus): string {
+  if (s.status === "new") return "follow-status-new";
+  if (s.status === "claimed") return "follow-status-claimed";
+  return s.closeReason === "confirmed" ? "follow-status-handled" : "follow-status-closed";
+}
+
+async function followUp(conversation: TipConversation, ctx: FlowContext, initialCode: string, deps: BotDeps): Promise<void> {
+  const chatKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
+  let code = initialCode;
+  try {
+    let found: (ReceiptStatus & { createdAtIso: string }) | null = null;
+    for (let attempt = 0; attempt < 3 && !found; attempt++) {
+      if (!code) {
+        await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel") });
+        code = await askCode(conversation);
+      }
+      const typed = code;
+      const result = await conversation.external(async () => {
+        if (deps.services.receiptAttempts.blocked(chatKey)) return { blocked: true as const };
+        const status = await deps.services.tips.byReceipt(typed);
+        if (!status) deps.services.receiptAttempts.fail(chatKey);
+        return { blocked: false as const, status: status ? { ...status, createdAtIso: status.createdAt.toISOString() } : null };
+      });
+      if (result.blocked) {
+        await ctx.reply(ctx.t("follow-too-many"));
+        return;
+      }
+      found = result.status;
+      if (!found) {
+        await ctx.reply(ctx.t("follow-not-found"));
+        code = "";
+      }
+    }
+    if (!found) return;
+
+    const ward = await conversation.external(() => deps.residentWard());
+    const when = formatTime(new Date(found.createdAtIso), ward.timezone, await ctx.i18n.getLocale());
+    const statusText = ctx.t("follow-status", { status: ctx.t(statusKey(found)), when, addenda: found.addenda });
+    if (found.status === "closed") {
+      await ctx.reply(statusText, { parse_mode: "HTML" });
+      return;
+    }
+    await askChoice(
+      conversation,
+      ctx,
+      statusText,
+      new InlineKeyboard().text(ctx.t("btn-add-info"), "f:add").row().text(ctx.t("btn-done"), "t:cancel"),
+      (data) => (data === "f:add" ? "add" : null),
+      () => ctx.t("btn-add-info"),
+    );
+    const { text, photos } = await askAddendum(conversation, ctx);
+    const receipt = code;
+    const added = await conversation.external(async () => {
+      try {
+        const { addendumId } = await deps.services.tips.addInformation(receipt, text, photos);
+        return { ok: true as const, addendumId };
+      } catch (err) {
+        if (err instanceof ServiceError) return { ok: false as const };
+        throw err;
+      }
+    });
+    if (!added.ok) {
+      await ctx.reply(ctx.t("follow-closed-now"));
+      return;
+    }
+    await conversation.external(() => deps.announceAddendum(added.addendumId));
+    await ctx.reply(ctx.t("follow-added"));
+  } catch (err) {
+    if (err instanceof FlowCancelled) {
+      await ctx.reply(ctx.t("follow-bye"));
+      return;
+    }
+    throw err;
+  }
+}
+
+async function askCode(conversation: TipConversation): Promise<string> {
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.callbackQuery?.data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    // "/status CODE" typed again inside the flow counts as the code.
+    const text = next.message?.text?.replace(/^\/status(@\w+)?\s*/, "");
+    if (text && !text.startsWith("/")) return text;
+    await hintForUnexpected(next, "follow-ask-code");
+  }
+}
+
+/** Text and/or photos, then "Gửi". */
+async function askAddendum(conversation: TipConversation, ctx: FlowContext): Promise<{ text: string | null; photos: string[] }> {
+  let text: string | null = null;
+  const photos: string[] = [];
+  const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), "f:send").row().text(ctx.t("btn-cancel"), "t:cancel");
+  await ctx.reply(ctx.t("follow-ask-info", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    if (data === "f:send") {
+      if (text === null && photos.length === 0) {
+        await next.answerCallbackQuery({ text: next.t("follow-ask-info", { max: TIP_PHOTOS_MAX }) });
+        continue;
+      }
+      await next.answerCallbackQuery();
+      return { text, photos };
+    }
+    const sizes = next.message?.photo;
+    if (sizes && sizes.length > 0 && photos.length < TIP_PHOTOS_MAX) {
+      const largest = sizes[sizes.length - 1];
+      if (largest) photos.push(largest.file_id);
+      await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+      continue;
+    }
+    const typed = next.message?.text?.trim();
+    if (typed && !typed.startsWith("/")) {
+      if (typed.length > TIP_DESCRIPTION_MAX) {
+        await next.reply(next.t("error-text-too-long", { length: typed.length, max: TIP_DESCRIPTION_MAX }));
+        continue;
+      }
+      text = text ? `${text}\n${typed}` : typed;
+      await next.reply(next.t("follow-text-kept"), { reply_markup: keyboard() });
+      continue;
+    }
+    await hintForUnexpected(next, "hint-photos");
+  }
+}

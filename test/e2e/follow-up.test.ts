@@ -1,0 +1,75 @@
+// A resident comes back with the receipt: status in plain words, more
+// information relayed under the card, still anonymous; guesses are capped.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanForIdentity } from "../support/anonymity.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { setUpWard, type Ward } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
+
+describe("follow-up with the receipt", () => {
+  let t: TestApp;
+  let ward: Ward;
+  let resident: Persona;
+  let receipt: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ward = await setUpWard(t);
+    resident = Persona.create(t.standIn, { id: 555_444_333_222, first_name: "Ẩn", last_name: "Danh Thật", username: "follow_secret_user" });
+    await resident.say("/tip", /Bước 1\/6/);
+    await resident.tap("Điểm tụ tập", /Bước 2\/6/);
+    await resident.tap("Khu phố 2", /Bước 3\/6/);
+    await resident.say("nhà trọ Hoa Mai", /Bước 4\/6/);
+    await resident.tap("Kéo dài", /Bước 5\/6/);
+    await resident.say("Người lạ ra vào ban đêm", /Bước 6\/6/);
+    await resident.tap("Bỏ qua", /Xem lại/);
+    const done = await resident.tap("📨 Gửi", /Mã biên nhận/);
+    receipt = /TB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(done.message?.text ?? "")![0];
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("tells the status in plain words, with the code typed loosely", async () => {
+    await resident.say("/status TB-2222-3333", /Không tìm thấy tin báo/);
+    await resident.say(receipt.toLowerCase().replaceAll("-", " "), /Đã tiếp nhận, đang chờ cán bộ xem/);
+    await resident.tap("Xong", /Đã xong/);
+    await ward.group(ward.officer).tap("Tôi nhận", /đã nhận/);
+    await resident.say(`/status ${receipt}`, /Đang được xác minh/);
+  });
+
+  it("relays added text and photos under the card, re-sent and anonymous", async () => {
+    await resident.tap("Bổ sung thông tin", /Gõ thông tin bổ sung/);
+    await resident.say("Tối qua có xe biển số 77 đậu trước cửa", /Đã ghi nhận/);
+    await resident.sendPhoto(/Đã nhận ảnh 1\/5/);
+    await resident.tap("📨 Gửi", /Đã chuyển thông tin bổ sung/);
+
+    const group = ward.group(ward.officer);
+    const addendum = await group.waitFor(/Thông tin bổ sung cho tin báo #/, new Set());
+    expect(addendum.text).toContain("xe biển số 77");
+    const card = group.botMessages().find((m) => /^Tin báo #|KHẨN|Tin báo #/.test(m.text ?? "") && m.reply_markup);
+    expect(addendum.reply_to_message_id).toBe(card?.message_id);
+    await eventually(() => expect(t.standIn.messages(ward.groupId).filter((m) => m.from_bot && m.photo && m.reply_to_message_id === card?.message_id)).toHaveLength(1));
+    expect(t.standIn.callsTo("forwardMessage")).toHaveLength(0);
+    expect(await t.app.services.db.tipAddendum.count()).toBe(1);
+  });
+
+  it("refuses additions once the tip is closed", async () => {
+    await ward.group(ward.officer).tap("✅ Đóng");
+    await ward.group(ward.officer).tap("Không có cơ sở", /Đã đóng/);
+    const status = await resident.say(`/status ${receipt}`, /Đã đóng/);
+    expect(resident.buttons(status!)).toEqual([]);
+  });
+
+  it("caps wrong guesses per chat", async () => {
+    const guesser = Persona.create(t.standIn, { first_name: "Đoán" });
+    for (let i = 0; i < 10; i++) await guesser.say(`/status TB-2222-${String(3000 + i).replace(/[01]/g, "2")}`, /Không tìm thấy/);
+    await guesser.say(`/status ${receipt}`, /quá nhiều lần/);
+  });
+
+  it("keeps the resident unknown across tip, follow-up and addendum", async () => {
+    expect(scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
+    await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
+  });
+});
