@@ -274,3 +274,8 @@ card-addendum =
     ➕ <b>More information for tip #{ $reference }</b> (from the tipster, anonymous)
     { $text }
     Photos: { $photos }
+audit-usage = Usage: /audit TIP_CODE (e.g. /audit A7K3). Admins only.
+audit-resident = the tipster (anonymous)
+audit-history =
+    <b>History of tip #{ $reference }</b>
+    { $lines }

@@ -274,3 +274,8 @@ card-addendum =
     ➕ <b>Thông tin bổ sung cho tin báo #{ $reference }</b> (từ người báo tin, ẩn danh)
     { $text }
     Ảnh: { $photos }
+audit-usage = Cách dùng: /audit MÃ_TIN (ví dụ /audit A7K3). Chỉ quản trị viên.
+audit-resident = người báo tin (ẩn danh)
+audit-history =
+    <b>Lịch sử tin báo #{ $reference }</b>
+    { $lines }

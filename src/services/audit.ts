@@ -39,6 +39,17 @@ export class AuditService {
     });
   }
 
+  /** A tip's history by its officers' reference (e.g. "A7K3"), oldest first, with who acted. */
+  async forTip(wardId: string, reference: string) {
+    const tip = await this.db.tip.findUnique({ where: { wardId_reference: { wardId, reference: reference.replace(/^#/, "").toUpperCase() } } });
+    if (!tip) return null;
+    const entries = await this.db.auditEntry.findMany({ where: { wardId, tipId: tip.id }, orderBy: { createdAt: "asc" }, include: { actor: true } });
+    return {
+      reference: tip.reference,
+      entries: entries.map((e) => ({ at: e.createdAt, action: e.action, actor: e.actor?.displayName ?? null, detail: JSON.parse(e.detail) as Record<string, unknown> })),
+    };
+  }
+
   list(wardId: string, tipId?: string) {
     return this.db.auditEntry.findMany({
       where: { wardId, ...(tipId ? { tipId } : {}) },

@@ -107,6 +107,16 @@ describe("anonymous tip, from /start to an officer closing it", () => {
     expect(entries.find((e) => e.action === "tip.submitted")?.actorMemberId).toBeNull();
   });
 
+  it("shows the tip's history to admins only", async () => {
+    const card = ward.group(ward.officer).botMessages().find((m) => /Tin báo #/.test(m.text ?? ""));
+    const reference = /Tin báo #([2-9A-Z]{4})/.exec(card?.text ?? "")![1]!;
+    const history = await ward.group(ward.admin).say(`/audit ${reference}`, /Lịch sử tin báo/);
+    expect(history?.text).toMatch(/tip\.submitted — người báo tin \(ẩn danh\)/);
+    expect(history?.text).toMatch(/tip\.claimed — Lê Cán Bộ/);
+    expect(history?.text).toMatch(/tip\.closed — Lê Cán Bộ \(reason=confirmed\)/);
+    await ward.group(ward.officer).say(`/audit ${reference}`, /Chỉ quản trị viên/);
+  });
+
   it("keeps no trace of the resident anywhere an officer or a database reader could look", async () => {
     const findings = scanForIdentity(t, resident, { exceptChats: [resident.chatId] });
     expect(findings).toEqual([]);

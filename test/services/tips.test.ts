@@ -95,6 +95,16 @@ describe("TipService", () => {
     expect(audit.map((a) => a.action)).toEqual(["tip.submitted", "tip.claimed", "tip.closed"]);
   });
 
+  it("keeps the audit trail append-only, whatever asks", async () => {
+    const tip = await services.tips.submit(wardId, draft());
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { tipId: tip.tipId } });
+    await expect(db.auditEntry.update({ where: { id: entry.id }, data: { action: "tip.closed" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEntry.deleteMany({})).rejects.toThrow(/append-only/);
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(services.audit))).toEqual(expect.not.arrayContaining(["update", "delete", "remove"]));
+    expect(await db.auditEntry.count({ where: { tipId: tip.tipId } })).toBe(1);
+  });
+
   it("marks a duplicate into the original's group and closes it", async () => {
     const a = await services.tips.submit(wardId, draft({ quarterId: null, place: null }));
     const b = await services.tips.submit(wardId, draft({ quarterId: quarterIds[1]!, place: null }));

@@ -79,5 +79,27 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   });
   privateChats.command("bindgroup", (ctx) => ctx.reply(ctx.t("bindgroup-group-only")));
 
+  // A tip's history, for admins: who did what, when; residents appear as "người báo tin".
+  feature.command("audit", async (ctx) => {
+    const admin = await staffMember(ctx, members, "admin");
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const reference = ctx.match.trim();
+    const history = /^#?[2-9A-Z]{4}$/i.test(reference) ? await deps.services.audit.forTip(admin.wardId, reference) : null;
+    if (!history) {
+      await ctx.reply(ctx.t("audit-usage"));
+      return;
+    }
+    const ward = await wards.get(admin.wardId);
+    const locale = await ctx.i18n.getLocale();
+    const lines = history.entries.map((e) => {
+      const detail = Object.entries(e.detail).map(([k, v]) => `${k}=${String(v)}`).join(", ");
+      return `• ${formatTime(e.at, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale)} — ${escapeHtml(e.action)} — ${escapeHtml(e.actor ?? ctx.t("audit-resident"))}${detail ? ` (${escapeHtml(detail)})` : ""}`;
+    });
+    await ctx.reply(ctx.t("audit-history", { reference: history.reference, lines: lines.join("\n") }), { parse_mode: "HTML" });
+  });
+
   return feature;
 }
