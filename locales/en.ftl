@@ -279,3 +279,4 @@ audit-resident = the tipster (anonymous)
 audit-history =
     <b>History of tip #{ $reference }</b>
     { $lines }
+card-unclaimed = ⏰ Tip #{ $reference } ({ $priority }) has not been taken after { $minutes } minutes. Officers: { $officers }

@@ -279,3 +279,4 @@ audit-resident = người báo tin (ẩn danh)
 audit-history =
     <b>Lịch sử tin báo #{ $reference }</b>
     { $lines }
+card-unclaimed = ⏰ Tin báo #{ $reference } (mức { $priority }) chưa có ai nhận sau { $minutes } phút. Cán bộ: { $officers }

@@ -58,6 +58,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),
     pepper: pepperFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
+    claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     ...(options.clock ? { clock: options.clock } : {}),
   });
 

@@ -38,6 +38,9 @@ export const configSchema = z.object({
   // A tip flow left idle this long is dropped with everything it held.
   FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   DROP_PENDING_UPDATES: booleanish.default(false),
+  // An urgent / high tip unclaimed this long is announced again in the police group.
+  CLAIM_TIMER_URGENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  CLAIM_TIMER_HIGH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 

@@ -9,7 +9,7 @@ import { ConversationStore } from "./conversation-store.js";
 import { MemberService } from "./members.js";
 import { PreferenceService } from "./preferences.js";
 import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
-import { TipService } from "./tips.js";
+import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
 
 export interface ServiceOptions {
@@ -18,6 +18,7 @@ export interface ServiceOptions {
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
+  claimTimers?: ClaimTimers;
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
 }
 
@@ -52,7 +53,7 @@ export function createServices(options: ServiceOptions): Services {
     audit,
     wards: new WardService(db, secrets, random, audit),
     members: new MemberService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72),
-    tips: new TipService(db, secrets, random, clock, audit),
+    tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }),
     preferences: new PreferenceService(db, secrets),
     conversations: new ConversationStore(db, clock),
     jobs,
@@ -66,4 +67,4 @@ export { ServiceError } from "./errors.js";
 export type { ActiveMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
-export type { CheckInMessenger, Delivery, PromptInfo } from "./messenger.js";
+export type { CheckInMessenger, Delivery, PromptInfo, TipMessenger } from "./messenger.js";

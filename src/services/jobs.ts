@@ -4,7 +4,7 @@
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 
-export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent";
+export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer";
 
 export interface JobRow {
   id: string;

@@ -22,3 +22,9 @@ export interface CheckInMessenger {
   urgent(policeChatId: string, info: { week: string; quarterName: string; headName: string; detail: string | null }): Promise<void>;
   summary(policeChatId: string, summary: WeeklySummary, timezone: string): Promise<void>;
 }
+
+/** What the tip services need said in the police group, without knowing the chat platform. */
+export interface TipMessenger {
+  /** A tip is still unclaimed after its claim timer: remind the group, naming the officers on duty. */
+  unclaimed(tipId: string, info: { minutes: number; officers: { telegramUserId: string; displayName: string }[] }): Promise<void>;
+}

@@ -20,7 +20,16 @@ import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember } from "./members.js";
+import type { JobService } from "./jobs.js";
+import type { TipMessenger } from "./messenger.js";
 import type { RandomSource, Secrets } from "./secrets.js";
+
+/** Minutes an urgent or high tip may stay unclaimed before the group is reminded; reminders repeat up to 3 times. */
+export interface ClaimTimers {
+  urgentMinutes: number;
+  highMinutes: number;
+}
+const MAX_CLAIM_REMINDERS = 3;
 
 const DUPLICATE_WINDOW_DAYS = 14;
 
@@ -70,13 +79,47 @@ export interface ReceiptStatus {
 }
 
 export class TipService {
+  private messenger: TipMessenger | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly secrets: Secrets,
     private readonly random: RandomSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    private readonly jobs: JobService,
+    private readonly timers: ClaimTimers,
+  ) {
+    jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes)));
+  }
+
+  useMessenger(messenger: TipMessenger): void {
+    this.messenger = messenger;
+  }
+
+  private timerMinutes(priority: Priority): number | null {
+    return priority === "urgent" ? this.timers.urgentMinutes : priority === "high" ? this.timers.highMinutes : null;
+  }
+
+  private async startClaimTimer(tip: { id: string; wardId: string; priority: Priority }, n: number, from: Date): Promise<void> {
+    const minutes = this.timerMinutes(tip.priority);
+    if (minutes === null || n > MAX_CLAIM_REMINDERS) return;
+    await this.jobs.schedule({
+      wardId: tip.wardId,
+      key: `tip.claim_timer:${tip.id}:${tip.priority}:${n}`,
+      kind: "tip.claim_timer",
+      dueAt: new Date(from.getTime() + minutes * 60_000),
+      payload: { tipId: tip.id, n, minutes },
+    });
+  }
+
+  private async claimTimerFired(tipId: string, n: number, minutes: number): Promise<void> {
+    const tip = await this.db.tip.findUnique({ where: { id: tipId } });
+    if (!tip || tip.status !== "new" || this.timerMinutes(tip.priority as Priority) !== minutes) return;
+    const officers = await this.db.member.findMany({ where: { wardId: tip.wardId, active: true }, orderBy: { createdAt: "asc" }, take: 5 });
+    await this.messenger?.unclaimed(tip.id, { minutes: minutes * n, officers: officers.map((o) => ({ telegramUserId: o.telegramUserId, displayName: o.displayName })) });
+    await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock());
+  }
 
   async submit(wardId: string, input: TipDraft): Promise<SubmittedTip> {
     const draft = tipDraftSchema.parse(input);
@@ -122,6 +165,7 @@ export class TipService {
           photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId, position })) },
         },
       });
+      await this.startClaimTimer({ id: tip.id, wardId, priority: triage.priority }, 1, now);
       await this.audit.record({
         wardId,
         action: "tip.submitted",
@@ -244,6 +288,7 @@ export class TipService {
   async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {
     const tip = await this.openTipFor(member, tipId);
     await this.db.tip.update({ where: { id: tip.id }, data: { priority } });
+    if (tip.status === "new") await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority }, 1, this.clock());
     await this.audit.record({
       wardId: tip.wardId,
       action: "tip.priority_changed",

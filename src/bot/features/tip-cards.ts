@@ -4,7 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { CLOSE_REASONS, PRIORITIES } from "../../domain/tip.js";
-import { type ActiveMember, ServiceError, type TipView } from "../../services/index.js";
+import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from "../../services/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -128,6 +128,26 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit
     } catch (err) {
       deps.logger.error({ err, tipId }, "could not post tip card");
     }
+  };
+}
+
+/** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */
+export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">): TipMessenger {
+  return {
+    async unclaimed(tipId, info) {
+      const view = await deps.services.tips.view(tipId);
+      const ward = view ? await deps.services.wards.get(view.wardId) : null;
+      if (!view || !ward?.policeChatId) return;
+      const chosen = await deps.services.preferences.locale(ward.policeChatId);
+      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const card = (await deps.services.tips.cards(tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
+      const mentions = info.officers.map((o) => `<a href="tg://user?id=${encodeURIComponent(o.telegramUserId)}">${escapeHtml(o.displayName)}</a>`).join(", ");
+      await api.sendMessage(
+        ward.policeChatId,
+        i18n.t(locale, "card-unclaimed", { reference: view.reference, priority: i18n.t(locale, `priority-${view.priority}`), minutes: info.minutes, officers: mentions || "—" }),
+        { parse_mode: "HTML", ...(card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {}) },
+      );
+    },
   };
 }
 

@@ -1,0 +1,51 @@
+// An urgent tip nobody takes is announced again, naming the officers, until claimed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { setUpWard, type Ward } from "../support/scenario.js";
+
+describe("claim timers", () => {
+  let t: TestApp;
+  let ward: Ward;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ward = await setUpWard(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const minutes = async (n: number) => {
+    t.clock.advance(n * 60_000);
+    await t.app.tick();
+  };
+  const reminders = () => ward.group(ward.officer).botMessages().filter((m) => /chưa có ai nhận/.test(m.text ?? ""));
+
+  it("reminds the group after 15 minutes, again after 30, and stops once an officer takes it", async () => {
+    const resident = Persona.create(t.standIn, { first_name: "Gấp" });
+    await resident.say("/tip", /Bước 1\/6/);
+    await resident.tap("Người sử dụng", /Bước 2\/6/);
+    await resident.tap("Khu phố 8", /Bước 3\/6/);
+    await resident.say("⏭ Bỏ qua", /Bước 4\/6/);
+    await resident.tap("Đang diễn ra", /Bước 5\/6/);
+    await resident.say("Thanh niên ngáo đá cầm dao đuổi người ngoài chợ", /Bước 6\/6/);
+    await resident.tap("Bỏ qua", /Xem lại/);
+    await resident.tap("📨 Gửi", /Mã biên nhận/);
+    await ward.group(ward.officer).waitFor(/KHẨN CẤP/, new Set());
+
+    await minutes(14);
+    expect(reminders()).toHaveLength(0);
+    await minutes(2);
+    const first = await ward.group(ward.officer).waitFor(/chưa có ai nhận sau 15 phút/, new Set());
+    expect(first.text).toContain("Lê Cán Bộ");
+    expect(first.entities?.some((e) => e.type === "text_link" && e.url === `tg://user?id=${ward.officer.user.id}`)).toBe(true);
+    const card = ward.group(ward.officer).botMessages().find((m) => /KHẨN CẤP/.test(m.text ?? ""));
+    expect(first.reply_to_message_id).toBe(card?.message_id);
+
+    await minutes(15);
+    await ward.group(ward.officer).waitFor(/chưa có ai nhận sau 30 phút/, new Set());
+    await ward.group(ward.officer).tap("Tôi nhận", /đã nhận/);
+    await minutes(60);
+    expect(reminders()).toHaveLength(2);
+  });
+});
