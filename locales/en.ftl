@@ -280,3 +280,21 @@ audit-history =
     <b>History of tip #{ $reference }</b>
     { $lines }
 card-unclaimed = ⏰ Tip #{ $reference } ({ $priority }) has not been taken after { $minutes } minutes. Officers: { $officers }
+btn-notify-off = 🔕 Notifications: off (tap to turn on)
+btn-notify-on = 🔔 Notifications: on (tap to turn off)
+tip-notify-on = 🔔 The bot will message you when officers have a question or when the tip is closed (only the bot knows where to write; this is encrypted and deleted when the tip closes).
+btn-ask = ❓ Ask more
+card-ask-prompt = ❓ Question for the tipster of #{ $reference }: <b>reply to this message</b> with your question. The tipster will not learn who asks.
+card-ask-hint = Reply to the bot's message with your question.
+card-ask-sent = ✅ Question passed on to the tipster of #{ $reference }.
+card-answer =
+    💬 <b>The tipster of #{ $reference } answers</b>
+    Q: { $question }
+    A: { $answer }
+notify-question = ❓ Officers have a question about your tip. Type /status and your receipt code to read and answer it.
+notify-closed = 📁 Your tip has been dealt with and closed. Thank you! (The bot will not write about this tip again.)
+btn-answer = ✍️ Answer the question
+follow-questions = <b>Officers ask:</b>
+follow-ask-answer = Question: <i>{ $question }</i>
+    Type your answer:
+follow-answer-sent = ✅ Your answer reached the officers, still anonymous. Thank you!

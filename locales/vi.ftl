@@ -280,3 +280,21 @@ audit-history =
     <b>Lịch sử tin báo #{ $reference }</b>
     { $lines }
 card-unclaimed = ⏰ Tin báo #{ $reference } (mức { $priority }) chưa có ai nhận sau { $minutes } phút. Cán bộ: { $officers }
+btn-notify-off = 🔕 Nhận thông báo: Tắt (bấm để bật)
+btn-notify-on = 🔔 Nhận thông báo: Bật (bấm để tắt)
+tip-notify-on = 🔔 Bot sẽ nhắn cho bạn khi cán bộ có câu hỏi hoặc khi tin báo được xử lý xong (chỉ bot biết gửi tới đâu; thông tin này được mã hóa và xóa khi tin báo đóng).
+btn-ask = ❓ Hỏi thêm
+card-ask-prompt = ❓ Câu hỏi cho người báo tin #{ $reference }: hãy <b>trả lời (reply) tin nhắn này</b> bằng câu hỏi. Người báo tin sẽ không biết ai hỏi.
+card-ask-hint = Trả lời tin nhắn của bot bằng câu hỏi.
+card-ask-sent = ✅ Đã chuyển câu hỏi cho người báo tin #{ $reference }.
+card-answer =
+    💬 <b>Người báo tin #{ $reference } trả lời</b>
+    Hỏi: { $question }
+    Đáp: { $answer }
+notify-question = ❓ Cán bộ có câu hỏi về tin báo của bạn. Gõ /status và nhập mã biên nhận để xem và trả lời.
+notify-closed = 📁 Tin báo của bạn đã được xử lý xong và đóng. Cảm ơn bạn! (Từ nay bot sẽ không nhắn cho bạn về tin báo này nữa.)
+btn-answer = ✍️ Trả lời câu hỏi
+follow-questions = <b>Cán bộ hỏi thêm:</b>
+follow-ask-answer = Câu hỏi: <i>{ $question }</i>
+    Gõ câu trả lời của bạn:
+follow-answer-sent = ✅ Đã gửi câu trả lời tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!

@@ -9,7 +9,7 @@ import type { Config } from "./config.js";
 import { createDatabase, type Database, tuneDatabase } from "./db.js";
 import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
 import { createLogger, type Logger } from "./logger.js";
-import { loadOrCreateDevPepper } from "./secrets-file.js";
+import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper } from "./secrets-file.js";
 import { type Clock, createServices, type Services } from "./services/index.js";
 
 /** Token used against the local stand-in when no real BOT_TOKEN is set. */
@@ -39,14 +39,22 @@ export interface App {
   stop(): Promise<void>;
 }
 
+function devSecretsDir(config: Config): string {
+  return config.DATABASE_URL.startsWith("file:") ? path.dirname(config.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, "")) : "data";
+}
+
 function pepperFor(config: Config, logger: Logger): string {
   if (config.SECRET_PEPPER) return config.SECRET_PEPPER;
   if (config.NODE_ENV === "production") throw new Error("SECRET_PEPPER is required in production");
-  const dir = config.DATABASE_URL.startsWith("file:")
-    ? path.dirname(config.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, ""))
-    : "data";
-  logger.warn({ dir }, "SECRET_PEPPER not set: using a generated development pepper");
-  return loadOrCreateDevPepper(dir);
+  logger.warn({ dir: devSecretsDir(config) }, "SECRET_PEPPER not set: using a generated development pepper");
+  return loadOrCreateDevPepper(devSecretsDir(config));
+}
+
+function notifyKeyFor(config: Config, logger: Logger): Buffer {
+  if (config.NOTIFY_KEY) return Buffer.from(config.NOTIFY_KEY, "base64");
+  if (config.NODE_ENV === "production") throw new Error("NOTIFY_KEY is required in production");
+  logger.warn({ dir: devSecretsDir(config) }, "NOTIFY_KEY not set: using a generated development key");
+  return loadOrCreateDevNotifyKey(devSecretsDir(config));
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -57,6 +65,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     db,
     onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),
     pepper: pepperFor(config, logger),
+    notifyKey: notifyKeyFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     ...(options.clock ? { clock: options.clock } : {}),

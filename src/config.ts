@@ -27,6 +27,11 @@ export const configSchema = z.object({
     .default("file:./data/todan.db"),
   // Keyed-hash secret for receipts, invite tokens and residents' pseudonymous keys.
   SECRET_PEPPER: z.string().min(32, "SECRET_PEPPER must be at least 32 characters").optional(),
+  // 32 random bytes, base64: encrypts opt-in notification targets (AES-256-GCM).
+  NOTIFY_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "NOTIFY_KEY must be 32 bytes, base64 (openssl rand -base64 32)")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WARD_SLUG: z.string().regex(/^[a-z0-9-]{2,40}$/).default("quy-nhon-dong"),
   WARD_NAME: z.string().min(2).max(120).default("Phường Quy Nhơn Đông"),

@@ -13,3 +13,13 @@ export function loadOrCreateDevPepper(directory: string): string {
   fs.writeFileSync(file, `${pepper}\n`, { mode: 0o600 });
   return pepper;
 }
+
+/** Development only, like the pepper: a generated NOTIFY_KEY kept beside the database. */
+export function loadOrCreateDevNotifyKey(directory: string): Buffer {
+  const file = path.join(directory, "notify-key");
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
+  fs.mkdirSync(directory, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600 });
+  return key;
+}

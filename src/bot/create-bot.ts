@@ -12,7 +12,7 @@ import { onboardingFeature } from "./features/onboarding.js";
 import { startFeature } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { followUpFeature } from "./features/follow-up.js";
-import { createAddendumAnnouncer, createTipAnnouncer, createTipMessenger, tipCardsFeature } from "./features/tip-cards.js";
+import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
@@ -52,6 +52,8 @@ export function createBot(
     ...withoutAnnouncer,
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
+    announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
+    notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
   };
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer));
   services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, new SendPacer(settings.sendRatePerSecond)));

@@ -21,4 +21,11 @@ export interface BotDeps {
   announceTip(tipId: string): Promise<void>;
   /** Posts what a resident added under the tip's card. Never throws. */
   announceAddendum(addendumId: string): Promise<void>;
+  /** Posts a tipster's answer to an officer's question under the card. Never throws. */
+  announceAnswer(answer: { tipId: string; wardId: string; reference: string; question: string; answer: string }): Promise<void>;
+  /** Tells an opted-in tipster about a question or the tip's closing; forgets them on closing. Never throws. */
+  notifyTipster(tipId: string, event: "question" | "closed"): Promise<void>;
 }
+
+/** What the announcers themselves are built from. */
+export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster">;

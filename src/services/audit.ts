@@ -12,6 +12,8 @@ export type AuditAction =
   | "tip.marked_duplicate"
   | "tip.closed"
   | "tip.information_added"
+  | "tip.question_asked"
+  | "tip.question_answered"
   | "checkin.answered";
 
 export interface AuditInput {

@@ -7,6 +7,7 @@ import { QuarterHeadService } from "./quarter-heads.js";
 import { type Clock, systemClock } from "./clock.js";
 import { ConversationStore } from "./conversation-store.js";
 import { MemberService } from "./members.js";
+import { NotificationService } from "./notifications.js";
 import { PreferenceService } from "./preferences.js";
 import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
 import { type ClaimTimers, TipService } from "./tips.js";
@@ -15,6 +16,8 @@ import { WardService } from "./wards.js";
 export interface ServiceOptions {
   db: Database;
   pepper: string;
+  /** 32 bytes for AES-256-GCM of opt-in notification targets. */
+  notifyKey: Buffer;
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
@@ -36,6 +39,7 @@ export interface Services {
   heads: QuarterHeadService;
   checkIns: CheckInService;
   receiptAttempts: AttemptLimiter;
+  notifications: NotificationService;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -60,6 +64,7 @@ export function createServices(options: ServiceOptions): Services {
     heads,
     checkIns: new CheckInService(db, clock, jobs, heads, audit),
     receiptAttempts: new AttemptLimiter(clock),
+    notifications: new NotificationService(db, secrets, options.notifyKey),
   };
 }
 

@@ -35,11 +35,15 @@ export class JobService {
 
   /** Records work to do; a second call with the same key changes nothing. */
   async schedule(job: { wardId: string; key: string; kind: JobKind; dueAt: Date; payload?: Record<string, unknown> }): Promise<void> {
-    await this.db.scheduledJob.upsert({
-      where: { key: job.key },
-      create: { wardId: job.wardId, key: job.key, kind: job.kind, dueAt: job.dueAt, payload: JSON.stringify(job.payload ?? {}) },
-      update: {},
-    });
+    if (await this.db.scheduledJob.findUnique({ where: { key: job.key }, select: { id: true } })) return;
+    try {
+      await this.db.scheduledJob.create({
+        data: { wardId: job.wardId, key: job.key, kind: job.kind, dueAt: job.dueAt, payload: JSON.stringify(job.payload ?? {}) },
+      });
+    } catch (err) {
+      // Two ticks planning the same job at once: the unique key already did its work.
+      if ((err as { code?: string }).code !== "P2002") throw err;
+    }
   }
 
   /** Runs every due job once; returns how many ran. */

@@ -264,6 +264,37 @@ export class TipService {
     return { addendumId: addendum.id };
   }
 
+  /** An officer asks the tipster something; the bot relays it. */
+  async ask(member: ActiveMember, tipId: string, question: string): Promise<{ questionId: string; reference: string }> {
+    const tip = await this.openTipFor(member, tipId);
+    const text = z.string().trim().min(1).max(1000).parse(question);
+    const row = await this.db.tipQuestion.create({ data: { tipId: tip.id, askedByMemberId: member.id, question: text, askedAt: this.clock() } });
+    await this.audit.record({ wardId: tip.wardId, action: "tip.question_asked", actorMemberId: member.id, tipId: tip.id, detail: { questionId: row.id } });
+    return { questionId: row.id, reference: tip.reference };
+  }
+
+  async tipByReference(wardId: string, reference: string) {
+    return this.db.tip.findUnique({ where: { wardId_reference: { wardId, reference: reference.replace(/^#/, "").toUpperCase() } } });
+  }
+
+  /** Questions the tipster has not answered yet; the receipt is the key. */
+  async openQuestions(receipt: string): Promise<{ id: string; question: string }[]> {
+    const found = await this.byReceipt(receipt);
+    if (!found) return [];
+    return this.db.tipQuestion.findMany({ where: { tipId: found.tipId, answer: null }, orderBy: { askedAt: "asc" }, select: { id: true, question: true } });
+  }
+
+  async answerQuestion(receipt: string, questionId: string, answer: string): Promise<{ tipId: string; wardId: string; reference: string; question: string; answer: string }> {
+    const found = await this.byReceipt(receipt);
+    if (!found) throw new ServiceError("tip_not_found");
+    const text = z.string().trim().min(1).max(TIP_DESCRIPTION_MAX).parse(answer);
+    const question = await this.db.tipQuestion.findFirst({ where: { id: questionId, tipId: found.tipId, answer: null }, include: { tip: true } });
+    if (!question) throw new ServiceError("tip_not_found");
+    await this.db.tipQuestion.update({ where: { id: question.id }, data: { answer: text, answeredAt: this.clock() } });
+    await this.audit.record({ wardId: question.tip.wardId, action: "tip.question_answered", tipId: question.tip.id, detail: { questionId: question.id } });
+    return { tipId: question.tip.id, wardId: question.tip.wardId, reference: question.tip.reference, question: question.question, answer: text };
+  }
+
   async addendum(addendumId: string) {
     const a = await this.db.tipAddendum.findUniqueOrThrow({ where: { id: addendumId }, include: { tip: { select: { id: true, reference: true, wardId: true } } } });
     return { tipId: a.tip.id, wardId: a.tip.wardId, reference: a.tip.reference, text: a.text, photoFileIds: JSON.parse(a.photoFileIds) as string[] };

@@ -17,7 +17,7 @@ describe("TipService", () => {
   beforeEach(async () => {
     db = createDatabase(`file:${freshDatabaseFile()}`);
     clock = new FakeClock();
-    services = createServices({ db, pepper: TEST_PEPPER, clock: clock.now });
+    services = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), clock: clock.now });
     const ward = await services.wards.ensureWard({
       slug: "test-ward",
       name: "Phường Thử",
@@ -93,6 +93,12 @@ describe("TipService", () => {
     await expect(services.tips.setPriority(officer, tip.tipId, "low")).rejects.toMatchObject({ code: "tip_closed" });
     const audit = await services.audit.list(wardId, tip.tipId);
     expect(audit.map((a) => a.action)).toEqual(["tip.submitted", "tip.claimed", "tip.closed"]);
+  });
+
+  it("plans a job once even when two ticks plan it at the same moment", async () => {
+    const job = { wardId, key: "test:same-key", kind: "checkin.open" as const, dueAt: clock.now(), payload: { week: "2026-W48" } };
+    await Promise.all([services.jobs.schedule(job), services.jobs.schedule(job), services.jobs.schedule(job)]);
+    expect(await db.scheduledJob.count({ where: { key: "test:same-key" } })).toBe(1);
   });
 
   it("keeps the audit trail append-only, whatever asks", async () => {

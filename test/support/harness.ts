@@ -11,6 +11,7 @@ import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { FakeClock } from "./clock.js";
 
 export const TEST_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz";
+export const TEST_NOTIFY_KEY = Buffer.alloc(32, 42).toString("base64");
 
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
@@ -60,6 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: "test",
     DATABASE_URL: `file:${databaseFile}`,
     SECRET_PEPPER: TEST_PEPPER,
+    NOTIFY_KEY: TEST_NOTIFY_KEY,
     LOG_LEVEL: "debug",
     BOT_API_ROOT: standIn.url,
     ...options.env,

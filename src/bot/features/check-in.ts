@@ -13,7 +13,7 @@ import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
 import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
-import type { BotDeps } from "../deps.js";
+import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { isLocale } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
@@ -34,7 +34,7 @@ export class SendPacer {
   }
 }
 
-export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">, pacer: SendPacer): CheckInMessenger {
+export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): CheckInMessenger {
   const translator = async (chatId: string): Promise<{ t: Translate; locale: string }> => {
     const chosen = await deps.services.preferences.locale(chatId);
     const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;

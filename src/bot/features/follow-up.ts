@@ -9,6 +9,7 @@ import type { ReceiptStatus } from "../../services/tips.js";
 import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
 import { formatTime } from "./tip-cards.js";
 
 export const FOLLOW_UP_CONVERSATION = "follow";
@@ -73,16 +74,41 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       await ctx.reply(statusText, { parse_mode: "HTML" });
       return;
     }
-    await askChoice(
+    const receipt = code;
+    const questions = await conversation.external(() => deps.services.tips.openQuestions(receipt));
+    const questionText = questions.map((q, i) => `❓ ${i + 1}. ${escapeHtml(q.question)}`).join("\n");
+    const menu = new InlineKeyboard();
+    if (questions[0]) menu.text(ctx.t("btn-answer"), "f:answer").row();
+    menu.text(ctx.t("btn-add-info"), "f:add").row().text(ctx.t("btn-done"), "t:cancel");
+    const next = await askChoice(
       conversation,
       ctx,
-      statusText,
-      new InlineKeyboard().text(ctx.t("btn-add-info"), "f:add").row().text(ctx.t("btn-done"), "t:cancel"),
-      (data) => (data === "f:add" ? "add" : null),
-      () => ctx.t("btn-add-info"),
+      questions.length > 0 ? `${statusText}\n\n${ctx.t("follow-questions")}\n${questionText}` : statusText,
+      menu,
+      (data) => (data === "f:add" ? "add" : data === "f:answer" ? "answer" : null),
+      (value) => ctx.t(value === "add" ? "btn-add-info" : "btn-answer"),
     );
+    if (next === "answer" && questions[0]) {
+      const question = questions[0];
+      await ctx.reply(ctx.t("follow-ask-answer", { question: escapeHtml(question.question) }), {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel"),
+      });
+      const answer = await askAnswer(conversation);
+      const answered = await conversation.external(async () => {
+        try {
+          const result = await deps.services.tips.answerQuestion(receipt, question.id, answer);
+          await deps.announceAnswer(result);
+          return true;
+        } catch (err) {
+          if (err instanceof ServiceError) return false;
+          throw err;
+        }
+      });
+      await ctx.reply(ctx.t(answered ? "follow-answer-sent" : "follow-closed-now"));
+      return;
+    }
     const { text, photos } = await askAddendum(conversation, ctx);
-    const receipt = code;
     const added = await conversation.external(async () => {
       try {
         const { addendumId } = await deps.services.tips.addInformation(receipt, text, photos);
@@ -104,6 +130,19 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       return;
     }
     throw err;
+  }
+}
+
+async function askAnswer(conversation: TipConversation): Promise<string> {
+  for (;;) {
+    const next = await conversation.wait();
+    if (next.callbackQuery?.data === "t:cancel") {
+      await next.answerCallbackQuery();
+      throw new FlowCancelled();
+    }
+    const text = next.message?.text?.trim();
+    if (text && !text.startsWith("/") && text.length <= TIP_DESCRIPTION_MAX) return text;
+    await hintForUnexpected(next, "hint-need-text");
   }
 }
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CLOSE_REASONS, PRIORITIES } from "../../domain/tip.js";
 import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from "../../services/index.js";
 import type { BotContext, FlowContext } from "../context.js";
-import type { BotDeps } from "../deps.js";
+import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { isLocale } from "../i18n.js";
 import { staffIdentity } from "../staff-identity.js";
@@ -15,7 +15,7 @@ type Translate = (key: string, vars?: Record<string, string | number>) => string
 type CardMenu = "main" | "priority" | "close" | "duplicate";
 
 const cardAction = z.discriminatedUnion("action", [
-  z.object({ action: z.enum(["claim", "pm", "cm", "dm", "back"]), tipId: z.string().min(1).max(40) }),
+  z.object({ action: z.enum(["claim", "pm", "cm", "dm", "back", "ask"]), tipId: z.string().min(1).max(40) }),
   z.object({ action: z.literal("p"), tipId: z.string().min(1).max(40), arg: z.enum(PRIORITIES) }),
   z.object({ action: z.literal("x"), tipId: z.string().min(1).max(40), arg: z.enum(["confirmed", "unfounded", "spam"]) }),
   z.object({ action: z.literal("d"), tipId: z.string().min(1).max(40), arg: z.string().min(1).max(40) }),
@@ -72,7 +72,7 @@ export function cardKeyboard(
   switch (menu) {
     case "main":
       if (!view.claimedByName) kb.text(t("btn-claim"), `c:claim:${id}`);
-      kb.text(t("btn-priority"), `c:pm:${id}`).row().text(t("btn-duplicate"), `c:dm:${id}`).text(t("btn-close"), `c:cm:${id}`);
+      kb.text(t("btn-priority"), `c:pm:${id}`).row().text(t("btn-ask"), `c:ask:${id}`).text(t("btn-duplicate"), `c:dm:${id}`).text(t("btn-close"), `c:cm:${id}`);
       return kb;
     case "priority":
       for (const p of PRIORITIES) kb.text(`${p === view.priority ? "• " : ""}${t(`priority-${p}`)}`, `c:p:${id}:${p}`);
@@ -91,7 +91,7 @@ export function cardKeyboard(
 }
 
 /** Builds the function that posts a tip card (and its photos) to the ward's police group. */
-export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">) {
+export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
   return async function announceTip(tipId: string): Promise<void> {
     try {
       const view = await deps.services.tips.view(tipId);
@@ -132,7 +132,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit
 }
 
 /** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */
-export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">): TipMessenger {
+export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps): TipMessenger {
   return {
     async unclaimed(tipId, info) {
       const view = await deps.services.tips.view(tipId);
@@ -151,8 +151,44 @@ export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: Omit
   };
 }
 
+/** Opt-in notifications to a tipster: the bot writes to their chat, never revealing who asks. */
+export function createTipsterNotifier(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  return async function notifyTipster(tipId: string, event: "question" | "closed"): Promise<void> {
+    try {
+      const chatId = await deps.services.notifications.target(tipId);
+      if (chatId) {
+        const chosen = await deps.services.preferences.locale(chatId);
+        const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+        await api.sendMessage(chatId, i18n.t(locale, event === "question" ? "notify-question" : "notify-closed"));
+      }
+      if (event === "closed") await deps.services.notifications.forget(tipId);
+    } catch (err) {
+      deps.logger.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, "could not notify a tipster");
+    }
+  };
+}
+
+/** Posts a tipster's answer under the tip's card. */
+export function createAnswerAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  return async function announceAnswer(a: { tipId: string; wardId: string; reference: string; question: string; answer: string }): Promise<void> {
+    try {
+      const ward = await deps.services.wards.get(a.wardId);
+      if (!ward?.policeChatId) return;
+      const chosen = await deps.services.preferences.locale(ward.policeChatId);
+      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const card = (await deps.services.tips.cards(a.tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
+      await api.sendMessage(ward.policeChatId, i18n.t(locale, "card-answer", { reference: a.reference, question: escapeHtml(a.question), answer: escapeHtml(a.answer) }), {
+        parse_mode: "HTML",
+        ...(card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {}),
+      });
+    } catch (err) {
+      deps.logger.error({ err, tipId: a.tipId }, "could not post a tipster's answer");
+    }
+  };
+}
+
 /** Posts a resident's addendum as a reply to the tip's latest card, photos re-sent by file id. */
-export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Omit<BotDeps, "announceTip" | "announceAddendum">) {
+export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
   return async function announceAddendum(addendumId: string): Promise<void> {
     try {
       const addendum = await deps.services.tips.addendum(addendumId);
@@ -197,6 +233,10 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const t: Translate = (key, vars) => ctx.t(key, vars);
     try {
+      const askPrompt = async (reference: string) => {
+        // The officer answers by replying to this message (works with group privacy on).
+        await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
+      };
       const toast = await applyCardAction(deps, member, action, t, async (menu, candidates) => {
         const view = await deps.services.tips.view(action.tipId);
         if (!view) return;
@@ -210,7 +250,7 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
             // Pressing the same menu twice leaves the card unchanged: not an error.
             if (!String(err).includes("message is not modified")) throw err;
           });
-      });
+      }, askPrompt);
       await ctx.answerCallbackQuery(toast ? { text: toast } : {});
     } catch (err) {
       if (err instanceof ServiceError) {
@@ -229,6 +269,33 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
+  // An officer's question: a reply to the bot's "❓ … #REF" prompt.
+  feature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
+    const prompt = ctx.message.reply_to_message;
+    const reference = prompt?.from?.id === ctx.me.id ? /^❓.*#([2-9A-Z]{4})/u.exec(prompt.text ?? "")?.[1] : undefined;
+    if (!reference) return next();
+    const ward = await deps.services.wards.getByPoliceChat(String(ctx.chat.id));
+    const who = staffIdentity(ctx);
+    const member = ward && who ? await deps.services.members.findActive(ward.id, who.telegramUserId) : null;
+    if (!ward || !member) {
+      await ctx.reply(ctx.t("card-only-officers"));
+      return;
+    }
+    const tip = await deps.services.tips.tipByReference(ward.id, reference);
+    if (!tip) return;
+    try {
+      await deps.services.tips.ask(member, tip.id, ctx.message.text);
+    } catch (err) {
+      if (err instanceof ServiceError) {
+        await ctx.reply(ctx.t(err.code === "tip_closed" ? "card-tip-closed" : "card-tip-not-found"));
+        return;
+      }
+      throw err;
+    }
+    await deps.notifyTipster(tip.id, "question");
+    await ctx.reply(ctx.t("card-ask-sent", { reference }), { reply_parameters: { message_id: ctx.message.message_id } });
+  });
+
   return feature;
 }
 
@@ -240,6 +307,7 @@ async function applyCardAction(
   action: ParsedAction,
   t: Translate,
   redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
+  askPrompt: (reference: string) => Promise<void>,
 ): Promise<string | null> {
   const tips = deps.services.tips;
   // Forged callback data must not show or touch another ward's tip.
@@ -265,6 +333,9 @@ async function applyCardAction(
     case "back":
       await redraw("main");
       return null;
+    case "ask":
+      await askPrompt(current.reference);
+      return t("card-ask-hint");
     case "p":
       await tips.setPriority(member, action.tipId, action.arg);
       await redraw("main");
@@ -272,10 +343,12 @@ async function applyCardAction(
     case "x":
       await tips.close(member, action.tipId, action.arg);
       await redraw("main");
+      await deps.notifyTipster(action.tipId, "closed");
       return t("card-done-closed", { reference: current.reference });
     case "d": {
       await tips.markDuplicate(member, action.tipId, action.arg);
       await redraw("main");
+      await deps.notifyTipster(action.tipId, "closed");
       const original = await tips.view(action.arg);
       return t("card-done-duplicate", { reference: original?.reference ?? "" });
     }

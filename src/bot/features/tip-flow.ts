@@ -79,6 +79,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       photoFileIds: await askPhotos(conversation, ctx),
     } satisfies TipDraft;
 
+    // Opt-in to notifications: off unless the resident turns it on.
+    let notify = false;
     for (;;) {
       const choice = await askChoice(
         conversation,
@@ -88,10 +90,16 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
           .text(ctx.t("btn-submit"), "t:rev:submit")
           .text(ctx.t("btn-edit"), "t:rev:edit")
           .row()
+          .text(ctx.t(notify ? "btn-notify-on" : "btn-notify-off"), "t:rev:notify")
+          .row()
           .text(ctx.t("btn-cancel"), "t:cancel"),
-        (data) => z.enum(["submit", "edit"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
-        (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-edit"),
+        (data) => z.enum(["submit", "edit", "notify"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
+        (value) => ctx.t(value === "submit" ? "btn-submit" : value === "edit" ? "btn-edit" : notify ? "btn-notify-off" : "btn-notify-on"),
       );
+      if (choice === "notify") {
+        notify = !notify;
+        continue;
+      }
       if (choice === "edit") {
         const field = await askChoice(
           conversation,
@@ -117,7 +125,12 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         await ctx.reply(ctx.t("tip-submit-failed"));
         continue;
       }
-      await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }), { parse_mode: "HTML" });
+      if (notify) {
+        // Only now, and only because the resident asked: their chat id, encrypted, apart from the tip.
+        const chatId = ctx.chat?.id;
+        if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
+      }
+      await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
       // Announcing never fails the flow: the tip is stored and re-announced on /bindgroup.
       await conversation.external(() => deps.announceTip(submitted.tipId));
       return;

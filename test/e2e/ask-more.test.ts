@@ -1,0 +1,99 @@
+// Officers ask the tipster more through the bot; the answer comes back under
+// the card. Only an opted-in tipster is messaged; the others see it in /status.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanForIdentity } from "../support/anonymity.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { setUpWard, type Ward } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
+
+async function sendTip(resident: Persona, place: string, optIn: boolean): Promise<string> {
+  await resident.say("/tip", /Bước 1\/6/);
+  await resident.tap("Mua bán ma túy", /Bước 2\/6/);
+  await resident.tap("Khu phố 4", /Bước 3\/6/);
+  await resident.say(place, /Bước 4\/6/);
+  await resident.tap("Trong tuần này", /Bước 5\/6/);
+  await resident.say(`Có người bán hàng trắng ở ${place}`, /Bước 6\/6/);
+  await resident.tap("Bỏ qua", /Xem lại/);
+  if (optIn) await resident.tap("Nhận thông báo: Tắt", /Xem lại[\s\S]*/);
+  const done = await resident.tap("📨 Gửi", /Mã biên nhận/);
+  if (optIn) expect(done.message?.text).toContain("Bot sẽ nhắn cho bạn");
+  return /TB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(done.message?.text ?? "")![0];
+}
+
+describe("asking the tipster more", () => {
+  let t: TestApp;
+  let ward: Ward;
+  const optedIn = { receipt: "", reference: "", persona: undefined as unknown as Persona };
+  const silent = { receipt: "", reference: "", persona: undefined as unknown as Persona };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ward = await setUpWard(t);
+    optedIn.persona = Persona.create(t.standIn, { id: 911_000_111, first_name: "Khánh Vy", last_name: "Tôn Nữ", username: "wants_news" });
+    silent.persona = Persona.create(t.standIn, { id: 911_000_222, first_name: "Hữu Phước", last_name: "Đoàn Xá", username: "no_news" });
+    optedIn.receipt = await sendTip(optedIn.persona, "hẻm 9 Lê Lợi", true);
+    silent.receipt = await sendTip(silent.persona, "chợ Xóm Mới", false);
+    const cards = ward.group(ward.officer).botMessages().filter((m) => /Tin báo #/.test(m.text ?? ""));
+    optedIn.reference = /#([2-9A-Z]{4})/.exec(cards.find((c) => c.text?.includes("Lê Lợi"))?.text ?? "")![1]!;
+    silent.reference = /#([2-9A-Z]{4})/.exec(cards.find((c) => c.text?.includes("Xóm Mới"))?.text ?? "")![1]!;
+    expect(await t.app.services.db.notificationTarget.count()).toBe(1);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  async function ask(reference: string, question: string) {
+    const group = ward.group(ward.officer);
+    const card = group.botMessages().find((m) => m.text?.includes(`Tin báo #${reference}`) && m.reply_markup)!;
+    const button = t.standIn.inlineButtons(card).find((b) => b.text === "❓ Hỏi thêm")!;
+    await group.press(card.message_id, button.callback_data!, new RegExp(`Câu hỏi cho người báo tin #${reference}`));
+    const prompt = group.botMessages().filter((m) => m.text?.includes(`#${reference}`) && /^❓/.test(m.text)).at(-1)!;
+    t.standIn.replyTo(ward.officer.user.id, ward.groupId, prompt.message_id, question);
+    await group.waitFor(new RegExp(`Đã chuyển câu hỏi cho người báo tin #${reference}`), new Set());
+  }
+
+  it("messages an opted-in tipster, who answers with the receipt; the answer lands under the card", async () => {
+    await ask(optedIn.reference, "Người bán thường đến lúc mấy giờ?");
+    await optedIn.persona.waitFor(/Cán bộ có câu hỏi về tin báo của bạn/, new Set());
+    const status = await optedIn.persona.say(`/status ${optedIn.receipt}`, /Cán bộ hỏi thêm/);
+    expect(status?.text).toContain("Người bán thường đến lúc mấy giờ?");
+    await optedIn.persona.tap("Trả lời câu hỏi", /Gõ câu trả lời/);
+    await optedIn.persona.say("Khoảng 9 giờ tối", /Đã gửi câu trả lời/);
+    const answer = await ward.group(ward.officer).waitFor(new RegExp(`Người báo tin #${optedIn.reference} trả lời`), new Set());
+    expect(answer.text).toContain("Khoảng 9 giờ tối");
+  });
+
+  it("does not message a tipster who did not opt in; /status shows the question", async () => {
+    const before = t.standIn.messages(silent.persona.chatId).length;
+    await ask(silent.reference, "Có biển số xe không?");
+    expect(t.standIn.messages(silent.persona.chatId).length).toBe(before);
+    await silent.persona.say(`/status ${silent.receipt}`, /Có biển số xe không\?/);
+    await silent.persona.tap("Xong", /Đã xong/);
+  });
+
+  it("refuses a question from someone who is not an officer", async () => {
+    const group = ward.group(ward.officer);
+    const prompt = group.botMessages().filter((m) => /^❓ Câu hỏi cho người báo tin/.test(m.text ?? "")).at(-1)!;
+    t.standIn.replyTo(ward.bystander.user.id, ward.groupId, prompt.message_id, "Ai báo vậy?");
+    await ward.group(ward.bystander).waitFor(/Chỉ cán bộ công an phường đã đăng ký/, new Set());
+    expect(await t.app.services.db.tipQuestion.count()).toBe(2);
+  });
+
+  it("tells the opted-in tipster when the tip closes, then forgets how to reach them", async () => {
+    const group = ward.group(ward.officer);
+    const card = group.botMessages().find((m) => m.text?.includes(`Tin báo #${optedIn.reference}`) && m.reply_markup)!;
+    await group.press(card.message_id, `c:cm:${(await t.app.services.tips.tipByReference((await t.app.services.wards.getBySlug("quy-nhon-dong"))!.id, optedIn.reference))!.id}`);
+    await group.tap("Xác minh đúng", /Đã đóng — Xác minh đúng/);
+    await optedIn.persona.waitFor(/đã được xử lý xong và đóng/, new Set());
+    expect(await t.app.services.db.notificationTarget.count()).toBe(0);
+  });
+
+  it("keeps both tipsters unknown, notification storage and audit rows included", async () => {
+    expect(scanForIdentity(t, optedIn.persona, { exceptChats: [optedIn.persona.chatId] })).toEqual([]);
+    expect(scanForIdentity(t, silent.persona, { exceptChats: [silent.persona.chatId] })).toEqual([]);
+    const actions = (await t.app.services.db.auditEntry.findMany()).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["tip.question_asked", "tip.question_answered"]));
+    await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
+  });
+});
