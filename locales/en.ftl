@@ -298,3 +298,10 @@ follow-questions = <b>Officers ask:</b>
 follow-ask-answer = Question: <i>{ $question }</i>
     Type your answer:
 follow-answer-sent = ✅ Your answer reached the officers, still anonymous. Thank you!
+officers-list =
+    <b>The ward's staff</b>
+    { $list }
+    Tap ❌ to remove an officer (takes effect at once).
+role-admin = admin
+role-officer = officer
+officer-removed = { $name } was removed.

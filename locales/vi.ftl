@@ -298,3 +298,10 @@ follow-questions = <b>Cán bộ hỏi thêm:</b>
 follow-ask-answer = Câu hỏi: <i>{ $question }</i>
     Gõ câu trả lời của bạn:
 follow-answer-sent = ✅ Đã gửi câu trả lời tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
+officers-list =
+    <b>Cán bộ của phường</b>
+    { $list }
+    Bấm ❌ để gỡ quyền một cán bộ (có hiệu lực ngay).
+role-admin = quản trị viên
+role-officer = cán bộ
+officer-removed = Đã gỡ quyền của { $name }.

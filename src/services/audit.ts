@@ -6,6 +6,7 @@ export type AuditAction =
   | "ward.police_group_bound"
   | "invite.created"
   | "invite.accepted"
+  | "member.removed"
   | "tip.submitted"
   | "tip.claimed"
   | "tip.priority_changed"

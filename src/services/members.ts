@@ -119,6 +119,24 @@ export class MemberService {
     return rows.map(toActive);
   }
 
+  /** Active staff of the admin's ward, for the admin's list. */
+  async staff(admin: ActiveMember): Promise<ActiveMember[]> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const rows = await this.db.member.findMany({ where: { wardId: admin.wardId, active: true }, orderBy: { createdAt: "asc" } });
+    return rows.map(toActive);
+  }
+
+  /** Removes an officer: every later action is refused, since roles are read on each one. */
+  async remove(admin: ActiveMember, memberId: string): Promise<ActiveMember> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const target = await this.db.member.findUnique({ where: { id: memberId } });
+    if (!target || target.wardId !== admin.wardId || !target.active) throw new ServiceError("not_staff");
+    if (target.id === admin.id) throw new ServiceError("invalid_input", "an admin cannot remove themselves");
+    await this.db.member.update({ where: { id: target.id }, data: { active: false } });
+    await this.audit.record({ wardId: admin.wardId, action: "member.removed", actorMemberId: admin.id, detail: { memberId: target.id, role: target.role } });
+    return toActive(target);
+  }
+
   async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<void> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
     await this.db.$transaction([

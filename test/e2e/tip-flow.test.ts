@@ -117,6 +117,22 @@ describe("anonymous tip, from /start to an officer closing it", () => {
     await ward.group(ward.officer).say(`/audit ${reference}`, /Chỉ quản trị viên/);
   });
 
+  it("refuses a removed officer at once", async () => {
+    await ward.admin.say("/officers", /Cán bộ của phường/);
+    await ward.admin.tap("❌ Lê Cán Bộ", /Đã gỡ quyền của Lê Cán Bộ/);
+    const resident2 = Persona.create(t.standIn, { first_name: "Hai" });
+    await resident2.say("/tip", /Bước 1\/6/);
+    await resident2.tap("Dấu hiệu khác", /Bước 2\/6/);
+    await resident2.tap("Không rõ", /Bước 3\/6/);
+    await resident2.say("⏭ Bỏ qua", /Bước 4\/6/);
+    await resident2.tap("Trước đây", /Bước 5\/6/);
+    await resident2.say("Có mùi lạ ở bãi đất trống", /Bước 6\/6/);
+    await resident2.tap("Bỏ qua", /Xem lại/);
+    await resident2.tap("📨 Gửi", /Mã biên nhận/);
+    const { answer } = await ward.group(ward.officer).tap("Tôi nhận");
+    expect(answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
+  });
+
   it("keeps no trace of the resident anywhere an officer or a database reader could look", async () => {
     const findings = scanForIdentity(t, resident, { exceptChats: [resident.chatId] });
     expect(findings).toEqual([]);

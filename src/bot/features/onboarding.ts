@@ -1,6 +1,6 @@
 // Staff onboarding: the first admin claims the ward with the code from the
 // start-up log, invites officers by single-use deep links, and binds the police group.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { MemberService } from "../../services/members.js";
 import { ServiceError } from "../../services/index.js";
 import type { BotContext } from "../context.js";
@@ -78,6 +78,37 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     for (const tipId of await tips.openTipsWithoutCard(admin.wardId)) await deps.announceTip(tipId);
   });
   privateChats.command("bindgroup", (ctx) => ctx.reply(ctx.t("bindgroup-group-only")));
+
+  // The admin's list of staff, each with a remove button.
+  privateChats.command("officers", async (ctx) => {
+    const admin = await staffMember(ctx, members, "admin");
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const staff = await members.staff(admin);
+    const kb = new InlineKeyboard();
+    for (const m of staff.filter((s) => s.id !== admin.id)) kb.text(`❌ ${m.displayName}`, `st:rm:${m.id}`).row();
+    const list = staff.map((m) => `• ${escapeHtml(m.displayName)} — ${ctx.t(m.role === "admin" ? "role-admin" : "role-officer")}`).join("\n");
+    await ctx.reply(ctx.t("officers-list", { list }), { parse_mode: "HTML", reply_markup: kb });
+  });
+
+  privateChats.callbackQuery(/^st:rm:([\w-]{1,40})$/, async (ctx) => {
+    const admin = await staffMember(ctx, members, "admin");
+    if (!admin) {
+      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+      return;
+    }
+    try {
+      const removed = await members.remove(admin, ctx.match[1]!);
+      await ctx.answerCallbackQuery({ text: ctx.t("officer-removed", { name: removed.displayName }) });
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await ctx.reply(ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }));
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.answerCallbackQuery({ text: ctx.t("card-tip-not-found") });
+    }
+  });
 
   // A tip's history, for admins: who did what, when; residents appear as "người báo tin".
   feature.command("audit", async (ctx) => {
