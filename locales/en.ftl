@@ -305,3 +305,8 @@ officers-list =
 role-admin = admin
 role-officer = officer
 officer-removed = { $name } was removed.
+tips-list =
+    <b>Open tips: { $total }</b> (filter: { $filter }; page { $page }/{ $pages })
+    { $lines }
+tips-all = All
+tips-none = (none)

@@ -305,3 +305,8 @@ officers-list =
 role-admin = quản trị viên
 role-officer = cán bộ
 officer-removed = Đã gỡ quyền của { $name }.
+tips-list =
+    <b>Tin báo đang mở: { $total }</b> (lọc: { $filter }; trang { $page }/{ $pages })
+    { $lines }
+tips-all = Tất cả
+tips-none = (không có)

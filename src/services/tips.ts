@@ -6,6 +6,7 @@ import { findDuplicateOf } from "../domain/duplicates.js";
 import { z } from "zod";
 import {
   type CloseReason,
+  PRIORITIES,
   TIP_DESCRIPTION_MAX,
   TIP_PHOTOS_MAX,
   type Priority,
@@ -262,6 +263,27 @@ export class TipService {
     });
     await this.audit.record({ wardId: tip.wardId, action: "tip.information_added", tipId: found.tipId, detail: { photos: input.photoFileIds.length } });
     return { addendumId: addendum.id };
+  }
+
+  /** Open tips of the officer's ward, most urgent first, a page at a time. */
+  async listOpen(member: ActiveMember, filter: { priority?: Priority; page: number; pageSize: number }) {
+    const where = { wardId: member.wardId, status: { not: "closed" }, ...(filter.priority ? { priority: filter.priority } : {}) };
+    const rows = await this.db.tip.findMany({ where, include: { quarter: true, claimedBy: true }, orderBy: { createdAt: "desc" } });
+    const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
+    rows.sort((a, b) => rank(a.priority) - rank(b.priority) || b.createdAt.getTime() - a.createdAt.getTime());
+    const start = filter.page * filter.pageSize;
+    return {
+      total: rows.length,
+      items: rows.slice(start, start + filter.pageSize).map((t) => ({
+        id: t.id,
+        reference: t.reference,
+        priority: t.priority as Priority,
+        category: t.category as TipCategory,
+        quarterName: t.quarter?.name ?? null,
+        createdAt: t.createdAt,
+        claimedByName: t.claimedBy?.displayName ?? null,
+      })),
+    };
   }
 
   /** An officer asks the tipster something; the bot relays it. */

@@ -55,6 +55,16 @@ describe("follow-up with the receipt", () => {
     expect(await t.app.services.db.tipAddendum.count()).toBe(1);
   });
 
+  it("lists open tips for officers, filters by priority, and shows one card again", async () => {
+    const group = ward.group(ward.officer);
+    const reference = /Tin báo #([2-9A-Z]{4})/.exec(group.botMessages().find((m) => /Tin báo #/.test(m.text ?? ""))?.text ?? "")![1]!;
+    const list = await group.say("/tips", /Tin báo đang mở: 1/);
+    expect(list?.text).toContain(`#${reference}`);
+    await group.tap("Khẩn cấp", /Tin báo đang mở: 0 \(lọc: Khẩn cấp/);
+    await group.say(`/tip ${reference}`, new RegExp(`Tin báo #${reference}`));
+    await Persona.create(t.standIn, { first_name: "Tò Mò" }).say("/tips", /Chỉ cán bộ/);
+  });
+
   it("refuses additions once the tip is closed", async () => {
     await ward.group(ward.officer).tap("✅ Đóng");
     await ward.group(ward.officer).tap("Không có cơ sở", /Đã đóng/);

@@ -9,7 +9,7 @@ import type { BotContext, FlowContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { isLocale } from "../i18n.js";
-import { staffIdentity } from "../staff-identity.js";
+import { staffIdentity, staffMember } from "../staff-identity.js";
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 type CardMenu = "main" | "priority" | "close" | "duplicate";
@@ -267,6 +267,61 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
       }
       throw err;
     }
+  });
+
+  // `/tips`: open tips, most urgent first, ten a page, filtered by priority with buttons.
+  const PAGE = 10;
+  const listTips = async (ctx: BotContext, page: number, priority: (typeof PRIORITIES)[number] | null, edit: boolean) => {
+    const member = await staffMember(ctx, deps.services.members);
+    if (!member) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
+      else await ctx.reply(ctx.t("card-only-officers"));
+      return;
+    }
+    const ward = await deps.services.wards.get(member.wardId);
+    const locale = await ctx.i18n.getLocale();
+    const { total, items } = await deps.services.tips.listOpen(member, { page, pageSize: PAGE, ...(priority ? { priority } : {}) });
+    const lines = items.map((i) =>
+      [`#${i.reference}`, ctx.t(`priority-${i.priority}`), ctx.t(`category-${i.category}`), escapeHtml(i.quarterName ?? ctx.t("quarter-unknown")), formatTime(i.createdAt, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale), i.claimedByName ? `🙋 ${escapeHtml(i.claimedByName)}` : "🆕"].join(" · "),
+    );
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    const text = ctx.t("tips-list", { total, page: page + 1, pages, filter: priority ? ctx.t(`priority-${priority}`) : ctx.t("tips-all"), lines: lines.join("\n") || ctx.t("tips-none") });
+    const kb = new InlineKeyboard();
+    kb.text(ctx.t("tips-all"), "tl:0:all");
+    for (const p of PRIORITIES) kb.text(ctx.t(`priority-${p}`), `tl:0:${p}`);
+    kb.row();
+    if (page > 0) kb.text("◀️", `tl:${page - 1}:${priority ?? "all"}`);
+    if (page + 1 < pages) kb.text("▶️", `tl:${page + 1}:${priority ?? "all"}`);
+    if (edit) {
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
+    } else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+  };
+  feature.command("tips", (ctx) => listTips(ctx, 0, null, false));
+  feature.callbackQuery(/^tl:(\d{1,4}):(all|urgent|high|normal|low)$/, (ctx) =>
+    listTips(ctx, Number(ctx.match[1]), ctx.match[2] === "all" ? null : (ctx.match[2] as (typeof PRIORITIES)[number]), true),
+  );
+
+  // `/tip A7K3`: the card again, here, with its buttons.
+  feature.command("tip", async (ctx, next) => {
+    const reference = ctx.match.trim();
+    if (!reference) return next();
+    const member = await staffMember(ctx, deps.services.members);
+    const tip = member && /^#?[2-9A-Z]{4}$/i.test(reference) ? await deps.services.tips.tipByReference(member.wardId, reference) : null;
+    const view = tip ? await deps.services.tips.view(tip.id) : null;
+    if (!member || !view) {
+      await ctx.reply(ctx.t(member ? "card-tip-not-found" : "card-only-officers"));
+      return;
+    }
+    const ward = await deps.services.wards.get(member.wardId);
+    const t: Translate = (key, vars) => ctx.t(key, vars);
+    // Buttons only where they work: in the ward's police group.
+    const inGroup = ward?.policeChatId === String(ctx.chat.id);
+    const card = await ctx.reply(renderCardText(view, t, ward?.timezone ?? "Asia/Ho_Chi_Minh", await ctx.i18n.getLocale()), {
+      parse_mode: "HTML",
+      ...(inGroup ? { reply_markup: cardKeyboard(view, t) } : {}),
+    });
+    if (inGroup) await deps.services.tips.recordCard(view.id, String(ctx.chat.id), card.message_id);
   });
 
   // An officer's question: a reply to the bot's "❓ … #REF" prompt.

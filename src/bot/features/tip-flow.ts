@@ -55,7 +55,8 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await ctx.conversation.enter(TIP_CONVERSATION);
   };
-  privateChats.command("tip", start);
+  // `/tip A7K3` is an officer looking up a card (tip-cards.ts), not a new tip.
+  privateChats.command("tip", (ctx, next) => (/^#?[2-9A-Z]{4}$/i.test(ctx.match.trim()) ? next() : start(ctx)));
   privateChats.callbackQuery("menu:tip", start);
   privateChats.hears([/^🛡/u], start);
   return feature;
