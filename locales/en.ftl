@@ -255,7 +255,7 @@ btn-follow = 🔎 Follow my tip
 btn-add-info = ➕ Add information
 btn-done = ✔️ Done
 follow-ask-code = Type your receipt code (TB-XXXX-XXXX):
-follow-not-found = No tip matches this code. Please check it (the letter O and the digit 0 never appear in codes).
+follow-not-found = No tip matches this code: it is wrong, or the tip was closed long ago and no longer exists. Please check it (the letter O and the digit 0 never appear in codes).
 follow-too-many = Too many wrong codes. Please try again in an hour.
 follow-status =
     <b>Your tip's status:</b> { $status }

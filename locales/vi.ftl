@@ -255,7 +255,7 @@ btn-follow = 🔎 Theo dõi tin báo
 btn-add-info = ➕ Bổ sung thông tin
 btn-done = ✔️ Xong
 follow-ask-code = Nhập mã biên nhận của bạn (dạng TB-XXXX-XXXX):
-follow-not-found = Không tìm thấy tin báo với mã này. Hãy kiểm tra lại mã (chữ O và số 0 không có trong mã).
+follow-not-found = Không tìm thấy tin báo với mã này: mã sai, hoặc tin báo đã đóng quá lâu và không còn tồn tại. Hãy kiểm tra lại mã (chữ O và số 0 không có trong mã).
 follow-too-many = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau một giờ.
 follow-status =
     <b>Tình trạng tin báo của bạn:</b> { $status }

@@ -132,6 +132,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // What must happen is planned into the job table first, then sent (see JobService).
   const tick = async () => {
     await services.checkIns.planAll();
+    const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
+    if (expired > 0) logger.info({ expired }, "receipts expired");
     return services.jobs.runDue();
   };
   const jobs: ScheduledTask[] = [

@@ -46,6 +46,8 @@ export const configSchema = z.object({
   // An urgent / high tip unclaimed this long is announced again in the police group.
   CLAIM_TIMER_URGENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   CLAIM_TIMER_HIGH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  // A closed tip's receipt stops working after this many days.
+  RECEIPT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 

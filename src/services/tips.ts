@@ -251,6 +251,16 @@ export class TipService {
     };
   }
 
+  /** Receipts of tips closed more than `days` ago stop working: the tip can no longer be found by its code. */
+  async expireReceipts(days: number): Promise<number> {
+    const cutoff = new Date(this.clock().getTime() - days * 86_400_000);
+    const { count } = await this.db.tip.updateMany({
+      where: { status: "closed", closedAt: { lt: cutoff }, receiptHash: { not: null } },
+      data: { receiptHash: null },
+    });
+    return count;
+  }
+
   /** A resident adds information to their open tip. Like the tip, it carries no identity. */
   async addInformation(receipt: string, text: string | null, photoFileIds: string[]): Promise<{ addendumId: string }> {
     const found = await this.byReceipt(receipt);

@@ -33,6 +33,7 @@ describe("follow-up with the receipt", () => {
 
   it("tells the status in plain words, with the code typed loosely", async () => {
     await resident.say("/status TB-2222-3333", /Không tìm thấy tin báo/);
+    await resident.say("/status", /Nhập mã biên nhận/);
     await resident.say(receipt.toLowerCase().replaceAll("-", " "), /Đã tiếp nhận, đang chờ cán bộ xem/);
     await resident.tap("Xong", /Đã xong/);
     await ward.group(ward.officer).tap("Tôi nhận", /đã nhận/);
@@ -70,6 +71,16 @@ describe("follow-up with the receipt", () => {
     await ward.group(ward.officer).tap("Không có cơ sở", /Đã đóng/);
     const status = await resident.say(`/status ${receipt}`, /Đã đóng/);
     expect(resident.buttons(status!)).toEqual([]);
+  });
+
+  it("lets the receipt expire 90 days after closing", async () => {
+    t.clock.advance(89 * 86_400_000);
+    await t.app.tick();
+    await resident.say(`/status ${receipt}`, /Đã đóng/);
+    t.clock.advance(2 * 86_400_000);
+    await t.app.tick();
+    await resident.say(`/status ${receipt}`, /không còn tồn tại/);
+    expect(await t.app.services.db.tip.count({ where: { receiptHash: null } })).toBe(1);
   });
 
   it("caps wrong guesses per chat", async () => {

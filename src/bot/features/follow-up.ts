@@ -42,30 +42,27 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
   const chatKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
   let code = initialCode;
   try {
-    let found: (ReceiptStatus & { createdAtIso: string }) | null = null;
-    for (let attempt = 0; attempt < 3 && !found; attempt++) {
-      if (!code) {
-        await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel") });
-        code = await askCode(conversation);
-      }
-      const typed = code;
-      const result = await conversation.external(async () => {
-        if (deps.services.receiptAttempts.blocked(chatKey)) return { blocked: true as const };
-        const status = await deps.services.tips.byReceipt(typed);
-        if (!status) deps.services.receiptAttempts.fail(chatKey);
-        return { blocked: false as const, status: status ? { ...status, createdAtIso: status.createdAt.toISOString() } : null };
-      });
-      if (result.blocked) {
-        await ctx.reply(ctx.t("follow-too-many"));
-        return;
-      }
-      found = result.status;
-      if (!found) {
-        await ctx.reply(ctx.t("follow-not-found"));
-        code = "";
-      }
+    if (!code) {
+      await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel") });
+      code = await askCode(conversation);
     }
-    if (!found) return;
+    const typed = code;
+    const result = await conversation.external(async () => {
+      if (deps.services.receiptAttempts.blocked(chatKey)) return { blocked: true as const };
+      const status = await deps.services.tips.byReceipt(typed);
+      if (!status) deps.services.receiptAttempts.fail(chatKey);
+      return { blocked: false as const, status: status ? { ...status, createdAtIso: status.createdAt.toISOString() } : null };
+    });
+    if (result.blocked) {
+      await ctx.reply(ctx.t("follow-too-many"));
+      return;
+    }
+    // A wrong code ends the flow: nothing of this chat is kept while they look for the right one.
+    const found = result.status;
+    if (!found) {
+      await ctx.reply(ctx.t("follow-not-found"));
+      return;
+    }
 
     const ward = await conversation.external(() => deps.residentWard());
     const when = formatTime(new Date(found.createdAtIso), ward.timezone, await ctx.i18n.getLocale());
