@@ -310,3 +310,8 @@ tips-list =
     { $lines }
 tips-all = All
 tips-none = (none)
+btn-verifying = 🔍 Verifying
+btn-acted = 🤝 Handed over / acted
+card-status-verifying = Status: 🔍 { $officer } is verifying
+card-status-acted = Status: 🤝 Handed over / acted on ({ $officer })
+follow-status-acted = 🤝 Handed over / acted on

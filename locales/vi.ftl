@@ -310,3 +310,8 @@ tips-list =
     { $lines }
 tips-all = Tất cả
 tips-none = (không có)
+btn-verifying = 🔍 Đang xác minh
+btn-acted = 🤝 Đã chuyển xử lý
+card-status-verifying = Trạng thái: 🔍 { $officer } đang xác minh
+card-status-acted = Trạng thái: 🤝 Đã chuyển xử lý ({ $officer })
+follow-status-acted = 🤝 Đã được chuyển xử lý

@@ -15,7 +15,8 @@ export function comparePriority(a: Priority, b: Priority): number {
   return PRIORITIES.indexOf(a) - PRIORITIES.indexOf(b);
 }
 
-export const TIP_STATUSES = ["new", "claimed", "closed"] as const;
+/** new → claimed → verifying → acted (handed over / acted on) → closed. */
+export const TIP_STATUSES = ["new", "claimed", "verifying", "acted", "closed"] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
 
 export const CLOSE_REASONS = ["confirmed", "unfounded", "spam", "duplicate"] as const;

@@ -9,6 +9,7 @@ export type AuditAction =
   | "member.removed"
   | "tip.submitted"
   | "tip.claimed"
+  | "tip.status_changed"
   | "tip.priority_changed"
   | "tip.marked_duplicate"
   | "tip.closed"

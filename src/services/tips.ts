@@ -348,6 +348,14 @@ export class TipService {
     await this.audit.record({ wardId: tip.wardId, action: "tip.claimed", actorMemberId: member.id, tipId: tip.id });
   }
 
+  /** Progress after claiming: verifying, then handed over / acted on. Taking a new tip this way claims it. */
+  async setStatus(member: ActiveMember, tipId: string, status: "verifying" | "acted"): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    if (tip.claimedByMemberId && tip.claimedByMemberId !== member.id) throw new ServiceError("already_claimed");
+    await this.db.tip.update({ where: { id: tip.id }, data: { status, claimedByMemberId: member.id } });
+    await this.audit.record({ wardId: tip.wardId, action: "tip.status_changed", actorMemberId: member.id, tipId: tip.id, detail: { from: tip.status, to: status } });
+  }
+
   async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {
     const tip = await this.openTipFor(member, tipId);
     await this.db.tip.update({ where: { id: tip.id }, data: { priority } });

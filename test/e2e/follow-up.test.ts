@@ -38,6 +38,9 @@ describe("follow-up with the receipt", () => {
     await resident.tap("Xong", /Đã xong/);
     await ward.group(ward.officer).tap("Tôi nhận", /đã nhận/);
     await resident.say(`/status ${receipt}`, /Đang được xác minh/);
+    await resident.tap("Xong", /Đã xong/);
+    await ward.group(ward.officer).tap("Đã chuyển xử lý", /Đã chuyển xử lý \(Lê Cán Bộ\)/);
+    await resident.say(`/status ${receipt}`, /Đã được chuyển xử lý/);
   });
 
   it("relays added text and photos under the card, re-sent and anonymous", async () => {

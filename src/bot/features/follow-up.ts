@@ -34,7 +34,8 @@ export function followUpFeature(deps: BotDeps): Composer<BotContext> {
 
 function statusKey(s: ReceiptStatus): string {
   if (s.status === "new") return "follow-status-new";
-  if (s.status === "claimed") return "follow-status-claimed";
+  if (s.status === "claimed" || s.status === "verifying") return "follow-status-claimed";
+  if (s.status === "acted") return "follow-status-acted";
   return s.closeReason === "confirmed" ? "follow-status-handled" : "follow-status-closed";
 }
 

@@ -19,6 +19,7 @@ const cardAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("p"), tipId: z.string().min(1).max(40), arg: z.enum(PRIORITIES) }),
   z.object({ action: z.literal("x"), tipId: z.string().min(1).max(40), arg: z.enum(["confirmed", "unfounded", "spam"]) }),
   z.object({ action: z.literal("d"), tipId: z.string().min(1).max(40), arg: z.string().min(1).max(40) }),
+  z.object({ action: z.literal("st"), tipId: z.string().min(1).max(40), arg: z.enum(["verifying", "acted"]) }),
 ]);
 
 function parseCardData(data: string) {
@@ -54,6 +55,7 @@ export function renderCardText(view: TipView, t: Translate, timezone: string, lo
   if (view.location) lines.push(t("card-location", { lat: view.location.latitude.toFixed(5), lon: view.location.longitude.toFixed(5) }));
   if (view.duplicateOfReference) lines.push(t("card-duplicate", { reference: view.duplicateOfReference }));
   if (view.status === "closed") lines.push(t("card-status-closed", { reason: t(`close-${view.closeReason ?? "confirmed"}`) }));
+  else if (view.status === "verifying" || view.status === "acted") lines.push(t(`card-status-${view.status}`, { officer: escapeHtml(view.claimedByName ?? "") }));
   else if (view.claimedByName) lines.push(t("card-status-claimed", { officer: escapeHtml(view.claimedByName) }));
   else lines.push(t("card-status-new"));
   lines.push("", t("card-description"), escapeHtml(view.description));
@@ -72,6 +74,11 @@ export function cardKeyboard(
   switch (menu) {
     case "main":
       if (!view.claimedByName) kb.text(t("btn-claim"), `c:claim:${id}`);
+      else {
+        if (view.status !== "verifying" && view.status !== "acted") kb.text(t("btn-verifying"), `c:st:${id}:verifying`);
+        if (view.status !== "acted") kb.text(t("btn-acted"), `c:st:${id}:acted`);
+        kb.row();
+      }
       kb.text(t("btn-priority"), `c:pm:${id}`).row().text(t("btn-ask"), `c:ask:${id}`).text(t("btn-duplicate"), `c:dm:${id}`).text(t("btn-close"), `c:cm:${id}`);
       return kb;
     case "priority":
@@ -395,6 +402,10 @@ async function applyCardAction(
       await tips.setPriority(member, action.tipId, action.arg);
       await redraw("main");
       return t("card-done-priority", { priority: t(`priority-${action.arg}`) });
+    case "st":
+      await tips.setStatus(member, action.tipId, action.arg);
+      await redraw("main");
+      return t(`card-status-${action.arg}`, { officer: member.displayName });
     case "x":
       await tips.close(member, action.tipId, action.arg);
       await redraw("main");
