@@ -315,3 +315,7 @@ btn-acted = 🤝 Handed over / acted
 card-status-verifying = Status: 🔍 { $officer } is verifying
 card-status-acted = Status: 🤝 Handed over / acted on ({ $officer })
 follow-status-acted = 🤝 Handed over / acted on
+btn-notify-stop = 🔕 Stop notifications
+follow-notify-stopped = 🔕 Notifications stopped: the bot deleted how to reach you about this tip.
+tips-new = 🆕 Not taken
+tips-taken = 🙋 Taken

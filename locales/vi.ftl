@@ -315,3 +315,7 @@ btn-acted = 🤝 Đã chuyển xử lý
 card-status-verifying = Trạng thái: 🔍 { $officer } đang xác minh
 card-status-acted = Trạng thái: 🤝 Đã chuyển xử lý ({ $officer })
 follow-status-acted = 🤝 Đã được chuyển xử lý
+btn-notify-stop = 🔕 Tắt thông báo
+follow-notify-stopped = 🔕 Đã tắt thông báo: bot đã xóa cách liên lạc với bạn về tin báo này.
+tips-new = 🆕 Chưa ai nhận
+tips-taken = 🙋 Đã có người nhận

@@ -276,8 +276,13 @@ export class TipService {
   }
 
   /** Open tips of the officer's ward, most urgent first, a page at a time. */
-  async listOpen(member: ActiveMember, filter: { priority?: Priority; page: number; pageSize: number }) {
-    const where = { wardId: member.wardId, status: { not: "closed" }, ...(filter.priority ? { priority: filter.priority } : {}) };
+  async listOpen(member: ActiveMember, filter: { priority?: Priority; quarterPosition?: number; taken?: boolean; page: number; pageSize: number }) {
+    const where = {
+      wardId: member.wardId,
+      status: filter.taken === undefined ? { not: "closed" } : filter.taken ? { in: ["claimed", "verifying", "acted"] } : "new",
+      ...(filter.priority ? { priority: filter.priority } : {}),
+      ...(filter.quarterPosition !== undefined ? { quarter: { position: filter.quarterPosition } } : {}),
+    };
     const rows = await this.db.tip.findMany({ where, include: { quarter: true, claimedBy: true }, orderBy: { createdAt: "desc" } });
     const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
     rows.sort((a, b) => rank(a.priority) - rank(b.priority) || b.createdAt.getTime() - a.createdAt.getTime());

@@ -80,6 +80,15 @@ describe("asking the tipster more", () => {
     expect(await t.app.services.db.tipQuestion.count()).toBe(2);
   });
 
+  it("lets a tipster opt out, which deletes how to reach them", async () => {
+    const third = Persona.create(t.standIn, { first_name: "Tường Vi", last_name: "Khúc" });
+    const receipt = await sendTip(third, "ngõ 3 Hai Bà Trưng", true);
+    expect(await t.app.services.db.notificationTarget.count()).toBe(2);
+    await third.say(`/status ${receipt}`, /Tình trạng tin báo/);
+    await third.tap("Tắt thông báo", /Đã tắt thông báo/);
+    expect(await t.app.services.db.notificationTarget.count()).toBe(1);
+  });
+
   it("tells the opted-in tipster when the tip closes, then forgets how to reach them", async () => {
     const group = ward.group(ward.officer);
     const card = group.botMessages().find((m) => m.text?.includes(`Tin báo #${optedIn.reference}`) && m.reply_markup)!;

@@ -65,6 +65,9 @@ describe("follow-up with the receipt", () => {
     const list = await group.say("/tips", /Tin báo đang mở: 1/);
     expect(list?.text).toContain(`#${reference}`);
     await group.tap("Khẩn cấp", /Tin báo đang mở: 0 \(lọc: Khẩn cấp/);
+    await group.say("/tips 2", /Tin báo đang mở: 1 \(lọc: Tất cả, KP 2/);
+    await group.say("/tips 3", /Tin báo đang mở: 0 \(lọc: Tất cả, KP 3/);
+    await group.tap("Đã có người nhận", /Tin báo đang mở: 0 \(lọc: Tất cả, KP 3, 🙋 Đã có người nhận/);
     await group.say(`/tip ${reference}`, new RegExp(`Tin báo #${reference}`));
     await Persona.create(t.standIn, { first_name: "Tò Mò" }).say("/tips", /Chỉ cán bộ/);
   });

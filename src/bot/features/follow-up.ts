@@ -74,18 +74,28 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     }
     const receipt = code;
     const questions = await conversation.external(() => deps.services.tips.openQuestions(receipt));
+    const tipId = found.tipId;
+    const notified = await conversation.external(async () => (await deps.services.notifications.target(tipId)) !== null);
     const questionText = questions.map((q, i) => `❓ ${i + 1}. ${escapeHtml(q.question)}`).join("\n");
     const menu = new InlineKeyboard();
     if (questions[0]) menu.text(ctx.t("btn-answer"), "f:answer").row();
-    menu.text(ctx.t("btn-add-info"), "f:add").row().text(ctx.t("btn-done"), "t:cancel");
+    menu.text(ctx.t("btn-add-info"), "f:add").row();
+    if (notified) menu.text(ctx.t("btn-notify-stop"), "f:stop").row();
+    menu.text(ctx.t("btn-done"), "t:cancel");
     const next = await askChoice(
       conversation,
       ctx,
       questions.length > 0 ? `${statusText}\n\n${ctx.t("follow-questions")}\n${questionText}` : statusText,
       menu,
-      (data) => (data === "f:add" ? "add" : data === "f:answer" ? "answer" : null),
-      (value) => ctx.t(value === "add" ? "btn-add-info" : "btn-answer"),
+      (data) => (data === "f:add" ? "add" : data === "f:answer" ? "answer" : data === "f:stop" ? "stop" : null),
+      (value) => ctx.t(value === "add" ? "btn-add-info" : value === "answer" ? "btn-answer" : "btn-notify-stop"),
     );
+    if (next === "stop") {
+      // Opting out deletes the only link between this chat and the tip.
+      await conversation.external(() => deps.services.notifications.forget(tipId));
+      await ctx.reply(ctx.t("follow-notify-stopped"));
+      return;
+    }
     if (next === "answer" && questions[0]) {
       const question = questions[0];
       await ctx.reply(ctx.t("follow-ask-answer", { question: escapeHtml(question.question) }), {

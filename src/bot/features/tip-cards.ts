@@ -276,9 +276,11 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  // `/tips`: open tips, most urgent first, ten a page, filtered by priority with buttons.
+  // `/tips [N]`: open tips (of quarter N), most urgent first, ten a page, filtered with buttons.
   const PAGE = 10;
-  const listTips = async (ctx: BotContext, page: number, priority: (typeof PRIORITIES)[number] | null, edit: boolean) => {
+  type TipFilter = { page: number; priority: (typeof PRIORITIES)[number] | "all"; quarter: number; state: "all" | "new" | "taken" };
+  const data = (f: TipFilter) => `tl:${f.page}:${f.priority}:${f.quarter}:${f.state}`;
+  const listTips = async (ctx: BotContext, f: TipFilter, edit: boolean) => {
     const member = await staffMember(ctx, deps.services.members);
     if (!member) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
@@ -287,26 +289,49 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const ward = await deps.services.wards.get(member.wardId);
     const locale = await ctx.i18n.getLocale();
-    const { total, items } = await deps.services.tips.listOpen(member, { page, pageSize: PAGE, ...(priority ? { priority } : {}) });
+    const { total, items } = await deps.services.tips.listOpen(member, {
+      page: f.page,
+      pageSize: PAGE,
+      ...(f.priority !== "all" ? { priority: f.priority } : {}),
+      ...(f.quarter > 0 ? { quarterPosition: f.quarter - 1 } : {}),
+      ...(f.state !== "all" ? { taken: f.state === "taken" } : {}),
+    });
     const lines = items.map((i) =>
       [`#${i.reference}`, ctx.t(`priority-${i.priority}`), ctx.t(`category-${i.category}`), escapeHtml(i.quarterName ?? ctx.t("quarter-unknown")), formatTime(i.createdAt, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale), i.claimedByName ? `🙋 ${escapeHtml(i.claimedByName)}` : "🆕"].join(" · "),
     );
     const pages = Math.max(1, Math.ceil(total / PAGE));
-    const text = ctx.t("tips-list", { total, page: page + 1, pages, filter: priority ? ctx.t(`priority-${priority}`) : ctx.t("tips-all"), lines: lines.join("\n") || ctx.t("tips-none") });
+    const filterText = [
+      f.priority === "all" ? ctx.t("tips-all") : ctx.t(`priority-${f.priority}`),
+      ...(f.quarter > 0 ? [`KP ${f.quarter}`] : []),
+      ...(f.state !== "all" ? [ctx.t(`tips-${f.state}`)] : []),
+    ].join(", ");
+    const text = ctx.t("tips-list", { total, page: f.page + 1, pages, filter: filterText, lines: lines.join("\n") || ctx.t("tips-none") });
     const kb = new InlineKeyboard();
-    kb.text(ctx.t("tips-all"), "tl:0:all");
-    for (const p of PRIORITIES) kb.text(ctx.t(`priority-${p}`), `tl:0:${p}`);
-    kb.row();
-    if (page > 0) kb.text("◀️", `tl:${page - 1}:${priority ?? "all"}`);
-    if (page + 1 < pages) kb.text("▶️", `tl:${page + 1}:${priority ?? "all"}`);
+    kb.text(ctx.t("tips-all"), data({ ...f, page: 0, priority: "all", state: "all" }));
+    for (const p of PRIORITIES) kb.text(ctx.t(`priority-${p}`), data({ ...f, page: 0, priority: p }));
+    kb.row().text(ctx.t("tips-new"), data({ ...f, page: 0, state: "new" })).text(ctx.t("tips-taken"), data({ ...f, page: 0, state: "taken" })).row();
+    if (f.page > 0) kb.text("◀️", data({ ...f, page: f.page - 1 }));
+    if (f.page + 1 < pages) kb.text("▶️", data({ ...f, page: f.page + 1 }));
     if (edit) {
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
     } else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
   };
-  feature.command("tips", (ctx) => listTips(ctx, 0, null, false));
-  feature.callbackQuery(/^tl:(\d{1,4}):(all|urgent|high|normal|low)$/, (ctx) =>
-    listTips(ctx, Number(ctx.match[1]), ctx.match[2] === "all" ? null : (ctx.match[2] as (typeof PRIORITIES)[number]), true),
+  feature.command("tips", (ctx) => {
+    const quarter = z.coerce.number().int().min(1).max(500).safeParse(ctx.match.trim());
+    return listTips(ctx, { page: 0, priority: "all", quarter: quarter.success ? quarter.data : 0, state: "all" }, false);
+  });
+  feature.callbackQuery(/^tl:(\d{1,4}):(all|urgent|high|normal|low):(\d{1,3}):(all|new|taken)$/, (ctx) =>
+    listTips(
+      ctx,
+      {
+        page: Number(ctx.match[1]),
+        priority: ctx.match[2] as TipFilter["priority"],
+        quarter: Number(ctx.match[3]),
+        state: ctx.match[4] as TipFilter["state"],
+      },
+      true,
+    ),
   );
 
   // `/tip A7K3`: the card again, here, with its buttons.
