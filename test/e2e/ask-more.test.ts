@@ -5,7 +5,7 @@ import { scanForIdentity } from "../support/anonymity.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
-import { eventually } from "../support/wait.js";
+import { eventually, until } from "../support/wait.js";
 
 async function sendTip(resident: Persona, place: string, optIn: boolean): Promise<string> {
   await resident.say("/tip", /Bước 1\/6/);
@@ -34,9 +34,11 @@ describe("asking the tipster more", () => {
     silent.persona = Persona.create(t.standIn, { id: 911_000_222, first_name: "Hữu Phước", last_name: "Đoàn Xá", username: "no_news" });
     optedIn.receipt = await sendTip(optedIn.persona, "hẻm 9 Lê Lợi", true);
     silent.receipt = await sendTip(silent.persona, "chợ Xóm Mới", false);
-    const cards = ward.group(ward.officer).botMessages().filter((m) => /Tin báo #/.test(m.text ?? ""));
-    optedIn.reference = /#([2-9A-Z]{4})/.exec(cards.find((c) => c.text?.includes("Lê Lợi"))?.text ?? "")![1]!;
-    silent.reference = /#([2-9A-Z]{4})/.exec(cards.find((c) => c.text?.includes("Xóm Mới"))?.text ?? "")![1]!;
+    // Cards are posted just after the receipt: wait for both.
+    const group = ward.group(ward.officer);
+    const cardFor = (place: string) => until(() => group.botMessages().find((m) => /Tin báo #/.test(m.text ?? "") && m.text?.includes(place)), () => `no card for ${place}`);
+    optedIn.reference = /#([2-9A-Z]{4})/.exec((await cardFor("Lê Lợi")).text ?? "")![1]!;
+    silent.reference = /#([2-9A-Z]{4})/.exec((await cardFor("Xóm Mới")).text ?? "")![1]!;
     expect(await t.app.services.db.notificationTarget.count()).toBe(1);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
 
 describe("claim timers", () => {
   let t: TestApp;
@@ -32,6 +33,8 @@ describe("claim timers", () => {
     await resident.tap("Bỏ qua", /Xem lại/);
     await resident.tap("📨 Gửi", /Mã biên nhận/);
     await ward.group(ward.officer).waitFor(/KHẨN CẤP/, new Set());
+    // The bot records where the card went just after Telegram answers.
+    await eventually(async () => expect(await t.app.services.db.tipCard.count()).toBe(1));
 
     await minutes(14);
     expect(reminders()).toHaveLength(0);
