@@ -319,3 +319,5 @@ btn-notify-stop = 🔕 Stop notifications
 follow-notify-stopped = 🔕 Notifications stopped: the bot deleted how to reach you about this tip.
 tips-new = 🆕 Not taken
 tips-taken = 🙋 Taken
+tip-limit-hour = You have sent many tips in the last hour. Please try again later. If someone is in danger right now, call 113.
+tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.

@@ -319,3 +319,5 @@ btn-notify-stop = 🔕 Tắt thông báo
 follow-notify-stopped = 🔕 Đã tắt thông báo: bot đã xóa cách liên lạc với bạn về tin báo này.
 tips-new = 🆕 Chưa ai nhận
 tips-taken = 🙋 Đã có người nhận
+tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui lòng thử lại sau. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
+tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.

@@ -67,6 +67,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     pepper: pepperFor(config, logger),
     notifyKey: notifyKeyFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
+    tipLimits: { perHour: config.TIP_LIMIT_PER_HOUR, perDay: config.TIP_LIMIT_PER_DAY },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     ...(options.clock ? { clock: options.clock } : {}),
   });

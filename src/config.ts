@@ -48,6 +48,9 @@ export const configSchema = z.object({
   CLAIM_TIMER_HIGH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   // A closed tip's receipt stops working after this many days.
   RECEIPT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Tips one resident may send (counted under a keyed hash of their chat, in memory).
+  TIP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  TIP_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(10000).default(20),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 

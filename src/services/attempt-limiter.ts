@@ -30,3 +30,39 @@ export class AttemptLimiter {
     if (this.failures.size > 100_000) this.failures.clear();
   }
 }
+
+/**
+ * Caps tips per resident (per hour and per day), keyed by the chat's keyed
+ * hash. In memory on purpose: a stored log of submission times per pseudonym
+ * would let a database reader link one person's tips together.
+ */
+export class SubmissionLimiter {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly perHour: number,
+    private readonly perDay: number,
+  ) {}
+
+  private recent(key: string): number[] {
+    const now = this.clock().getTime();
+    const kept = (this.times.get(key) ?? []).filter((t) => now - t < 86_400_000);
+    if (kept.length > 0) this.times.set(key, kept);
+    else this.times.delete(key);
+    return kept;
+  }
+
+  /** "hour" or "day" when one more tip would exceed that limit. */
+  check(key: string): "ok" | "hour" | "day" {
+    const now = this.clock().getTime();
+    const day = this.recent(key);
+    if (day.length >= this.perDay) return "day";
+    return day.filter((t) => now - t < 3_600_000).length >= this.perHour ? "hour" : "ok";
+  }
+
+  record(key: string): void {
+    this.times.set(key, [...this.recent(key), this.clock().getTime()]);
+    if (this.times.size > 100_000) this.times.clear();
+  }
+}

@@ -1,5 +1,5 @@
 import type { Database } from "../db.js";
-import { AttemptLimiter } from "./attempt-limiter.js";
+import { AttemptLimiter, SubmissionLimiter } from "./attempt-limiter.js";
 import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
 import { JobService } from "./jobs.js";
@@ -22,6 +22,7 @@ export interface ServiceOptions {
   random?: RandomSource;
   inviteTtlHours?: number;
   claimTimers?: ClaimTimers;
+  tipLimits?: { perHour: number; perDay: number };
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
 }
 
@@ -39,6 +40,7 @@ export interface Services {
   heads: QuarterHeadService;
   checkIns: CheckInService;
   receiptAttempts: AttemptLimiter;
+  tipLimiter: SubmissionLimiter;
   notifications: NotificationService;
 }
 
@@ -64,6 +66,7 @@ export function createServices(options: ServiceOptions): Services {
     heads,
     checkIns: new CheckInService(db, clock, jobs, heads, audit),
     receiptAttempts: new AttemptLimiter(clock),
+    tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
     notifications: new NotificationService(db, secrets, options.notifyKey),
   };
 }

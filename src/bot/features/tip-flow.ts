@@ -69,6 +69,14 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     return { id: w.id, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
   });
 
+  // Spam without CAPTCHAs: a per-resident cap, checked before the questions and at submission.
+  const limitKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
+  const limited = await conversation.external(() => deps.services.tipLimiter.check(limitKey));
+  if (limited !== "ok") {
+    await ctx.reply(ctx.t(limited === "hour" ? "tip-limit-hour" : "tip-limit-day"));
+    return;
+  }
+
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
     const draft = {
@@ -114,14 +122,21 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         continue;
       }
       const submitted = await conversation.external(async () => {
+        const over = deps.services.tipLimiter.check(limitKey);
+        if (over !== "ok") return { ok: false as const, limit: over };
         try {
           const tip = await deps.services.tips.submit(ward.id, draft);
+          deps.services.tipLimiter.record(limitKey);
           return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId };
         } catch (err) {
           deps.logger.error({ err }, "tip submission failed");
-          return { ok: false as const };
+          return { ok: false as const, limit: null };
         }
       });
+      if (!submitted.ok && submitted.limit) {
+        await ctx.reply(ctx.t(submitted.limit === "hour" ? "tip-limit-hour" : "tip-limit-day"));
+        return;
+      }
       if (!submitted.ok) {
         await ctx.reply(ctx.t("tip-submit-failed"));
         continue;

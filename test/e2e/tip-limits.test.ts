@@ -1,0 +1,45 @@
+// A resident who floods tips is turned away politely and nothing is stored.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+
+async function quickTip(resident: Persona, n: number) {
+  await resident.say("/tip", /Bước 1\/6/);
+  await resident.tap("Dấu hiệu khác", /Bước 2\/6/);
+  await resident.tap("Không rõ", /Bước 3\/6/);
+  await resident.say("⏭ Bỏ qua", /Bước 4\/6/);
+  await resident.tap("Trước đây", /Bước 5\/6/);
+  await resident.say(`Tin số ${n}: có người lạ hay tụ tập`, /Bước 6\/6/);
+  await resident.tap("Bỏ qua", /Xem lại/);
+  return resident.tap("📨 Gửi", /Mã biên nhận|nhiều tin báo/);
+}
+
+describe("tip limits per resident", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TIP_LIMIT_PER_HOUR: "2", TIP_LIMIT_PER_DAY: "3" } });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("allows the hourly and daily number, then refuses before any question and stores nothing", async () => {
+    const flooder = Persona.create(t.standIn, { first_name: "Nhiều" });
+    await quickTip(flooder, 1);
+    await quickTip(flooder, 2);
+    await flooder.say("/tip", /nhiều tin báo trong một giờ qua/);
+    expect(await t.app.services.db.tip.count()).toBe(2);
+
+    // Someone else is not affected.
+    const other = Persona.create(t.standIn, { first_name: "Khác" });
+    await quickTip(other, 1);
+
+    t.clock.advance(61 * 60_000);
+    await quickTip(flooder, 3);
+    await flooder.say("/tip", /nhiều tin báo trong hôm nay/);
+    t.clock.advance(24 * 3_600_000);
+    await flooder.say("/tip", /Bước 1\/6/);
+    await flooder.say("/cancel", /Đã hủy/);
+    expect(await t.app.services.db.tip.count()).toBe(4);
+  });
+});
