@@ -321,3 +321,4 @@ tips-new = 🆕 Not taken
 tips-taken = 🙋 Taken
 tip-limit-hour = You have sent many tips in the last hour. Please try again later. If someone is in danger right now, call 113.
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
+flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.

@@ -321,3 +321,4 @@ tips-new = 🆕 Chưa ai nhận
 tips-taken = 🙋 Đã có người nhận
 tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui lòng thử lại sau. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
+flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.

@@ -112,6 +112,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         defaultLocale: config.DEFAULT_LOCALE,
         flowTimeoutMinutes: config.FLOW_TIMEOUT_MINUTES,
         sendRatePerSecond: config.SEND_RATE_PER_SECOND,
+        floodLimit: config.FLOOD_LIMIT,
+        floodWindowMs: config.FLOOD_WINDOW_MS,
       },
     },
     {

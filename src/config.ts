@@ -51,6 +51,9 @@ export const configSchema = z.object({
   // Tips one resident may send (counted under a keyed hash of their chat, in memory).
   TIP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   TIP_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(10000).default(20),
+  // Messages and button presses one private chat may send per window before being dropped.
+  FLOOD_LIMIT: z.coerce.number().int().min(1).max(10000).default(30),
+  FLOOD_WINDOW_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 

@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
+import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -79,6 +80,16 @@ export function createBot(
   }
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(i18n);
+  // Flooding a private chat (e.g. mid-flow) is dropped after a polite word; keyed by the
+  // chat's keyed hash, never by the user id.
+  bot.chatType("private").use(
+    limit<BotContext, never>({
+      timeFrame: settings.floodWindowMs,
+      limit: settings.floodLimit,
+      keyGenerator: (ctx) => services.secrets.chatKey(ctx.chat?.id ?? "none"),
+      onLimitExceeded: (ctx) => void ctx.reply(ctx.t("flood-slow-down")).catch(() => undefined),
+    }),
+  );
   const guarded = bot.errorBoundary(async (err) => {
     logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "update failed");
     if (err.ctx.chat?.type === "private") await err.ctx.reply(err.ctx.t("error-generic")).catch(() => undefined);

@@ -9,6 +9,9 @@ export interface BotSettings {
   flowTimeoutMinutes: number;
   /** Bulk sends (check-in prompts) stay under this rate; Telegram allows about 30/s. */
   sendRatePerSecond: number;
+  /** At most `floodLimit` updates per chat in `floodWindowMs`; the rest are dropped. */
+  floodLimit: number;
+  floodWindowMs: number;
 }
 
 /** Everything the chat layer needs, passed in so tests can build a bot around a test database. */

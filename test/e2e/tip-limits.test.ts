@@ -42,4 +42,31 @@ describe("tip limits per resident", () => {
     await flooder.say("/cancel", /Đã hủy/);
     expect(await t.app.services.db.tip.count()).toBe(4);
   });
+
+});
+
+describe("flood throttle", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { FLOOD_LIMIT: "8", FLOOD_WINDOW_MS: "1500" } });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("drops a flood of messages mid-flow after one polite word, then carries on", async () => {
+    const spammer = Persona.create(t.standIn, { first_name: "Spam" });
+    await spammer.say("/tip", /Bước 1\/6/);
+    const before = spammer.botMessages().length;
+    for (let i = 0; i < 30; i++) t.standIn.sendText(spammer.user.id, spammer.chatId, `spam ${i}`);
+    await spammer.waitFor(/gửi quá nhanh/, new Set());
+    await new Promise((r) => setTimeout(r, 500));
+    const replies = spammer.botMessages().length - before;
+    // At most the allowed hints plus a single slow-down message, not thirty replies.
+    expect(replies).toBeLessThanOrEqual(8 + 1);
+    expect(spammer.botMessages().filter((m) => /gửi quá nhanh/.test(m.text ?? ""))).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1600));
+    await spammer.tap("Dấu hiệu khác", /Bước 2\/6/);
+    await spammer.say("/cancel", /Đã hủy/);
+  });
 });

@@ -64,6 +64,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NOTIFY_KEY: TEST_NOTIFY_KEY,
     LOG_LEVEL: "debug",
     BOT_API_ROOT: standIn.url,
+    // Tests play people at machine speed; the flood test sets its own limit.
+    FLOOD_LIMIT: "10000",
     ...options.env,
   });
   const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs });
