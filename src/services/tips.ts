@@ -16,6 +16,7 @@ import {
   type TipTiming,
   tipDraftSchema,
 } from "../domain/tip.js";
+import { foldVietnamese } from "../domain/text.js";
 import { triageTip, type TriageReason } from "../domain/triage.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
@@ -41,6 +42,10 @@ const addendumSchema = z
   })
   .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
 
+function fingerprintText(description: string): string {
+  return foldVietnamese(description).replace(/\s+/g, " ").trim();
+}
+
 export interface SubmittedTip {
   tipId: string;
   wardId: string;
@@ -48,6 +53,8 @@ export interface SubmittedTip {
   /** Shown once to the resident and never stored in clear. */
   receiptCode: string;
   priority: Priority;
+  /** Repeats a text officers closed as spam: filed closed, no card. */
+  quietSpam: boolean;
 }
 
 export interface TipView {
@@ -138,6 +145,8 @@ export class TipService {
     const now = this.clock();
     const duplicateGroup = await this.duplicateGroupFor(wardId, draft.quarterId, placeText, now);
     const receiptCode = generateReceiptCode(this.random);
+    const spamHash = this.secrets.keyedHash("spam", `${wardId}\u0000${fingerprintText(draft.description)}`);
+    const quietSpam = (await this.db.spamFingerprint.findUnique({ where: { hash: spamHash } })) !== null;
 
     for (let attempt = 0; ; attempt++) {
       const reference = generateTipReference(this.random);
@@ -163,17 +172,18 @@ export class TipService {
           triageReasons: JSON.stringify(triage.reasons),
           duplicateGroup,
           createdAt: now,
+          ...(quietSpam ? { status: "closed", closeReason: "spam", closedAt: now } : {}),
           photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId, position })) },
         },
       });
-      await this.startClaimTimer({ id: tip.id, wardId, priority: triage.priority }, 1, now);
+      if (!quietSpam) await this.startClaimTimer({ id: tip.id, wardId, priority: triage.priority }, 1, now);
       await this.audit.record({
         wardId,
         action: "tip.submitted",
         tipId: tip.id,
-        detail: { priority: triage.priority, category: draft.category, photos: draft.photoFileIds.length },
+        detail: { priority: triage.priority, category: draft.category, photos: draft.photoFileIds.length, quietSpam },
       });
-      return { tipId: tip.id, wardId, reference, receiptCode, priority: triage.priority };
+      return { tipId: tip.id, wardId, reference, receiptCode, priority: triage.priority, quietSpam };
     }
   }
 
@@ -417,6 +427,10 @@ export class TipService {
       where: { id: tip.id },
       data: { status: "closed", closeReason: reason, closedAt: this.clock() },
     });
+    if (reason === "spam") {
+      const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(tip.description)}`);
+      await this.db.spamFingerprint.upsert({ where: { hash }, create: { hash, wardId: tip.wardId }, update: {} });
+    }
     await this.audit.record({ wardId: tip.wardId, action: "tip.closed", actorMemberId: member.id, tipId: tip.id, detail: { reason } });
   }
 

@@ -95,6 +95,18 @@ describe("TipService", () => {
     expect(audit.map((a) => a.action)).toEqual(["tip.submitted", "tip.claimed", "tip.closed"]);
   });
 
+  it("files a repeat of a text closed as spam quietly, whoever sends it", async () => {
+    const first = await services.tips.submit(wardId, draft({ description: "BÁN ĐÁ giá rẻ liên hệ 09xx" }));
+    expect(first.quietSpam).toBe(false);
+    await services.tips.close(officer, first.tipId, "spam");
+    const again = await services.tips.submit(wardId, draft({ description: "ban da gia re lien he 09xx!!" }));
+    expect(again.quietSpam).toBe(true);
+    expect(await db.tip.findUniqueOrThrow({ where: { id: again.tipId } })).toMatchObject({ status: "closed", closeReason: "spam" });
+    const different = await services.tips.submit(wardId, draft({ description: "Có người bán đá ở hẻm 5" }));
+    expect(different.quietSpam).toBe(false);
+    expect(await db.scheduledJob.count({ where: { key: { contains: again.tipId } } })).toBe(0);
+  });
+
   it("plans a job once even when two ticks plan it at the same moment", async () => {
     const job = { wardId, key: "test:same-key", kind: "checkin.open" as const, dueAt: clock.now(), payload: { week: "2026-W48" } };
     await Promise.all([services.jobs.schedule(job), services.jobs.schedule(job), services.jobs.schedule(job)]);

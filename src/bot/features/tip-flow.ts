@@ -127,7 +127,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         try {
           const tip = await deps.services.tips.submit(ward.id, draft);
           deps.services.tipLimiter.record(limitKey);
-          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId };
+          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam };
         } catch (err) {
           deps.logger.error({ err }, "tip submission failed");
           return { ok: false as const, limit: null };
@@ -148,7 +148,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       }
       await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
       // Announcing never fails the flow: the tip is stored and re-announced on /bindgroup.
-      await conversation.external(() => deps.announceTip(submitted.tipId));
+      // A repeat of known spam gets its receipt like any tip, but no card.
+      if (!submitted.quietSpam) await conversation.external(() => deps.announceTip(submitted.tipId));
       return;
     }
   } catch (err) {
