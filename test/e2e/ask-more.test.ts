@@ -4,21 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanForIdentity } from "../support/anonymity.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
-import { setUpWard, type Ward } from "../support/scenario.js";
+import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually, until } from "../support/wait.js";
 
 async function sendTip(resident: Persona, place: string, optIn: boolean): Promise<string> {
-  await resident.say("/tip", /Bước 1\/6/);
-  await resident.tap("Mua bán ma túy", /Bước 2\/6/);
-  await resident.tap("Khu phố 4", /Bước 3\/6/);
-  await resident.say(place, /Bước 4\/6/);
-  await resident.tap("Trong tuần này", /Bước 5\/6/);
-  await resident.say(`Có người bán hàng trắng ở ${place}`, /Bước 6\/6/);
-  await resident.tap("Bỏ qua", /Xem lại/);
-  if (optIn) await resident.tap("Nhận thông báo: Tắt", /Xem lại[\s\S]*/);
-  const done = await resident.tap("📨 Gửi", /Mã biên nhận/);
-  if (optIn) expect(done.message?.text).toContain("Bot sẽ nhắn cho bạn");
-  return /TB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(done.message?.text ?? "")![0];
+  const receipt = await sendQuickTip(resident, { category: "Mua bán ma túy", quarter: "Khu phố 4", place, timing: "Trong tuần này", description: `Có người bán hàng trắng ở ${place}`, optIn });
+  if (optIn) expect(resident.lastBotText()).toContain("Bot sẽ nhắn cho bạn");
+  return receipt!;
 }
 
 describe("asking the tipster more", () => {

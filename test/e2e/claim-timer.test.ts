@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
-import { setUpWard, type Ward } from "../support/scenario.js";
+import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
 
 describe("claim timers", () => {
@@ -24,14 +24,7 @@ describe("claim timers", () => {
 
   it("reminds the group after 15 minutes, again after 30, and stops once an officer takes it", async () => {
     const resident = Persona.create(t.standIn, { first_name: "Gấp" });
-    await resident.say("/tip", /Bước 1\/6/);
-    await resident.tap("Người sử dụng", /Bước 2\/6/);
-    await resident.tap("Khu phố 8", /Bước 3\/6/);
-    await resident.say("⏭ Bỏ qua", /Bước 4\/6/);
-    await resident.tap("Đang diễn ra", /Bước 5\/6/);
-    await resident.say("Thanh niên ngáo đá cầm dao đuổi người ngoài chợ", /Bước 6\/6/);
-    await resident.tap("Bỏ qua", /Xem lại/);
-    await resident.tap("📨 Gửi", /Mã biên nhận/);
+    expect(await sendQuickTip(resident, { category: "Người sử dụng", quarter: "Khu phố 8", place: null, timing: "Đang diễn ra", description: "Thanh niên ngáo đá cầm dao đuổi người ngoài chợ" })).not.toBeNull();
     await ward.group(ward.officer).waitFor(/KHẨN CẤP/, new Set());
     // The bot records where the card went just after Telegram answers.
     await eventually(async () => expect(await t.app.services.db.tipCard.count()).toBe(1));

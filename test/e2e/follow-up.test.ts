@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanForIdentity } from "../support/anonymity.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
-import { setUpWard, type Ward } from "../support/scenario.js";
+import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
 
 describe("follow-up with the receipt", () => {
@@ -17,15 +17,7 @@ describe("follow-up with the receipt", () => {
     t = await startTestApp();
     ward = await setUpWard(t);
     resident = Persona.create(t.standIn, { id: 555_444_333_222, first_name: "Ẩn", last_name: "Danh Thật", username: "follow_secret_user" });
-    await resident.say("/tip", /Bước 1\/6/);
-    await resident.tap("Điểm tụ tập", /Bước 2\/6/);
-    await resident.tap("Khu phố 2", /Bước 3\/6/);
-    await resident.say("nhà trọ Hoa Mai", /Bước 4\/6/);
-    await resident.tap("Kéo dài", /Bước 5\/6/);
-    await resident.say("Người lạ ra vào ban đêm", /Bước 6\/6/);
-    await resident.tap("Bỏ qua", /Xem lại/);
-    const done = await resident.tap("📨 Gửi", /Mã biên nhận/);
-    receipt = /TB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(done.message?.text ?? "")![0];
+    receipt = (await sendQuickTip(resident, { category: "Điểm tụ tập", quarter: "Khu phố 2", place: "nhà trọ Hoa Mai", timing: "Kéo dài", description: "Người lạ ra vào ban đêm" }))!;
   });
   afterAll(async () => {
     await t?.stop();

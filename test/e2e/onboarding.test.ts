@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Persona } from "../support/persona.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { sendQuickTip } from "../support/scenario.js";
 
 describe("onboarding: admin code, invites, police group", () => {
   let t: TestApp;
@@ -49,14 +50,7 @@ describe("onboarding: admin code, invites, police group", () => {
 
     // A tip sent before any group is bound is stored, and posted on binding.
     const resident = Persona.create(t.standIn, { first_name: "Sớm" });
-    await resident.say("/tip", /Bước 1/);
-    await resident.tap("Trồng cây", /Bước 2/);
-    await resident.tap("Không rõ", /Bước 3/);
-    await resident.say("⏭ Bỏ qua", /Bước 4/);
-    await resident.tap("Trước đây", /Bước 5/);
-    await resident.say("Có người trồng cây cần sa ven sông", /Bước 6/);
-    await resident.tap("Bỏ qua", /Xem lại/);
-    await resident.tap("📨 Gửi", /Mã biên nhận/);
+    expect(await sendQuickTip(resident, { category: "Trồng cây", quarter: "Không rõ", place: null, timing: "Trước đây", description: "Có người trồng cây cần sa ven sông" })).not.toBeNull();
 
     const inGroup = admin.in(group.id);
     await inGroup.say("/bindgroup", /đã được gắn làm nhóm công an/);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Persona } from "../support/persona.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { setUpWard, type Ward } from "../support/scenario.js";
+import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { scanForIdentity } from "../support/anonymity.js";
 import { eventually } from "../support/wait.js";
 
@@ -121,14 +121,7 @@ describe("anonymous tip, from /start to an officer closing it", () => {
     await ward.admin.say("/officers", /Cán bộ của phường/);
     await ward.admin.tap("❌ Lê Cán Bộ", /Đã gỡ quyền của Lê Cán Bộ/);
     const resident2 = Persona.create(t.standIn, { first_name: "Hai" });
-    await resident2.say("/tip", /Bước 1\/6/);
-    await resident2.tap("Dấu hiệu khác", /Bước 2\/6/);
-    await resident2.tap("Không rõ", /Bước 3\/6/);
-    await resident2.say("⏭ Bỏ qua", /Bước 4\/6/);
-    await resident2.tap("Trước đây", /Bước 5\/6/);
-    await resident2.say("Có mùi lạ ở bãi đất trống", /Bước 6\/6/);
-    await resident2.tap("Bỏ qua", /Xem lại/);
-    await resident2.tap("📨 Gửi", /Mã biên nhận/);
+    await sendQuickTip(resident2, { category: "Dấu hiệu khác", quarter: "Không rõ", place: null, timing: "Trước đây", description: "Có mùi lạ ở bãi đất trống" });
     const { answer } = await ward.group(ward.officer).tap("Tôi nhận");
     expect(answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
   });

@@ -2,17 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
+import { sendQuickTip } from "../support/scenario.js";
 
-async function quickTip(resident: Persona, n: number) {
-  await resident.say("/tip", /Bước 1\/6/);
-  await resident.tap("Dấu hiệu khác", /Bước 2\/6/);
-  await resident.tap("Không rõ", /Bước 3\/6/);
-  await resident.say("⏭ Bỏ qua", /Bước 4\/6/);
-  await resident.tap("Trước đây", /Bước 5\/6/);
-  await resident.say(`Tin số ${n}: có người lạ hay tụ tập`, /Bước 6\/6/);
-  await resident.tap("Bỏ qua", /Xem lại/);
-  return resident.tap("📨 Gửi", /Mã biên nhận|nhiều tin báo/);
-}
+const quickTip = (resident: Persona, n: number) =>
+  sendQuickTip(resident, { category: "Dấu hiệu khác", quarter: "Không rõ", place: null, timing: "Trước đây", description: `Tin số ${n}: có người lạ hay tụ tập` });
 
 describe("tip limits per resident", () => {
   let t: TestApp;

@@ -32,3 +32,28 @@ export async function setUpWard(t: TestApp): Promise<Ward> {
 
   return { admin, officer, bystander, groupId: group.id, group: (p) => p.in(group.id) };
 }
+
+export interface QuickTip {
+  category: string;
+  /** Button label of the quarter, or "Không rõ". */
+  quarter: string;
+  /** Free text, or null to skip. */
+  place: string | null;
+  timing: string;
+  description: string;
+  optIn?: boolean;
+}
+
+/** A resident sends a tip without photos; returns the receipt code, or null when the bot refused it. */
+export async function sendQuickTip(resident: Persona, tip: QuickTip): Promise<string | null> {
+  await resident.say("/tip", /Bước 1\/6/);
+  await resident.tap(tip.category, /Bước 2\/6/);
+  await resident.tap(tip.quarter, /Bước 3\/6/);
+  await resident.say(tip.place ?? "⏭ Bỏ qua", /Bước 4\/6/);
+  await resident.tap(tip.timing, /Bước 5\/6/);
+  await resident.say(tip.description, /Bước 6\/6/);
+  await resident.tap("Bỏ qua", /Xem lại/);
+  if (tip.optIn) await resident.tap("Nhận thông báo: Tắt", /Xem lại/);
+  const done = await resident.tap("📨 Gửi", /Mã biên nhận|nhiều tin báo/);
+  return /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(done.message?.text ?? "")?.[0] ?? null;
+}
