@@ -322,3 +322,20 @@ tips-taken = 🙋 Taken
 tip-limit-hour = You have sent many tips in the last hour. Please try again later. If someone is in danger right now, call 113.
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
 flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.
+qs-usage = Usage: /quarterstatus QUARTER_NUMBER — e.g. /quarterstatus 5, then pick the status the ward police decided.
+qs-choose = Quarter { $n }: which status did the ward police decide? (recorded with today's date)
+qs-drug_free = ✅ Drug-free
+qs-building = 🔨 Building towards it
+qs-hotspot = 🔴 Complex hotspot
+qs-unassessed = ⚪ Not assessed
+qs-recorded = Recorded: { $quarter } — { $status } ({ $date }).
+target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10. Admins only.
+target-set = Target for { $year }: { $count } drug-free quarters.
+roadmap-target = target
+roadmap-actual = Drug-free quarters (actual)
+roadmap-text =
+    🗺 <b>Drug-free roadmap — { $ward }</b>
+    { $lines }
+    { $behind }
+roadmap-behind = Behind this year; quarters not yet recognised: { $quarters }
+roadmap-chart-title = Drug-free roadmap — { $ward }

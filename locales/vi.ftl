@@ -322,3 +322,20 @@ tips-taken = 🙋 Đã có người nhận
 tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui lòng thử lại sau. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.
+qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ — ví dụ /quarterstatus 5, rồi chọn tình trạng công an phường đã xác định.
+qs-choose = Khu phố { $n }: công an phường đã xác định tình trạng nào? (ghi nhận với ngày hôm nay)
+qs-drug_free = ✅ Không ma túy
+qs-building = 🔨 Đang xây dựng
+qs-hotspot = 🔴 Trọng điểm phức tạp
+qs-unassessed = ⚪ Chưa đánh giá
+qs-recorded = Đã ghi nhận: { $quarter } — { $status } (ngày { $date }).
+target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10. Chỉ quản trị viên.
+target-set = Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy.
+roadmap-target = mục tiêu
+roadmap-actual = Khu phố không ma túy (thực tế)
+roadmap-text =
+    🗺 <b>Lộ trình xây dựng khu phố không ma túy — { $ward }</b>
+    { $lines }
+    { $behind }
+roadmap-behind = Năm nay chưa đạt, các khu phố chưa được công nhận: { $quarters }
+roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }

@@ -13,6 +13,7 @@ import { onboardingFeature } from "./features/onboarding.js";
 import { startFeature } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { followUpFeature } from "./features/follow-up.js";
+import { roadmapFeature } from "./features/roadmap.js";
 import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -114,6 +115,7 @@ export function createBot(
   guarded.use(startFeature(deps));
   guarded.use(languageFeature(deps));
   guarded.use(tipCardsFeature(deps));
+  guarded.use(roadmapFeature(deps));
   guarded.use(unhandledFeature());
 
   bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));

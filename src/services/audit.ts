@@ -16,7 +16,8 @@ export type AuditAction =
   | "tip.information_added"
   | "tip.question_asked"
   | "tip.question_answered"
-  | "checkin.answered";
+  | "checkin.answered"
+  | "roadmap.status_recorded";
 
 export interface AuditInput {
   wardId: string;

@@ -9,6 +9,7 @@ import { ConversationStore } from "./conversation-store.js";
 import { MemberService } from "./members.js";
 import { NotificationService } from "./notifications.js";
 import { PreferenceService } from "./preferences.js";
+import { RoadmapService } from "./roadmap.js";
 import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
 import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
@@ -42,6 +43,7 @@ export interface Services {
   receiptAttempts: AttemptLimiter;
   tipLimiter: SubmissionLimiter;
   notifications: NotificationService;
+  roadmap: RoadmapService;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -68,6 +70,7 @@ export function createServices(options: ServiceOptions): Services {
     receiptAttempts: new AttemptLimiter(clock),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
     notifications: new NotificationService(db, secrets, options.notifyKey),
+    roadmap: new RoadmapService(db, audit),
   };
 }
 
