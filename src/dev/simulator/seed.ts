@@ -8,13 +8,13 @@ import type { Persona } from "./server.js";
 const ADMIN_ID = 7001;
 const OFFICER_IDS = [7002, 7003];
 const RESIDENT_ID = 7101;
-const HEAD_ID = 7201;
+const HEAD_IDS = [7201, 7202, 7203];
 const GROUP_ID = -1001000000777;
 
-async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp): Promise<string> {
+async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp, after = 0): Promise<string> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const found = standIn.botMessages(chatId).find((m) => pattern.test(m.text ?? ""));
+    const found = standIn.botMessages(chatId).slice(after).find((m) => pattern.test(m.text ?? ""));
     if (found) return found.text ?? "";
     if (Date.now() > deadline) throw new Error(`demo seeding: no reply matching ${pattern} in chat ${chatId}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -28,7 +28,11 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
     standIn.createUser({ id: OFFICER_IDS[1]!, first_name: "Phạm Thị", last_name: "Bình", username: "demo_officer_binh" }),
   ];
   const resident = standIn.createUser({ id: RESIDENT_ID, first_name: "Người dân" });
-  const head = standIn.createUser({ id: HEAD_ID, first_name: "Nguyễn Văn", last_name: "Tổ Trưởng", username: "demo_head_kp1" });
+  const heads = [
+    standIn.createUser({ id: HEAD_IDS[0]!, first_name: "Nguyễn Văn", last_name: "Tổ Trưởng" }),
+    standIn.createUser({ id: HEAD_IDS[1]!, first_name: "Võ Thị", last_name: "Hai" }),
+    standIn.createUser({ id: HEAD_IDS[2]!, first_name: "Đặng Văn", last_name: "Ba" }),
+  ];
   const group = standIn.createGroup({ id: GROUP_ID, title: "Công an phường (nhóm)", type: "supergroup" });
   for (const user of [admin, ...officers]) standIn.addMember(group.id, user.id, "member");
 
@@ -52,15 +56,19 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
     standIn.sendText(admin.id, group.id, "/bindgroup");
     await reply(standIn, group.id, /nhóm công an|police group/);
 
-    standIn.sendText(officers[0]!.id, officers[0]!.id, "/invitehead 1");
-    const headLink = /start=(qh_[\w-]+)/.exec(await reply(standIn, officers[0]!.id, /start=qh_/))?.[1];
-    standIn.sendText(head.id, head.id, `/start ${headLink}`);
-    await reply(standIn, head.id, /Khu phố 1/);
-    const confirm = standIn.botMessages(head.id).at(-1)!;
-    const data = standIn.inlineButtons(confirm).find((b) => b.callback_data?.startsWith("qh:ok:"))?.callback_data;
-    if (data) standIn.pressButton(head.id, head.id, confirm.message_id, data);
-    await reply(standIn, head.id, /đăng ký là|registered as/);
-    app.logger.info("demo ward seeded: admin, two officers, police group, a quarter head");
+    // Heads of Khu phố 1, 2 and 3, each through an officer's invite and their own confirmation.
+    for (const [i, head] of heads.entries()) {
+      const before = standIn.botMessages(officers[0]!.id).length;
+      standIn.sendText(officers[0]!.id, officers[0]!.id, `/invitehead ${i + 1}`);
+      const headLink = /start=(qh_[\w-]+)/.exec(await reply(standIn, officers[0]!.id, /start=qh_/, before))?.[1];
+      standIn.sendText(head.id, head.id, `/start ${headLink}`);
+      await reply(standIn, head.id, new RegExp(`Khu phố ${i + 1}`));
+      const confirm = standIn.botMessages(head.id).at(-1)!;
+      const data = standIn.inlineButtons(confirm).find((b) => b.callback_data?.startsWith("qh:ok:"))?.callback_data;
+      if (data) standIn.pressButton(head.id, head.id, confirm.message_id, data);
+      await reply(standIn, head.id, /đăng ký là|registered as/);
+    }
+    app.logger.info("demo ward seeded: admin, two officers, police group, three quarter heads");
   }
 
   const personas: Persona[] = [
@@ -68,7 +76,14 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
     { key: "group", userId: officers[0]!.id, chatId: group.id, title: "👮 Nhóm Công an phường", subtitle: "như / as Lê Văn An (cán bộ)", kind: "group" },
     { key: "officer-an", userId: officers[0]!.id, chatId: officers[0]!.id, title: "👮 Lê Văn An", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
     { key: "officer-binh", userId: officers[1]!.id, chatId: officers[1]!.id, title: "👮 Phạm Thị Bình", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
-    { key: "head", userId: head.id, chatId: head.id, title: "🏘 Nguyễn Văn Tổ Trưởng", subtitle: "Tổ trưởng Khu phố 1 · quarter head", kind: "head" },
+    ...heads.map((head, i): Persona => ({
+      key: i === 0 ? "head" : `head-${i + 1}`,
+      userId: head.id,
+      chatId: head.id,
+      title: `🏘 ${head.first_name} ${head.last_name ?? ""}`.trim(),
+      subtitle: `Tổ trưởng Khu phố ${i + 1} · quarter head`,
+      kind: "head",
+    })),
     { key: "admin", userId: admin.id, chatId: admin.id, title: "🛡 Trần Văn Quản Trị", subtitle: "Quản trị phường · ward admin", kind: "admin" },
   ];
   let residents = 1;
