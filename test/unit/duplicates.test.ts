@@ -1,40 +1,101 @@
 import { describe, expect, it } from "vitest";
-import { findDuplicateOf, placeSimilarity } from "../../src/domain/duplicates.js";
+import { findDuplicateOf, type OpenTipForDuplicates, placeSimilarity } from "../../src/domain/duplicates.js";
 
 describe("placeSimilarity", () => {
-  it("ignores diacritics, case and filler words", () => {
+  it.each<[string, string, number]>([
+    ["Quán karaoke Hoàng Gia", "karaoke hoang gia", 1],
+    ["số 5 Trần Phú", "so 5 tran phu", 1],
+    ["hẻm 12 Lê Lợi", "Hem 12 Le Loi", 1],
+    ["hẻm12 Lê Lợi", "hẻm 12 Lê Lợi", 1], // no space between word and number
+    ["nhà số 5 đường Trần Phú", "gần số 5 Trần Phú", 1], // filler words ignored
+    ["12A Trần Phú", "12a tran phu", 1],
+  ])("%j ≈ %j", (a, b, expected) => {
+    expect(placeSimilarity(a, b)).toBeCloseTo(expected);
+  });
+
+  it("scores the same place described two ways above the default threshold", () => {
     expect(placeSimilarity("hẻm 12 Trần Phú, nhà trọ số 5", "Hem 12 Tran Phu nha so 5")).toBeGreaterThan(0.8);
-    expect(placeSimilarity("Quán karaoke Hoàng Gia", "karaoke hoang gia")).toBe(1);
+    expect(placeSimilarity("nhà trọ số 5 hẻm 12 Trần Phú", "nha tro so 5 Tran Phu")).toBeGreaterThan(0.6);
   });
 
-  it("requires house numbers to agree", () => {
-    expect(placeSimilarity("12 Trần Phú", "14 Trần Phú")).toBe(0);
+  it.each<[string, string]>([
+    ["12 Trần Phú", "14 Trần Phú"],
+    ["số 5 hẻm 12 Trần Phú", "số 7 hẻm 12 Trần Phú"],
+    ["nhà trọ số 5", "nhà trọ số 15"],
+    ["phòng 203 nhà nghỉ Hoa Mai", "phòng 205 nhà nghỉ Hoa Mai"],
+  ])("house numbers must agree: %j vs %j", (a, b) => {
+    expect(placeSimilarity(a, b)).toBe(0);
   });
 
-  it("is low for different places", () => {
+  it("discounts a match when only one side gives a number", () => {
+    expect(placeSimilarity("nhà trọ số 5", "nhà trọ")).toBeLessThan(0.6);
+    expect(placeSimilarity("karaoke Hoàng Gia tầng 3", "karaoke Hoàng Gia")).toBeGreaterThan(0.6);
+  });
+
+  it("is symmetric, in [0, 1], and 0 for different or empty places", () => {
+    const pairs: [string, string][] = [
+      ["chợ Đầm", "bến xe phía Nam"],
+      ["", "chợ"],
+      ["đường", "nhà"], // nothing but filler
+      ["nhà trọ Hoa Mai", "quán Hoa Mai"],
+    ];
+    for (const [a, b] of pairs) {
+      const s = placeSimilarity(a, b);
+      expect(s).toBe(placeSimilarity(b, a));
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
     expect(placeSimilarity("chợ Đầm", "bến xe phía Nam")).toBe(0);
     expect(placeSimilarity("", "chợ")).toBe(0);
+    expect(placeSimilarity("đường", "nhà")).toBe(0);
   });
 });
 
 describe("findDuplicateOf", () => {
   const day = 86_400_000;
   const base = new Date("2026-11-20T00:00:00Z");
-  const open = [
-    { id: "a", quarterId: "q1", place: "nhà trọ số 5 hẻm 12 Trần Phú", createdAt: new Date(base.getTime() - 3 * day), duplicateGroup: null },
-    { id: "b", quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: new Date(base.getTime() - 1 * day), duplicateGroup: "g1" },
+  const ago = (days: number) => new Date(base.getTime() - days * day);
+  const open: OpenTipForDuplicates[] = [
+    { id: "a", quarterId: "q1", place: "nhà trọ số 5 hẻm 12 Trần Phú", createdAt: ago(3), duplicateGroup: null },
+    { id: "b", quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: ago(1), duplicateGroup: "g1" },
     { id: "c", quarterId: "q2", place: "nhà trọ số 5 hẻm 12 Trần Phú", createdAt: base, duplicateGroup: null },
+    { id: "d", quarterId: "q1", place: null, createdAt: base, duplicateGroup: null },
   ];
 
-  it("joins the same quarter's similar place within the window", () => {
+  it("joins the same quarter's similar place within the window, with its group or its own id", () => {
     expect(findDuplicateOf({ quarterId: "q1", place: "hem 12 tran phu nha tro so 5", createdAt: base }, open)).toMatchObject({ id: "a", duplicateGroup: "a" });
     expect(findDuplicateOf({ quarterId: "q1", place: "Karaoke Hoàng Gia", createdAt: base }, open)).toMatchObject({ id: "b", duplicateGroup: "g1" });
   });
 
-  it("ignores other quarters, missing places and old tips", () => {
+  it("needs the same non-null quarter and both places", () => {
     expect(findDuplicateOf({ quarterId: "q3", place: "karaoke Hoàng Gia", createdAt: base }, open)).toBeNull();
     expect(findDuplicateOf({ quarterId: null, place: "karaoke Hoàng Gia", createdAt: base }, open)).toBeNull();
     expect(findDuplicateOf({ quarterId: "q1", place: null, createdAt: base }, open)).toBeNull();
-    expect(findDuplicateOf({ quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: new Date(base.getTime() + 20 * day) }, open)).toBeNull();
+    const unknownQuarter = [{ id: "n", quarterId: null, place: "karaoke Hoàng Gia", createdAt: base, duplicateGroup: null }];
+    expect(findDuplicateOf({ quarterId: null, place: "karaoke Hoàng Gia", createdAt: base }, unknownQuarter)).toBeNull();
+  });
+
+  it("looks both sides of the window", () => {
+    const at = (days: number) => ({ quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: new Date(ago(1).getTime() + days * day) });
+    expect(findDuplicateOf(at(14), open)).not.toBeNull();
+    expect(findDuplicateOf(at(-14), open)).not.toBeNull();
+    expect(findDuplicateOf(at(15), open)).toBeNull();
+    expect(findDuplicateOf(at(-15), open)).toBeNull();
+    expect(findDuplicateOf(at(15), open, { windowDays: 30 })).not.toBeNull();
+  });
+
+  it("does not join a different house number in the same street", () => {
+    expect(findDuplicateOf({ quarterId: "q1", place: "nhà trọ số 7 hẻm 12 Trần Phú", createdAt: base }, open)).toBeNull();
+  });
+
+  it("returns the best match, the nearer in time on a tie, and honours the threshold", () => {
+    const tips: OpenTipForDuplicates[] = [
+      { id: "far", quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: ago(10), duplicateGroup: null },
+      { id: "near", quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: ago(2), duplicateGroup: null },
+      { id: "weak", quarterId: "q1", place: "karaoke Hoàng", createdAt: ago(1), duplicateGroup: null },
+    ];
+    expect(findDuplicateOf({ quarterId: "q1", place: "karaoke Hoàng Gia", createdAt: base }, tips)).toMatchObject({ id: "near", similarity: 1 });
+    expect(findDuplicateOf({ quarterId: "q1", place: "karaoke Hoàng", createdAt: base }, tips)).toMatchObject({ id: "weak" });
+    expect(findDuplicateOf({ quarterId: "q1", place: "karaoke Hoàng Gia Vip", createdAt: base }, tips, { threshold: 0.95 })).toBeNull();
   });
 });

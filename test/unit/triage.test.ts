@@ -1,80 +1,215 @@
 import { describe, expect, it } from "vitest";
-import { detectSignals, triageTip, type TriageInput } from "../../src/domain/triage.js";
+import type { Priority } from "../../src/domain/tip.js";
+import { detectSignals, detectTerms, type Signal, type Term, triageTip, type TriageInput, VOCABULARY } from "../../src/domain/triage.js";
 
 const tip = (over: Partial<TriageInput>): TriageInput => ({ category: "other", timing: "this_week", description: "", ...over });
 
-describe("triageTip", () => {
-  it.each([
-    ["dealing to pupils right now, no diacritics, capitals", tip({ category: "dealing", timing: "this_week", description: "thang nhoc o nha tro so 5 DANG BAN DA cho hoc sinh" })],
-    ["a person in meth psychosis with a knife now", tip({ category: "person_using", timing: "now", description: "Thằng con nhà bên ngáo đá cầm dao đòi chém người" })],
-    ["school category happening now", tip({ category: "school", timing: "now", description: "có người lạ đứng đưa gói gì đó cho các em" })],
-    ["psychosis and violence earlier still urgent", tip({ category: "person_using", timing: "earlier", description: "ngao da, dap pha, danh nguoi trong xom" })],
-  ])("urgent: %s", (_, input) => {
+describe("triageTip: urgent", () => {
+  it.each<[string, TriageInput]>([
+    ["dealing meth to pupils right now, no diacritics, capitals", tip({ category: "dealing", description: "thang nhoc o nha tro so 5 DANG BAN DA cho hoc sinh" })],
+    ["same, mixed diacritics as typed on a phone", tip({ category: "dealing", description: "Thằng nhóc tóc vàng ĐANG BÁN ĐÁ cho hoc sinh o cong truong, chạy xe Wave đỏ" })],
+    ["meth psychosis with a knife now", tip({ category: "person_using", timing: "now", description: "Thằng con nhà bên ngáo đá cầm dao đòi chém người" })],
+    ["meth psychosis, no diacritics, now-word", tip({ category: "person_using", description: "THANG DO DANG NGAO DA, LA HET NGOAI DUONG" })],
+    ["school category happening now, no drug word", tip({ category: "school", timing: "now", description: "có người lạ đứng đưa gói gì đó cho các em" })],
+    ["psychosis and violence long ago is still urgent", tip({ category: "person_using", timing: "earlier", description: "ngao da, dap pha, danh nguoi trong xom" })],
+    ["psychosis with a gun, any timing", tip({ category: "other", timing: "ongoing", description: "ông hàng xóm hay lên cơn ngáo, trong nhà có súng" })],
+    ["'other' with slang at a school gate tonight", tip({ category: "other", description: "tối nay tụi nó hẹn giao hàng trắng ở cổng trường" })],
+    ["kindergarten in the place, dealing now", tip({ category: "dealing", timing: "now", description: "co nguoi ban thuoc lac", place: "truong mam non Hoa Sen" })],
+    ["armed dealer now", tip({ category: "dealing", timing: "now", description: "bọn bán ma túy mang dao đe dọa người trong hẻm" })],
+  ])("%s", (_, input) => {
     expect(triageTip(input).priority).toBe("urgent");
   });
+});
 
-  it.each([
-    ["pupils involved, not now", tip({ category: "dealing", timing: "this_week", description: "bán kẹo lắc cho học sinh cấp 2" })],
+describe("triageTip: high", () => {
+  it.each<[string, TriageInput]>([
+    ["pupils involved, not now", tip({ category: "dealing", description: "bán kẹo lắc cho học sinh cấp 2" })],
     ["dealing today", tip({ category: "dealing", timing: "today", description: "có người giao hàng trắng ở đầu hẻm" })],
     ["use venue happening now (slang)", tip({ category: "use_venue", timing: "now", description: "phong karaoke tang 3 dang bay lac" })],
     ["psychosis words", tip({ category: "person_using", timing: "ongoing", description: "ông ấy hay lên cơn hoang tưởng" })],
     ["school category without now", tip({ category: "school", timing: "earlier", description: "nghe nói có hút thuốc lá điện tử" })],
-  ])("high: %s", (_, input) => {
+    ["weapons with a drug nexus, not now", tip({ category: "use_venue", description: "nhà trọ cuối hẻm có súng tự chế, hay tụ tập" })],
+    ["'other' with drug words today", tip({ category: "other", timing: "today", description: "thấy mấy thanh niên hút cỏ sau chợ" })],
+    ["a person using, now", tip({ category: "person_using", timing: "now", description: "có người đang tiêm chích trong nhà vệ sinh công cộng" })],
+  ])("%s", (_, input) => {
     expect(triageTip(input).priority).toBe("high");
   });
+});
 
-  it.each([
-    ["candy for my kid", tip({ category: "other", description: "Hôm qua tôi mua kẹo cho con ở tiệm tạp hóa" })],
-    ["football", tip({ category: "other", description: "bọn trẻ đá bóng ngoài đường ồn quá" })],
-    ["grass growing", tip({ category: "other", description: "cỏ mọc cao ở bãi đất trống" })],
-    ["online shop", tip({ category: "other", description: "nhà bên bán hàng online suốt ngày" })],
-    ["building site, not a school gate", tip({ category: "other", description: "xe tải ra vào công trường cả đêm" })],
-    ["posting on facebook is not 'now'", tip({ category: "other", description: "hắn đăng bài trên mạng" })],
-  ])("false friends stay low: %s", (_, input) => {
-    const result = triageTip(input);
-    expect(result.priority).toBe("low");
-    expect(result.reasons).not.toContain("drug_terms");
-    expect(result.reasons).not.toContain("children");
+describe("triageTip: normal and low", () => {
+  it.each<[string, TriageInput, Priority]>([
+    ["'other' with drug slang is normal, not low", tip({ category: "other", timing: "ongoing", description: "hay thấy người lạ hút cỏ ở bờ sông" }), "normal"],
+    ["plant growing long ago is normal: plants stay put", tip({ category: "plant_growing", timing: "earlier", description: "trồng cây lạ trong vườn" }), "normal"],
+    ["plant growing this week", tip({ category: "plant_growing", description: "bờ sông có mấy cây cần sa" }), "normal"],
+    ["dealing this week, no urgency words", tip({ category: "dealing", description: "nha so 5 duong Tran Hung Dao co nguoi ban hang trang" }), "normal"],
+    [
+      "'other', no drug word but a detailed account",
+      tip({ category: "other", description: "Xe máy biển số lạ ra vào nhà số 7 liên tục lúc nửa đêm, mỗi người chỉ ở lại vài phút rồi đi" }),
+      "normal",
+    ],
+    ["a fight with no drug nexus is not low, nor raised", tip({ category: "other", timing: "now", description: "có người đánh nhau ngoài chợ" }), "normal"],
+    ["'other', no drug word, short", tip({ category: "other", description: "có người lạ hay tụ tập" }), "low"],
+    ["long ago with nothing notable", tip({ category: "use_venue", timing: "earlier", description: "nhà trọ cuối xóm hay có người lạ" }), "low"],
+  ])("%s → %s", (_, input, priority) => {
+    expect(triageTip(input).priority).toBe(priority);
   });
 
-  it("'other' with drug slang is normal, not low", () => {
-    const result = triageTip(tip({ category: "other", timing: "ongoing", description: "hay thấy người lạ hút cỏ ở bờ sông" }));
+  it("gives the low rule's reason", () => {
+    expect(triageTip(tip({ description: "có mùi lạ" })).reasons).toContain("no_drug_terms_low_detail");
+    expect(triageTip(tip({ category: "dealing", timing: "earlier", description: "hồi trước có người lạ" })).reasons).toContain("long_ago");
+  });
+});
+
+describe("triageTip: false friends stay normal or low", () => {
+  it.each<[string, string]>([
+    ["candy for my kid", "Hôm qua tôi mua kẹo cho con ở tiệm tạp hóa"],
+    ["candy for my kid, no diacritics", "hom qua toi mua keo cho con o tiem tap hoa"],
+    ["football", "bọn trẻ đá bóng ngoài đường ồn quá"],
+    ["football, no diacritics", "bon tre choi da bong ngoai duong on qua"],
+    ["grass growing", "cỏ mọc cao ở bãi đất trống"],
+    ["online shop", "nhà bên bán hàng online suốt ngày"],
+    ["selling goods, no diacritics", "ba ay ban hang tap hoa o dau hem"],
+    ["selling ice", "quán đầu hẻm bán đá lạnh cả ngày"],
+    ["'bạn đã' folds onto 'bán đá'", "ban da an com chua"],
+    ["'hàng đã giao' folds onto 'hàng đá'", "hang da giao roi ma chua tra tien"],
+    ["building site, not a school gate", "xe tải ra vào công trường cả đêm"],
+    ["posting online is not 'now'", "hắn đăng bài trên mạng"],
+    ["'dáng người' folds onto 'đang'", "thang do dang nguoi cao gay"],
+    ["a street named after Trần Hưng Đạo has no knife", "nha so 5 duong Tran Hung Dao"],
+    ["a walk is not a knife", "tối nào ông ấy cũng đi dạo"],
+    ["coffee is not being high", "uong ca phe qua nhieu nen mat ngu"],
+    ["clams are not psychosis", "ba ban ngao o cho"],
+    ["idle talk is not a stabbing", "mấy ông ngồi chém gió cả ngày"],
+    ["toys displayed for sale", "Có cửa hàng bày bán đồ chơi cho con nít"],
+    ["a case, not a school", "trong truong hop can thiet thi goi"],
+    ["a karaoke bar with nothing else", "quán karaoke mở nhạc to"],
+    ["a flight is not a drug party", "mai tôi đi máy bay ra Hà Nội"],
+    ["stone-breaking is a trade", "thợ đập đá ở núi"],
+  ])("%s", (_, description) => {
+    for (const timing of ["this_week", "earlier"] as const) {
+      const result = triageTip(tip({ category: "other", timing, description }));
+      expect(["normal", "low"]).toContain(result.priority);
+      expect(result.reasons).not.toContain("drug_terms");
+      expect(result.reasons).not.toContain("psychosis");
+      expect(result.reasons).not.toContain("violence_or_weapon");
+    }
+  });
+
+  it("does not read a false friend as a drug word even in a drug category", () => {
+    // Dealing this week stays normal: "kẹo cho con" adds nothing.
+    const result = triageTip(tip({ category: "dealing", description: "hay mua kẹo cho con ở tiệm đó" }));
     expect(result.priority).toBe("normal");
-    expect(result.reasons).toContain("drug_terms");
+    expect(result.reasons).not.toContain("drug_terms");
   });
+});
 
-  it("long ago with nothing notable is low", () => {
-    expect(triageTip(tip({ category: "use_venue", timing: "earlier", description: "nhà trọ cuối xóm hay có người lạ" })).priority).toBe("low");
-  });
-
-  it("plant growing this week is normal", () => {
-    expect(triageTip(tip({ category: "plant_growing", timing: "this_week", description: "trồng cây lạ trong vườn" })).priority).toBe("normal");
-  });
-
+describe("triageTip: score and reasons", () => {
   it("scores more signals higher within a priority", () => {
     const a = triageTip(tip({ category: "dealing", timing: "today", description: "bán đồ" }));
     const b = triageTip(tip({ category: "dealing", timing: "today", description: "bán ma túy, có cả thuốc lắc" }));
     expect(a.priority).toBe(b.priority);
     expect(b.score).toBeGreaterThan(a.score);
   });
+
+  it("lists stable reason codes", () => {
+    expect(triageTip(tip({ category: "dealing", description: "thang nhoc o nha tro so 5 DANG BAN DA cho hoc sinh" })).reasons).toEqual([
+      "category_dealing",
+      "happening_now",
+      "children",
+      "drug_terms",
+    ]);
+  });
+
+  it("takes children words from the place but not now-words", () => {
+    const fromPlace = triageTip(tip({ category: "dealing", description: "bán thuốc lắc", place: "cổng trường Lê Lợi" }));
+    expect(fromPlace.reasons).toContain("children");
+    expect(triageTip(tip({ category: "dealing", description: "bán thuốc lắc", place: "quán Đang Vui" })).reasons).not.toContain("happening_now");
+  });
+
+  it("is deterministic", () => {
+    const input = tip({ category: "use_venue", timing: "ongoing", description: "Karaoke Hoàng Gia tối nào cũng quẩy" });
+    expect(triageTip(input)).toEqual(triageTip(input));
+  });
 });
 
 describe("detectSignals", () => {
-  it("reads 'đang' as now only where it is written with its diacritics, or with none at all", () => {
-    expect(detectSignals("hắn đang bán").has("now")).toBe(true);
-    expect(detectSignals("han dang ban").has("now")).toBe(true);
-    expect(detectSignals("hắn đăng bán").has("now")).toBe(false);
+  it.each<[string, Signal, boolean]>([
+    // Drug slang, recognised without diacritics and in capitals.
+    ["MA TUÝ", "drug", true],
+    ["ma-tuy!!!", "drug", true],
+    ["matuy", "drug", true],
+    ["hút đá", "drug", true],
+    ["CHOI DA", "drug", true],
+    ["dân đá trong xóm", "drug", true],
+    ["giao hàng trắng", "drug", true],
+    ["keo ke", "drug", true],
+    ["hit ke", "drug", true],
+    ["xì ke", "drug", true],
+    ["cỏ mỹ", "drug", true],
+    ["nước vui", "drug", true],
+    ["tài mà", "drug", true],
+    ["cắm hàng ở gốc cây", "drug", true],
+    ["phòng bay tầng 2", "drug", true],
+    ["bán kẹo ở karaoke, tụi nó bay", "drug", true],
+    ["quán karaoke tối nào cũng bay", "drug", true],
+    ["mua đồ chơi để hít", "drug", true],
+    // Not drugs alone.
+    ["ăn kem dừa", "drug", false],
+    ["đá", "drug", false],
+    ["kẹo", "drug", false],
+    ["cỏ", "drug", false],
+    ["hàng", "drug", false],
+    ["ke hoach", "drug", false],
+    ["chơi đá cầu", "drug", false],
+    ["bán nước đá", "drug", false],
+    ["phòng bảy", "drug", false],
+    // Now.
+    ["hắn đang bán", "now", true],
+    ["han dang ban", "now", true],
+    ["hắn đăng bán", "now", false],
+    ["ngay bây giờ", "now", true],
+    ["hồi bấy giờ", "now", false],
+    ["hoi bay gio", "now", false],
+    ["toi nay", "now", true],
+    // Children. "Sinh viên" are adults.
+    ["đứng ở cổng trường", "children", true],
+    ["đứng ở công trường", "children", false],
+    ["dung o cong truong", "children", true],
+    ["nha gan truong khu pho", "children", false],
+    ["trẻ em", "children", true],
+    ["sinh viên thuê trọ", "children", false],
+    // Psychosis and violence.
+    ["ngáo đá", "psychosis", true],
+    ["nó ngáo rồi", "psychosis", true],
+    ["ngáo ngơ", "psychosis", false],
+    ["phê quá", "psychosis", true],
+    ["lên cơn hen", "psychosis", false],
+    ["cầm dao", "violence", true],
+    ["cam dao", "violence", true],
+    ["nó cầm theo dao", "violence", true],
+    ["có súng", "violence", true],
+    ["bổ sung", "violence", false],
+    ["bo sung", "violence", false],
+    ["chém gió", "violence", false],
+    ["chợ Đầm", "violence", false],
+  ])("%j → %s: %s", (text, signal, expected) => {
+    expect(detectSignals(text).has(signal)).toBe(expected);
   });
 
-  it("tells the school gate from a building site when diacritics are present", () => {
-    expect(detectSignals("đứng ở cổng trường").has("children")).toBe(true);
-    expect(detectSignals("đứng ở công trường").has("children")).toBe(false);
-    expect(detectSignals("dung o cong truong").has("children")).toBe(true);
+  it("takes an extended vocabulary as data", () => {
+    const extended: Term[] = [...VOCABULARY, { phrase: "bánh lắc", signal: "drug" }];
+    expect(detectSignals("bán banh lac", extended).has("drug")).toBe(true);
+    expect(detectSignals("bán banh lac").has("drug")).toBe(false);
+    expect(detectTerms("ban banh lac", extended).map((t) => t.phrase)).toEqual(["bánh lắc"]);
   });
 
-  it("matches whole words only", () => {
-    expect(detectSignals("ăn kem dừa").has("drug")).toBe(false);
-    expect(detectSignals("MA TUÝ").has("drug")).toBe(true);
-    expect(detectSignals("ma-tuy!!!").has("drug")).toBe(true);
+  it("keeps every vocabulary phrase non-empty and unique per signal", () => {
+    const seen = new Set<string>();
+    for (const term of VOCABULARY) {
+      expect(term.phrase.trim()).not.toBe("");
+      const key = `${term.signal}:${term.phrase}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+    }
   });
 });
