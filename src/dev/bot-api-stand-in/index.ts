@@ -1,1 +1,14 @@
-export { BotApiStandIn, type ApiCall, type StandInOptions, type StoredMessage } from "./stand-in.js";
+// A local Telegram Bot API stand-in; see stand-in.ts.
+export { BotApiStandIn } from "./stand-in.js";
+export { parseHtml } from "./html.js";
+export type {
+  ApiCall,
+  ApiErrorBody,
+  CallbackAnswer,
+  InlineButton,
+  MemberStatus,
+  ReplyMarkup,
+  StandInOptions,
+  StoredMessage,
+  UserProfile,
+} from "./types.js";

@@ -1,5 +1,11 @@
-// Reads Bot API parameters the way Telegram does: JSON, urlencoded or multipart.
+// Reads Bot API parameters the way Telegram does: from the query string and a
+// JSON, urlencoded or multipart body. Also lenient readers for single params,
+// since form bodies carry every value as a string.
 import type { IncomingMessage } from "node:http";
+import { badRequest, BotApiError } from "./errors.js";
+import { boundaryOf, parseMultipart } from "./multipart.js";
+
+export type Params = Record<string, unknown>;
 
 export interface UploadedFile {
   filename: string;
@@ -7,27 +13,52 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-export type Params = Record<string, unknown>;
+/** Telegram takes up to 50 MB uploads; a little more for the form around them. */
+const MAX_BODY = 60 * 1024 * 1024;
 
-// Fields grammY sends JSON-encoded in multipart and urlencoded bodies.
-const JSON_FIELDS = new Set(["reply_markup", "entities", "caption_entities", "media", "reply_parameters", "link_preview_options", "commands", "scope", "allowed_updates", "message_ids", "reaction", "menu_button"]);
+// Object-valued fields, which form bodies carry JSON-encoded.
+const JSON_FIELDS = new Set([
+  "reply_markup",
+  "entities",
+  "caption_entities",
+  "media",
+  "reply_parameters",
+  "link_preview_options",
+  "commands",
+  "scope",
+  "allowed_updates",
+  "message_ids",
+  "reaction",
+  "menu_button",
+]);
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+export async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new BotApiError({ error_code: 413, description: "Request Entity Too Large" });
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
 export async function readParams(req: IncomingMessage, url: URL): Promise<{ params: Params; files: Map<string, UploadedFile> }> {
   const params: Params = Object.fromEntries(url.searchParams);
   const files = new Map<string, UploadedFile>();
-  const type = req.headers["content-type"] ?? "";
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
   const body = req.method === "GET" || req.method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
   if (body.length > 0 && type.includes("application/json")) {
-    Object.assign(params, JSON.parse(body.toString("utf8")) as Params);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString("utf8"));
+    } catch {
+      throw badRequest("can't parse JSON object");
+    }
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) Object.assign(params, parsed);
   } else if (body.length > 0 && type.includes("multipart/form-data")) {
-    const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
-    if (!boundary) throw new Error("multipart body without boundary");
+    const boundary = boundaryOf(req.headers["content-type"] ?? "");
+    if (!boundary) throw badRequest("multipart body without a boundary");
     for (const part of parseMultipart(body, boundary)) {
       if (part.filename === undefined) params[part.name] = part.content.toString("utf8");
       else files.set(part.name, { filename: part.filename, mimeType: part.contentType ?? "application/octet-stream", bytes: new Uint8Array(part.content) });
@@ -35,53 +66,70 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<{ para
   } else if (body.length > 0) {
     Object.assign(params, Object.fromEntries(new URLSearchParams(body.toString("utf8"))));
   }
-  for (const key of Object.keys(params)) {
-    const value = params[key];
+  for (const [key, value] of Object.entries(params)) {
     if (typeof value === "string" && JSON_FIELDS.has(key)) {
       try {
         params[key] = JSON.parse(value);
       } catch {
-        // leave as given: Telegram would reject it where it matters
+        // Left as given: the method refuses it where it matters.
       }
     }
   }
-  // A top-level upload is sent as a field of its own with the param set to attach://<field>.
+  // A file sent straight under a parameter's name (browser style) is that parameter.
   for (const key of files.keys()) if (params[key] === undefined) params[key] = `attach://${key}`;
   return { params, files };
 }
 
-interface Part {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  content: Buffer;
-}
-
-/** multipart/form-data as grammY writes it (lower-case headers, no spaces). */
-export function parseMultipart(body: Buffer, boundary: string): Part[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: Part[] = [];
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const from = start + delimiter.length;
-    if (body.subarray(from, from + 2).toString() === "--") break;
-    const next = body.indexOf(delimiter, from);
-    if (next === -1) break;
-    // Each part: CRLF, headers, CRLF CRLF, content, CRLF.
-    const raw = body.subarray(from + 2, next - 2);
-    const split = raw.indexOf("\r\n\r\n");
-    if (split !== -1) {
-      const headers = raw.subarray(0, split).toString("utf8");
-      const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1];
-      // grammY writes the file name unquoted.
-      const fileMatch = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
-      const filename = fileMatch ? (fileMatch[1] ?? fileMatch[2]) : undefined;
-      const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
-      if (name !== undefined) {
-        parts.push({ name, content: raw.subarray(split + 4), ...(filename !== undefined ? { filename } : {}), ...(contentType ? { contentType } : {}) });
+/** The params as recorded in `calls`: each upload replaced by `{ filename, size }`. */
+export function describeUploads(params: Params, files: Map<string, UploadedFile>): Params {
+  if (files.size === 0) return params;
+  const used = new Set<string>();
+  const describe = (value: unknown): unknown => {
+    if (typeof value === "string" && value.startsWith("attach://")) {
+      const name = value.slice("attach://".length);
+      const file = files.get(name);
+      if (file) {
+        used.add(name);
+        return { filename: file.filename, size: file.bytes.length };
       }
     }
-    start = next;
+    return value;
+  };
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = Array.isArray(value)
+      ? value.map((item: unknown) => (typeof item === "object" && item !== null ? mapValues(item as Params, describe) : item))
+      : describe(value);
   }
-  return parts;
+  for (const [name, file] of files) if (!used.has(name)) out[name] = { filename: file.filename, size: file.bytes.length };
+  return out;
+}
+
+function mapValues(object: Params, f: (value: unknown) => unknown): Params {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)]));
+}
+
+// ---- lenient readers --------------------------------------------------------
+
+export function str(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  return undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function bool(value: unknown): boolean {
+  return value === true || value === "true" || value === 1 || value === "1";
+}
+
+/** A required integer parameter, refused like Telegram when missing. */
+export function requireInt(p: Params, name: string): number {
+  const value = num(p[name]);
+  if (value === undefined || !Number.isInteger(value)) throw badRequest(`${name} is empty`);
+  return value;
 }

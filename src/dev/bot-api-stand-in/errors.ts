@@ -1,0 +1,23 @@
+// Bot API refusals, worded as Telegram words them so that code matching on
+// descriptions (and grammY's GrammyError) sees the real thing.
+import type { ApiErrorBody } from "./types.js";
+
+export class BotApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.description);
+  }
+}
+
+export const badRequest = (description: string) => new BotApiError({ error_code: 400, description: `Bad Request: ${description}` });
+
+export const forbidden = (description: string) => new BotApiError({ error_code: 403, description: `Forbidden: ${description}` });
+
+export const notFound = () => new BotApiError({ error_code: 404, description: "Not Found" });
+
+export const conflict = (description: string) => new BotApiError({ error_code: 409, description: `Conflict: ${description}` });
+
+export const NOT_MODIFIED =
+  "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+
+/** A misuse of the control API by a test (not something Telegram would answer). */
+export class ControlError extends Error {}

@@ -1,0 +1,175 @@
+// The HTTP face of the stand-in: /bot<token>/<method> for the bot,
+// /file/bot<token>/<path> for downloads, and /_control/... for whoever plays
+// the users (see control.ts).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Control } from "./control.js";
+import { BotApiError, ControlError, notFound } from "./errors.js";
+import type { BotApiMethods } from "./methods.js";
+import { describeUploads, readParams } from "./params.js";
+import type { StandInState } from "./state.js";
+import type { ApiErrorBody } from "./types.js";
+
+export interface ServerOptions {
+  token?: string;
+  controlCorsOrigin?: string;
+}
+
+export class StandInServer {
+  private server: http.Server | null = null;
+  private readonly streams = new Set<http.ServerResponse>();
+  private readonly inFlight = new Set<Promise<void>>();
+  url = "";
+
+  constructor(
+    private readonly s: StandInState,
+    private readonly methods: BotApiMethods,
+    private readonly control: Control,
+    private readonly options: ServerOptions,
+  ) {}
+
+  async listen(port: number, host: string): Promise<string> {
+    if (this.server) throw new ControlError("the stand-in is already started");
+    const server = http.createServer((req, res) => {
+      const done = this.handle(req, res).catch((err: unknown) => {
+        if (!res.headersSent) json(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
+        else res.end();
+      });
+      this.inFlight.add(done);
+      void done.finally(() => this.inFlight.delete(done));
+    });
+    // Long polls outlive Node's default timeouts; keep-alive as Telegram does.
+    server.requestTimeout = 0;
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const { port: actual } = server.address() as AddressInfo;
+    this.url = `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
+    return this.url;
+  }
+
+  /** Answers pending long polls with no updates, ends event streams, and closes. */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    this.s.updates.close();
+    for (const res of this.streams) res.end();
+    this.streams.clear();
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // Let the answered polls reach their clients, but never wait long.
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 500))]);
+    server.closeAllConnections();
+    await closed;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    if (url.pathname.startsWith("/_control/") || url.pathname === "/_control") return this.handleControl(req, res, url);
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) return this.download(res, download[1]!, download[2]!);
+    const route = /^\/bot([^/]+)\/([A-Za-z_]*)$/.exec(url.pathname);
+    if (!route) return json(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token, rawMethod] = route;
+    if (this.options.token !== undefined && token !== this.options.token) {
+      return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    }
+    // The client hanging up (grammY aborting a poll on stop) ends the call.
+    const abort = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    try {
+      const { params, files } = await readParams(req, url);
+      const method = this.methods.resolve(rawMethod!);
+      this.s.calls.push({ method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() });
+      const fault = this.takeFault(method ?? rawMethod!);
+      if (fault) return json(res, fault.error_code, { ok: false, ...fault });
+      if (!method) throw notFound();
+      const result: unknown = await this.methods.handlers[method]!(params, { files, signal: abort.signal });
+      json(res, 200, { ok: true, result });
+    } catch (err) {
+      if (err instanceof BotApiError) return json(res, err.body.error_code, { ok: false, ...err.body });
+      throw err;
+    }
+  }
+
+  private takeFault(method: string): ApiErrorBody | undefined {
+    for (const key of [method.toLowerCase(), "*"]) {
+      const queue = this.s.faults.get(key);
+      const next = queue?.[0];
+      if (!queue || !next) continue;
+      if (--next.times <= 0) queue.shift();
+      if (queue.length === 0) this.s.faults.delete(key);
+      return next.error;
+    }
+    return undefined;
+  }
+
+  private download(res: http.ServerResponse, token: string, path: string): void {
+    const file = this.options.token === undefined || token === this.options.token ? this.s.files.atPath(decodeURIComponent(path)) : undefined;
+    if (!file) return json(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    res.writeHead(200, { "content-type": file.mime_type, "content-length": file.bytes.length });
+    res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+  }
+
+  private async handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (this.options.controlCorsOrigin) {
+      res.setHeader("access-control-allow-origin", this.options.controlCorsOrigin);
+      res.setHeader("access-control-allow-headers", "content-type");
+      if (req.method === "OPTIONS") {
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    const name = url.pathname.slice("/_control/".length);
+    if (name === "events") return this.stream(req, res);
+    const bytes = /^files\/([^/]+)$/.exec(name);
+    if (bytes) {
+      const file = this.s.files.get(decodeURIComponent(bytes[1]!));
+      if (!file) return json(res, 404, { ok: false, error: "no such file" });
+      res.writeHead(200, { "content-type": file.mime_type });
+      res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      return;
+    }
+    try {
+      const result = await this.control.call(name, req, url);
+      json(res, 200, { ok: true, result: result ?? null });
+    } catch (err) {
+      if (err instanceof ControlError || err instanceof SyntaxError) return json(res, 400, { ok: false, error: err.message });
+      if (err instanceof BotApiError) return json(res, err.body.error_code, { ok: false, error: err.body.description });
+      throw err;
+    }
+  }
+
+  /** Server-sent events: every message stored, edited or deleted, and every update queued. */
+  private stream(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    res.write(": connected\n\n");
+    this.streams.add(res);
+    const forward = (event: string) => (data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const handlers = (["message", "edit", "delete", "update"] as const).map((event) => [event, forward(event)] as const);
+    for (const [event, handler] of handlers) this.s.events.on(event, handler);
+    const keepAlive = setInterval(() => res.write(": ping\n\n"), 15_000);
+    keepAlive.unref();
+    res.on("close", () => {
+      clearInterval(keepAlive);
+      this.streams.delete(res);
+      for (const [event, handler] of handlers) this.s.events.off(event, handler);
+    });
+    req.resume();
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,112 @@
+// Public shapes of the stand-in: what tests, the simulator and benchmarks read.
+import type {
+  Document,
+  ForceReply,
+  InlineKeyboardMarkup,
+  MessageEntity,
+  MessageOrigin,
+  PhotoSize,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
+
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+
+/** A member's status in a group, as getChatMember reports it. */
+export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
+
+/**
+ * One message of a chat, users' and the bot's alike, as the stand-in keeps it.
+ * Records are live: edits and deletions change them in place.
+ */
+export interface StoredMessage {
+  message_id: number;
+  chat_id: number;
+  from_bot: boolean;
+  /** The sender, for users' messages (bot messages leave it out). */
+  from?: User;
+  /** Unix time in seconds, from the stand-in's clock. */
+  date: number;
+  /** Set by the last edit, in seconds. */
+  edit_date?: number;
+  /** The text a user sees (HTML already parsed). */
+  text?: string;
+  /** What the bot passed as text or caption, before parsing. */
+  rawText?: string;
+  /** The parse_mode the bot used, if any. */
+  parse_mode?: string;
+  /** Entities of `text`, or of `caption` for media (the shown body either way). */
+  entities?: MessageEntity[];
+  caption?: string;
+  photo?: PhotoSize[];
+  document?: Document;
+  location?: { latitude: number; longitude: number };
+  /** The message is a sticker (kept as a flag: nobody reads its pixels). */
+  sticker?: boolean;
+  /** The message is a voice note. */
+  voice?: boolean;
+  contact?: { phone_number: string; first_name: string; user_id?: number };
+  /** Any markup the bot sent with the message, inline or not. */
+  reply_markup?: ReplyMarkup;
+  reply_to_message_id?: number;
+  media_group_id?: string;
+  /** Only forwardMessage sets this; copies never carry it. */
+  forward_origin?: MessageOrigin;
+  edited: boolean;
+  deleted: boolean;
+}
+
+/** One Bot API request the bot made. */
+export interface ApiCall {
+  /** Canonical method name (e.g. "sendMessage"), whatever case the bot used. */
+  method: string;
+  /** Parameters as parsed; uploads appear as `{ filename, size }`. */
+  params: Record<string, unknown>;
+  /** Milliseconds, from the stand-in's clock. */
+  at: number;
+}
+
+/** A Bot API error body, as Telegram sends it. */
+export interface ApiErrorBody {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+/** What the bot passed to answerCallbackQuery. */
+export interface CallbackAnswer {
+  callback_query_id: string;
+  text?: string;
+  show_alert?: boolean;
+  url?: string;
+  cache_time?: number;
+}
+
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+
+export interface StandInOptions {
+  /** Only this token is accepted (401 otherwise); any token when left out. */
+  token?: string;
+  botInfo?: Partial<UserFromGetMe>;
+  /**
+   * The clock, in milliseconds like Date.now (a Date is accepted too, so an
+   * app's fake clock can be passed as is). Message dates are its seconds.
+   */
+  now?: () => number | Date;
+  /** Value of Access-Control-Allow-Origin for /_control (none by default). */
+  controlCorsOrigin?: string;
+}
+
+export interface UserProfile {
+  id?: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
