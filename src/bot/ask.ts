@@ -9,6 +9,16 @@ export class FlowCancelled extends Error {}
 
 type FlowConversation = Conversation<BotContext, FlowContext>;
 
+/** Waits for the next update of the flow; the "✖️ Hủy" button (`t:cancel`) ends it. */
+export async function waitOrCancel(conversation: FlowConversation): Promise<FlowContext> {
+  const next = await conversation.wait();
+  if (next.callbackQuery?.data === "t:cancel") {
+    await next.answerCallbackQuery();
+    throw new FlowCancelled();
+  }
+  return next;
+}
+
 /**
  * Asks a question with inline buttons and waits for a valid press on that
  * very message. Anything else gets a hint; the cancel button ends the flow.

@@ -11,7 +11,7 @@ import { summaryChartSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
-import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
+import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -367,12 +367,8 @@ async function ask(conversation: TipConversation, ctx: FlowContext, question: Ch
   for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), `c2:n:${n}`);
   const question_ = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: cancel(kb) });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    if (data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
     if (data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question_.message_id) {
       await next.answerCallbackQuery();
       const n = Number(data.slice(5));

@@ -6,7 +6,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { TIP_DESCRIPTION_MAX, TIP_PHOTOS_MAX } from "../../domain/tip.js";
 import { ServiceError } from "../../services/index.js";
 import type { ReceiptStatus } from "../../services/tips.js";
-import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
+import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -143,11 +143,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
 
 async function askAnswer(conversation: TipConversation): Promise<string> {
   for (;;) {
-    const next = await conversation.wait();
-    if (next.callbackQuery?.data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
+    const next = await waitOrCancel(conversation);
     const text = next.message?.text?.trim();
     if (text && !text.startsWith("/") && text.length <= TIP_DESCRIPTION_MAX) return text;
     await hintForUnexpected(next, "hint-need-text");
@@ -156,11 +152,7 @@ async function askAnswer(conversation: TipConversation): Promise<string> {
 
 async function askCode(conversation: TipConversation): Promise<string> {
   for (;;) {
-    const next = await conversation.wait();
-    if (next.callbackQuery?.data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
+    const next = await waitOrCancel(conversation);
     // "/status CODE" typed again inside the flow counts as the code.
     const text = next.message?.text?.replace(/^\/status(@\w+)?\s*/, "");
     if (text && !text.startsWith("/")) return text;
@@ -175,12 +167,8 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
   const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), "f:send").row().text(ctx.t("btn-cancel"), "t:cancel");
   await ctx.reply(ctx.t("follow-ask-info", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    if (data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
     if (data === "f:send") {
       if (text === null && photos.length === 0) {
         await next.answerCallbackQuery({ text: next.t("follow-ask-info", { max: TIP_PHOTOS_MAX }) });

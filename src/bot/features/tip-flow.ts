@@ -16,7 +16,7 @@ import {
 } from "../../domain/tip.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { askChoice, FlowCancelled, hintForUnexpected } from "../ask.js";
+import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
 
 export const TIP_CONVERSATION = "tip";
@@ -322,12 +322,8 @@ async function askDescription(conversation: TipConversation, ctx: FlowContext): 
     reply_markup: cancelRow(ctx, new InlineKeyboard()),
   });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await waitOrCancel(conversation);
     const text = next.message?.text;
-    if (next.callbackQuery?.data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
     if (text === undefined || text.startsWith("/")) {
       await hintForUnexpected(next, text === undefined ? "hint-need-text" : "hint-in-flow");
       continue;
@@ -356,12 +352,8 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
       .text(ctx.t("btn-cancel"), "t:cancel"),
   });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    if (data === "t:cancel") {
-      await next.answerCallbackQuery();
-      throw new FlowCancelled();
-    }
     if (data === "t:ph:done" || data === "t:ph:skip") {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
