@@ -21,12 +21,18 @@ help-resident =
     If someone is in danger right now, call 113.
 help-staff =
     <b>Staff commands</b>
-    /invite — create an officer invite link (admins only)
+    /tips — open tips (filter by priority, quarter); /tip REF — one tip
+    /invite — create an officer invite link (admins only); /officers — the staff list
     /invitehead N [deputy] — invite the head (or a deputy) of quarter N
     /bindgroup — send in the ward police group to receive tips there (admins only)
-    /checkinschedule — see or change the weekly check-in schedule (admins only)
-    /holiday — add days without a check-in (admins only)
-    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ✅ Close.
+    /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
+    /agencies — agencies that report; /inviteagency N — invite an agency's contact
+    /addagency NAME, /removeagency N — add or remove an agency (admins only)
+    /deadline — set an ad-hoc report deadline; /deadlines — who submitted, who is late
+    /report [2026-H1|2026] — half-year / year report (Excel workbook)
+    /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
+    /audit REF — a tip's history (admins only)
+    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close.
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
 unknown-command = Sorry, I didn't get that. Type /tip to send a tip or /help for help.
@@ -339,3 +345,155 @@ roadmap-text =
     { $behind }
 roadmap-behind = Behind this year; quarters not yet recognised: { $quarters }
 roadmap-chart-title = Drug-free roadmap — { $ward }
+
+## Agencies, report deadlines, half-year / year report
+ag-contacts = { $count } { $count ->
+    [one] contact
+   *[other] contacts
+}
+ag-list =
+    🏢 <b>Agencies that report results</b>
+    { $lines }
+
+    Invite a contact: /inviteagency N. For a quarter, its head can confirm too.
+ag-invite-usage = Usage: /inviteagency N — the agency's number in /agencies.
+ag-invite-created =
+    Invite link for a contact of { $agency } (single use, expires { $expires }):
+    { $link }
+ag-invite-confirm = You are invited to report for <b>{ $agency }</b> ({ $ward }). You will get deadline reminders and confirm submissions here.
+ag-registered = ✅ You report for <b>{ $agency }</b> ({ $ward }). The bot will remind you before each deadline.
+ag-added = Agency <b>{ $agency }</b> added. Invite its contact with /inviteagency.
+ag-add-usage = Usage: /addagency AGENCY NAME (2–80 characters).
+ag-remove-usage = Usage: /removeagency N — the agency's number in /agencies.
+ag-removed = Agency <b>{ $agency }</b> removed: no more deadline reminders.
+dl-new =
+    📋 <b>Report requested — { $agency }</b>
+    { $title }
+    Due: <b>{ $due }</b> ({ $days } days left).
+dl-remind-before =
+    ⏰ <b>Report deadline reminder — { $agency }</b>
+    { $title }
+    Due: <b>{ $due }</b> — { $days } days left.
+dl-remind-today =
+    ⏰ <b>Due today — { $agency }</b>
+    { $title }
+    Due: <b>{ $due }</b>.
+dl-remind-overdue =
+    ⚠️ <b>{ $days } days overdue — { $agency }</b>
+    { $title }
+    It was due on { $due }. Please send the report soon.
+btn-dl-done = ✅ Submitted
+btn-dl-file = 📎 Send the report file
+dl-done-toast = Recorded
+dl-done = ✅ Recorded: { $agency } submitted “{ $title }” on { $date }. You can attach the report file.
+dl-not-contact = You are not a contact of this agency.
+dl-not-found = This deadline was not found.
+dl-group-submitted = ✅ <b>{ $agency }</b> submitted “{ $title }” on { $date } ({ $by }).
+dl-group-submitted-late = ✅ <b>{ $agency }</b> submitted “{ $title }” on { $date } ({ $by }) — { $days } days late.
+dl-file-ask = Send <b>{ $agency }</b>'s report file for “{ $title }”: Word, Excel, PDF or a photo.
+dl-file-hint = Please send the report as a file or a photo, or press Cancel.
+dl-file-received = 📎 Received “{ $name }” from <b>{ $agency }</b> for “{ $title }” and passed it to the ward police.
+dl-file-cancelled = File sending cancelled. Press “📎 Send the report file” again when ready.
+dl-private-only = Please use /deadline in a private chat with the bot.
+dl-ask-title = Step 1/3: Which report is due? (e.g. <i>Ad-hoc report on drugs over Tết</i>, at most { $max } characters)
+dl-ask-date = Step 2/3: Due date? Type a date, e.g. <b>{ $example }</b>.
+dl-date-invalid = That date does not work. Type a date from today on, within a year, e.g. 15/6/2027.
+dl-ask-agencies = Step 3/3: Which agencies must submit?
+btn-dl-all = All ({ $count })
+btn-dl-offices = Offices ({ $count })
+btn-dl-quarters = Quarters ({ $count })
+btn-dl-pick = Choose by number
+dl-ask-numbers =
+    Type the agencies' numbers, e.g. <b>1,3,5-7</b>:
+    { $list }
+dl-numbers-invalid = Not quite. Type numbers from 1 to { $max }, separated by commas, e.g. 1,3,5-7.
+dl-review =
+    <b>Review</b>
+    Report: { $title }
+    Due: { $due }
+    { $count } agencies: { $agencies }
+btn-dl-create = ✅ Create and send the request
+dl-created = Deadline “{ $title }” ({ $due }) created and sent to { $count } agencies. Track it with /deadlines
+dl-cancelled = Cancelled; no deadline was created.
+dl-board =
+    📊 <b>{ $title }</b> — due { $due }
+    { $ward }: submitted { $submitted }/{ $total }, overdue { $overdue }
+    { $lines }
+dl-board-on-time = ✅ { $agency } — submitted { $date }{ $file }
+dl-board-late = 🟡 { $agency } — submitted { $date }, { $days } days late{ $file }
+dl-board-overdue = ❌ { $agency } — not submitted, { $days } days overdue
+dl-board-pending = ⏳ { $agency } — not submitted, { $days } days left
+dl-board-none = No report deadlines around this time.
+rp-usage = Usage: /report (current period), /report 2026-H1 (first half of 2026) or /report 2026 (the year 2026).
+rp-working = ⏳ Building the report…
+rp-auto = 📅 10 days until the { $period } report is due: here are the figures so far.
+rp-period-half = first half of { $year }
+rp-period-year = year { $year }
+rp-caption = Report for the { $period } — figures to { $asOf }
+rp-summary =
+    📑 <b>Report for the { $period } — { $ward }</b>
+    Period: { $from } – { $to } (figures to { $asOf })
+    • Tips received: <b>{ $tips }</b> ({ $urgent } urgent); in progress { $inProgress }, handed over { $acted }, confirmed { $confirmed }
+    • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs; new suspected users: { $newUsers }
+    • Report deadlines: on time { $onTime }, late { $late }, overdue { $overdue }, not yet due { $pending }
+    • Drug-free quarters: { $drugFree }/{ $quarters } (target for { $year }: { $target })
+rp-sheet-summary = Summary
+rp-sheet-tips = Tips
+rp-sheet-checkins = Weekly check-ins
+rp-sheet-deadlines = Deadlines
+rp-sheet-roadmap = Roadmap
+rp-title = DRUG-FREE WARD PROGRAMME REPORT — { $period }
+rp-range = Period: { $from } – { $to }; figures to { $asOf }
+rp-col-item = Item
+rp-col-value = Figure
+rp-tips-total = Tips received
+rp-priority = Priority: { $label }
+rp-outcome-in_progress = In progress
+rp-outcome-acted = Handed over
+rp-outcome-confirmed = Confirmed
+rp-outcome-unfounded = Unfounded
+rp-outcome-spam = Spam
+rp-outcome-duplicate = Duplicate
+rp-ci-expected = Weekly check-ins due (quarter × week)
+rp-ci-answered = Weekly check-ins answered
+rp-ci-rate = Check-in response rate (%)
+rp-ci-signs = Check-ins with signs
+rp-ci-urgent = Urgent check-ins
+rp-count-newSuspectedUsers = New suspected users
+rp-count-rehabStable = Post-rehab, stable
+rp-count-rehabRelapsed = Post-rehab, relapsed
+rp-count-rehabMovedAway = Post-rehab, moved away
+rp-count-awarenessActivities = Awareness activities
+rp-dl-on_time = Agency reports on time
+rp-dl-late = Agency reports late
+rp-dl-overdue = Agency reports overdue
+rp-dl-pending = Agency reports not yet due
+rp-roadmap-actual = Drug-free quarters ({ $year })
+rp-roadmap-target = Target for { $year }
+rp-roadmap-total = Quarters in the ward
+rp-col-category = Tip category
+rp-col-quarter = Quarter
+rp-col-total = Total
+rp-col-weeks = Weeks
+rp-col-answered = Answered
+rp-col-rate = Rate (%)
+rp-col-signs = With signs
+rp-col-urgent = Urgent
+rp-col-deadline = Deadline
+rp-col-due = Due
+rp-col-agency = Agency
+rp-col-state = State
+rp-col-submitted = Submitted
+rp-col-days = Days
+rp-col-file = File
+rp-state-on_time = On time
+rp-state-late = Late
+rp-state-overdue = Overdue
+rp-state-pending = Not yet due
+rp-roadmap-line = { $year }: { $actual }/{ $total } quarters drug-free (target { $target })
+rp-col-status = Status
+rp-col-decided = Decided on
+rp-qs-drug_free = Drug-free
+rp-qs-building = Building towards it
+rp-qs-hotspot = Complex hotspot
+rp-qs-unassessed = Not assessed

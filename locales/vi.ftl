@@ -21,12 +21,18 @@ help-resident =
     Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 help-staff =
     <b>Lệnh cho cán bộ</b>
-    /invite — tạo liên kết mời cán bộ (chỉ quản trị viên)
+    /tips — tin báo đang mở (lọc theo mức độ, khu phố); /tip MÃ — một tin báo
+    /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
     /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
-    /checkinschedule — xem hoặc đổi lịch báo cáo tuần (chỉ quản trị viên)
-    /holiday — thêm ngày nghỉ không báo cáo (chỉ quản trị viên)
-    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ✅ Đóng.
+    /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
+    /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
+    /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan (chỉ quản trị viên)
+    /deadline — đặt hạn báo cáo đột xuất; /deadlines — ai đã nộp, ai chậm
+    /report [2026-H1|2026] — báo cáo 6 tháng / năm (tệp Excel)
+    /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
+    /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
+    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng.
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
 unknown-command = Mình chưa hiểu. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
@@ -339,3 +345,152 @@ roadmap-text =
     { $behind }
 roadmap-behind = Năm nay chưa đạt, các khu phố chưa được công nhận: { $quarters }
 roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }
+
+## Cơ quan, hạn báo cáo, báo cáo 6 tháng / năm
+ag-contacts = { $count } người báo cáo
+ag-list =
+    🏢 <b>Các cơ quan báo cáo kết quả</b>
+    { $lines }
+
+    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng cũng xác nhận được.
+ag-invite-usage = Cách dùng: /inviteagency SỐ — số của cơ quan trong /agencies.
+ag-invite-created =
+    Liên kết mời người báo cáo của { $agency } (dùng một lần, hết hạn { $expires }):
+    { $link }
+ag-invite-confirm = Bạn được mời làm người báo cáo của <b>{ $agency }</b> ({ $ward }). Bạn sẽ nhận nhắc hạn báo cáo và xác nhận đã nộp tại đây.
+ag-registered = ✅ Bạn là người báo cáo của <b>{ $agency }</b> ({ $ward }). Bot sẽ nhắc trước mỗi hạn báo cáo.
+ag-added = Đã thêm cơ quan <b>{ $agency }</b>. Mời người báo cáo bằng /inviteagency.
+ag-add-usage = Cách dùng: /addagency TÊN CƠ QUAN (2–80 ký tự).
+ag-remove-usage = Cách dùng: /removeagency SỐ — số của cơ quan trong /agencies.
+ag-removed = Đã bỏ cơ quan <b>{ $agency }</b>: không còn nhắc hạn báo cáo.
+dl-new =
+    📋 <b>Yêu cầu báo cáo — { $agency }</b>
+    { $title }
+    Hạn nộp: <b>{ $due }</b> (còn { $days } ngày).
+dl-remind-before =
+    ⏰ <b>Nhắc hạn báo cáo — { $agency }</b>
+    { $title }
+    Hạn nộp: <b>{ $due }</b> — còn { $days } ngày.
+dl-remind-today =
+    ⏰ <b>Hôm nay là hạn nộp — { $agency }</b>
+    { $title }
+    Hạn nộp: <b>{ $due }</b>.
+dl-remind-overdue =
+    ⚠️ <b>Quá hạn { $days } ngày — { $agency }</b>
+    { $title }
+    Hạn nộp đã qua: { $due }. Xin gửi báo cáo sớm.
+btn-dl-done = ✅ Đã nộp
+btn-dl-file = 📎 Gửi file báo cáo
+dl-done-toast = Đã ghi nhận
+dl-done = ✅ Đã ghi nhận: { $agency } đã nộp «{ $title }» ngày { $date }. Có thể gửi kèm file báo cáo.
+dl-not-contact = Bạn không phải người báo cáo của cơ quan này.
+dl-not-found = Không tìm thấy hạn báo cáo này.
+dl-group-submitted = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }).
+dl-group-submitted-late = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }) — muộn { $days } ngày.
+dl-file-ask = Gửi file báo cáo của <b>{ $agency }</b> cho «{ $title }»: Word, Excel, PDF hoặc ảnh chụp.
+dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc bấm Hủy.
+dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> cho «{ $title }» và chuyển tới công an phường.
+dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
+dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
+dl-ask-title = Bước 1/3: Tên báo cáo cần nộp? (ví dụ: <i>Báo cáo đột xuất tình hình ma túy dịp Tết</i>, tối đa { $max } ký tự)
+dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>{ $example }</b>.
+dl-date-invalid = Ngày chưa đúng. Gõ ngày từ hôm nay trở đi, trong vòng một năm, ví dụ 15/6/2027.
+dl-ask-agencies = Bước 3/3: Cơ quan nào phải nộp?
+btn-dl-all = Tất cả ({ $count })
+btn-dl-offices = Các phòng ban ({ $count })
+btn-dl-quarters = Các khu phố ({ $count })
+btn-dl-pick = Chọn theo số
+dl-ask-numbers =
+    Gõ số các cơ quan, ví dụ <b>1,3,5-7</b>:
+    { $list }
+dl-numbers-invalid = Chưa đúng. Gõ các số từ 1 đến { $max }, cách nhau bằng dấu phẩy, ví dụ 1,3,5-7.
+dl-review =
+    <b>Xem lại</b>
+    Báo cáo: { $title }
+    Hạn nộp: { $due }
+    { $count } cơ quan: { $agencies }
+btn-dl-create = ✅ Tạo và gửi yêu cầu
+dl-created = Đã tạo hạn «{ $title }» ({ $due }) và gửi yêu cầu tới { $count } cơ quan. Xem tiến độ: /deadlines
+dl-cancelled = Đã hủy, chưa tạo hạn báo cáo nào.
+dl-board =
+    📊 <b>{ $title }</b> — hạn { $due }
+    { $ward }: đã nộp { $submitted }/{ $total }, quá hạn { $overdue }
+    { $lines }
+dl-board-on-time = ✅ { $agency } — nộp { $date }{ $file }
+dl-board-late = 🟡 { $agency } — nộp { $date }, muộn { $days } ngày{ $file }
+dl-board-overdue = ❌ { $agency } — chưa nộp, quá hạn { $days } ngày
+dl-board-pending = ⏳ { $agency } — chưa nộp, còn { $days } ngày
+dl-board-none = Chưa có hạn báo cáo nào trong thời gian này.
+rp-usage = Cách dùng: /report (kỳ hiện tại), /report 2026-H1 (6 tháng đầu năm 2026) hoặc /report 2026 (cả năm 2026).
+rp-working = ⏳ Đang tổng hợp báo cáo…
+rp-auto = 📅 Còn 10 ngày đến hạn nộp báo cáo { $period }: đây là số liệu tổng hợp đến hôm nay.
+rp-period-half = 6 tháng đầu năm { $year }
+rp-period-year = năm { $year }
+rp-caption = Báo cáo { $period } — số liệu đến { $asOf }
+rp-summary =
+    📑 <b>Báo cáo { $period } — { $ward }</b>
+    Kỳ báo cáo: { $from } – { $to } (số liệu đến { $asOf })
+    • Tin báo nhận được: <b>{ $tips }</b> (khẩn cấp { $urgent }); đang xử lý { $inProgress }, đã chuyển xử lý { $acted }, xác minh đúng { $confirmed }
+    • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu; người nghi sử dụng mới: { $newUsers }
+    • Hạn báo cáo: đúng hạn { $onTime }, muộn { $late }, quá hạn { $overdue }, chưa đến hạn { $pending }
+    • Khu phố không ma túy: { $drugFree }/{ $quarters } (mục tiêu năm { $year }: { $target })
+rp-sheet-summary = Tổng hợp
+rp-sheet-tips = Tin báo
+rp-sheet-checkins = Báo cáo tuần
+rp-sheet-deadlines = Hạn báo cáo
+rp-sheet-roadmap = Lộ trình
+rp-title = BÁO CÁO KẾT QUẢ XÂY DỰNG PHƯỜNG KHÔNG MA TÚY — { $period }
+rp-range = Kỳ báo cáo: { $from } – { $to }; số liệu đến ngày { $asOf }
+rp-col-item = Nội dung
+rp-col-value = Số liệu
+rp-tips-total = Tin báo nhận được
+rp-priority = Mức độ: { $label }
+rp-outcome-in_progress = Đang xử lý
+rp-outcome-acted = Đã chuyển xử lý
+rp-outcome-confirmed = Xác minh đúng
+rp-outcome-unfounded = Không có cơ sở
+rp-outcome-spam = Tin rác
+rp-outcome-duplicate = Trùng tin khác
+rp-ci-expected = Báo cáo tuần phải nộp (lượt khu phố × tuần)
+rp-ci-answered = Báo cáo tuần đã nộp
+rp-ci-rate = Tỉ lệ báo cáo tuần (%)
+rp-ci-signs = Lượt báo cáo có dấu hiệu
+rp-ci-urgent = Lượt báo cáo khẩn
+rp-count-newSuspectedUsers = Người nghi sử dụng mới
+rp-count-rehabStable = Người sau cai ổn định
+rp-count-rehabRelapsed = Người sau cai tái nghiện
+rp-count-rehabMovedAway = Người sau cai chuyển đi
+rp-count-awarenessActivities = Buổi tuyên truyền
+rp-dl-on_time = Cơ quan nộp đúng hạn (lượt)
+rp-dl-late = Cơ quan nộp muộn (lượt)
+rp-dl-overdue = Cơ quan quá hạn chưa nộp (lượt)
+rp-dl-pending = Cơ quan chưa đến hạn (lượt)
+rp-roadmap-actual = Khu phố không ma túy (năm { $year })
+rp-roadmap-target = Mục tiêu năm { $year }
+rp-roadmap-total = Tổng số khu phố
+rp-col-category = Loại tin báo
+rp-col-quarter = Khu phố
+rp-col-total = Tổng
+rp-col-weeks = Số tuần
+rp-col-answered = Đã báo cáo
+rp-col-rate = Tỉ lệ (%)
+rp-col-signs = Có dấu hiệu
+rp-col-urgent = Khẩn
+rp-col-deadline = Hạn báo cáo
+rp-col-due = Ngày hạn
+rp-col-agency = Cơ quan
+rp-col-state = Tình trạng
+rp-col-submitted = Ngày nộp
+rp-col-days = Số ngày
+rp-col-file = Có file
+rp-state-on_time = Đúng hạn
+rp-state-late = Nộp muộn
+rp-state-overdue = Quá hạn
+rp-state-pending = Chưa đến hạn
+rp-roadmap-line = Năm { $year }: { $actual }/{ $total } khu phố không ma túy (mục tiêu { $target })
+rp-col-status = Tình trạng
+rp-col-decided = Ngày xác định
+rp-qs-drug_free = Không ma túy
+rp-qs-building = Đang xây dựng
+rp-qs-hotspot = Trọng điểm phức tạp
+rp-qs-unassessed = Chưa đánh giá

@@ -32,7 +32,7 @@ export interface App {
   runner: RunnerHandle;
   /** The one-time admin code printed at start, while the ward has no admin. */
   adminCode: string | null;
-  /** Plans the check-in weeks and runs every due job (also every minute). */
+  /** Plans check-in weeks and report deadlines, and runs every due job (also every minute). */
   tick(): Promise<number>;
   /** Deletes abandoned tip flows (they hold raw updates); also run every 5 minutes. */
   sweepIdleFlows(): Promise<number>;
@@ -68,6 +68,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     notifyKey: notifyKeyFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     tipLimits: { perHour: config.TIP_LIMIT_PER_HOUR, perDay: config.TIP_LIMIT_PER_DAY },
+    deadlineLadder: {
+      daysBefore: config.DEADLINE_REMINDER_DAYS.split(",").map(Number),
+      overdueEveryDays: config.DEADLINE_OVERDUE_EVERY_DAYS,
+      overdueCount: config.DEADLINE_OVERDUE_REMINDERS,
+      hour: config.DEADLINE_REMINDER_HOUR,
+    },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -135,6 +141,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // What must happen is planned into the job table first, then sent (see JobService).
   const tick = async () => {
     await services.checkIns.planAll();
+    await services.deadlines.planAll();
     const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
     if (expired > 0) logger.info({ expired }, "receipts expired");
     return services.jobs.runDue();

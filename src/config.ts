@@ -54,6 +54,12 @@ export const configSchema = z.object({
   // Messages and button presses one private chat may send per window before being dropped.
   FLOOD_LIMIT: z.coerce.number().int().min(1).max(10000).default(30),
   FLOOD_WINDOW_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  // Agencies' report deadlines: reminders this many days before (0 = on the day),
+  // then every N days while overdue, at most M times, at this local hour.
+  DEADLINE_REMINDER_DAYS: z.string().regex(/^\d{1,3}(,\d{1,3})*$/).default("14,7,3,1,0"),
+  DEADLINE_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  DEADLINE_OVERDUE_REMINDERS: z.coerce.number().int().min(0).max(100).default(10),
+  DEADLINE_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
 });
 

@@ -12,6 +12,7 @@ import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { startFeature } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
+import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
 import { roadmapFeature } from "./features/roadmap.js";
 import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
@@ -58,7 +59,10 @@ export function createBot(
     notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
   };
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer));
-  services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, new SendPacer(settings.sendRatePerSecond)));
+  // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.
+  const pacer = new SendPacer(settings.sendRatePerSecond);
+  services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, pacer));
+  services.deadlines.useMessenger(createDeadlineMessenger(bot.api, i18n, withoutAnnouncer, pacer));
 
   // Conversations build their own context objects: give them i18n and auto-retry too.
   const flowPlugins: Middleware<FlowContext>[] = [
@@ -110,6 +114,7 @@ export function createBot(
   );
   guarded.use(tipFlowFeature(deps));
   guarded.use(checkInFeature(deps));
+  guarded.use(deadlinesFeature(deps));
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(startFeature(deps));

@@ -17,7 +17,12 @@ export type AuditAction =
   | "tip.question_asked"
   | "tip.question_answered"
   | "checkin.answered"
-  | "roadmap.status_recorded";
+  | "roadmap.status_recorded"
+  | "agency.added"
+  | "agency.removed"
+  | "deadline.created"
+  | "deadline.submitted"
+  | "report.generated";
 
 export interface AuditInput {
   wardId: string;

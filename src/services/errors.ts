@@ -13,7 +13,9 @@ export type ServiceErrorCode =
   | "already_claimed"
   | "invalid_input"
   | "not_quarter_head"
-  | "window_closed";
+  | "window_closed"
+  | "not_found"
+  | "not_agency_contact";
 
 export class ServiceError extends Error {
   constructor(

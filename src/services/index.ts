@@ -1,8 +1,12 @@
 import type { Database } from "../db.js";
+import { AgencyService } from "./agencies.js";
 import { AttemptLimiter, SubmissionLimiter } from "./attempt-limiter.js";
 import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
+import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
+import { ReportService } from "./reports.js";
+import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
 import { type Clock, systemClock } from "./clock.js";
 import { ConversationStore } from "./conversation-store.js";
@@ -24,6 +28,7 @@ export interface ServiceOptions {
   inviteTtlHours?: number;
   claimTimers?: ClaimTimers;
   tipLimits?: { perHour: number; perDay: number };
+  deadlineLadder?: ReminderLadder;
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
 }
 
@@ -44,6 +49,9 @@ export interface Services {
   tipLimiter: SubmissionLimiter;
   notifications: NotificationService;
   roadmap: RoadmapService;
+  agencies: AgencyService;
+  deadlines: DeadlineService;
+  reports: ReportService;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -54,6 +62,8 @@ export function createServices(options: ServiceOptions): Services {
   const audit = new AuditService(db);
   const jobs = new JobService(db, clock, options.onJobError);
   const heads = new QuarterHeadService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
+  const agencies = new AgencyService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
+  const roadmap = new RoadmapService(db, audit);
   return {
     db,
     clock,
@@ -70,7 +80,10 @@ export function createServices(options: ServiceOptions): Services {
     receiptAttempts: new AttemptLimiter(clock),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
     notifications: new NotificationService(db, secrets, options.notifyKey),
-    roadmap: new RoadmapService(db, audit),
+    roadmap,
+    agencies,
+    deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
+    reports: new ReportService(db, clock, roadmap, audit),
   };
 }
 

@@ -4,7 +4,7 @@
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 
-export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer";
+export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer" | "deadline.remind" | "deadline.notify" | "deadline.board" | "report.auto";
 
 export interface JobRow {
   id: string;

@@ -1,6 +1,7 @@
 // What the check-in services need said to people, without knowing the chat
 // platform. The bot layer implements it (Telegram today, Zalo later).
 import type { WeeklySummary } from "../domain/check-in.js";
+import type { DeadlineBoard } from "./deadlines.js";
 
 /** "blocked": the person blocked the bot (Telegram 403); record it, do not retry. */
 export type Delivery = "sent" | "blocked";
@@ -27,4 +28,23 @@ export interface CheckInMessenger {
 export interface TipMessenger {
   /** A tip is still unclaimed after its claim timer: remind the group, naming the officers on duty. */
   unclaimed(tipId: string, info: { minutes: number; officers: { telegramUserId: string; displayName: string }[] }): Promise<void>;
+}
+
+export interface DeadlineReminder {
+  submissionId: string;
+  agencyName: string;
+  title: string;
+  dueOn: string;
+  wardName: string;
+  /** Days relative to the due date (-14 … 0 … +4); null announces a new ad-hoc request. */
+  offsetDays: number | null;
+  today: string;
+}
+
+/** What the deadline services need said to agencies and the police group. */
+export interface DeadlineMessenger {
+  remind(chatId: string, info: DeadlineReminder): Promise<Delivery>;
+  board(policeChatId: string, wardName: string, boards: DeadlineBoard[]): Promise<void>;
+  /** The half-year / year report, posted on its own before the deadline. */
+  autoReport(policeChatId: string, wardId: string, period: string): Promise<void>;
 }

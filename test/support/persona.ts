@@ -67,6 +67,12 @@ export class Persona {
     return expect ? this.waitFor(expect, seen) : undefined;
   }
 
+  async sendDocument(fileName: string, bytes: Uint8Array, expect?: RegExp): Promise<Stored | undefined> {
+    const seen = this.snapshot();
+    this.standIn.sendDocument(this.user.id, this.chatId, { file_name: fileName, mime_type: "application/octet-stream", bytes });
+    return expect ? this.waitFor(expect, seen) : undefined;
+  }
+
   async sendSticker(expect?: RegExp): Promise<Stored | undefined> {
     const seen = this.snapshot();
     this.standIn.sendSticker(this.user.id, this.chatId);

@@ -1,0 +1,178 @@
+// Agencies that owe the ward reports, and their contacts: invited by single-use
+// link like staff. A quarter is an agency too; its heads may answer for it.
+import type { Database } from "../db.js";
+import { generateToken } from "../domain/codes.js";
+import { DEFAULT_AGENCIES } from "../domain/deadlines.js";
+import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
+import { ServiceError } from "./errors.js";
+import type { ActiveMember, StaffIdentity } from "./members.js";
+import type { RandomSource, Secrets } from "./secrets.js";
+
+const PREFIX = "ag_";
+export const AGENCY_NAME_MAX = 80;
+
+export interface AgencyView {
+  id: string;
+  name: string;
+  kind: string;
+  position: number;
+  quarterId: string | null;
+  contacts: number;
+}
+
+/** Someone who receives an agency's reminders. `key` tells contacts and quarter heads apart. */
+export interface AgencyRecipient {
+  key: string;
+  telegramUserId: string;
+  displayName: string;
+}
+
+export class AgencyService {
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: Secrets,
+    private readonly random: RandomSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly inviteTtlHours: number,
+  ) {}
+
+  static isInvitePayload(payload: string): boolean {
+    return payload.startsWith(PREFIX);
+  }
+
+  /** The plan's offices and one agency per quarter, once per ward (new quarters are added later too). */
+  async ensureDefaults(wardId: string): Promise<void> {
+    const quarters = await this.db.quarter.findMany({ where: { wardId, agency: null }, orderBy: { position: "asc" } });
+    const existing = await this.db.agency.count({ where: { wardId } });
+    if (existing > 0 && quarters.length === 0) return;
+    let position = (await this.db.agency.aggregate({ where: { wardId }, _max: { position: true } }))._max.position ?? -1;
+    if (existing === 0) {
+      for (const a of DEFAULT_AGENCIES) {
+        await this.db.agency.upsert({ where: { wardId_name: { wardId, name: a.name } }, create: { wardId, name: a.name, kind: a.kind, position: ++position }, update: {} });
+      }
+    }
+    for (const q of quarters) {
+      await this.db.agency
+        .create({ data: { wardId, name: q.name, kind: "quarter", quarterId: q.id, position: ++position } })
+        .catch((err: unknown) => {
+          // Another tick created it a moment ago.
+          if ((err as { code?: string }).code !== "P2002") throw err;
+        });
+    }
+  }
+
+  async list(wardId: string): Promise<AgencyView[]> {
+    await this.ensureDefaults(wardId);
+    const rows = await this.db.agency.findMany({
+      where: { wardId, active: true },
+      orderBy: { position: "asc" },
+      include: { _count: { select: { contacts: { where: { active: true } } } } },
+    });
+    return rows.map((a) => ({ id: a.id, name: a.name, kind: a.kind, position: a.position, quarterId: a.quarterId, contacts: a._count.contacts }));
+  }
+
+  /** The agency shown as number `n` (1-based) in `/agencies`. */
+  async byNumber(wardId: string, n: number): Promise<AgencyView | null> {
+    return (await this.list(wardId))[n - 1] ?? null;
+  }
+
+  async add(staff: ActiveMember, name: string): Promise<AgencyView> {
+    const clean = name.trim().replace(/\s+/g, " ");
+    if (clean.length < 2 || clean.length > AGENCY_NAME_MAX) throw new ServiceError("invalid_input", "agency name length");
+    await this.ensureDefaults(staff.wardId);
+    const position = ((await this.db.agency.aggregate({ where: { wardId: staff.wardId }, _max: { position: true } }))._max.position ?? -1) + 1;
+    const agency = await this.db.agency.upsert({
+      where: { wardId_name: { wardId: staff.wardId, name: clean } },
+      create: { wardId: staff.wardId, name: clean, kind: "other", position },
+      update: { active: true },
+    });
+    await this.audit.record({ wardId: staff.wardId, action: "agency.added", actorMemberId: staff.id, detail: { agency: clean } });
+    return { id: agency.id, name: agency.name, kind: agency.kind, position: agency.position, quarterId: agency.quarterId, contacts: 0 };
+  }
+
+  async deactivate(staff: ActiveMember, agencyId: string): Promise<string> {
+    const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: staff.wardId } });
+    if (!agency) throw new ServiceError("not_found");
+    await this.db.agency.update({ where: { id: agency.id }, data: { active: false } });
+    await this.audit.record({ wardId: staff.wardId, action: "agency.removed", actorMemberId: staff.id, detail: { agency: agency.name } });
+    return agency.name;
+  }
+
+  async createInvite(staff: ActiveMember, agencyId: string): Promise<{ payload: string; agencyName: string; expiresAt: Date }> {
+    const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: staff.wardId, active: true } });
+    if (!agency) throw new ServiceError("not_found");
+    const token = generateToken(this.random);
+    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
+    const invite = await this.db.invite.create({
+      data: { wardId: staff.wardId, agencyId: agency.id, tokenHash: this.secrets.keyedHash("invite", token), role: "agency_contact", createdByMemberId: staff.id, expiresAt },
+    });
+    await this.audit.record({ wardId: staff.wardId, action: "invite.created", actorMemberId: staff.id, detail: { role: invite.role, inviteId: invite.id, agency: agency.name } });
+    return { payload: `${PREFIX}${token}`, agencyName: agency.name, expiresAt };
+  }
+
+  private async usableInvite(payload: string) {
+    const invite = await this.db.invite.findUnique({
+      where: { tokenHash: this.secrets.keyedHash("invite", payload.slice(PREFIX.length)) },
+      include: { ward: true, agency: true },
+    });
+    if (!invite?.agency || invite.role !== "agency_contact" || !invite.agency.active) throw new ServiceError("invite_invalid");
+    if (invite.usedAt) throw new ServiceError("invite_used");
+    if (invite.expiresAt.getTime() <= this.clock().getTime()) throw new ServiceError("invite_expired");
+    return { ...invite, agency: invite.agency };
+  }
+
+  async preview(payload: string): Promise<{ wardName: string; agencyName: string }> {
+    const invite = await this.usableInvite(payload);
+    return { wardName: invite.ward.name, agencyName: invite.agency.name };
+  }
+
+  async accept(payload: string, who: StaffIdentity): Promise<{ wardName: string; agencyName: string }> {
+    const invite = await this.usableInvite(payload);
+    await this.db.$transaction(async (tx) => {
+      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: this.clock() } });
+      if (used.count !== 1) throw new ServiceError("invite_used");
+      await tx.agencyContact.upsert({
+        where: { agencyId_telegramUserId: { agencyId: invite.agency.id, telegramUserId: who.telegramUserId } },
+        create: { wardId: invite.wardId, agencyId: invite.agency.id, telegramUserId: who.telegramUserId, displayName: who.displayName },
+        update: { active: true, blockedAt: null, displayName: who.displayName },
+      });
+    });
+    await this.audit.record({ wardId: invite.wardId, action: "invite.accepted", detail: { role: invite.role, inviteId: invite.id, agency: invite.agency.name } });
+    return { wardName: invite.ward.name, agencyName: invite.agency.name };
+  }
+
+  /** Contacts, and for a quarter its active heads and deputies, who have not blocked the bot. */
+  async recipients(agencyId: string): Promise<AgencyRecipient[]> {
+    const agency = await this.db.agency.findUnique({ where: { id: agencyId }, include: { contacts: { where: { active: true, blockedAt: null }, orderBy: { createdAt: "asc" } } } });
+    if (!agency?.active) return [];
+    const people: AgencyRecipient[] = agency.contacts.map((c) => ({ key: `c:${c.id}`, telegramUserId: c.telegramUserId, displayName: c.displayName }));
+    if (agency.quarterId) {
+      const heads = await this.db.quarterHead.findMany({ where: { quarterId: agency.quarterId, active: true, blockedAt: null }, orderBy: { createdAt: "asc" } });
+      for (const h of heads) {
+        if (!people.some((p) => p.telegramUserId === h.telegramUserId)) people.push({ key: `h:${h.id}`, telegramUserId: h.telegramUserId, displayName: h.displayName });
+      }
+    }
+    return people;
+  }
+
+  /** Whether this Telegram user may confirm for the agency (read from the database on every press). */
+  async speaksFor(agencyId: string, telegramUserId: string): Promise<{ displayName: string } | null> {
+    const recipient = (await this.recipients(agencyId)).find((r) => r.telegramUserId === telegramUserId);
+    if (recipient) return { displayName: recipient.displayName };
+    // A contact who blocked and came back still speaks for the agency.
+    const contact = await this.db.agencyContact.findFirst({ where: { agencyId, telegramUserId, active: true } });
+    return contact ? { displayName: contact.displayName } : null;
+  }
+
+  async markBlocked(recipientKey: string): Promise<void> {
+    const [kind, id] = recipientKey.split(":");
+    if (kind === "c") await this.db.agencyContact.update({ where: { id: id! }, data: { blockedAt: this.clock() } });
+    else if (kind === "h") await this.db.quarterHead.update({ where: { id: id! }, data: { blockedAt: this.clock() } });
+  }
+
+  async markReachable(telegramUserId: string): Promise<void> {
+    await this.db.agencyContact.updateMany({ where: { telegramUserId, blockedAt: { not: null } }, data: { blockedAt: null } });
+  }
+}

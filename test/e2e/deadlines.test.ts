@@ -1,0 +1,222 @@
+// Agencies' report deadlines through the stand-in with a controllable clock:
+// contacts invited, the full reminder ladder, "Đã nộp", a report file reaching
+// the police group, the automatic board and report, an ad-hoc request, and
+// /report's workbook opened and read cell by cell.
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeClock } from "../support/clock.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
+
+// Wednesday 25 Nov 2026, 09:00 in Vietnam; the year's report is due Tuesday 15 Dec.
+const START = Date.parse("2026-11-25T02:00:00Z");
+const at = (localDate: string, time = "08:01") => Date.parse(`${localDate}T${time}:00+07:00`);
+const REMINDER = /Nhắc hạn báo cáo|Hôm nay là hạn nộp|Quá hạn \d+ ngày/;
+
+async function invite(t: TestApp, ward: Ward, agencyNumber: number, name: string): Promise<Persona> {
+  const message = await ward.officer.say(`/inviteagency ${agencyNumber}`, /Liên kết mời người báo cáo/);
+  const payload = /start=(ag_[\w-]+)/.exec(message?.text ?? "")![1]!;
+  const contact = Persona.create(t.standIn, { first_name: name });
+  await contact.say(`/start ${payload}`, /Bạn được mời làm người báo cáo/);
+  await contact.tap("Xác nhận", /Bạn là người báo cáo của/);
+  return contact;
+}
+
+describe("agencies' report deadlines", () => {
+  let t: TestApp;
+  let ward: Ward;
+  let health: Persona;
+  let front: Persona;
+  let head3: Persona;
+  let resident: Persona;
+  const moveTo = async (instant: number) => {
+    t.clock.advance(instant - t.clock.now().getTime());
+    return t.app.tick();
+  };
+  const reminders = (p: Persona) => p.botMessages().filter((m) => REMINDER.test(m.text ?? ""));
+  const group = () => ward.group(ward.officer);
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: new FakeClock(START) });
+    ward = await setUpWard(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("lists the plan's agencies and every quarter, and registers contacts by invite", async () => {
+    const list = await ward.officer.say("/agencies", /Các cơ quan báo cáo kết quả/);
+    expect(list?.text).toMatch(/1\. Công an phường — 0 người báo cáo\n2\. Trạm Y tế phường/);
+    expect(list?.text).toContain("5. Ủy ban MTTQ Việt Nam phường");
+    expect(list?.text).toContain("8. Khu phố 3");
+    expect(list?.text).toContain("24. Khu phố 19");
+
+    health = await invite(t, ward, 2, "Y sĩ Hoa");
+    front = await invite(t, ward, 5, "Chủ tịch Mặt trận");
+    // Quarter 3's head answers for the quarter as an agency.
+    const headInvite = await ward.officer.say("/invitehead 3", /Liên kết mời/);
+    head3 = Persona.create(t.standIn, { first_name: "Tổ trưởng Ba" });
+    await head3.say(`/start ${/start=(qh_[\w-]+)/.exec(headInvite?.text ?? "")![1]}`, /Khu phố 3/);
+    await head3.tap("Xác nhận", /Bạn đã được đăng ký là/);
+
+    await ward.officer.say("/agencies", /2\. Trạm Y tế phường — 1 người báo cáo/);
+    // A used link cannot register anyone else.
+    await ward.officer.say("/inviteagency 99", /Cách dùng: \/inviteagency/);
+    await Persona.create(t.standIn, { first_name: "Dân" }).say("/agencies", /Chỉ cán bộ/);
+  });
+
+  it("plans the year's deadline and sends nothing before the ladder's first step", async () => {
+    // A tip inside the year's report period, for the workbook at the end.
+    resident = Persona.create(t.standIn, { first_name: "Người", last_name: "Dân", username: "resident_x" });
+    await sendQuickTip(resident, { category: "Mua bán ma túy", quarter: "Khu phố 5", place: "Hẻm 12", timing: "Hôm nay", description: "Có người bán ma túy ở hẻm 12" });
+    await moveTo(START + 60_000);
+    const deadline = await t.app.services.db.deadline.findFirstOrThrow({ where: { period: "2026" } });
+    expect(deadline).toMatchObject({ dueOn: "2026-12-15", title: "Báo cáo kết quả năm 2026" });
+    expect(await t.app.services.db.deadlineSubmission.count({ where: { deadlineId: deadline.id } })).toBe(24);
+    // The half-year deadline had passed before the bot started: not created, nobody nagged.
+    expect(await t.app.services.db.deadline.count({ where: { period: "2026-H1" } })).toBe(0);
+    await moveTo(at("2026-11-30", "23:59"));
+    expect(reminders(health)).toHaveLength(0);
+  });
+
+  it("reminds 14 days before; 'Đã nộp' and a report file stop the reminders and reach the police group", async () => {
+    await moveTo(at("2026-12-01"));
+    const first = await health.waitFor(/Nhắc hạn báo cáo — Trạm Y tế phường/, new Set());
+    expect(first.text).toContain("Báo cáo kết quả năm 2026");
+    expect(first.text).toContain("Hạn nộp: 15/12/2026 — còn 14 ngày");
+    expect(health.buttons(first)).toEqual(["✅ Đã nộp", "📎 Gửi file báo cáo"]);
+    await front.waitFor(/Nhắc hạn báo cáo — Ủy ban MTTQ/, new Set());
+    await head3.waitFor(/Nhắc hạn báo cáo — Khu phố 3/, new Set());
+
+    // Someone else forging the health station's button data is refused.
+    const data = (first.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!.callback_data;
+    const own = await ward.bystander.say("/help", /Hướng dẫn/);
+    const forged = await ward.bystander.press(own!.message_id, data);
+    expect(forged.answer).toMatchObject({ text: "Bạn không phải người báo cáo của cơ quan này.", show_alert: true });
+
+    await health.tap("Đã nộp", /Đã ghi nhận: Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 01\/12\/2026/);
+    await group().waitFor(/Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 01\/12\/2026 \(Y sĩ Hoa\)/, new Set());
+
+    await front.tap("Gửi file báo cáo", /Gửi file báo cáo của Ủy ban MTTQ/);
+    await front.say("đây là báo cáo", /Xin gửi file/);
+    await front.sendDocument("bao-cao-mttq-2026.docx", new TextEncoder().encode("báo cáo năm"), /Đã nhận file «bao-cao-mttq-2026.docx»/);
+    const posted = await group().waitFor(/📎 Ủy ban MTTQ Việt Nam phường đã nộp/, new Set());
+    expect(posted.document?.file_name).toBe("bao-cao-mttq-2026.docx");
+    expect(new TextDecoder().decode(t.standIn.fileBytes(posted.document!.file_id))).toBe("báo cáo năm");
+  });
+
+  it("posts the report 10 days before, then keeps reminding only who has not submitted", async () => {
+    await moveTo(at("2026-12-05"));
+    await group().waitFor(/Còn 10 ngày đến hạn nộp báo cáo năm 2026/, new Set());
+    const auto = await group().waitFor(/Báo cáo năm 2026 — số liệu đến 05\/12\/2026/, new Set());
+    expect(auto.document?.file_name).toBe("bao-cao-2026.xlsx");
+
+    for (const day of ["2026-12-08", "2026-12-12", "2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17"]) await moveTo(at(day));
+    await head3.waitFor(/Quá hạn 2 ngày — Khu phố 3/, new Set());
+    // The two who submitted on 1 December heard nothing more: the health station's one reminder
+    // now reads "Đã ghi nhận"; the Front, who sent a file, still has its first one only.
+    expect(reminders(health)).toHaveLength(0);
+    expect(reminders(front).map((m) => m.message_id)).toHaveLength(1);
+    // 14, 7, 3, 1 days before, on the day, 2 days after: each exactly once.
+    expect(reminders(head3).map((m) => /còn (\d+) ngày|Hôm nay|Quá hạn (\d+)/.exec(m.text ?? "")?.[0])).toEqual(["còn 14 ngày", "còn 7 ngày", "còn 3 ngày", "còn 1 ngày", "Hôm nay", "Quá hạn 2"]);
+  });
+
+  it("shows the board the day after the deadline and on demand", async () => {
+    const board = await group().waitFor(/Báo cáo kết quả năm 2026.*— hạn 15\/12\/2026/, new Set());
+    expect(board.text).toContain("đã nộp 2/24, quá hạn 22");
+    expect(board.text).toContain("❌ Khu phố 3 — chưa nộp, quá hạn 1 ngày");
+    expect(board.text).toContain("✅ Trạm Y tế phường — nộp 01/12/2026");
+    expect(board.text).toContain("✅ Ủy ban MTTQ Việt Nam phường — nộp 01/12/2026 📎");
+
+    const now = await group().say("/deadlines", /đã nộp 2\/24, quá hạn 22/);
+    expect(now?.text).toContain("❌ Khu phố 3 — chưa nộp, quá hạn 2 ngày");
+
+    // Late, but submitted: the board says by how much.
+    await head3.tap("Đã nộp", /Đã ghi nhận: Khu phố 3 đã nộp/);
+    await group().waitFor(/Khu phố 3<?\/?b?>? ?đã nộp .* — muộn 2 ngày|Khu phố 3 đã nộp «Báo cáo kết quả năm 2026» ngày 17\/12\/2026 \(Tổ trưởng Ba\) — muộn 2 ngày/, new Set());
+    const after = await group().say("/deadlines", /đã nộp 3\/24/);
+    expect(after?.text).toContain("🟡 Khu phố 3 — nộp 17/12/2026, muộn 2 ngày");
+  });
+
+  it("lets an officer request an ad-hoc report from chosen agencies", async () => {
+    await ward.group(ward.officer).say("/deadline", /tin nhắn riêng/);
+    await ward.officer.say("/deadline", /Bước 1\/3/);
+    await ward.officer.say("Báo cáo đột xuất dịp Tết", /Bước 2\/3/);
+    await ward.officer.say("31/2/2027", /Ngày chưa đúng/);
+    await ward.officer.say("20/1/2027", /Bước 3\/3/);
+    await ward.officer.tap("Chọn theo số", /Gõ số các cơ quan/);
+    await ward.officer.say("2, 99", /Chưa đúng/);
+    await ward.officer.say("2,8", /2 cơ quan: Trạm Y tế phường, Khu phố 3/);
+    await ward.officer.tap("Tạo và gửi yêu cầu", /Đã tạo hạn «Báo cáo đột xuất dịp Tết» \(20\/01\/2027\) và gửi yêu cầu tới 2 cơ quan/);
+    const request = await health.waitFor(/Yêu cầu báo cáo — Trạm Y tế phường/, new Set());
+    expect(request.text).toContain("Hạn nộp: 20/01/2027 (còn 34 ngày)");
+    await head3.waitFor(/Yêu cầu báo cáo — Khu phố 3/, new Set());
+    expect(front.botMessages().some((m) => /Báo cáo đột xuất/.test(m.text ?? ""))).toBe(false);
+    const audit = await t.app.services.db.auditEntry.count({ where: { action: "deadline.created" } });
+    expect(audit).toBe(1);
+  });
+
+  it("builds the year's workbook with the same figures as the chat summary", async () => {
+
+    await ward.officer.say("/report 20", /Cách dùng: \/report/);
+    const summary = await ward.officer.say("/report 2026", /Báo cáo năm 2026 — Phường Quy Nhơn Đông/);
+    expect(summary?.text).toContain("Kỳ báo cáo: 15/12/2025 – 14/12/2026 (số liệu đến 14/12/2026)");
+    expect(summary?.text).toMatch(/Tin báo nhận được: 1 \(khẩn cấp \d\)/);
+    const doc = await ward.officer.waitFor(/Báo cáo năm 2026 — số liệu đến 14\/12\/2026/, new Set());
+    expect(doc.document?.file_name).toBe("bao-cao-2026.xlsx");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(t.standIn.fileBytes(doc.document!.file_id)!) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Tin báo", "Báo cáo tuần", "Hạn báo cáo", "Lộ trình"]);
+
+    const summarySheet = wb.getWorksheet("Tổng hợp")!;
+    expect(summarySheet.getCell("A1").value).toBe("BÁO CÁO KẾT QUẢ XÂY DỰNG PHƯỜNG KHÔNG MA TÚY — năm 2026");
+    const valueOf = (label: string) => {
+      let found: unknown;
+      summarySheet.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(valueOf("Tin báo nhận được")).toBe(1);
+    expect(valueOf("Cơ quan nộp đúng hạn (lượt)")).toBe(2);
+    expect(valueOf("Cơ quan nộp muộn (lượt)")).toBe(1);
+    expect(valueOf("Cơ quan quá hạn chưa nộp (lượt)")).toBe(21);
+    expect(valueOf("Tổng số khu phố")).toBe(19);
+    expect(valueOf("Mục tiêu năm 2026")).toBe(10);
+
+    const tips = wb.getWorksheet("Tin báo")!;
+    expect(tips.getRow(1).values).toEqual([undefined, "Loại tin báo", "Khu phố", "Đang xử lý", "Đã chuyển xử lý", "Xác minh đúng", "Không có cơ sở", "Tin rác", "Trùng tin khác", "Tổng"]);
+    expect(tips.getRow(2).values).toEqual([undefined, "Mua bán ma túy", "Khu phố 5", 1, 0, 0, 0, 0, 0, 1]);
+    expect(tips.getRow(3).getCell(1).value).toBe("Tổng");
+    expect(tips.getRow(3).getCell(9).value).toBe(1);
+
+    // Check-ins: quarter 3's head got prompts since 27 Nov; the sheet counts the rows the database holds.
+    const checkIns = wb.getWorksheet("Báo cáo tuần")!;
+    const q3 = checkIns.getRow(4);
+    expect(q3.getCell(1).value).toBe("Khu phố 3");
+    const q3Rows = await t.app.services.db.checkIn.count({ where: { quarter: { name: "Khu phố 3" }, week: { lte: "2026-W51" } } });
+    expect(q3Rows).toBeGreaterThan(0);
+    expect(q3.getCell(2).value).toBe(q3Rows);
+    expect(q3.getCell(3).value).toBe(0);
+
+    const deadlines = wb.getWorksheet("Hạn báo cáo")!;
+    expect(deadlines.rowCount).toBe(1 + 24);
+    const rows = deadlines.getRows(2, 24)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]);
+    expect(rows).toContainEqual(["Trạm Y tế phường", "Đúng hạn", "01/12/2026", 0, ""]);
+    expect(rows).toContainEqual(["Ủy ban MTTQ Việt Nam phường", "Đúng hạn", "01/12/2026", 0, "✓"]);
+    expect(rows).toContainEqual(["Khu phố 3", "Nộp muộn", "17/12/2026", 2, ""]);
+    expect(rows).toContainEqual(["Khu phố 19", "Quá hạn", "", 2, ""]);
+
+    const roadmap = wb.getWorksheet("Lộ trình")!;
+    expect(roadmap.getCell("A1").value).toBe("Năm 2026: 0/19 khu phố không ma túy (mục tiêu 10)");
+    expect(roadmap.getRow(3).values).toEqual([undefined, "Khu phố 1", "Chưa đánh giá", ""]);
+
+    // Nothing in the workbook could name the resident: there is no such column, and no such text.
+    const everything: string[] = [];
+    for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => everything.push(cell.text)));
+    const joined = everything.join("\n");
+    for (const needle of ["resident_x", "Người Dân", String(resident.user.id), "hẻm 12", "Hẻm 12"]) expect(joined).not.toContain(needle);
+  });
+});
