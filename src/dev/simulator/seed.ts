@@ -9,6 +9,7 @@ const ADMIN_ID = 7001;
 const OFFICER_IDS = [7002, 7003];
 const RESIDENT_ID = 7101;
 const HEAD_IDS = [7201, 7202, 7203];
+const AGENCY_CONTACT_ID = 7301;
 const GROUP_ID = -1001000000777;
 
 async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp, after = 0): Promise<string> {
@@ -33,6 +34,7 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
     standIn.createUser({ id: HEAD_IDS[1]!, first_name: "Võ Thị", last_name: "Hai" }),
     standIn.createUser({ id: HEAD_IDS[2]!, first_name: "Đặng Văn", last_name: "Ba" }),
   ];
+  const healthContact = standIn.createUser({ id: AGENCY_CONTACT_ID, first_name: "Hồ Thị", last_name: "Y Tế" });
   const group = standIn.createGroup({ id: GROUP_ID, title: "Công an phường (nhóm)", type: "supergroup" });
   for (const user of [admin, ...officers]) standIn.addMember(group.id, user.id, "member");
 
@@ -68,7 +70,17 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
       if (data) standIn.pressButton(head.id, head.id, confirm.message_id, data);
       await reply(standIn, head.id, /đăng ký là|registered as/);
     }
-    app.logger.info("demo ward seeded: admin, two officers, police group, three quarter heads");
+    // The health station's contact (agency 2 in /agencies), for deadline reminders.
+    const before = standIn.botMessages(officers[0]!.id).length;
+    standIn.sendText(officers[0]!.id, officers[0]!.id, "/inviteagency 2");
+    const agencyLink = /start=(ag_[\w-]+)/.exec(await reply(standIn, officers[0]!.id, /start=ag_/, before))?.[1];
+    standIn.sendText(healthContact.id, healthContact.id, `/start ${agencyLink}`);
+    await reply(standIn, healthContact.id, /Trạm Y tế|health/i);
+    const invitation = standIn.botMessages(healthContact.id).at(-1)!;
+    const accept = standIn.inlineButtons(invitation).find((b) => b.callback_data?.startsWith("ag:ok:"))?.callback_data;
+    if (accept) standIn.pressButton(healthContact.id, healthContact.id, invitation.message_id, accept);
+    await reply(standIn, healthContact.id, /Bạn là người báo cáo|You report for/);
+    app.logger.info("demo ward seeded: admin, two officers, police group, three quarter heads, a health station contact");
   }
 
   const personas: Persona[] = [
@@ -84,6 +96,7 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
       subtitle: `Tổ trưởng Khu phố ${i + 1} · quarter head`,
       kind: "head",
     })),
+    { key: "agency", userId: healthContact.id, chatId: healthContact.id, title: "🏢 Hồ Thị Y Tế", subtitle: "Trạm Y tế phường · agency contact", kind: "agency" },
     { key: "admin", userId: admin.id, chatId: admin.id, title: "🛡 Trần Văn Quản Trị", subtitle: "Quản trị phường · ward admin", kind: "admin" },
   ];
   let residents = 1;

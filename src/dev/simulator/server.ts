@@ -16,7 +16,7 @@ export interface Persona {
   chatId: number;
   title: string;
   subtitle: string;
-  kind: "resident" | "officer" | "admin" | "group" | "head";
+  kind: "resident" | "officer" | "admin" | "group" | "head" | "agency";
 }
 
 export interface SimulatorOptions {
