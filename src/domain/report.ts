@@ -84,7 +84,7 @@ export interface ReportSubmission {
 export interface ReportRoadmap {
   year: number;
   target: number;
-  quarters: { name: string; status: QuarterStatus; decidedOn: string | null }[];
+  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; note: string | null }[];
 }
 
 const COUNT_KEYS = ["newSuspectedUsers", "rehabStable", "rehabRelapsed", "rehabMovedAway", "awarenessActivities"] as const;

@@ -211,7 +211,7 @@ describe("agencies' report deadlines", () => {
 
     const roadmap = wb.getWorksheet("Lộ trình")!;
     expect(roadmap.getCell("A1").value).toBe("Năm 2026: 0/19 khu phố không ma túy (mục tiêu 10)");
-    expect(roadmap.getRow(3).values).toEqual([undefined, "Khu phố 1", "Chưa đánh giá", ""]);
+    expect(roadmap.getRow(3).values).toEqual([undefined, "Khu phố 1", "Chưa đánh giá", "", ""]);
 
     // Nothing in the workbook could name the resident: there is no such column, and no such text.
     const everything: string[] = [];

@@ -3,6 +3,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
 import { QUARTER_STATUSES, roadmapChartSvg } from "../../domain/roadmap.js";
+import { displayDate, localDateOf, parseIsoDate, parseUserDate } from "../../domain/deadlines.js";
 import { localParts } from "../../domain/schedule.js";
 import { renderPng } from "../../services/charts.js";
 import { ServiceError } from "../../services/index.js";
@@ -10,6 +11,25 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { staffMember } from "../staff-identity.js";
+
+const NOTE_MARK = "📝 ";
+const NOTE_MAX = 200;
+
+/** `/quarterstatus 5 [12/11/2026] [note]`: the quarter, the decision's date (today by default, never in the future), a note. */
+export function quarterStatusArgs(text: string, today: string): { n: number; date: string; note: string | null } | null {
+  const m = /^(\d{1,3})(?:\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}))?(?:\s+([\s\S]+))?$/.exec(text.trim());
+  const n = z.coerce.number().int().min(1).max(500).safeParse(m?.[1]);
+  if (!m || !n.success) return null;
+  let date = today;
+  if (m[2]) {
+    const parsed = parseUserDate(m[2], "0000-01-01");
+    if (!parsed || parsed > today || parsed < "2000-01-01") return null;
+    date = parsed;
+  }
+  const note = m[3]?.trim().replace(/\s+/g, " ") ?? "";
+  if (note.length > NOTE_MAX) return null;
+  return { n: n.data, date, note: note || null };
+}
 
 export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -21,30 +41,38 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("card-only-officers"));
       return;
     }
-    const n = z.coerce.number().int().min(1).max(500).safeParse(ctx.match.trim());
-    if (!n.success) {
+    const ward = await services.wards.get(member.wardId);
+    const args = quarterStatusArgs(ctx.match, localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"));
+    if (!args) {
       await ctx.reply(ctx.t("qs-usage"));
       return;
     }
+    // The date rides in the buttons; the note is read back from this message (after "📝 "): both survive a restart.
     const kb = new InlineKeyboard();
-    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), `qs:${n.data}:${s}`).row();
-    await ctx.reply(ctx.t("qs-choose", { n: n.data }), { reply_markup: kb });
+    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), `qs:${args.n}:${s}:${args.date.replaceAll("-", "")}`).row();
+    const note = args.note ? `\n${NOTE_MARK}${escapeHtml(args.note)}` : "";
+    await ctx.reply(ctx.t("qs-choose", { n: args.n, date: displayDate(args.date) }) + note, { parse_mode: "HTML", reply_markup: kb });
   });
 
-  feature.callbackQuery(/^qs:(\d{1,3}):(drug_free|building|hotspot|unassessed)$/, async (ctx) => {
+  feature.callbackQuery(/^qs:(\d{1,3}):(drug_free|building|hotspot|unassessed)(?::(\d{8}))?$/, async (ctx) => {
     const member = await staffMember(ctx, services.members);
     if (!member) {
       await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
       return;
     }
     const ward = await services.wards.get(member.wardId);
-    const p = localParts(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
-    const today = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+    const raw = ctx.match[3];
+    const date = raw ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
+    const prompt = ctx.callbackQuery.message;
+    const promptText = prompt && "text" in prompt ? (prompt.text ?? "") : "";
+    const note = promptText.split("\n").find((l) => l.startsWith(NOTE_MARK))?.slice(NOTE_MARK.length).trim().slice(0, NOTE_MAX) || null;
     const status = ctx.match[2] as (typeof QUARTER_STATUSES)[number];
     try {
-      const quarter = await services.roadmap.record(member, Number(ctx.match[1]) - 1, status, today, null);
+      if (!parseIsoDate(date)) throw new ServiceError("invalid_input");
+      const quarter = await services.roadmap.record(member, Number(ctx.match[1]) - 1, status, date, note);
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(ctx.t("qs-recorded", { quarter: escapeHtml(quarter), status: ctx.t(`qs-${status}`), date: today }), { parse_mode: "HTML" });
+      const noteLine = note ? `\n${NOTE_MARK}${escapeHtml(note)}` : "";
+      await ctx.editMessageText(ctx.t("qs-recorded", { quarter: escapeHtml(quarter), status: ctx.t(`qs-${status}`), date: displayDate(date) }) + noteLine, { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.answerCallbackQuery({ text: ctx.t("qs-usage"), show_alert: true });
