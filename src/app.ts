@@ -20,6 +20,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Use this stand-in instead of starting one (tests share theirs). */
   standIn?: BotApiStandIn;
+  /** Run tick() and the sweep every minute (default). Tests drive them by hand, with their clock. */
+  cron?: boolean;
 }
 
 export interface App {
@@ -146,7 +148,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (expired > 0) logger.info({ expired }, "receipts expired");
     return services.jobs.runDue();
   };
-  const jobs: ScheduledTask[] = [
+  const jobs: ScheduledTask[] = options.cron === false ? [] : [
     cron.schedule("* * * * *", () => void tick().catch((err: unknown) => logger.error({ err }, "scheduled jobs failed")), {
       timezone: config.WARD_TIMEZONE,
       noOverlap: true,

@@ -1,22 +1,34 @@
-// Creates the Prisma client over the driver adapter that DATABASE_URL names.
+// Creates the Prisma client over the driver adapter that DATABASE_URL names:
+// SQLite (file:…, the embedded default) or PostgreSQL (postgresql://…, production).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client.js";
 
+// One set of models, two generated clients (a client is generated per database);
+// their APIs are the same, so the code is typed against the SQLite one.
 export type Database = PrismaClient;
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export function databaseKind(databaseUrl: string): DatabaseKind {
+  if (databaseUrl.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return "postgresql";
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
 
 /** SQLite: write-ahead logging, so readers never wait on the writer and commits cost one fsync less. */
 export async function tuneDatabase(db: Database, databaseUrl: string): Promise<void> {
-  if (!databaseUrl.startsWith("file:")) return;
+  if (databaseKind(databaseUrl) !== "sqlite") return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
 
-export function createDatabase(databaseUrl: string): Database {
-  if (databaseUrl.startsWith("file:")) {
+export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
+  if (databaseKind(databaseUrl) === "sqlite") {
     return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
   }
-  throw new Error(
-    "Only SQLite (file:…) is wired up in this version; PostgreSQL support is tracked in the production/scale issue.",
-  );
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  return new PostgresPrismaClient({ adapter }) as unknown as Database;
 }

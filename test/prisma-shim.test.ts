@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 function prisma(args: string[], databaseUrl: string): string {
   return execFileSync("npx", ["prisma", ...args], {
@@ -25,6 +25,14 @@ describe("schema-engine shim", () => {
     const out = prisma(
       ["migrate", "diff", "--from-migrations", "prisma/sqlite/migrations", "--to-schema", "prisma/sqlite", "--exit-code"],
       `file:${file}`,
+    );
+    expect(out).toContain("No difference detected");
+  });
+
+  it.runIf(inject("databaseKind") === "postgresql")("finds no drift between the PostgreSQL migrations and the schema", () => {
+    const out = prisma(
+      ["migrate", "diff", "--from-migrations", "prisma/postgresql/migrations", "--to-schema", "prisma/postgresql", "--exit-code"],
+      inject("adminDatabaseUrl"),
     );
     expect(out).toContain("No difference detected");
   });

@@ -6,7 +6,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type Simulator, startSimulator } from "../../src/dev/simulator/start.js";
-import { freshDatabaseFile, LogCapture, TEST_PEPPER } from "../support/harness.js";
+import { freshDatabaseUrl, LogCapture, TEST_PEPPER } from "../support/harness.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
   let browser: Browser;
 
   beforeAll(async () => {
-    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${freshDatabaseFile()}`, SECRET_PEPPER: TEST_PEPPER, LOG_LEVEL: "warn" });
+    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: await freshDatabaseUrl(), SECRET_PEPPER: TEST_PEPPER, LOG_LEVEL: "warn" });
     simulator = await startSimulator(config, { logDestination: new LogCapture() });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

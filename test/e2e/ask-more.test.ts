@@ -93,8 +93,8 @@ describe("asking the tipster more", () => {
   });
 
   it("keeps both tipsters unknown, notification storage and audit rows included", async () => {
-    expect(scanForIdentity(t, optedIn.persona, { exceptChats: [optedIn.persona.chatId] })).toEqual([]);
-    expect(scanForIdentity(t, silent.persona, { exceptChats: [silent.persona.chatId] })).toEqual([]);
+    expect(await scanForIdentity(t, optedIn.persona, { exceptChats: [optedIn.persona.chatId] })).toEqual([]);
+    expect(await scanForIdentity(t, silent.persona, { exceptChats: [silent.persona.chatId] })).toEqual([]);
     const actions = (await t.app.services.db.auditEntry.findMany()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["tip.question_asked", "tip.question_answered"]));
     await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseFile, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 
@@ -115,16 +115,16 @@ describe("weekly check-in", () => {
   it("survives a restart between prompt and answer without repeating the prompt", async () => {
     const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
     await standIn.start(0);
-    const databaseFile = freshDatabaseFile();
+    const databaseUrl = await freshDatabaseUrl();
     const clock = new FakeClock(START);
-    const first = await startTestApp({ standIn, databaseFile, clock });
+    const first = await startTestApp({ standIn, databaseUrl, clock });
     const ward = await setUpWard(first);
     const head = await invite(ward, first, 2, "Tổ trưởng Hai");
     await at(first, FRIDAY_OPEN + 60_000);
     await head.waitFor(/Báo cáo tuần 2026-W48/, new Set());
     await first.stop();
 
-    const second = await startTestApp({ standIn, databaseFile, clock, logs: first.logs });
+    const second = await startTestApp({ standIn, databaseUrl, clock, logs: first.logs });
     await at(second, FRIDAY_OPEN + 2 * 60_000);
     await head.tap("Không có gì mới", /Đã ghi nhận: Khu phố 2/);
     const prompts = standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === head.user.id && String(c.params.text).includes("Báo cáo tuần 2026-W48"));

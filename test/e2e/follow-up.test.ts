@@ -88,7 +88,7 @@ describe("follow-up with the receipt", () => {
   });
 
   it("keeps the resident unknown across tip, follow-up and addendum", async () => {
-    expect(scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
+    expect(await scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
     await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
   });
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { Persona } from "../support/persona.js";
-import { freshDatabaseFile, TEST_PEPPER } from "../support/harness.js";
+import { freshDatabaseUrl, TEST_PEPPER } from "../support/harness.js";
 import { until } from "../support/wait.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,7 +28,7 @@ describe("src/main.ts as a process", () => {
         ...process.env,
         BOT_TOKEN: "",
         BOT_API_ROOT: standIn.url,
-        DATABASE_URL: `file:${freshDatabaseFile()}`,
+        DATABASE_URL: await freshDatabaseUrl(),
         SECRET_PEPPER: TEST_PEPPER,
         LOG_LEVEL: "info",
       },

@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { Persona } from "../support/persona.js";
-import { freshDatabaseFile, startTestApp, type TestApp } from "../support/harness.js";
-import { FakeClock } from "../support/clock.js";
 import { eventually } from "../support/wait.js";
+import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { FakeClock } from "../support/clock.js";
 
 describe("tip flow state across restarts, cancel and timeout", () => {
   const running: TestApp[] = [];
@@ -24,9 +24,9 @@ describe("tip flow state across restarts, cancel and timeout", () => {
 
   it("resumes a half-written tip after the bot process restarts", async () => {
     const api = await standIn();
-    const databaseFile = freshDatabaseFile();
+    const databaseUrl = await freshDatabaseUrl();
     const clock = new FakeClock();
-    const first = await startTestApp({ standIn: api, databaseFile, clock });
+    const first = await startTestApp({ standIn: api, databaseUrl, clock });
     running.push(first);
 
     const resident = Persona.create(api, { first_name: "Cư", last_name: "Dân", username: "restart_resident" });
@@ -38,7 +38,7 @@ describe("tip flow state across restarts, cancel and timeout", () => {
 
     await first.stop();
     running.splice(0);
-    const second = await startTestApp({ standIn: api, databaseFile, clock, logs: first.logs });
+    const second = await startTestApp({ standIn: api, databaseUrl, clock, logs: first.logs });
     running.push(second);
     expect(second.adminCode).not.toBeNull(); // still no admin: a fresh code is issued
 
@@ -74,15 +74,23 @@ describe("tip flow state across restarts, cancel and timeout", () => {
   });
 
   it("deletes an abandoned flow after the idle timeout", async () => {
-    const t = await startTestApp();
-    running.push(t);
-    const resident = Persona.create(t.standIn, { first_name: "Bỏ", username: "idle_resident" });
+    const api = await standIn();
+    const databaseUrl = await freshDatabaseUrl();
+    const clock = new FakeClock();
+    const first = await startTestApp({ standIn: api, databaseUrl, clock });
+    running.push(first);
+    const resident = Persona.create(api, { first_name: "Bỏ", username: "idle_resident" });
     await resident.say("/tip", /Bước 1\/6/);
     await resident.tap("Dấu hiệu khác", /Bước 2\/6/);
-    expect(await t.app.sweepIdleFlows()).toBe(0);
-    t.clock.advance(61 * 60_000);
-    expect(await t.app.sweepIdleFlows()).toBe(1);
-    expect(await t.app.services.db.conversationState.count()).toBe(0);
+    // The flow's state is written after the reply. Stopping the bot lets in-flight
+    // updates finish, so the sweep below cannot race that write.
+    await first.app.stop();
+    const second = await startTestApp({ standIn: api, databaseUrl, clock, logs: first.logs });
+    running.push(second);
+    expect(await second.app.sweepIdleFlows()).toBe(0);
+    clock.advance(61 * 60_000);
+    expect(await second.app.sweepIdleFlows()).toBe(1);
+    expect(await second.app.services.db.conversationState.count()).toBe(0);
     await resident.tap("Khu phố 2", /hết hạn/);
   });
 });

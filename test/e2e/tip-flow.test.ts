@@ -127,7 +127,7 @@ describe("anonymous tip, from /start to an officer closing it", () => {
   });
 
   it("keeps no trace of the resident anywhere an officer or a database reader could look", async () => {
-    const findings = scanForIdentity(t, resident, { exceptChats: [resident.chatId] });
+    const findings = await scanForIdentity(t, resident, { exceptChats: [resident.chatId] });
     expect(findings).toEqual([]);
     await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
   });

@@ -4,7 +4,7 @@ import { createDatabase, type Database } from "../../src/db.js";
 import { createServices, ServiceError, type Services } from "../../src/services/index.js";
 import type { ActiveMember } from "../../src/services/members.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseFile, TEST_PEPPER } from "../support/harness.js";
+import { freshDatabaseUrl, TEST_PEPPER } from "../support/harness.js";
 
 describe("TipService", () => {
   let db: Database;
@@ -15,7 +15,7 @@ describe("TipService", () => {
   let officer: ActiveMember;
 
   beforeEach(async () => {
-    db = createDatabase(`file:${freshDatabaseFile()}`);
+    db = createDatabase(await freshDatabaseUrl());
     clock = new FakeClock();
     services = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), clock: clock.now });
     const ward = await services.wards.ensureWard({

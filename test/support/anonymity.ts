@@ -1,7 +1,6 @@
 // Looks for a resident's identity everywhere it must never be: every column of
 // every table, the captured log, and everything the bot sent to or asked
 // about any chat other than the resident's own.
-import Database from "better-sqlite3";
 import type { Persona } from "./persona.js";
 import type { TestApp } from "./harness.js";
 
@@ -12,26 +11,25 @@ export function identityNeedles(persona: Persona): string[] {
     .map((s) => s.toLowerCase());
 }
 
-export function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): string[] {
+export async function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): Promise<string[]> {
   const needles = identityNeedles(persona);
   const findings: string[] = [];
   const check = (where: string, value: unknown) => {
     if (value === null || value === undefined) return;
-    const text = (typeof value === "string" ? value : JSON.stringify(value)).toLowerCase();
+    const text = (typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).toLowerCase();
     for (const needle of needles) if (text.includes(needle)) findings.push(`${where} contains "${needle}"`);
   };
 
-  const db = new Database(t.databaseFile, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    for (const { name } of tables) {
-      const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[];
-      rows.forEach((row, i) => {
-        for (const [column, value] of Object.entries(row)) check(`table ${name} row ${i} column ${column}`, value);
-      });
-    }
-  } finally {
-    db.close();
+  // Every table the database has, whatever the schema says (SQLite or PostgreSQL).
+  const db = t.app.db;
+  const tables = t.databaseUrl.startsWith("file:")
+    ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    : await db.$queryRawUnsafe<{ name: string }[]>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name.replaceAll('"', '""')}"`);
+    rows.forEach((row, i) => {
+      for (const [column, value] of Object.entries(row)) check(`table ${name} row ${i} column ${column}`, value);
+    });
   }
 
   t.logs.lines.forEach((line, i) => check(`log line ${i}`, line));

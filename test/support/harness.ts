@@ -8,6 +8,7 @@ import { inject } from "vitest";
 import { type App, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { adminQuery, databaseUrlFor } from "../global-setup.js";
 import { FakeClock } from "./clock.js";
 
 export const TEST_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -24,16 +25,36 @@ export class LogCapture extends Writable {
   }
 }
 
-export function freshDatabaseFile(): string {
+let created = 0;
+
+/** A new database with every migration applied: a copy of the template file (SQLite) or of the template database (PostgreSQL). */
+export async function freshDatabaseUrl(): Promise<string> {
+  if (inject("databaseKind") === "postgresql") {
+    const admin = inject("adminDatabaseUrl");
+    const template = inject("templateDatabase");
+    const name = `${template.replace(/template$/, "")}${process.pid}_${++created}_${Math.random().toString(36).slice(2, 8)}`;
+    // Two workers copying the template at once: PostgreSQL refuses while the template is in use; try again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await adminQuery(admin, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        break;
+      } catch (err) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+    return databaseUrlFor(admin, name);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-test-"));
   const file = path.join(dir, "test.db");
   fs.copyFileSync(inject("templateDatabase"), file);
-  return file;
+  return `file:${file}`;
 }
 
 export interface TestAppOptions {
   standIn?: BotApiStandIn;
-  databaseFile?: string;
+  /** Reuse a database (a restart); a fresh one otherwise. */
+  databaseUrl?: string;
   clock?: FakeClock;
   logs?: LogCapture;
   env?: Record<string, string>;
@@ -44,7 +65,7 @@ export interface TestApp {
   standIn: BotApiStandIn;
   clock: FakeClock;
   logs: LogCapture;
-  databaseFile: string;
+  databaseUrl: string;
   adminCode: string | null;
   stop(): Promise<void>;
 }
@@ -53,13 +74,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const standIn = options.standIn ?? new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
   const ownsStandIn = !options.standIn;
   if (ownsStandIn) await standIn.start(0);
-  const databaseFile = options.databaseFile ?? freshDatabaseFile();
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   const clock = options.clock ?? new FakeClock();
   const logs = options.logs ?? new LogCapture();
   const before = logs.lines.length;
   const config = loadConfig({
     NODE_ENV: "test",
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: databaseUrl,
     SECRET_PEPPER: TEST_PEPPER,
     NOTIFY_KEY: TEST_NOTIFY_KEY,
     LOG_LEVEL: "debug",
@@ -68,7 +89,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     FLOOD_LIMIT: "10000",
     ...options.env,
   });
-  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs });
+  // No background cron: a real-time tick racing the test's own would reorder sends.
+  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs, cron: false });
   const adminLine = logs.lines.slice(before).find((l) => l.includes("One-time admin code"));
   const adminCode = adminLine ? (/(ADM(?:-[A-Z0-9]{4}){3})/.exec(adminLine)?.[1] ?? null) : null;
   return {
@@ -76,7 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     standIn,
     clock,
     logs,
-    databaseFile,
+    databaseUrl,
     adminCode,
     async stop() {
       await app.stop();
