@@ -220,7 +220,7 @@ export class DeadlineService {
           ...(file ? { fileId: file.fileId, fileName: file.fileName.slice(0, 200) } : {}),
         },
       });
-      await this.audit.record({ wardId: s.wardId, action: "deadline.submitted", detail: { deadlineId: s.deadlineId, agency: s.agency.name, by: who.displayName, withFile: file !== null } });
+      await this.audit.record({ wardId: s.wardId, action: "deadline.submitted", detail: { deadlineId: s.deadlineId, agency: s.agency.name, withFile: file !== null } });
     }
     const compliance = complianceOf(s.deadline.dueOn, submittedOn, today);
     return {
