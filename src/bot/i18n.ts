@@ -27,3 +27,16 @@ export function createI18n(preferences: PreferenceService, defaultLocale: Locale
     },
   });
 }
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** For messages sent outside an update (jobs, announcements): the chat's /lang choice, else the default. */
+export async function chatTranslator(
+  i18n: I18n<FlowContext>,
+  deps: { services: { preferences: PreferenceService }; settings: { defaultLocale: Locale } },
+  chatId: string,
+): Promise<{ t: Translate; locale: Locale }> {
+  const chosen = await deps.services.preferences.locale(chatId);
+  const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+  return { t: (key, vars) => i18n.t(locale, key, vars), locale };
+}

@@ -10,12 +10,12 @@ import {
   DEADLINE_TITLE_MAX,
   type DeadlineKind,
   localDateOf,
+  parseIsoDate,
   type ReminderLadder,
   recurringDeadlinesFor,
   reminderSchedule,
   sortBoard,
 } from "../domain/deadlines.js";
-import { parseIsoDate } from "../domain/deadlines.js";
 import { zonedDate } from "../domain/schedule.js";
 import type { AgencyService } from "./agencies.js";
 import type { AuditService } from "./audit.js";

@@ -15,12 +15,11 @@ import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../as
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { isLocale } from "../i18n.js";
+import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 
 export const CHECK_IN_CONVERSATION = "checkin";
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** Keeps bulk sends under Telegram's ~30 messages per second. */
 export class SendPacer {
@@ -35,11 +34,7 @@ export class SendPacer {
 }
 
 export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): CheckInMessenger {
-  const translator = async (chatId: string): Promise<{ t: Translate; locale: string }> => {
-    const chosen = await deps.services.preferences.locale(chatId);
-    const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
-    return { t: (key, vars) => i18n.t(locale, key, vars), locale };
-  };
+  const translator = (chatId: string) => chatTranslator(i18n, deps, chatId);
   return {
     async prompt(chatId, info) {
       const { t, locale } = await translator(chatId);

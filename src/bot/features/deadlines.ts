@@ -18,14 +18,13 @@ import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../as
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { isLocale } from "../i18n.js";
+import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import type { SendPacer } from "./check-in.js";
 import { formatTime } from "./tip-cards.js";
 
 export const NEW_DEADLINE_CONVERSATION = "deadline-new";
 export const REPORT_FILE_CONVERSATION = "deadline-file";
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 const idSchema = z.string().regex(/^[\w-]{1,40}$/);
 const periodSchema = z.string().regex(/^20\d\d(-[hH]1)?$/);
@@ -105,11 +104,7 @@ async function sendReport(api: Api, chatId: string | number, t: Translate, deps:
 }
 
 export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): DeadlineMessenger {
-  const translator = async (chatId: string): Promise<Translate> => {
-    const chosen = await deps.services.preferences.locale(chatId);
-    const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
-    return (key, vars) => i18n.t(locale, key, vars);
-  };
+  const translator = async (chatId: string): Promise<Translate> => (await chatTranslator(i18n, deps, chatId)).t;
   return {
     async remind(chatId, info) {
       const t = await translator(chatId);

@@ -8,10 +8,9 @@ import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from
 import type { BotContext, FlowContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { isLocale } from "../i18n.js";
+import { chatTranslator, type Translate } from "../i18n.js";
 import { staffIdentity, staffMember } from "../staff-identity.js";
 
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 type CardMenu = "main" | "priority" | "close" | "duplicate";
 
 const cardAction = z.discriminatedUnion("action", [
@@ -108,9 +107,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
         deps.logger.warn({ tipId }, "ward has no police group bound; tip stored, card not posted");
         return;
       }
-      const chosen = await deps.services.preferences.locale(ward.policeChatId);
-      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
-      const t: Translate = (key, vars) => i18n.t(locale, key, vars);
+      const { t, locale } = await chatTranslator(i18n, deps, ward.policeChatId);
       const card = await api.sendMessage(ward.policeChatId, renderCardText(view, t, ward.timezone, locale), {
         parse_mode: "HTML",
         reply_markup: cardKeyboard(view, t),
@@ -145,8 +142,7 @@ export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: Base
       const view = await deps.services.tips.view(tipId);
       const ward = view ? await deps.services.wards.get(view.wardId) : null;
       if (!view || !ward?.policeChatId) return;
-      const chosen = await deps.services.preferences.locale(ward.policeChatId);
-      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const { locale } = await chatTranslator(i18n, deps, ward.policeChatId);
       const card = (await deps.services.tips.cards(tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
       const mentions = info.officers.map((o) => `<a href="tg://user?id=${encodeURIComponent(o.telegramUserId)}">${escapeHtml(o.displayName)}</a>`).join(", ");
       await api.sendMessage(
@@ -164,8 +160,7 @@ export function createTipsterNotifier(api: Api, i18n: I18n<FlowContext>, deps: B
     try {
       const chatId = await deps.services.notifications.target(tipId);
       if (chatId) {
-        const chosen = await deps.services.preferences.locale(chatId);
-        const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+        const { locale } = await chatTranslator(i18n, deps, chatId);
         await api.sendMessage(chatId, i18n.t(locale, event === "question" ? "notify-question" : "notify-closed"));
       }
       if (event === "closed") await deps.services.notifications.forget(tipId);
@@ -181,8 +176,7 @@ export function createAnswerAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: B
     try {
       const ward = await deps.services.wards.get(a.wardId);
       if (!ward?.policeChatId) return;
-      const chosen = await deps.services.preferences.locale(ward.policeChatId);
-      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const { locale } = await chatTranslator(i18n, deps, ward.policeChatId);
       const card = (await deps.services.tips.cards(a.tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
       await api.sendMessage(ward.policeChatId, i18n.t(locale, "card-answer", { reference: a.reference, question: escapeHtml(a.question), answer: escapeHtml(a.answer) }), {
         parse_mode: "HTML",
@@ -201,8 +195,7 @@ export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps:
       const addendum = await deps.services.tips.addendum(addendumId);
       const ward = await deps.services.wards.get(addendum.wardId);
       if (!ward?.policeChatId) return;
-      const chosen = await deps.services.preferences.locale(ward.policeChatId);
-      const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
+      const { locale } = await chatTranslator(i18n, deps, ward.policeChatId);
       const card = (await deps.services.tips.cards(addendum.tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
       const reply = card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {};
       const text = i18n.t(locale, "card-addendum", { reference: addendum.reference, text: escapeHtml(addendum.text ?? "—"), photos: addendum.photoFileIds.length });
