@@ -12,7 +12,7 @@ import { createDatabase, tuneDatabase } from "../src/db.js";
 import { NOTHING_TO_REPORT } from "../src/domain/check-in.js";
 import { periodBounds, reportPeriod } from "../src/domain/report.js";
 import { shiftWeek } from "../src/domain/schedule.js";
-import { createServices } from "../src/services/index.js";
+import { createServices, Keyring } from "../src/services/index.js";
 import { buildReportWorkbook } from "../src/services/report-workbook.js";
 
 const TIPS = Number(process.env.BENCH_TIPS ?? 100_000);
@@ -24,7 +24,7 @@ const CATEGORIES = ["dealing", "use_venue", "plant_growing", "school", "person_u
 const STATUSES = ["new", "claimed", "verifying", "acted", "closed"];
 const CLOSE = ["confirmed", "unfounded", "spam", "duplicate"];
 const PRIORITIES = ["urgent", "high", "normal", "low"];
-const options = { pepper: "bench-pepper-0123456789-0123456789-abcdef", notifyKey: Buffer.alloc(32, 1), clock: () => new Date("2026-06-20T03:00:00Z") };
+const options = { pepper: "bench-pepper-0123456789-0123456789-abcdef", notifyKey: Buffer.alloc(32, 1), keyring: Keyring.parse(`b1:${Buffer.alloc(32, 2).toString("base64")}`), clock: () => new Date("2026-06-20T03:00:00Z") };
 
 async function seed(url: string): Promise<void> {
   const db = createDatabase(url);

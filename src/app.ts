@@ -9,8 +9,8 @@ import type { Config } from "./config.js";
 import { createDatabase, type Database, tuneDatabase } from "./db.js";
 import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
 import { createLogger, type Logger } from "./logger.js";
-import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper } from "./secrets-file.js";
-import { type Clock, createServices, type Services } from "./services/index.js";
+import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper, loadOrCreateDevTipKeys } from "./secrets-file.js";
+import { type Clock, createServices, Keyring, type Services } from "./services/index.js";
 
 /** Token used against the local stand-in when no real BOT_TOKEN is set. */
 export const STAND_IN_TOKEN = "1000000001:local-stand-in-token-not-a-secret";
@@ -38,6 +38,8 @@ export interface App {
   tick(): Promise<number>;
   /** Deletes abandoned tip flows (they hold raw updates); also run every 5 minutes. */
   sweepIdleFlows(): Promise<number>;
+  /** Retention: deletes tips closed more than TIP_RETENTION_DAYS ago; also run daily at 03:17. */
+  purgeOldTips(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,13 @@ function notifyKeyFor(config: Config, logger: Logger): Buffer {
   return loadOrCreateDevNotifyKey(devSecretsDir(config));
 }
 
+export function keyringFor(config: Config, logger: Logger): Keyring {
+  if (config.TIP_KEYS) return Keyring.parse(config.TIP_KEYS);
+  if (config.NODE_ENV === "production") throw new Error("TIP_KEYS is required in production");
+  logger.warn({ dir: devSecretsDir(config) }, "TIP_KEYS not set: using a generated development key");
+  return Keyring.parse(loadOrCreateDevTipKeys(devSecretsDir(config)));
+}
+
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const db = createDatabase(config.DATABASE_URL);
@@ -68,6 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),
     pepper: pepperFor(config, logger),
     notifyKey: notifyKeyFor(config, logger),
+    keyring: keyringFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     tipLimits: { perHour: config.TIP_LIMIT_PER_HOUR, perDay: config.TIP_LIMIT_PER_DAY },
     deadlineLadder: {
@@ -140,6 +150,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");
     return dropped;
   };
+  const purgeOldTips = async () => {
+    const purged = await services.tips.purgeClosed(config.TIP_RETENTION_DAYS);
+    // Counts only: nothing about what the tips said.
+    logger.info({ ...purged, olderThanDays: config.TIP_RETENTION_DAYS }, "retention: closed tips purged");
+    return purged.tips;
+  };
   // What must happen is planned into the job table first, then sent (see JobService).
   const tick = async () => {
     await services.checkIns.planAll();
@@ -154,6 +170,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       noOverlap: true,
     }),
     cron.schedule("*/5 * * * *", () => void sweepIdleFlows().catch((err: unknown) => logger.error({ err }, "sweep failed")), {
+      timezone: config.WARD_TIMEZONE,
+      noOverlap: true,
+    }),
+    cron.schedule("17 3 * * *", () => void purgeOldTips().catch((err: unknown) => logger.error({ err }, "retention purge failed")), {
       timezone: config.WARD_TIMEZONE,
       noOverlap: true,
     }),
@@ -176,6 +196,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adminCode: ward.adminCode,
     tick,
     sweepIdleFlows,
+    purgeOldTips,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -32,6 +32,14 @@ export const configSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "NOTIFY_KEY must be 32 bytes, base64 (openssl rand -base64 32)")
     .optional(),
+  // Seals tip text, places, photo references and unfinished flows at rest (AES-256-GCM):
+  // "k1:BASE64" or, while rotating, "k2:NEWKEY,k1:OLDKEY" (the first encrypts).
+  TIP_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/, 'TIP_KEYS must look like "k1:BASE64KEY" (openssl rand -base64 32)')
+    .optional(),
+  // Closed tips are deleted with their photos, addenda and questions after this many days.
+  TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WARD_SLUG: z.string().regex(/^[a-z0-9-]{2,40}$/).default("quy-nhon-dong"),
   WARD_NAME: z.string().min(2).max(120).default("Phường Quy Nhơn Đông"),

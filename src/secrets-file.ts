@@ -14,6 +14,16 @@ export function loadOrCreateDevPepper(directory: string): string {
   return pepper;
 }
 
+/** Development only, like the pepper: a generated TIP_KEYS value kept beside the database. */
+export function loadOrCreateDevTipKeys(directory: string): string {
+  const file = path.join(directory, "tip-keys");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(directory, { recursive: true });
+  const spec = `dev1:${randomBytes(32).toString("base64")}`;
+  fs.writeFileSync(file, `${spec}\n`, { mode: 0o600 });
+  return spec;
+}
+
 /** Development only, like the pepper: a generated NOTIFY_KEY kept beside the database. */
 export function loadOrCreateDevNotifyKey(directory: string): Buffer {
   const file = path.join(directory, "notify-key");

@@ -16,6 +16,7 @@ export type AuditAction =
   | "tip.information_added"
   | "tip.question_asked"
   | "tip.question_answered"
+  | "tips.purged"
   | "checkin.answered"
   | "roadmap.status_recorded"
   | "agency.added"

@@ -1,22 +1,25 @@
 // Storage for @grammyjs/conversations in the database, so a restart mid-flow
 // resumes it. Shaped like the plugin's VersionedStateStorage without importing
-// grammY. Keys are already pseudonymous (see Secrets.chatKey).
+// grammY. Keys are already pseudonymous (see Secrets.chatKey); values hold raw
+// updates (the sender included), so they are sealed under TIP_KEYS.
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
+import { type Keyring, SEALED } from "./keyring.js";
 
 export class ConversationStore {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly keyring: Keyring,
   ) {}
 
   read = async <State>(key: string): Promise<State | undefined> => {
     const row = await this.db.conversationState.findUnique({ where: { key } });
-    return row ? (JSON.parse(row.value) as State) : undefined;
+    return row ? (JSON.parse(this.keyring.open(SEALED.flow, row.value)) as State) : undefined;
   };
 
   write = async <State>(key: string, state: State): Promise<void> => {
-    const value = JSON.stringify(state);
+    const value = this.keyring.seal(SEALED.flow, JSON.stringify(state));
     const updatedAt = this.clock();
     await this.db.conversationState.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt } });
   };

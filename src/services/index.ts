@@ -5,6 +5,7 @@ import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
 import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
+import { Keyring } from "./keyring.js";
 import { ReportService } from "./reports.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   pepper: string;
   /** 32 bytes for AES-256-GCM of opt-in notification targets. */
   notifyKey: Buffer;
+  /** Seals what residents wrote and unfinished flows at rest (see keyring.ts). */
+  keyring: Keyring;
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
@@ -36,6 +39,7 @@ export interface Services {
   db: Database;
   clock: Clock;
   secrets: Secrets;
+  keyring: Keyring;
   audit: AuditService;
   wards: WardService;
   members: MemberService;
@@ -68,12 +72,13 @@ export function createServices(options: ServiceOptions): Services {
     db,
     clock,
     secrets,
+    keyring: options.keyring,
     audit,
     wards: new WardService(db, secrets, random, audit),
     members: new MemberService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72),
-    tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }),
+    tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
     preferences: new PreferenceService(db, secrets),
-    conversations: new ConversationStore(db, clock),
+    conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
     checkIns: new CheckInService(db, clock, jobs, heads, audit),
@@ -91,4 +96,5 @@ export { ServiceError } from "./errors.js";
 export type { ActiveMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
+export { Keyring } from "./keyring.js";
 export type { CheckInMessenger, Delivery, PromptInfo, TipMessenger } from "./messenger.js";

@@ -23,6 +23,7 @@ import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember } from "./members.js";
 import type { JobService } from "./jobs.js";
+import { type Keyring, SEALED } from "./keyring.js";
 import type { TipMessenger } from "./messenger.js";
 import type { RandomSource, Secrets } from "./secrets.js";
 
@@ -41,6 +42,14 @@ const addendumSchema = z
     photoFileIds: z.array(z.string().min(1).max(256)).max(TIP_PHOTOS_MAX),
   })
   .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
+
+
+function parseLocation(stored: string | null): { latitude: number; longitude: number } | null {
+  const [latitude, longitude] = (stored ?? "").split(",").map(Number);
+  return latitude !== undefined && longitude !== undefined && Number.isFinite(latitude) && Number.isFinite(longitude) && stored
+    ? { latitude, longitude }
+    : null;
+}
 
 function fingerprintText(description: string): string {
   return foldVietnamese(description).replace(/\s+/g, " ").trim();
@@ -97,6 +106,7 @@ export class TipService {
     private readonly audit: AuditService,
     private readonly jobs: JobService,
     private readonly timers: ClaimTimers,
+    private readonly keyring: Keyring,
   ) {
     jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes)));
   }
@@ -162,18 +172,17 @@ export class TipService {
           receiptHash: this.secrets.receiptHash(receiptCode),
           category: draft.category,
           quarterId: draft.quarterId,
-          placeText,
-          latitude: draft.place?.kind === "location" ? draft.place.latitude : null,
-          longitude: draft.place?.kind === "location" ? draft.place.longitude : null,
+          placeText: this.keyring.sealOrNull(SEALED.place, placeText),
+          location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, `${draft.place.latitude},${draft.place.longitude}`) : null,
           timing: draft.timing,
-          description: draft.description,
+          description: this.keyring.seal(SEALED.description, draft.description),
           priority: triage.priority,
           triageScore: triage.score,
           triageReasons: JSON.stringify(triage.reasons),
           duplicateGroup,
           createdAt: now,
           ...(quietSpam ? { status: "closed", closeReason: "spam", closedAt: now } : {}),
-          photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId, position })) },
+          photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId: this.keyring.seal(SEALED.photo, fileId), position })) },
         },
       });
       if (!quietSpam) await this.startClaimTimer({ id: tip.id, wardId, priority: triage.priority }, 1, now);
@@ -198,7 +207,7 @@ export class TipService {
     });
     const match = findDuplicateOf(
       { quarterId, place, createdAt: now },
-      open.map((t) => ({ ...t, place: t.placeText })),
+      open.map((t) => ({ ...t, place: this.keyring.openOrNull(SEALED.place, t.placeText) })),
       { windowDays: DUPLICATE_WINDOW_DAYS },
     );
     if (!match) return null;
@@ -228,17 +237,17 @@ export class TipService {
       reference: t.reference,
       category: t.category as TipCategory,
       quarterName: t.quarter?.name ?? null,
-      placeText: t.placeText,
-      location: t.latitude !== null && t.longitude !== null ? { latitude: t.latitude, longitude: t.longitude } : null,
+      placeText: this.keyring.openOrNull(SEALED.place, t.placeText),
+      location: parseLocation(this.keyring.openOrNull(SEALED.location, t.location)),
       timing: t.timing as TipTiming,
-      description: t.description,
+      description: this.keyring.open(SEALED.description, t.description),
       priority: t.priority as Priority,
       reasons: JSON.parse(t.triageReasons) as TriageReason[],
       status: t.status as TipStatus,
       closeReason: (t.closeReason as CloseReason | null) ?? null,
       claimedByName: t.claimedBy?.displayName ?? null,
       duplicateOfReference,
-      photoFileIds: t.photos.map((p) => p.fileId),
+      photoFileIds: t.photos.map((p) => this.keyring.open(SEALED.photo, p.fileId)),
       createdAt: t.createdAt,
     };
   }
@@ -271,6 +280,34 @@ export class TipService {
     return count;
   }
 
+  /**
+   * Retention: tips closed more than `days` ago are deleted with their photos,
+   * additions, questions and cards (cascade). The append-only audit keeps one
+   * "tips.purged" row per ward with the count; its older rows hold ids and codes only.
+   */
+  async purgeClosed(days: number): Promise<{ tips: number; photos: number; addenda: number; questions: number }> {
+    const cutoff = new Date(this.clock().getTime() - days * 86_400_000);
+    const totals = { tips: 0, photos: 0, addenda: 0, questions: 0 };
+    for (;;) {
+      const batch = await this.db.tip.findMany({
+        where: { status: "closed", closedAt: { lt: cutoff } },
+        select: { id: true, wardId: true, _count: { select: { photos: true, addenda: true, questions: true } } },
+        take: 500,
+      });
+      if (batch.length === 0) return totals;
+      const { count } = await this.db.tip.deleteMany({ where: { id: { in: batch.map((t) => t.id) }, status: "closed", closedAt: { lt: cutoff } } });
+      totals.tips += count;
+      for (const t of batch) {
+        totals.photos += t._count.photos;
+        totals.addenda += t._count.addenda;
+        totals.questions += t._count.questions;
+      }
+      const perWard = new Map<string, number>();
+      for (const t of batch) perWard.set(t.wardId, (perWard.get(t.wardId) ?? 0) + 1);
+      for (const [wardId, tips] of perWard) await this.audit.record({ wardId, action: "tips.purged", detail: { tips, olderThanDays: days } });
+    }
+  }
+
   /** A resident adds information to their open tip. Like the tip, it carries no identity. */
   async addInformation(receipt: string, text: string | null, photoFileIds: string[]): Promise<{ addendumId: string }> {
     const found = await this.byReceipt(receipt);
@@ -279,7 +316,12 @@ export class TipService {
     const input = addendumSchema.parse({ text, photoFileIds });
     const tip = await this.db.tip.findUniqueOrThrow({ where: { id: found.tipId }, select: { wardId: true } });
     const addendum = await this.db.tipAddendum.create({
-      data: { tipId: found.tipId, text: input.text, photoFileIds: JSON.stringify(input.photoFileIds), createdAt: this.clock() },
+      data: {
+        tipId: found.tipId,
+        text: this.keyring.sealOrNull(SEALED.addendumText, input.text),
+        photoFileIds: this.keyring.seal(SEALED.addendumPhotos, JSON.stringify(input.photoFileIds)),
+        createdAt: this.clock(),
+      },
     });
     await this.audit.record({ wardId: tip.wardId, action: "tip.information_added", tipId: found.tipId, detail: { photos: input.photoFileIds.length } });
     return { addendumId: addendum.id };
@@ -315,7 +357,9 @@ export class TipService {
   async ask(member: ActiveMember, tipId: string, question: string): Promise<{ questionId: string; reference: string }> {
     const tip = await this.openTipFor(member, tipId);
     const text = z.string().trim().min(1).max(1000).parse(question);
-    const row = await this.db.tipQuestion.create({ data: { tipId: tip.id, askedByMemberId: member.id, question: text, askedAt: this.clock() } });
+    const row = await this.db.tipQuestion.create({
+      data: { tipId: tip.id, askedByMemberId: member.id, question: this.keyring.seal(SEALED.question, text), askedAt: this.clock() },
+    });
     await this.audit.record({ wardId: tip.wardId, action: "tip.question_asked", actorMemberId: member.id, tipId: tip.id, detail: { questionId: row.id } });
     return { questionId: row.id, reference: tip.reference };
   }
@@ -328,7 +372,8 @@ export class TipService {
   async openQuestions(receipt: string): Promise<{ id: string; question: string }[]> {
     const found = await this.byReceipt(receipt);
     if (!found) return [];
-    return this.db.tipQuestion.findMany({ where: { tipId: found.tipId, answer: null }, orderBy: { askedAt: "asc" }, select: { id: true, question: true } });
+    const rows = await this.db.tipQuestion.findMany({ where: { tipId: found.tipId, answer: null }, orderBy: { askedAt: "asc" }, select: { id: true, question: true } });
+    return rows.map((q) => ({ id: q.id, question: this.keyring.open(SEALED.question, q.question) }));
   }
 
   async answerQuestion(receipt: string, questionId: string, answer: string): Promise<{ tipId: string; wardId: string; reference: string; question: string; answer: string }> {
@@ -337,14 +382,26 @@ export class TipService {
     const text = z.string().trim().min(1).max(TIP_DESCRIPTION_MAX).parse(answer);
     const question = await this.db.tipQuestion.findFirst({ where: { id: questionId, tipId: found.tipId, answer: null }, include: { tip: true } });
     if (!question) throw new ServiceError("tip_not_found");
-    await this.db.tipQuestion.update({ where: { id: question.id }, data: { answer: text, answeredAt: this.clock() } });
+    await this.db.tipQuestion.update({ where: { id: question.id }, data: { answer: this.keyring.seal(SEALED.answer, text), answeredAt: this.clock() } });
     await this.audit.record({ wardId: question.tip.wardId, action: "tip.question_answered", tipId: question.tip.id, detail: { questionId: question.id } });
-    return { tipId: question.tip.id, wardId: question.tip.wardId, reference: question.tip.reference, question: question.question, answer: text };
+    return {
+      tipId: question.tip.id,
+      wardId: question.tip.wardId,
+      reference: question.tip.reference,
+      question: this.keyring.open(SEALED.question, question.question),
+      answer: text,
+    };
   }
 
   async addendum(addendumId: string) {
     const a = await this.db.tipAddendum.findUniqueOrThrow({ where: { id: addendumId }, include: { tip: { select: { id: true, reference: true, wardId: true } } } });
-    return { tipId: a.tip.id, wardId: a.tip.wardId, reference: a.tip.reference, text: a.text, photoFileIds: JSON.parse(a.photoFileIds) as string[] };
+    return {
+      tipId: a.tip.id,
+      wardId: a.tip.wardId,
+      reference: a.tip.reference,
+      text: this.keyring.openOrNull(SEALED.addendumText, a.text),
+      photoFileIds: JSON.parse(this.keyring.open(SEALED.addendumPhotos, a.photoFileIds)) as string[],
+    };
   }
 
   /** Loads a tip an officer wants to act on, refusing other wards' tips and closed ones. */
@@ -428,7 +485,7 @@ export class TipService {
       data: { status: "closed", closeReason: reason, closedAt: this.clock() },
     });
     if (reason === "spam") {
-      const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(tip.description)}`);
+      const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(this.keyring.open(SEALED.description, tip.description))}`);
       await this.db.spamFingerprint.upsert({ where: { hash }, create: { hash, wardId: tip.wardId }, update: {} });
     }
     await this.audit.record({ wardId: tip.wardId, action: "tip.closed", actorMemberId: member.id, tipId: tip.id, detail: { reason } });

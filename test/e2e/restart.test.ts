@@ -50,7 +50,8 @@ describe("tip flow state across restarts, cancel and timeout", () => {
     const tips = await second.app.services.db.tip.findMany();
     expect(tips).toHaveLength(1);
     expect(tips[0]).toMatchObject({ category: "use_venue", timing: "today", placeText: null });
-    expect(tips[0]!.latitude).toBeCloseTo(13.7765);
+    const view = await second.app.services.tips.view(tips[0]!.id);
+    expect(view?.location?.latitude).toBeCloseTo(13.7765);
     await eventually(async () => expect(await second.app.services.db.conversationState.count()).toBe(0));
     // Each of the resident's updates was handled once: one receipt, one review per pass.
     expect(resident.botMessages().filter((m) => /Mã biên nhận/.test(m.text ?? ""))).toHaveLength(1);

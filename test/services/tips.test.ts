@@ -1,10 +1,10 @@
 // TipService against a real (migrated) SQLite database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../src/db.js";
-import { createServices, ServiceError, type Services } from "../../src/services/index.js";
+import { createServices, Keyring, ServiceError, type Services } from "../../src/services/index.js";
 import type { ActiveMember } from "../../src/services/members.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseUrl, TEST_PEPPER } from "../support/harness.js";
+import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
 
 describe("TipService", () => {
   let db: Database;
@@ -17,7 +17,7 @@ describe("TipService", () => {
   beforeEach(async () => {
     db = createDatabase(await freshDatabaseUrl());
     clock = new FakeClock();
-    services = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), clock: clock.now });
+    services = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), keyring: Keyring.parse(TEST_TIP_KEYS), clock: clock.now });
     const ward = await services.wards.ensureWard({
       slug: "test-ward",
       name: "Phường Thử",

@@ -13,6 +13,7 @@ import { FakeClock } from "./clock.js";
 
 export const TEST_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz";
 export const TEST_NOTIFY_KEY = Buffer.alloc(32, 42).toString("base64");
+export const TEST_TIP_KEYS = `t1:${Buffer.alloc(32, 43).toString("base64")}`;
 
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
@@ -83,6 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: databaseUrl,
     SECRET_PEPPER: TEST_PEPPER,
     NOTIFY_KEY: TEST_NOTIFY_KEY,
+    TIP_KEYS: TEST_TIP_KEYS,
     LOG_LEVEL: "debug",
     BOT_API_ROOT: standIn.url,
     // Tests play people at machine speed; the flood test sets its own limit.

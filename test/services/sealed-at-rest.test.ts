@@ -1,0 +1,132 @@
+// What residents wrote is sealed in the database; rotate-key moves it to a new key.
+import { execFileSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../src/db.js";
+import { createServices, Keyring, type Services } from "../../src/services/index.js";
+import { rotateDataKeys } from "../../src/services/key-rotation.js";
+import { SEALED } from "../../src/services/keyring.js";
+import { FakeClock } from "../support/clock.js";
+import { freshDatabaseUrl, TEST_PEPPER } from "../support/harness.js";
+
+const OLD = `k1:${Buffer.alloc(32, 1).toString("base64")}`;
+const NEW = `k2:${Buffer.alloc(32, 2).toString("base64")}`;
+const DESCRIPTION = "Người bán ma túy đứng ở đầu hẻm 12 mỗi tối";
+const PLACE = "hẻm 12 Trần Phú";
+const PHOTO = "AgACAgUAAxkBAAIBsecret-photo-file-id";
+
+describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
+  let databaseUrl: string;
+  let db: Database;
+  let clock: FakeClock;
+  let wardId: string;
+  let quarterId: string;
+
+  const servicesWith = (keys: string): Services =>
+    createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), keyring: Keyring.parse(keys), clock: clock.now });
+
+  async function everyStoredString(): Promise<string> {
+    const rows = await Promise.all([
+      db.tip.findMany(),
+      db.tipPhoto.findMany(),
+      db.tipAddendum.findMany(),
+      db.tipQuestion.findMany(),
+      db.conversationState.findMany(),
+    ]);
+    return JSON.stringify(rows);
+  }
+
+  beforeEach(async () => {
+    databaseUrl = await freshDatabaseUrl();
+    db = createDatabase(databaseUrl);
+    clock = new FakeClock();
+    const ward = await servicesWith(OLD).wards.ensureWard({ slug: "w", name: "Phường Thử", timezone: "Asia/Ho_Chi_Minh", quarterNames: ["Khu phố 1"] });
+    wardId = ward.wardId;
+    quarterId = (await servicesWith(OLD).wards.listQuarters(wardId))[0]!.id;
+  });
+  afterEach(async () => {
+    await db.$disconnect();
+  });
+
+  async function submitEverything(services: Services) {
+    const tip = await services.tips.submit(wardId, {
+      category: "dealing",
+      quarterId,
+      place: { kind: "text", text: PLACE },
+      timing: "today",
+      description: DESCRIPTION,
+      photoFileIds: [PHOTO],
+    });
+    await services.tips.submit(wardId, {
+      category: "use_venue",
+      quarterId,
+      place: { kind: "location", latitude: 13.776512, longitude: 109.223401 },
+      timing: "now",
+      description: "Tụ tập sử dụng ở quán karaoke",
+      photoFileIds: [],
+    });
+    await services.tips.addInformation(tip.receiptCode, "Xe máy biển số 77-C1 123.45", ["AgAC-addendum-photo"]);
+    const member = await db.member.create({ data: { wardId, telegramUserId: "5001", displayName: "Officer", role: "officer" } });
+    const { questionId } = await services.tips.ask({ id: member.id, wardId, role: "officer", displayName: "Officer" }, tip.tipId, "Mấy giờ thường thấy?");
+    await services.tips.answerQuestion(tip.receiptCode, questionId, "Khoảng 21 giờ");
+    await services.conversations.write("flow-key", { draft: "Đang viết: nhà số 7 có người lạ" });
+    return tip;
+  }
+
+  it("stores no text, place, coordinate, photo reference, answer or flow in clear", async () => {
+    const services = servicesWith(OLD);
+    const tip = await submitEverything(services);
+    const stored = await everyStoredString();
+    for (const secret of [DESCRIPTION, "Trần Phú", PHOTO, "13.776", "109.223", "77-C1", "addendum-photo", "Mấy giờ", "21 giờ", "nhà số 7"]) {
+      expect(stored).not.toContain(secret);
+    }
+    // …while the service reads it back.
+    const view = await services.tips.view(tip.tipId);
+    expect(view).toMatchObject({ description: DESCRIPTION, placeText: PLACE, photoFileIds: [PHOTO] });
+    expect(await services.conversations.read("flow-key")).toEqual({ draft: "Đang viết: nhà số 7 có người lạ" });
+  });
+
+  it("refuses a value moved to another column or tampered with", () => {
+    const keyring = Keyring.parse(OLD);
+    const sealed = keyring.seal(SEALED.description, "x");
+    expect(() => keyring.open(SEALED.place, sealed)).toThrow();
+    const flipped = sealed.slice(0, -2) + (sealed.endsWith("A") ? "B" : "A") + sealed.slice(-1);
+    expect(() => keyring.open(SEALED.description, flipped)).toThrow();
+    expect(() => Keyring.parse("k1:short")).toThrow(/32 bytes/);
+    expect(() => Keyring.parse(`${OLD},${OLD}`)).toThrow(/twice/);
+  });
+
+  it("rotate-key re-seals every row under the new key; the old key can then go", async () => {
+    const tip = await submitEverything(servicesWith(OLD));
+    // A row from before encryption existed, in clear:
+    await db.tip.update({ where: { id: tip.tipId }, data: { placeText: PLACE } });
+
+    const both = Keyring.parse(`${NEW},${OLD}`);
+    const first = await rotateDataKeys(db, both);
+    expect(first.keyId).toBe("k2");
+    expect(first.resealed).toEqual({ Tip: 2, TipPhoto: 1, TipAddendum: 1, TipQuestion: 1, ConversationState: 1 });
+    expect((await rotateDataKeys(db, both)).resealed).toEqual({ Tip: 0, TipPhoto: 0, TipAddendum: 0, TipQuestion: 0, ConversationState: 0 });
+
+    const stored = await everyStoredString();
+    expect(stored).not.toContain("v1.k1.");
+    expect(stored).not.toContain("Trần Phú");
+    const onlyNew = servicesWith(NEW);
+    expect(await onlyNew.tips.view(tip.tipId)).toMatchObject({ description: DESCRIPTION, placeText: PLACE, photoFileIds: [PHOTO] });
+    expect(await onlyNew.tips.openQuestions(tip.receiptCode)).toEqual([]);
+    expect((await onlyNew.tips.addendum((await db.tipAddendum.findFirstOrThrow()).id)).text).toBe("Xe máy biển số 77-C1 123.45");
+    // Without the key that sealed them, nothing is readable: losing every key loses the tips' text.
+    await expect(servicesWith(OLD).tips.view(tip.tipId)).rejects.toThrow(/TIP_KEYS does not hold/);
+  });
+
+  it("`npm run rotate-key` does the same from the command line and prints counts only", async () => {
+    await submitEverything(servicesWith(OLD));
+    await db.$disconnect();
+    const output = execFileSync("npx", ["tsx", "src/cli/rotate-key.ts"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, TIP_KEYS: `${NEW},${OLD}`, SECRET_PEPPER: TEST_PEPPER, LOG_LEVEL: "info" },
+      encoding: "utf8",
+    });
+    expect(output).toMatch(/"keyId":"k2".*"Tip":2/);
+    expect(output).not.toContain("Trần Phú");
+    db = createDatabase(databaseUrl);
+    expect(await everyStoredString()).not.toContain("v1.k1.");
+  }, 30_000);
+});
