@@ -5,7 +5,7 @@ import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
 import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
-import { Keyring } from "./keyring.js";
+import { type Keyring } from "./keyring.js";
 import { ReportService } from "./reports.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
