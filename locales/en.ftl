@@ -74,6 +74,8 @@ tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then tap “D
 btn-photos-done = ✅ Done
 tip-photo-received = Photo { $count }/{ $max } received. Send more or tap “Done”.
 tip-photo-limit = That's { $max } photos already. Tap “Done” to continue.
+tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or tap “Done” / “Skip”.
+tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
 tip-review =
     <b>Review your tip</b>
     What: { $category }
@@ -109,7 +111,7 @@ tip-expired = Your unfinished tip expired and was deleted. Type /tip to start ag
 hint-use-buttons = Please choose with the buttons above, or type /cancel to stop.
 hint-need-text = Please type your answer as text (stickers, voice notes and files are not accepted). Type /cancel to stop.
 hint-place = Please type an address, send a location 📍, or tap “Skip”.
-hint-photos = Please send photos (as photos, not files), or tap “Done” / “Skip”.
+hint-photos = Please send photos, or tap “Done” / “Skip”. Videos, voice notes and stickers are not taken.
 hint-in-flow = You are writing a tip. Follow the steps, or type /cancel to stop.
 error-text-too-long = That is too long ({ $length } characters). At most { $max }.
 error-text-empty = This cannot be empty.
@@ -129,6 +131,7 @@ card-status-new = Status: 🆕 New, unclaimed
 card-status-claimed = Status: 🙋 taken by { $officer }
 card-status-closed = Status: ✅ Closed — { $reason }
 card-description = Description:
+card-photos-unreadable = ⚠️ { $count } of the tipster's pictures could not be read, so they are not attached.
 card-location = Location: { $lat }, { $lon }
 close-confirmed = Confirmed
 close-unfounded = Unfounded

@@ -74,6 +74,8 @@ tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } 
 btn-photos-done = ✅ Xong
 tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc bấm “Xong”.
 tip-photo-limit = Đã đủ { $max } ảnh. Bấm “Xong” để tiếp tục.
+tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc bấm “Xong” / “Bỏ qua”.
+tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
 tip-review =
     <b>Xem lại tin báo</b>
     Loại: { $category }
@@ -109,7 +111,7 @@ tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. G�
 hint-use-buttons = Vui lòng chọn bằng các nút bên trên, hoặc gõ /cancel để hủy.
 hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, tệp). Gõ /cancel để hủy.
 hint-place = Vui lòng gõ địa chỉ, gửi vị trí 📍, hoặc bấm “Bỏ qua”.
-hint-photos = Vui lòng gửi ảnh (dạng ảnh, không phải tệp), hoặc bấm “Xong” / “Bỏ qua”.
+hint-photos = Vui lòng gửi ảnh, hoặc bấm “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
 hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
 error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
 error-text-empty = Nội dung không được để trống.
@@ -129,6 +131,7 @@ card-status-new = Trạng thái: 🆕 Mới, chưa ai nhận
 card-status-claimed = Trạng thái: 🙋 { $officer } đã nhận
 card-status-closed = Trạng thái: ✅ Đã đóng — { $reason }
 card-description = Nội dung:
+card-photos-unreadable = ⚠️ { $count } ảnh của người báo tin không đọc được nên không gửi kèm.
 card-location = Vị trí: { $lat }, { $lon }
 close-confirmed = Xác minh đúng
 close-unfounded = Không có cơ sở

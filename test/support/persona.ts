@@ -67,9 +67,9 @@ export class Persona {
     return expect ? this.waitFor(expect, seen) : undefined;
   }
 
-  async sendDocument(fileName: string, bytes: Uint8Array, expect?: RegExp): Promise<Stored | undefined> {
+  async sendDocument(fileName: string, bytes: Uint8Array, expect?: RegExp, mimeType = "application/octet-stream"): Promise<Stored | undefined> {
     const seen = this.snapshot();
-    this.standIn.sendDocument(this.user.id, this.chatId, { file_name: fileName, mime_type: "application/octet-stream", bytes });
+    this.standIn.sendDocument(this.user.id, this.chatId, { file_name: fileName, mime_type: mimeType, bytes });
     return expect ? this.waitFor(expect, seen) : undefined;
   }
 

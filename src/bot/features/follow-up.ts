@@ -10,6 +10,7 @@ import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../as
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
+import { photoFrom } from "../photos.js";
 import { formatTime } from "./tip-cards.js";
 
 export const FOLLOW_UP_CONVERSATION = "follow";
@@ -177,10 +178,17 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
       await next.answerCallbackQuery();
       return { text, photos };
     }
-    const sizes = next.message?.photo;
-    if (sizes && sizes.length > 0 && photos.length < TIP_PHOTOS_MAX) {
-      const largest = sizes[sizes.length - 1];
-      if (largest) photos.push(largest.file_id);
+    const photo = photoFrom(next.message);
+    if (photo && "refused" in photo) {
+      await next.reply(next.t(photo.refused === "too-big" ? "tip-photo-too-big" : "tip-photo-not-image"), { reply_markup: keyboard() });
+      continue;
+    }
+    if (photo && photos.length >= TIP_PHOTOS_MAX) {
+      await next.reply(next.t("tip-photo-limit", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+      continue;
+    }
+    if (photo) {
+      photos.push(photo.fileId);
       await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
       continue;
     }

@@ -1,5 +1,5 @@
 // Tip cards in the ward police group, and the officers' buttons on them.
-// Residents' photos are re-sent by file id (sendMediaGroup), never forwarded.
+// Residents' photos reach officers as re-encoded copies (bot/photos.ts), never forwarded.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from
 import type { BotContext, FlowContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
+import { cleanPhotos, sendPhotos } from "../photos.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { staffIdentity, staffMember } from "../staff-identity.js";
 
@@ -96,6 +97,25 @@ export function cardKeyboard(
   return kb.row().text(t("btn-back"), `c:back:${id}`);
 }
 
+/** Re-encoded copies of residents' pictures; a picture that cannot be re-encoded is counted, never sent as it came. */
+async function postCleanPhotos(
+  api: Api,
+  deps: BaseDeps,
+  chatId: string,
+  fileIds: string[],
+  options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
+): Promise<void> {
+  await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
+  const { files, unreadable, errors } = await cleanPhotos(api, fileIds);
+  for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
+  if (files.length > 0) await sendPhotos(api, chatId, files, options);
+  if (unreadable > 0) {
+    await api.sendMessage(chatId, options.unreadableText(unreadable), {
+      ...(options.replyTo ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
+    });
+  }
+}
+
 /** Builds the function that posts a tip card (and its photos) to the ward's police group. */
 export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
   return async function announceTip(tipId: string): Promise<void> {
@@ -114,15 +134,11 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
       });
       await deps.services.tips.recordCard(view.id, ward.policeChatId, card.message_id);
       if (view.photoFileIds.length > 0) {
-        await api.sendMediaGroup(
-          ward.policeChatId,
-          view.photoFileIds.map((fileId, i) => ({
-            type: "photo" as const,
-            media: fileId,
-            ...(i === 0 ? { caption: t("card-photos-caption", { reference: view.reference }) } : {}),
-          })),
-          { reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true } },
-        );
+        await postCleanPhotos(api, deps, ward.policeChatId, view.photoFileIds, {
+          caption: t("card-photos-caption", { reference: view.reference }),
+          replyTo: card.message_id,
+          unreadableText: (count) => t("card-photos-unreadable", { count }),
+        });
       }
       if (view.location) {
         await api.sendLocation(ward.policeChatId, view.location.latitude, view.location.longitude, {
@@ -201,11 +217,10 @@ export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps:
       const text = i18n.t(locale, "card-addendum", { reference: addendum.reference, text: escapeHtml(addendum.text ?? "—"), photos: addendum.photoFileIds.length });
       await api.sendMessage(ward.policeChatId, text, { parse_mode: "HTML", ...reply });
       if (addendum.photoFileIds.length > 0) {
-        await api.sendMediaGroup(
-          ward.policeChatId,
-          addendum.photoFileIds.map((fileId) => ({ type: "photo" as const, media: fileId })),
-          reply,
-        );
+        await postCleanPhotos(api, deps, ward.policeChatId, addendum.photoFileIds, {
+          ...(card ? { replyTo: card.messageId } : {}),
+          unreadableText: (count) => i18n.t(locale, "card-photos-unreadable", { count }),
+        });
       }
     } catch (err) {
       deps.logger.error({ err, addendumId }, "could not post a tip addendum");

@@ -18,6 +18,7 @@ import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
+import { photoFrom } from "../photos.js";
 
 export const TIP_CONVERSATION = "tip";
 const EDITABLE_FIELDS = ["category", "quarter", "place", "timing", "description", "photos"] as const;
@@ -359,15 +360,17 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
       return data === "t:ph:skip" ? [] : photos;
     }
-    const sizes = next.message?.photo;
-    if (sizes && sizes.length > 0) {
+    const photo = photoFrom(next.message);
+    if (photo && "refused" in photo) {
+      await next.reply(next.t(photo.refused === "too-big" ? "tip-photo-too-big" : "tip-photo-not-image"));
+      continue;
+    }
+    if (photo) {
       if (photos.length >= TIP_PHOTOS_MAX) {
         await next.reply(next.t("tip-photo-limit", { max: TIP_PHOTOS_MAX }));
         continue;
       }
-      // The largest size is last; only its file_id is kept, never the message.
-      const largest = sizes[sizes.length - 1];
-      if (largest) photos.push(largest.file_id);
+      photos.push(photo.fileId);
       await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), {
         reply_markup: new InlineKeyboard().text(next.t("btn-photos-done"), "t:ph:done"),
       });
