@@ -159,6 +159,7 @@ card-photos-caption = Photos of tip #{ $reference }
 admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
 admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group.
 admin-invalid = ⛔ The code is wrong or has been used.
+admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
 admin-private-only = Please send this command in a private chat with the bot.
 invite-created =
     Officer invite link (single use, expires { $expires }):

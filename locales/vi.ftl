@@ -159,6 +159,7 @@ card-photos-caption = Ảnh kèm tin báo #{ $reference }
 admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
 admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường.
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
+admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
 admin-private-only = Vui lòng gửi lệnh này trong tin nhắn riêng với bot.
 invite-created =
     Liên kết mời cán bộ (dùng một lần, hết hạn lúc { $expires }):

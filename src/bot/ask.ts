@@ -10,8 +10,11 @@ export class FlowCancelled extends Error {}
 type FlowConversation = Conversation<BotContext, FlowContext>;
 
 /** Waits for the next update of the flow; the "✖️ Hủy" button (`t:cancel`) ends it. */
+/** Blocking or unblocking the bot (my_chat_member) is not an answer: a flow keeps waiting. */
+export const isAnswer = (ctx: FlowContext): boolean => ctx.myChatMember === undefined;
+
 export async function waitOrCancel(conversation: FlowConversation): Promise<FlowContext> {
-  const next = await conversation.wait();
+  const next = await conversation.waitUntil(isAnswer);
   if (next.callbackQuery?.data === "t:cancel") {
     await next.answerCallbackQuery();
     throw new FlowCancelled();
@@ -33,7 +36,7 @@ export async function askChoice<T extends string>(
 ): Promise<T> {
   const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await conversation.waitUntil(isAnswer);
     const data = next.callbackQuery?.data;
     if (data === undefined) {
       await hintForUnexpected(next, "hint-use-buttons");

@@ -50,6 +50,8 @@ export interface Services {
   heads: QuarterHeadService;
   checkIns: CheckInService;
   receiptAttempts: AttemptLimiter;
+  /** Wrong /admin codes: 5 per chat per hour. */
+  adminAttempts: AttemptLimiter;
   tipLimiter: SubmissionLimiter;
   notifications: NotificationService;
   roadmap: RoadmapService;
@@ -83,6 +85,7 @@ export function createServices(options: ServiceOptions): Services {
     heads,
     checkIns: new CheckInService(db, clock, jobs, heads, audit),
     receiptAttempts: new AttemptLimiter(clock),
+    adminAttempts: new AttemptLimiter(clock, 5),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
     notifications: new NotificationService(db, secrets, options.notifyKey),
     roadmap,

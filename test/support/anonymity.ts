@@ -12,12 +12,16 @@ export function identityNeedles(persona: Persona): string[] {
 }
 
 export async function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): Promise<string[]> {
-  const needles = identityNeedles(persona);
-  const findings: string[] = [];
-  const check = (where: string, value: unknown) => {
+  return scanForIdentities(t, [persona], options);
+}
+
+/** The same scan for many residents at once: every source is read once, then searched for each one's needles. */
+export async function scanForIdentities(t: TestApp, personas: Persona[], options: { exceptChats: number[] }): Promise<string[]> {
+  const sources: { where: string; text: string }[] = [];
+  const add = (where: string, value: unknown) => {
     if (value === null || value === undefined) return;
     const text = (typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).toLowerCase();
-    for (const needle of needles) if (text.includes(needle)) findings.push(`${where} contains "${needle}"`);
+    sources.push({ where, text });
   };
 
   // Every table the database has, whatever the schema says (SQLite or PostgreSQL).
@@ -28,16 +32,30 @@ export async function scanForIdentity(t: TestApp, persona: Persona, options: { e
   for (const { name } of tables) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name.replaceAll('"', '""')}"`);
     rows.forEach((row, i) => {
-      for (const [column, value] of Object.entries(row)) check(`table ${name} row ${i} column ${column}`, value);
+      for (const [column, value] of Object.entries(row)) add(`table ${name} row ${i} column ${column}`, value);
     });
   }
 
-  t.logs.lines.forEach((line, i) => check(`log line ${i}`, line));
+  t.logs.lines.forEach((line, i) => add(`log line ${i}`, line));
 
+  const except = new Set(options.exceptChats);
   for (const call of t.standIn.calls) {
     const params = call.params as { chat_id?: number | string } | undefined;
-    if (params?.chat_id !== undefined && options.exceptChats.includes(Number(params.chat_id))) continue;
-    check(`API call ${call.method}`, call.params);
+    if (params?.chat_id !== undefined && except.has(Number(params.chat_id))) continue;
+    add(`API call ${call.method}`, call.params);
+  }
+
+  // Search one joined text per needle, then name the sources only on a hit: fast enough for 1,000 residents.
+  const all = sources.map((source) => source.text).join("\u0000");
+  const findings: string[] = [];
+  for (const persona of personas) {
+    for (const needle of identityNeedles(persona)) {
+      // A numeric id must stand alone: it could otherwise be part of a timestamp or another number.
+      const pattern = /^\d+$/.test(needle) ? new RegExp(`(?<!\\d)${needle}(?!\\d)`) : null;
+      const hit = (text: string) => (pattern ? pattern.test(text) : text.includes(needle));
+      if (!hit(all)) continue;
+      for (const source of sources) if (hit(source.text)) findings.push(`${source.where} contains "${needle}"`);
+    }
   }
   return findings;
 }

@@ -11,7 +11,7 @@ import { summaryChartSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
-import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
+import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -384,7 +384,7 @@ async function ask(conversation: TipConversation, ctx: FlowContext, question: Ch
 async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
   await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), "c2:skip") });
   for (;;) {
-    const next = await conversation.wait();
+    const next = await conversation.waitUntil(isAnswer);
     if (next.callbackQuery?.data === "c2:skip") {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);

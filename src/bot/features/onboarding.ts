@@ -39,13 +39,21 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("admin-usage"));
       return;
     }
+    // Wrong codes are capped per chat (keyed hash, in memory): the code cannot be guessed by trying.
+    const chatKey = deps.services.secrets.chatKey(ctx.chat.id);
+    if (deps.services.adminAttempts.blocked(chatKey)) {
+      await ctx.reply(ctx.t("admin-locked"));
+      return;
+    }
     try {
       const { wardName } = await members.claimAdmin(code, who);
       deps.logger.info("ward admin claimed");
       await ctx.reply(ctx.t("admin-ok", { ward: escapeHtml(wardName) }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.reply(ctx.t("admin-invalid"));
+      deps.services.adminAttempts.fail(chatKey);
+      deps.logger.warn("wrong admin code");
+      await ctx.reply(ctx.t(deps.services.adminAttempts.blocked(chatKey) ? "admin-locked" : "admin-invalid"));
     }
   });
   groups.command("admin", (ctx) => ctx.reply(ctx.t("admin-private-only")));

@@ -16,7 +16,7 @@ import {
 } from "../../domain/tip.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
+import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
 import { photoFrom } from "../photos.js";
 
@@ -147,10 +147,13 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         const chatId = ctx.chat?.id;
         if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
       }
-      await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
-      // Announcing never fails the flow: the tip is stored and re-announced on /bindgroup.
-      // A repeat of known spam gets its receipt like any tip, but no card.
-      if (!submitted.quietSpam) await conversation.external(() => deps.announceTip(submitted.tipId));
+      try {
+        await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
+      } finally {
+        // Officers get the card even if the receipt could not be delivered (the resident blocked the bot).
+        // Announcing never fails the flow; a repeat of known spam gets its receipt like any tip, but no card.
+        if (!submitted.quietSpam) await conversation.external(() => deps.announceTip(submitted.tipId));
+      }
       return;
     }
   } catch (err) {
@@ -276,7 +279,7 @@ async function askPlace(conversation: TipConversation, ctx: FlowContext): Promis
   });
   const placeText = z.string().trim().min(1).max(TIP_PLACE_MAX);
   for (;;) {
-    const next = await conversation.wait();
+    const next = await conversation.waitUntil(isAnswer);
     const message = next.message;
     if (message?.location) {
       const { latitude, longitude } = message.location;

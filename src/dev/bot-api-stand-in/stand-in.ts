@@ -164,6 +164,15 @@ export class BotApiStandIn {
     return this.fromUser(userId, chatId, { location: { latitude, longitude } });
   }
 
+  sendVideo(userId: number, chatId: number): Message {
+    return this.fromUser(userId, chatId, { video: true });
+  }
+
+  /** A channel post the user forwards to the chat (text only). */
+  forwardFromChannel(userId: number, chatId: number, text: string, channelTitle = "Tin tức 24h"): Message {
+    return this.fromUser(userId, chatId, { text, forwardedFromChannel: { title: channelTitle, messageId: 77 } });
+  }
+
   sendSticker(userId: number, chatId: number): Message {
     return this.fromUser(userId, chatId, { sticker: true });
   }

@@ -217,6 +217,11 @@ export class StandInState {
     if (m.contact) out.contact = m.contact;
     if (m.sticker) out.sticker = { ...STICKER, type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "🙂" };
     if (m.voice) out.voice = { ...VOICE, duration: 3, mime_type: "audio/ogg", file_size: 4096 };
+    if (m.video) out.video = { file_id: "BAACAgUAAxkBAAIvideo", file_unique_id: "AgADvideo", width: 640, height: 360, duration: 5, mime_type: "video/mp4", file_size: 200_000 };
+    if (m.forwardedFromChannel) {
+      const channel = { id: -1001999000001, type: "channel", title: m.forwardedFromChannel.title };
+      out.forward_origin = { type: "channel", chat: channel, message_id: m.forwardedFromChannel.messageId, date: m.date - 60 };
+    }
     if (m.caption !== undefined && m.text === undefined) {
       out.caption = m.caption;
       if (m.entities?.length) out.caption_entities = m.entities;

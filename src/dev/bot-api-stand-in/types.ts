@@ -47,6 +47,9 @@ export interface StoredMessage {
   sticker?: boolean;
   /** The message is a voice note. */
   voice?: boolean;
+  video?: boolean;
+  /** A message forwarded from a channel: its title and post id. */
+  forwardedFromChannel?: { title: string; messageId: number };
   contact?: { phone_number: string; first_name: string; user_id?: number };
   /** Any markup the bot sent with the message, inline or not. */
   reply_markup?: ReplyMarkup;

@@ -1,0 +1,143 @@
+// Hostile and broken input, one row each: a clear Vietnamese answer (or a
+// silent refusal where answering would leak), and nothing already entered lost.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanForIdentity } from "../support/anonymity.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { setUpWard, type Ward } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
+
+type Step = 2 | 3 | 5 | 6;
+
+/** Brings a fresh resident to the given step of the tip flow (2: quarter, 3: place, 5: description, 6: photos). */
+async function residentAtStep(t: TestApp, step: Step, name: string): Promise<Persona> {
+  const resident = Persona.create(t.standIn, { first_name: `Zx${name}`, last_name: "Hostile", username: `hostile_${name.toLowerCase()}` });
+  await resident.say("/tip", /Bước 1\/6/);
+  await resident.tap("Mua bán", /Bước 2\/6/);
+  if (step === 2) return resident;
+  await resident.tap("Khu phố 4", /Bước 3\/6/);
+  if (step === 3) return resident;
+  await resident.say("chân cầu Hà Thanh", /Bước 4\/6/);
+  await resident.tap("Hôm nay", /Bước 5\/6/);
+  if (step === 5) return resident;
+  await resident.say("Hai người giao hàng ở chân cầu lúc 22 giờ", /Bước 6\/6/);
+  return resident;
+}
+
+/** Finishes the flow from the photos step and returns the review text: proof nothing entered earlier was lost. */
+async function finish(resident: Persona): Promise<string> {
+  const review = await resident.tap(/Xong|Bỏ qua/, /Xem lại tin báo/);
+  const text = review.message?.text ?? "";
+  await resident.tap("📨 Gửi", /Mã biên nhận/);
+  return text;
+}
+
+const hostile: { name: string; step: Step; act: (r: Persona, t: TestApp) => Promise<unknown>; answer: RegExp; then?: "step5" | "step6" | "step3" }[] = [
+  { name: "text over 4,096 characters", step: 5, act: (r) => r.say("x".repeat(4_100), /quá dài \(4.100 ký tự\)/), answer: /Tối đa 2.000 ký tự/, then: "step5" },
+  { name: "text of spaces only", step: 5, act: (r) => r.say("     ", /không được để trống/), answer: /không được để trống/, then: "step5" },
+  { name: "only emoji", step: 5, act: (r) => r.say("💊💊💊🏍️", /Bước 6\/6/), answer: /Bước 6\/6/ },
+  { name: "a sticker instead of text", step: 5, act: (r) => r.sendSticker(/gõ nội dung bằng chữ/), answer: /không nhận nhãn dán/, then: "step5" },
+  { name: "a voice note instead of text", step: 5, act: (r) => r.sendVoice(/gõ nội dung bằng chữ/), answer: /tin nhắn thoại/, then: "step5" },
+  { name: "a video instead of photos", step: 6, act: (r, t) => (t.standIn.sendVideo(r.user.id, r.chatId), r.waitFor(/Video, ghi âm và nhãn dán không được nhận/, new Set())), answer: /Video/, then: "step6" },
+  { name: "a contact card (a phone number) instead of a place", step: 3, act: (r, t) => (t.standIn.sendContact(r.user.id, r.chatId, "+84 905 123 456"), r.waitFor(/gõ địa chỉ, gửi vị trí/, new Set())), answer: /Bỏ qua/, then: "step3" },
+  { name: "a text forwarded from a channel as the description", step: 5, act: (r, t) => (t.standIn.forwardFromChannel(r.user.id, r.chatId, "Bài báo: bắt giữ nhóm buôn ma túy"), r.waitFor(/Bước 6\/6/, new Set())), answer: /Bước 6\/6/ },
+  { name: "50 photos", step: 6, act: async (r) => { for (let i = 0; i < 50; i++) await r.sendPhoto(i < 5 ? /Đã nhận ảnh/ : /Đã đủ 5 ảnh/); }, answer: /Đã đủ 5 ảnh/ },
+  { name: "an unknown command mid-flow", step: 5, act: (r) => r.say("/hack", /đang soạn tin báo/), answer: /gõ \/cancel để hủy/, then: "step5" },
+];
+
+describe("hostile and broken input", () => {
+  let t: TestApp;
+  let ward: Ward;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TIP_LIMIT_PER_HOUR: "100", TIP_LIMIT_PER_DAY: "100" } });
+    ward = await setUpWard(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it.each(hostile)("$name: answered, and the tip still goes through with what was entered", async ({ name, step, act, answer, then }) => {
+    const resident = await residentAtStep(t, step, name.replace(/[^a-z]/gi, "").slice(0, 12));
+    const before = resident.botMessages().length;
+    await act(resident, t);
+    expect(resident.botMessages().slice(before).map((m) => m.text ?? m.caption ?? "").join("\n")).toMatch(answer);
+    if (then === "step3") {
+      await resident.say("chân cầu Hà Thanh", /Bước 4\/6/);
+      await resident.tap("Hôm nay", /Bước 5\/6/);
+    }
+    if (then === "step3" || then === "step5") await resident.say("Hai người giao hàng ở chân cầu lúc 22 giờ", /Bước 6\/6/);
+    const review = await finish(resident);
+    expect(review).toContain("Khu phố 4");
+    if (step >= 5) expect(review).toContain("chân cầu Hà Thanh");
+    expect(await scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
+  });
+
+  it("keeps no phone number from a contact card sent mid-flow", async () => {
+    const found = JSON.stringify(await t.app.services.db.tip.findMany()) + t.logs.lines.join("\n");
+    expect(found).not.toMatch(/905 ?123 ?456/);
+    const groupCalls = t.standIn.calls.filter((c) => String((c.params as { chat_id?: unknown }).chat_id) === String(ward.groupId));
+    expect(JSON.stringify(groupCalls)).not.toMatch(/905 ?123 ?456/);
+  });
+
+  it("a button pressed twice sends one tip", async () => {
+    const resident = await residentAtStep(t, 6, "Twice");
+    await resident.tap("Bỏ qua", /Xem lại tin báo/);
+    const review = [...resident.botMessages()].reverse().find((m) => /Xem lại tin báo/.test(m.text ?? ""))!;
+    const send = resident.buttons(review).indexOf("📨 Gửi");
+    const data = (review.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text === "📨 Gửi")!.callback_data;
+    expect(send).toBeGreaterThanOrEqual(0);
+    const tipsBefore = await t.app.services.db.tip.count();
+    await Promise.all([resident.press(review.message_id, data), resident.press(review.message_id, data)]);
+    await eventually(async () => expect(await t.app.services.db.tip.count()).toBe(tipsBefore + 1));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await t.app.services.db.tip.count()).toBe(tipsBefore + 1);
+    expect(resident.botMessages().filter((m) => /Mã biên nhận/.test(m.text ?? ""))).toHaveLength(1);
+  });
+
+  it("a button from a flow that expired two days ago says so and starts nothing", async () => {
+    const resident = await residentAtStep(t, 2, "Old");
+    t.clock.advanceHours(48);
+    await t.app.sweepIdleFlows();
+    await resident.tap("Khu phố 4", /hết hạn và đã được xóa/);
+    expect(await t.app.services.db.conversationState.count()).toBe(0);
+  });
+
+  it("forged callback data from a resident is refused silently on a card, and a bystander's press on a card is refused", async () => {
+    const resident = Persona.create(t.standIn, { first_name: "Forger" });
+    await resident.say("/start", /./);
+    const last = resident.botMessages().at(-1)!;
+    const { answer } = await resident.press(last.message_id, "c:close:confirmed:cknotatip000000000000000");
+    expect(answer.text ?? "").not.toMatch(/#|Tin báo/);
+    const card = ward.group(ward.officer).botMessages().find((m) => /Tin báo #/.test(m.text ?? ""))!;
+    const bystanderPress = await ward.group(ward.bystander).press(card.message_id, "c:claim:whatever");
+    expect(bystanderPress.answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
+  });
+
+  it("/admin with a wrong code is locked out after 5 tries, even with the right code", async () => {
+    const stranger = Persona.create(t.standIn, { first_name: "Đoán", last_name: "Mã" });
+    for (let i = 0; i < 4; i++) await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
+    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /sai mã quá nhiều lần/);
+    for (let i = 0; i < 15; i++) await stranger.say(`/admin ADM-AAAA-BBBB-CC${String(i).padStart(2, "0")}`, /sai mã quá nhiều lần/);
+    t.clock.advanceHours(2);
+    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
+  });
+
+  it("an unknown command outside a flow gets the help hint", async () => {
+    const resident = Persona.create(t.standIn, { first_name: "Lạ" });
+    await resident.say("/doesnotexist", /Mình chưa hiểu\. Gõ \/tip/);
+  });
+
+  it("a resident who blocked the bot after sending a tip does not break anything", async () => {
+    const resident = await residentAtStep(t, 6, "Blocker");
+    await resident.tap("Bỏ qua", /Xem lại tin báo/);
+    t.standIn.blockBot(resident.user.id);
+    // The resident's client still sends the press; the bot's answer gets 403 and is dropped.
+    const review = [...resident.botMessages()].reverse().find((m) => /Xem lại tin báo/.test(m.text ?? ""))!;
+    const data = (review.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text === "📨 Gửi")!.callback_data;
+    const before = await t.app.services.db.tip.count();
+    await resident.press(review.message_id, data);
+    await eventually(async () => expect(await t.app.services.db.tip.count(), t.logs.lines.filter((l) => /"level":(40|50)/.test(l)).slice(-3).join("\n")).toBe(before + 1));
+    expect(t.logs.lines.join("\n")).not.toContain("hostile_blocker");
+  });
+});
