@@ -1,35 +1,24 @@
-// Development convenience: without SECRET_PEPPER the bot keeps a generated one
-// beside the SQLite file, so receipts and pseudonymous keys survive restarts.
-// Production refuses to start without SECRET_PEPPER (see app.ts).
+// Development convenience: without SECRET_PEPPER, NOTIFY_KEY or TIP_KEYS the bot
+// keeps generated ones beside the SQLite file, so receipts, pseudonymous keys and
+// sealed tips survive restarts. Production refuses to start without them (see app.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-export function loadOrCreateDevPepper(directory: string): string {
-  const file = path.join(directory, "secret-pepper");
+function loadOrCreate(directory: string, name: string, generate: () => string): string {
+  const file = path.join(directory, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(directory, { recursive: true });
-  const pepper = randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, `${pepper}\n`, { mode: 0o600 });
-  return pepper;
+  const value = generate();
+  fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
 }
 
-/** Development only, like the pepper: a generated TIP_KEYS value kept beside the database. */
-export function loadOrCreateDevTipKeys(directory: string): string {
-  const file = path.join(directory, "tip-keys");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(directory, { recursive: true });
-  const spec = `dev1:${randomBytes(32).toString("base64")}`;
-  fs.writeFileSync(file, `${spec}\n`, { mode: 0o600 });
-  return spec;
-}
+export const loadOrCreateDevPepper = (directory: string): string =>
+  loadOrCreate(directory, "secret-pepper", () => randomBytes(32).toString("base64url"));
 
-/** Development only, like the pepper: a generated NOTIFY_KEY kept beside the database. */
-export function loadOrCreateDevNotifyKey(directory: string): Buffer {
-  const file = path.join(directory, "notify-key");
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
-  fs.mkdirSync(directory, { recursive: true });
-  const key = randomBytes(32);
-  fs.writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600 });
-  return key;
-}
+export const loadOrCreateDevTipKeys = (directory: string): string =>
+  loadOrCreate(directory, "tip-keys", () => `dev1:${randomBytes(32).toString("base64")}`);
+
+export const loadOrCreateDevNotifyKey = (directory: string): Buffer =>
+  Buffer.from(loadOrCreate(directory, "notify-key", () => randomBytes(32).toString("base64")), "base64");

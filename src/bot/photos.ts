@@ -5,9 +5,9 @@ import { type Api, InputFile } from "grammy";
 import type { Message } from "grammy/types";
 import { IMAGE_DOWNLOAD_MAX_BYTES, isImageFile, reencodeImage } from "../services/images.js";
 
-export type PhotoInput = { fileId: string } | { refused: "not-image" | "too-big" } | null;
+export type PhotoInput = { fileId: string } | { refused: "tip-photo-not-image" | "tip-photo-too-big" } | null;
 
-/** The file id of a photo, or of an image sent "as file"; why a file is refused; null when the message has neither. */
+/** The file id of a photo, or of an image sent "as file"; why a file is refused (a message key); null when the message has neither. */
 export function photoFrom(message: Message | undefined): PhotoInput {
   const sizes = message?.photo;
   if (sizes && sizes.length > 0) {
@@ -17,8 +17,8 @@ export function photoFrom(message: Message | undefined): PhotoInput {
   }
   const document = message?.document;
   if (!document) return null;
-  if (!isImageFile(document.mime_type, document.file_name)) return { refused: "not-image" };
-  if ((document.file_size ?? 0) > IMAGE_DOWNLOAD_MAX_BYTES) return { refused: "too-big" };
+  if (!isImageFile(document.mime_type, document.file_name)) return { refused: "tip-photo-not-image" };
+  if ((document.file_size ?? 0) > IMAGE_DOWNLOAD_MAX_BYTES) return { refused: "tip-photo-too-big" };
   return { fileId: document.file_id };
 }
 
@@ -33,8 +33,8 @@ async function download(api: Api, fileId: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Clean copies of the residents' pictures; `unreadable` counts files that could not be re-encoded (never sent as they are). */
-export async function cleanPhotos(api: Api, fileIds: string[]): Promise<{ files: InputFile[]; unreadable: number; errors: unknown[] }> {
+/** Clean copies of the residents' pictures, and one error per file that could not be re-encoded (never sent as it came). */
+export async function cleanPhotos(api: Api, fileIds: string[]): Promise<{ files: InputFile[]; errors: unknown[] }> {
   const files: InputFile[] = [];
   const errors: unknown[] = [];
   for (const [i, fileId] of fileIds.entries()) {
@@ -44,7 +44,7 @@ export async function cleanPhotos(api: Api, fileIds: string[]): Promise<{ files:
       errors.push(err);
     }
   }
-  return { files, unreadable: errors.length, errors };
+  return { files, errors };
 }
 
 /** One photo goes as a photo, two to ten as an album (Telegram refuses albums of one). */

@@ -44,11 +44,11 @@ const addendumSchema = z
   .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
 
 
+/** "lat,lon" as sealed in Tip.location. */
 function parseLocation(stored: string | null): { latitude: number; longitude: number } | null {
-  const [latitude, longitude] = (stored ?? "").split(",").map(Number);
-  return latitude !== undefined && longitude !== undefined && Number.isFinite(latitude) && Number.isFinite(longitude) && stored
-    ? { latitude, longitude }
-    : null;
+  if (!stored) return null;
+  const [latitude, longitude] = stored.split(",").map(Number);
+  return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude: latitude!, longitude: longitude! } : null;
 }
 
 function fingerprintText(description: string): string {

@@ -180,7 +180,7 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
     }
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
-      await next.reply(next.t(photo.refused === "too-big" ? "tip-photo-too-big" : "tip-photo-not-image"), { reply_markup: keyboard() });
+      await next.reply(next.t(photo.refused), { reply_markup: keyboard() });
       continue;
     }
     if (photo && photos.length >= TIP_PHOTOS_MAX) {

@@ -106,11 +106,11 @@ async function postCleanPhotos(
   options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
 ): Promise<void> {
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
-  const { files, unreadable, errors } = await cleanPhotos(api, fileIds);
+  const { files, errors } = await cleanPhotos(api, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
   if (files.length > 0) await sendPhotos(api, chatId, files, options);
-  if (unreadable > 0) {
-    await api.sendMessage(chatId, options.unreadableText(unreadable), {
+  if (errors.length > 0) {
+    await api.sendMessage(chatId, options.unreadableText(errors.length), {
       ...(options.replyTo ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {}),
     });
   }

@@ -365,7 +365,7 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
     }
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
-      await next.reply(next.t(photo.refused === "too-big" ? "tip-photo-too-big" : "tip-photo-not-image"));
+      await next.reply(next.t(photo.refused));
       continue;
     }
     if (photo) {
