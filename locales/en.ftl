@@ -33,6 +33,34 @@ help-staff =
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
     On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close.
+help-super-admin =
+    <b>Deployment administrator</b>
+    /wards — the wards of this deployment (counts, residents' links)
+    /newward — add a ward (you get a one-time admin code)
+    /wardcode WARD-ID — a new admin code for a ward that has no admin yet
+not-super-admin = ⛔ Only the deployment's administrators can use this command.
+newward-usage =
+    Usage: first line <code>/newward ward-id Ward name</code>, then one quarter per line (or just a number N for “Khu phố 1” … “Khu phố N”). Example:
+    <code>/newward nhon-binh Phường Nhơn Bình
+    Khu phố 1
+    Khu phố 2</code>
+    Ward id: 2–40 characters a-z, 0-9 and hyphens; quarter names must differ.
+newward-created =
+    ✅ Created { $ward } with { $quarters } quarters.
+    One-time admin code: <code>{ $code }</code> — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
+    Residents' link for tips: { $link }
+newward-exists = The ward id “{ $slug }” exists. See /wards, or /wardcode { $slug } if it has no admin yet.
+wardcode-usage = Usage: /wardcode WARD-ID (see the ids with /wards).
+wardcode-issued = New admin code for “{ $slug }” (the previous one no longer works): { $code }
+wardcode-has-admin = “{ $slug }” already has an admin; no new code. The admin invites others with /invite.
+wardcode-unknown = No ward has the id “{ $slug }”.
+wards-list =
+    <b>Wards ({ $count })</b>
+
+    { $lines }
+wards-line =
+    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } quarters, { $admins } admins, { $officers } officers, { $tips } tips, police group: { $group }
+    { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
 unknown-command = Sorry, I didn't get that. Type /tip to send a tip or /help for help.
@@ -59,6 +87,18 @@ quarter-unknown = Not sure
 
 ## Tip flow
 tip-intro = 🔒 You are sending an <b>anonymous</b> tip. Type /cancel at any time to stop.
+tip-ask-ward = Which <b>ward</b> is this tip for? Choose below, or type the ward's name.
+tip-ask-ward-type = Which <b>ward</b> is this tip for? Type its name (with or without diacritics), e.g. <i>Quy Nhơn Đông</i>.
+tip-ask-ward-matches = Several wards match what you typed. Choose yours, or type more of the name.
+tip-ward-not-found = No ward is called “{ $typed }”. Type the ward's name again, or /cancel to stop.
+hint-ward = Please choose the ward with the buttons above, or type its name.
+welcome-any =
+    Hello! This is where you can report <b>drug crime</b> to your ward as part of the drug-free ward programme.
+
+    🔒 Tips are <b>anonymous</b>: the bot does not keep your name, account or phone number, and officers only see what you write.
+
+    Tap the button below or type /tip to send a tip; the bot will ask for your ward. Type /help for help.
+ward-link-unknown = This link does not lead to any ward (perhaps mistyped). Type /tip to send a tip and choose the ward.
 tip-ask-category = <b>Step 1/6.</b> What do you want to report?
 tip-ask-quarter = <b>Step 2/6.</b> Which quarter is it in?
 tip-ask-place =
@@ -78,6 +118,7 @@ tip-photo-not-image = That file is not a picture, so it cannot be taken. Please 
 tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
 tip-review =
     <b>Review your tip</b>
+    To: { $ward }
     What: { $category }
     Quarter: { $quarter }
     Place: { $place }
@@ -171,6 +212,7 @@ invite-expired = ⛔ This invite link has expired. Ask the admin for a new one.
 invite-used = ⛔ This invite link has already been used.
 not-admin = ⛔ Only the ward's admin can use this command.
 bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips will be posted here.
+bindgroup-other-ward = ⛔ This group is already another ward's police group; it cannot be bound to yours. Use a group of your own.
 bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
 group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
 no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.

@@ -33,6 +33,34 @@ help-staff =
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng.
+help-super-admin =
+    <b>Lệnh cho quản trị hệ thống</b>
+    /wards — các phường trong hệ thống (số liệu, liên kết cho người dân)
+    /newward — thêm phường mới (nhận mã quản trị dùng một lần)
+    /wardcode MÃ-PHƯỜNG — cấp lại mã quản trị cho phường chưa có quản trị viên
+not-super-admin = ⛔ Chỉ quản trị hệ thống mới dùng được lệnh này.
+newward-usage =
+    Cách dùng: dòng đầu <code>/newward mã-phường Tên phường</code>, mỗi dòng sau là một khu phố (hoặc chỉ một số N cho “Khu phố 1” … “Khu phố N”). Ví dụ:
+    <code>/newward nhon-binh Phường Nhơn Bình
+    Khu phố 1
+    Khu phố 2</code>
+    Mã phường: 2–40 ký tự a-z, 0-9, dấu gạch ngang; tên khu phố không trùng nhau.
+newward-created =
+    ✅ Đã tạo { $ward } với { $quarters } khu phố.
+    Mã quản trị dùng một lần: <code>{ $code }</code> — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
+    Liên kết cho người dân gửi tin báo: { $link }
+newward-exists = Mã phường “{ $slug }” đã có. Gõ /wards để xem, hoặc /wardcode { $slug } nếu phường chưa có quản trị viên.
+wardcode-usage = Cách dùng: /wardcode MÃ-PHƯỜNG (xem mã bằng /wards).
+wardcode-issued = Mã quản trị mới cho “{ $slug }” (mã cũ hết hiệu lực): { $code }
+wardcode-has-admin = Phường “{ $slug }” đã có quản trị viên; không cấp mã mới. Quản trị viên mời thêm người bằng /invite.
+wardcode-unknown = Không có phường nào mã “{ $slug }”.
+wards-list =
+    <b>Các phường ({ $count })</b>
+
+    { $lines }
+wards-line =
+    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } khu phố, { $admins } quản trị viên, { $officers } cán bộ, { $tips } tin báo, nhóm công an: { $group }
+    { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
 unknown-command = Mình chưa hiểu. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
@@ -59,6 +87,18 @@ quarter-unknown = Không rõ
 
 ## Luồng gửi tin báo
 tip-intro = 🔒 Bạn đang gửi tin báo <b>ẩn danh</b>. Có thể gõ /cancel bất cứ lúc nào để hủy.
+tip-ask-ward = Tin báo này gửi cho <b>phường nào</b>? Chọn bên dưới, hoặc gõ tên phường.
+tip-ask-ward-type = Tin báo này gửi cho <b>phường nào</b>? Hãy gõ tên phường (có dấu hay không dấu đều được), ví dụ: <i>Quy Nhơn Đông</i>.
+tip-ask-ward-matches = Có nhiều phường trùng tên đã gõ. Chọn phường của bạn, hoặc gõ tên đầy đủ hơn.
+tip-ward-not-found = Không tìm thấy phường nào có tên “{ $typed }”. Hãy gõ lại tên phường, hoặc gõ /cancel để hủy.
+hint-ward = Vui lòng chọn phường bằng các nút bên trên, hoặc gõ tên phường.
+welcome-any =
+    Xin chào! Đây là kênh tiếp nhận <b>tin báo về ma túy</b> của các phường, phục vụ chương trình xây dựng phường không ma túy.
+
+    🔒 Tin báo là <b>ẩn danh</b>: bot không lưu tên, tài khoản, số điện thoại của bạn, và cán bộ chỉ thấy nội dung tin báo.
+
+    Bấm nút bên dưới hoặc gõ /tip để gửi tin báo; bot sẽ hỏi bạn chọn phường. Gõ /help để xem hướng dẫn.
+ward-link-unknown = Liên kết này không dẫn tới phường nào (có thể đã gõ sai). Gõ /tip để gửi tin báo và chọn phường.
 tip-ask-category = <b>Bước 1/6.</b> Bạn muốn báo việc gì?
 tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở khu phố nào?
 tip-ask-place =
@@ -78,6 +118,7 @@ tip-photo-not-image = Tệp này không phải ảnh nên không nhận được
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
 tip-review =
     <b>Xem lại tin báo</b>
+    Gửi đến: { $ward }
     Loại: { $category }
     Khu phố: { $quarter }
     Địa điểm: { $place }
@@ -171,6 +212,7 @@ invite-expired = ⛔ Liên kết mời đã hết hạn. Hãy xin quản trị v
 invite-used = ⛔ Liên kết mời đã được sử dụng.
 not-admin = ⛔ Chỉ quản trị viên của phường mới dùng được lệnh này.
 bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $ward }. Tin báo mới sẽ được gửi vào đây.
+bindgroup-other-ward = ⛔ Nhóm này đã là nhóm công an của một phường khác; không thể gắn cho phường của bạn. Hãy dùng một nhóm riêng.
 bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
 group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
 no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.

@@ -126,7 +126,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       services,
       logger,
       settings: {
-        wardSlug: config.WARD_SLUG,
+        superAdminIds: config.SUPER_ADMIN_IDS,
         defaultLocale: config.DEFAULT_LOCALE,
         flowTimeoutMinutes: config.FLOW_TIMEOUT_MINUTES,
         sendRatePerSecond: config.SEND_RATE_PER_SECOND,

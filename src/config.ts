@@ -41,6 +41,12 @@ export const configSchema = z.object({
   // Closed tips are deleted with their photos, addenda and questions after this many days.
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Telegram user ids (comma-separated) who may create wards with /newward; empty: nobody.
+  SUPER_ADMIN_IDS: z
+    .string()
+    .regex(/^\s*(\d{1,15}\s*(,\s*\d{1,15}\s*)*)?$/, "SUPER_ADMIN_IDS must be Telegram user ids separated by commas")
+    .default("")
+    .transform((s) => s.split(",").map((id) => id.trim()).filter((id) => id.length > 0)),
   WARD_SLUG: z.string().regex(/^[a-z0-9-]{2,40}$/).default("quy-nhon-dong"),
   WARD_NAME: z.string().min(2).max(120).default("Phường Quy Nhơn Đông"),
   WARD_QUARTERS: quarterList.optional(),

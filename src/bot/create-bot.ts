@@ -18,6 +18,7 @@ import { roadmapFeature } from "./features/roadmap.js";
 import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { wardsAdminFeature } from "./features/wards-admin.js";
 import { createI18n } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
@@ -45,12 +46,7 @@ export function createBot(
   bot.api.config.use(retry());
 
   const i18n = createI18n(services.preferences, settings.defaultLocale);
-  const residentWard = async () => {
-    const ward = await services.wards.getBySlug(settings.wardSlug);
-    if (!ward) throw new Error(`ward ${settings.wardSlug} does not exist`);
-    return { id: ward.id, name: ward.name, timezone: ward.timezone };
-  };
-  const withoutAnnouncer = { services, logger, settings, residentWard };
+  const withoutAnnouncer = { services, logger, settings };
   const deps: BotDeps = {
     ...withoutAnnouncer,
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
@@ -118,6 +114,7 @@ export function createBot(
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(startFeature(deps));
+  guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));
   guarded.use(tipCardsFeature(deps));
   guarded.use(roadmapFeature(deps));

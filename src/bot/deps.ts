@@ -3,8 +3,8 @@ import type { Services } from "../services/index.js";
 import type { Locale } from "./i18n.js";
 
 export interface BotSettings {
-  /** The ward residents reach by default (one ward per deployment until multi-ward lands). */
-  wardSlug: string;
+  /** Telegram user ids allowed to create wards (SUPER_ADMIN_IDS); they need no ward of their own. */
+  superAdminIds: readonly string[];
   defaultLocale: Locale;
   flowTimeoutMinutes: number;
   /** Bulk sends (check-in prompts) stay under this rate; Telegram allows about 30/s. */
@@ -19,7 +19,6 @@ export interface BotDeps {
   services: Services;
   logger: Logger;
   settings: BotSettings;
-  residentWard(): Promise<{ id: string; name: string; timezone: string }>;
   /** Posts a tip's card to its ward's police group. Never throws: failures are logged. */
   announceTip(tipId: string): Promise<void>;
   /** Posts what a resident added under the tip's card. Never throws. */

@@ -10,11 +10,16 @@ export function staffIdentity(ctx: Context): StaffIdentity | null {
   return { telegramUserId: String(user.id), displayName };
 }
 
-/** The ward staff record of whoever sent this update, read from the database on every call. */
+/**
+ * The ward staff record of whoever sent this update, read from the database on
+ * every call. In a group it is the membership of the ward bound to that group.
+ */
 export async function staffMember(ctx: Context, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
   const who = staffIdentity(ctx);
   if (!who) return undefined;
-  const memberships = await members.memberships(who.telegramUserId);
+  const chat = ctx.chat;
+  const inGroup = chat && chat.type !== "private" ? String(chat.id) : undefined;
+  const memberships = await members.memberships(who.telegramUserId, inGroup);
   return role ? memberships.find((m) => m.role === role) : memberships[0];
 }
 

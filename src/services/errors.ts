@@ -15,7 +15,8 @@ export type ServiceErrorCode =
   | "not_quarter_head"
   | "window_closed"
   | "not_found"
-  | "not_agency_contact";
+  | "not_agency_contact"
+  | "ward_exists";
 
 export class ServiceError extends Error {
   constructor(

@@ -114,8 +114,22 @@ export class MemberService {
   }
 
   /** Wards where this Telegram user is active staff (used in private chats). */
-  async memberships(telegramUserId: string): Promise<ActiveMember[]> {
-    const rows = await this.db.member.findMany({ where: { telegramUserId, active: true }, orderBy: { createdAt: "asc" } });
+  /**
+   * Active memberships. In a group, only the membership of the ward bound to
+   * that group, and none in a group bound to no ward: someone on two wards'
+   * staff must never pull ward A's data into ward B's (or any other) group.
+   */
+  async memberships(telegramUserId: string, inGroup?: string): Promise<ActiveMember[]> {
+    let wardId: string | undefined;
+    if (inGroup !== undefined) {
+      const ward = await this.db.ward.findUnique({ where: { policeChatId: inGroup }, select: { id: true } });
+      if (!ward) return [];
+      wardId = ward.id;
+    }
+    const rows = await this.db.member.findMany({
+      where: { telegramUserId, active: true, ...(wardId ? { wardId } : {}) },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map(toActive);
   }
 
@@ -139,11 +153,11 @@ export class MemberService {
 
   async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<void> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
-    await this.db.$transaction([
-      // A group serves one ward: unbind it elsewhere first.
-      this.db.ward.updateMany({ where: { policeChatId: chatId, NOT: { id: admin.wardId } }, data: { policeChatId: null } }),
-      this.db.ward.update({ where: { id: admin.wardId }, data: { policeChatId: chatId } }),
-    ]);
+    // A group serves one ward, and another ward's admin cannot take it over
+    // (that would route ward A's tips into ward B's group).
+    const boundTo = await this.db.ward.findUnique({ where: { policeChatId: chatId }, select: { id: true } });
+    if (boundTo && boundTo.id !== admin.wardId) throw new ServiceError("wrong_ward");
+    await this.db.ward.update({ where: { id: admin.wardId }, data: { policeChatId: chatId } });
     await this.audit.record({ wardId: admin.wardId, action: "ward.police_group_bound", actorMemberId: admin.id });
   }
 }

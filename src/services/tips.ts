@@ -89,6 +89,7 @@ export interface TipView {
 /** What a resident may learn with their receipt: never who handles it, nor the officers' reference. */
 export interface ReceiptStatus {
   tipId: string;
+  wardId: string;
   status: TipStatus;
   closeReason: CloseReason | null;
   createdAt: Date;
@@ -258,11 +259,12 @@ export class TipService {
     if (!code) return null;
     const tip = await this.db.tip.findUnique({
       where: { receiptHash: this.secrets.receiptHash(code) },
-      select: { id: true, status: true, closeReason: true, createdAt: true, _count: { select: { addenda: true } } },
+      select: { id: true, wardId: true, status: true, closeReason: true, createdAt: true, _count: { select: { addenda: true } } },
     });
     if (!tip) return null;
     return {
       tipId: tip.id,
+      wardId: tip.wardId,
       status: tip.status as TipStatus,
       closeReason: (tip.closeReason as CloseReason | null) ?? null,
       createdAt: tip.createdAt,

@@ -66,8 +66,9 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       return;
     }
 
-    const ward = await conversation.external(() => deps.residentWard());
-    const when = formatTime(new Date(found.createdAtIso), ward.timezone, await ctx.i18n.getLocale());
+    const wardId = found.wardId;
+    const timezone = await conversation.external(async () => (await deps.services.wards.get(wardId))?.timezone ?? "Asia/Ho_Chi_Minh");
+    const when = formatTime(new Date(found.createdAtIso), timezone, await ctx.i18n.getLocale());
     const statusText = ctx.t("follow-status", { status: ctx.t(statusKey(found)), when, addenda: found.addenda });
     if (found.status === "closed") {
       await ctx.reply(statusText, { parse_mode: "HTML" });

@@ -74,12 +74,20 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   groups.command("bindgroup", async (ctx) => {
-    const admin = await staffMember(ctx, members, "admin");
+    // The group is not bound yet, so the admin is looked up by their own memberships.
+    const who = staffIdentity(ctx);
+    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
     if (!admin) {
       await ctx.reply(ctx.t("not-admin"));
       return;
     }
-    await members.bindPoliceGroup(admin, String(ctx.chat.id));
+    try {
+      await members.bindPoliceGroup(admin, String(ctx.chat.id));
+    } catch (err) {
+      if (!(err instanceof ServiceError) || err.code !== "wrong_ward") throw err;
+      await ctx.reply(ctx.t("bindgroup-other-ward"));
+      return;
+    }
     const ward = await wards.get(admin.wardId);
     await ctx.reply(ctx.t("bindgroup-ok", { ward: escapeHtml(ward?.name ?? "") }), { parse_mode: "HTML" });
     // Nothing lost: tips that arrived before a group was bound are posted now.

@@ -4,15 +4,26 @@ import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { staffIdentity } from "../staff-identity.js";
 
+/** A ward's resident link is `t.me/<bot>?start=w_<slug>`; the slug travels on the tip button, never stored. */
+export const WARD_LINK_PREFIX = "w_";
+const wardPayload = /^w_([a-z0-9-]{2,40})$/;
+
 export function startFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
   privateChats.command("start", async (ctx) => {
-    const ward = await deps.residentWard();
-    await ctx.reply(ctx.t("welcome", { ward: escapeHtml(ward.name) }), {
+    const linked = wardPayload.exec(ctx.match.trim())?.[1];
+    const wards = await deps.services.wards.list();
+    const ward = linked ? wards.find((w) => w.slug === linked) : wards.length === 1 ? wards[0] : undefined;
+    if (linked && !ward) {
+      await ctx.reply(ctx.t("ward-link-unknown"));
+      return;
+    }
+    const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
+    await ctx.reply(text, {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
+      reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
     });
   });
 
@@ -22,6 +33,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     const who = staffIdentity(ctx);
     const staff = who ? await deps.services.members.memberships(who.telegramUserId) : [];
     if (staff.length > 0) await ctx.reply(ctx.t("help-staff"), { parse_mode: "HTML" });
+    if (who && deps.settings.superAdminIds.includes(who.telegramUserId)) await ctx.reply(ctx.t("help-super-admin"), { parse_mode: "HTML" });
   });
 
   return feature;

@@ -19,6 +19,7 @@ import type { BotDeps } from "../deps.js";
 import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
 import { photoFrom } from "../photos.js";
+import type { WardChoice } from "../../services/wards.js";
 
 export const TIP_CONVERSATION = "tip";
 const EDITABLE_FIELDS = ["category", "quarter", "place", "timing", "description", "photos"] as const;
@@ -26,6 +27,7 @@ type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 interface WardForFlow {
   id: string;
+  name: string;
   quarters: { id: string; name: string }[];
 }
 
@@ -47,29 +49,25 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChats.use(
     createConversation<BotContext, FlowContext>(
-      (conversation, ctx) => tipFlow(conversation, ctx, deps),
+      (conversation, ctx, wardSlug?: unknown) => tipFlow(conversation, ctx, deps, typeof wardSlug === "string" ? wardSlug : null),
       { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
     ),
   );
 
-  const start = async (ctx: BotContext) => {
+  // The ward rides along from the button (set by the ward's deep link); nothing about it is stored.
+  const start = async (ctx: BotContext, wardSlug: string | null = null) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(TIP_CONVERSATION);
+    await ctx.conversation.enter(TIP_CONVERSATION, ...(wardSlug ? [wardSlug] : []));
   };
   // `/tip A7K3` is an officer looking up a card (tip-cards.ts), not a new tip.
   privateChats.command("tip", (ctx, next) => (/^#?[2-9A-Z]{4}$/i.test(ctx.match.trim()) ? next() : start(ctx)));
-  privateChats.callbackQuery("menu:tip", start);
-  privateChats.hears([/^🛡/u], start);
+  privateChats.callbackQuery("menu:tip", (ctx) => start(ctx));
+  privateChats.callbackQuery(/^menu:tip:([a-z0-9-]{2,40})$/, (ctx) => start(ctx, ctx.match[1]));
+  privateChats.hears([/^🛡/u], (ctx) => start(ctx));
   return feature;
 }
 
-async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<void> {
-  const ward: WardForFlow = await conversation.external(async () => {
-    const w = await deps.residentWard();
-    const quarters = await deps.services.wards.listQuarters(w.id);
-    return { id: w.id, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
-  });
-
+async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, wardSlug: string | null): Promise<void> {
   // Spam without CAPTCHAs: a per-resident cap, checked before the questions and at submission.
   const limitKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
   const limited = await conversation.external(() => deps.services.tipLimiter.check(limitKey));
@@ -80,6 +78,11 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
 
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
+    const chosen = await askWard(conversation, ctx, deps, wardSlug);
+    const ward: WardForFlow = await conversation.external(async () => {
+      const quarters = await deps.services.wards.listQuarters(chosen.id);
+      return { id: chosen.id, name: chosen.name, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
+    });
     const draft = {
       category: await askCategory(conversation, ctx),
       quarterId: await askQuarter(conversation, ctx, ward),
@@ -205,6 +208,7 @@ function editKeyboard(ctx: FlowContext): InlineKeyboard {
 
 function renderReview(ctx: FlowContext, draft: TipDraft, ward: WardForFlow): string {
   return ctx.t("tip-review", {
+    ward: escapeHtml(ward.name),
     category: ctx.t(`category-${draft.category}`),
     quarter: escapeHtml(quarterLabel(ctx, ward, draft.quarterId)),
     place: placeLabel(ctx, draft.place),
@@ -239,6 +243,54 @@ function askCategory(conversation: TipConversation, ctx: FlowContext): Promise<T
     (data) => z.enum(TIP_CATEGORIES).safeParse(data.replace(/^t:cat:/, "")).data ?? null,
     (value) => ctx.t(`category-${value}`),
   );
+}
+
+/** Wards shown as buttons at once; with more, the resident types part of the name first. */
+const WARD_BUTTONS_MAX = 8;
+
+/**
+ * Which ward the tip is for: the deep link's ward, the only ward, or the
+ * resident's choice (buttons, or typing part of the name, with or without marks).
+ */
+async function askWard(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, wardSlug: string | null): Promise<WardChoice> {
+  const known = await conversation.external(async () => {
+    const all = await deps.services.wards.list();
+    const linked = wardSlug ? all.find((w) => w.slug === wardSlug) : undefined;
+    return linked ? [linked] : all.length <= WARD_BUTTONS_MAX ? all : [];
+  });
+  if (known.length === 1) return known[0]!;
+  let choices = known;
+  let text = ctx.t(choices.length > 0 ? "tip-ask-ward" : "tip-ask-ward-type");
+  for (;;) {
+    const kb = new InlineKeyboard();
+    choices.forEach((w, i) => kb.text(w.name, `t:w:${i}`).row());
+    const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: cancelRow(ctx, kb) });
+    const next = await waitOrCancel(conversation);
+    const data = next.callbackQuery?.data;
+    if (data !== undefined) {
+      const index = z.coerce.number().int().min(0).max(choices.length - 1).safeParse(data.replace(/^t:w:/, ""));
+      const picked = next.callbackQuery?.message?.message_id === question.message_id && data.startsWith("t:w:") && index.success ? choices[index.data] : undefined;
+      if (!picked) {
+        await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+        continue;
+      }
+      await next.answerCallbackQuery();
+      await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(picked.name)}`, { parse_mode: "HTML" }).catch(() => undefined);
+      return picked;
+    }
+    const typed = z.string().trim().min(1).max(120).safeParse(next.message?.text);
+    if (!typed.success || typed.data.startsWith("/")) {
+      await hintForUnexpected(next, "hint-ward");
+      continue;
+    }
+    const found = await conversation.external(() => deps.services.wards.search(typed.data, WARD_BUTTONS_MAX));
+    if (found.length === 1) {
+      await ctx.reply(`✔️ ${escapeHtml(found[0]!.name)}`, { parse_mode: "HTML" });
+      return found[0]!;
+    }
+    choices = found;
+    text = found.length > 0 ? ctx.t("tip-ask-ward-matches") : ctx.t("tip-ward-not-found", { typed: escapeHtml(typed.data.slice(0, 60)) });
+  }
 }
 
 async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward: WardForFlow): Promise<string | null> {
