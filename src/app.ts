@@ -2,15 +2,19 @@
 // stops them in order. main.ts runs it; end-to-end tests run it too.
 import path from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
 import cron, { type ScheduledTask } from "node-cron";
 import type { DestinationStream } from "pino";
 import { BOT_COMMANDS, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database, tuneDatabase } from "./db.js";
 import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
+import { startHttpServer, type Readiness } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper, loadOrCreateDevTipKeys } from "./secrets-file.js";
 import { type Clock, createServices, Keyring, type Services } from "./services/index.js";
+
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
 /** Token used against the local stand-in when no real BOT_TOKEN is set. */
 export const STAND_IN_TOKEN = "1000000001:local-stand-in-token-not-a-secret";
@@ -31,7 +35,11 @@ export interface App {
   services: Services;
   standIn: BotApiStandIn | null;
   apiRoot: string | undefined;
-  runner: RunnerHandle;
+  /** Null in webhook mode. */
+  runner: RunnerHandle | null;
+  /** The HTTP server (/healthz, /readyz, webhook), when it runs. */
+  httpUrl: string | null;
+  readiness(): Promise<Readiness>;
   /** The one-time admin code printed at start, while the ward has no admin. */
   adminCode: string | null;
   /** Plans check-in weeks and report deadlines, and runs every due job (also every minute). */
@@ -142,7 +150,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   await bot.init();
   await bot.api.setMyCommands([...BOT_COMMANDS.vi]);
   await bot.api.setMyCommands([...BOT_COMMANDS.en], { language_code: "en" });
-  if (config.DROP_PENDING_UPDATES) await bot.api.deleteWebhook({ drop_pending_updates: true });
+  // Webhook mode (WEBHOOK_URL) or long polling: never both, Telegram refuses getUpdates while a webhook is set.
+  const webhookUrl = config.WEBHOOK_URL;
+  if (webhookUrl) {
+    await bot.api.setWebhook(webhookUrl, {
+      secret_token: config.WEBHOOK_SECRET!,
+      allowed_updates: [...ALLOWED_UPDATES],
+      drop_pending_updates: config.DROP_PENDING_UPDATES,
+    });
+  } else {
+    await bot.api.deleteWebhook({ drop_pending_updates: config.DROP_PENDING_UPDATES });
+  }
 
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
@@ -179,10 +197,35 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }),
   ];
 
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
-  });
-  logger.info({ bot: bot.botInfo.username }, "bot started");
+  const runner: RunnerHandle | null = webhookUrl ? null : run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  const readiness = async (): Promise<Readiness> => {
+    const database = await db.$queryRawUnsafe("SELECT 1").then(
+      () => "ok" as const,
+      () => "error" as const,
+    );
+    const updates = webhookUrl ? ("webhook" as const) : runner?.isRunning() ? ("polling" as const) : ("stopped" as const);
+    return { ready: database === "ok" && updates !== "stopped", database, updates };
+  };
+  const httpServer =
+    webhookUrl || config.HTTP_PORT !== undefined
+      ? await startHttpServer({
+          host: config.HTTP_HOST,
+          port: config.HTTP_PORT ?? 8080,
+          logger,
+          readiness,
+          ...(webhookUrl
+            ? {
+                webhook: {
+                  path: new URL(webhookUrl).pathname,
+                  // Answer Telegram once the update is handled; a slow one is answered at 50 s and finishes anyway
+                  // (Telegram would otherwise time out and send it again).
+                  handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return", timeoutMilliseconds: 50_000 }),
+                },
+              }
+            : {}),
+        })
+      : null;
+  logger.info({ bot: bot.botInfo.username, mode: webhookUrl ? "webhook" : "polling" }, "bot started");
 
   let stopped = false;
   return {
@@ -193,6 +236,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     standIn,
     apiRoot,
     runner,
+    httpUrl: httpServer?.url ?? null,
+    readiness,
     adminCode: ward.adminCode,
     tick,
     sweepIdleFlows,
@@ -201,7 +246,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       if (stopped) return;
       stopped = true;
       for (const job of jobs) await job.stop();
-      if (runner.isRunning()) await runner.stop();
+      // Webhook mode: stop taking updates (Telegram keeps and retries them); the webhook stays set for other instances.
+      await httpServer?.close();
+      if (runner?.isRunning()) await runner.stop();
       if (lastHandledUpdate >= 0) {
         await bot.api
           // grammY types its signal with the abort-controller polyfill; the runtime takes the built-in one.

@@ -57,6 +57,13 @@ export const configSchema = z.object({
   // A tip flow left idle this long is dropped with everything it held.
   FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   DROP_PENDING_UPDATES: booleanish.default(false),
+  // Webhook mode: Telegram POSTs updates to this URL (https in production), checked
+  // against WEBHOOK_SECRET; unset, the bot long-polls. Several instances need webhook mode.
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, "WEBHOOK_SECRET must be 16-256 characters A-Z a-z 0-9 _ -").optional(),
+  // The HTTP server (/healthz, /readyz, and the webhook): on in webhook mode, and in polling mode when HTTP_PORT is set.
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   // An urgent / high tip unclaimed this long is announced again in the police group.
   CLAIM_TIMER_URGENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   CLAIM_TIMER_HIGH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) throw new Error("Invalid configuration:\n  WEBHOOK_SECRET: required with WEBHOOK_URL (openssl rand -hex 32)");
   const quarterNames =
     c.WARD_QUARTERS ?? Array.from({ length: c.WARD_QUARTER_COUNT }, (_, i) => `Khu phố ${i + 1}`);
   return { ...c, quarterNames };

@@ -48,18 +48,24 @@ export class BotApiMethods {
       close: () => true,
       getUpdates: (p, c) => this.getUpdates(p, c),
       setWebhook: (p) => {
-        s.webhookUrl = str(p.url) ?? "";
+        const url = str(p.url) ?? "";
+        const secretToken = str(p.secret_token) ?? "";
+        // Telegram: 1-256 characters A-Z, a-z, 0-9, _ and -. (It also wants https; loopback http is allowed here.)
+        if (secretToken && !/^[\w-]{1,256}$/.test(secretToken)) throw badRequest("secret token contains unallowed characters");
+        if (url && !/^https?:\/\//.test(url)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
         s.updates.setAllowed(p.allowed_updates);
         if (bool(p.drop_pending_updates)) s.updates.drop();
+        s.webhook.set(url ? { url, secretToken } : null);
         return true;
       },
       deleteWebhook: (p) => {
-        s.webhookUrl = "";
+        s.webhook.set(null);
         if (bool(p.drop_pending_updates)) s.updates.drop();
         return true;
       },
       getWebhookInfo: () => ({
-        url: s.webhookUrl,
+        url: s.webhook.url,
+        ...(s.webhook.stats.lastError ? { last_error_message: s.webhook.stats.lastError } : {}),
         has_custom_certificate: false,
         pending_update_count: s.updates.pending,
         ...(s.updates.allowedUpdates.length > 0 ? { allowed_updates: s.updates.allowedUpdates } : {}),
@@ -181,7 +187,7 @@ export class BotApiMethods {
   // ---- updates --------------------------------------------------------------
 
   private getUpdates(p: Params, c: CallContext): Promise<Update[]> {
-    if (this.s.webhookUrl) throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (this.s.webhook.url) throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     this.s.updates.setAllowed(p.allowed_updates);
     const limit = Math.min(Math.max(num(p.limit) ?? 100, 1), 100);
     const timeout = Math.min(Math.max(num(p.timeout) ?? 0, 0), 50);

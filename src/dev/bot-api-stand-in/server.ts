@@ -59,6 +59,7 @@ export class StandInServer {
     const server = this.server;
     this.server = null;
     this.s.updates.close();
+    this.s.webhook.stop();
     for (const res of this.streams) res.end();
     this.streams.clear();
     if (!server) return;

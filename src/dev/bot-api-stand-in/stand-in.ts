@@ -283,6 +283,11 @@ export class BotApiStandIn {
     return this.s.calls.filter((c) => c.method.toLowerCase() === wanted);
   }
 
+  /** Webhook mode: updates delivered, failed attempts (retried), the last error. */
+  webhookStats(): { url: string; delivered: number; failedAttempts: number; lastError: string | null; pending: number } {
+    return { url: this.s.webhook.url, ...this.s.webhook.stats, pending: this.s.updates.pending };
+  }
+
   fileBytes(fileId: string): Uint8Array | undefined {
     return this.s.files.get(fileId)?.bytes;
   }

@@ -5,6 +5,7 @@ import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "gra
 import { badRequest, ControlError } from "./errors.js";
 import { FileStore } from "./files.js";
 import { UpdateQueue } from "./updates.js";
+import { WebhookPusher } from "./webhook.js";
 import type { ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
 
 type NewMessage = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted">;
@@ -27,6 +28,7 @@ export class StandInState {
   readonly events = new EventEmitter();
   readonly files = new FileStore();
   readonly updates = new UpdateQueue();
+  readonly webhook = new WebhookPusher(this.updates);
   readonly calls: ApiCall[] = [];
   readonly users = new Map<number, User>();
   readonly chats = new Map<number, Chat>();
@@ -39,7 +41,6 @@ export class StandInState {
   readonly menuButtons = new Map<number | "default", unknown>();
   /** The reply keyboard each chat shows, from the bot's last message that set or removed one. */
   readonly keyboards = new Map<number, ReplyMarkup>();
-  webhookUrl = "";
   private readonly logs = new Map<number, ChatLog>();
   private readonly answers = new Map<string, CallbackAnswer | null>();
   private readonly answerWaiters = new Map<string, (answer: CallbackAnswer) => void>();
@@ -281,7 +282,7 @@ export class StandInState {
     this.commands.clear();
     this.menuButtons.clear();
     this.keyboards.clear();
-    this.webhookUrl = "";
+    this.webhook.stop();
     this.answers.clear();
   }
 }

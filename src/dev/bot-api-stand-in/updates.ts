@@ -27,6 +27,7 @@ export class UpdateQueue {
   private nextId = 1;
   private allowed: Set<string> | null = null;
   private poll: Poll | null = null;
+  private readonly listeners: (() => void)[] = [];
 
   get pending(): number {
     return this.queue.length;
@@ -53,7 +54,23 @@ export class UpdateQueue {
     if (type === undefined || !this.isAllowed(type)) return null;
     this.queue.push(full);
     this.wake();
+    for (const listener of this.listeners) listener();
     return full;
+  }
+
+  /** Called after each queued update (the webhook pusher waits on it). */
+  onPush(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The oldest unconfirmed update (webhook mode delivers it next). */
+  peek(): Update | undefined {
+    return this.queue[0];
+  }
+
+  /** Confirms one update and everything older (the bot answered its webhook call). */
+  ack(updateId: number): void {
+    this.confirm(updateId + 1);
   }
 
   /** Forgets every queued update (deleteWebhook with drop_pending_updates, reset). */

@@ -1,0 +1,111 @@
+// Webhook mode: the stand-in POSTs updates to the bot's HTTP server with the
+// secret token, as Telegram does; a wrong or missing token is refused; updates
+// sent while the bot is down are retried until it is back. Health and readiness too.
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { Persona } from "../support/persona.js";
+import { sendQuickTip, setUpWard } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
+
+const SECRET = "test-webhook-secret-0123456789";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("webhook mode", () => {
+  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  let t: TestApp;
+  let port: number;
+  let databaseUrl: string;
+  const env = () => ({ WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) });
+
+  beforeAll(async () => {
+    await standIn.start(0);
+    port = await freePort();
+    databaseUrl = await freshDatabaseUrl();
+    t = await startTestApp({ standIn, databaseUrl, env: env() });
+  });
+  afterAll(async () => {
+    await t.stop();
+    await standIn.stop();
+  });
+
+  it("registers the webhook with its secret and never long-polls", () => {
+    const [call] = standIn.callsTo("setWebhook");
+    expect(call?.params).toMatchObject({ url: `http://127.0.0.1:${port}/telegram/hook`, secret_token: SECRET });
+    expect(call?.params.allowed_updates).toEqual(["message", "callback_query", "my_chat_member"]);
+    expect(standIn.callsTo("getUpdates")).toHaveLength(0);
+    expect(t.app.runner).toBeNull();
+  });
+
+  it("serves the whole tip flow through webhook calls", async () => {
+    const ward = await setUpWard(t);
+    const resident = Persona.create(standIn, { first_name: "Web", last_name: "Hook" });
+    const receipt = await sendQuickTip(resident, { category: "Mua bán", quarter: "Khu phố 2", place: "đầu hẻm", timing: "Hôm nay", description: "Có người giao hàng ở đầu hẻm" });
+    expect(receipt).toMatch(/^TB-/);
+    await ward.group(ward.officer).waitFor(/Tin báo #/, new Set());
+    expect(standIn.webhookStats().delivered).toBeGreaterThan(10);
+    expect(standIn.callsTo("getUpdates")).toHaveLength(0);
+  });
+
+  it("refuses an update without the secret token, or with a wrong one, and handles nothing", async () => {
+    const stranger = standIn.createUser({ first_name: "Kẻ", last_name: "Giả Mạo" });
+    const forged = { update_id: 999_999, message: { message_id: 1, date: 1, chat: { id: stranger.id, type: "private", first_name: "Kẻ" }, from: stranger, text: "/start" } };
+    for (const headers of [{}, { "x-telegram-bot-api-secret-token": "wrong-secret-wrong-secret" }] as Record<string, string>[]) {
+      const res = await fetch(`http://127.0.0.1:${port}/telegram/hook`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(forged) });
+      expect(res.status).toBe(401);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(standIn.messages(stranger.id).filter((m) => m.from_bot)).toHaveLength(0);
+  });
+
+  it("answers health and readiness probes", async () => {
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: "ok", updates: "webhook" });
+    expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`)).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
+  });
+
+  it("keeps what residents send while the bot is down and delivers it once the bot is back", async () => {
+    await t.stop();
+    const resident = Persona.create(standIn, { first_name: "Chờ", last_name: "Bot" });
+    await resident.say("/start");
+    await eventually(() => expect(standIn.webhookStats().failedAttempts).toBeGreaterThan(0));
+    expect(standIn.webhookStats().pending).toBe(1);
+    t = await startTestApp({ standIn, databaseUrl, env: env() });
+    await resident.waitFor(/Xin chào/, new Set());
+    await eventually(() => expect(standIn.webhookStats().pending).toBe(0));
+  });
+});
+
+describe("long polling with the HTTP server on", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { HTTP_PORT: "0" } });
+  });
+  afterAll(() => t.stop());
+
+  it("reports readiness as polling and has no webhook endpoint", async () => {
+    const ready = await fetch(`${t.app.httpUrl}/readyz`);
+    expect(await ready.json()).toEqual({ ready: true, database: "ok", updates: "polling" });
+    expect((await fetch(`${t.app.httpUrl}/telegram/hook`, { method: "POST", body: "{}" })).status).toBe(404);
+    await t.app.runner?.stop();
+    const stopped = await fetch(`${t.app.httpUrl}/readyz`);
+    expect(stopped.status).toBe(503);
+    expect(await stopped.json()).toMatchObject({ ready: false, updates: "stopped" });
+  });
+});
