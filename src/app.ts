@@ -8,11 +8,18 @@ import type { DestinationStream } from "pino";
 import { BOT_COMMANDS, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database, tuneDatabase } from "./db.js";
-import { BotApiStandIn } from "./dev/bot-api-stand-in/index.js";
+import { BotApiStandIn, freshUpdateIds } from "./dev/bot-api-stand-in/index.js";
 import { startHttpServer, type Readiness } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper, loadOrCreateDevTipKeys } from "./secrets-file.js";
 import { type Clock, createServices, Keyring, type Services } from "./services/index.js";
+
+const SCHEDULER_LEASE = "scheduler";
+
+/** node-cron expression for a tick every `seconds` (a divisor of 60). */
+function tickSchedule(seconds: number): string {
+  return seconds >= 60 ? "* * * * *" : `*/${seconds} * * * * *`;
+}
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
@@ -116,7 +123,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let token = config.BOT_TOKEN;
   if (!token) {
     if (!standIn && !apiRoot) {
-      standIn = new BotApiStandIn({ token: STAND_IN_TOKEN });
+      standIn = new BotApiStandIn({ token: STAND_IN_TOKEN, firstUpdateId: freshUpdateIds() });
       await standIn.start(config.STAND_IN_PORT);
       ownsStandIn = true;
       logger.info({ url: standIn.url }, "no BOT_TOKEN: talking to the local Bot API stand-in");
@@ -165,6 +172,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
     const dropped = await services.conversations.deleteIdle(cutoff);
+    // Telegram keeps an update for 24 hours: after two days no repeat can come.
+    await services.processedUpdates.forgetBefore(new Date(services.clock().getTime() - 2 * 86_400_000));
     if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");
     return dropped;
   };
@@ -175,15 +184,31 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return purged.tips;
   };
   // What must happen is planned into the job table first, then sent (see JobService).
+  // One instance at a time does it, holding the scheduler lease (see LeaseService).
+  const leaseMs = config.SCHEDULER_LEASE_SECONDS * 1000;
+  let renewedAt = 0;
+  const stillLeading = async () => {
+    // Renew a third of the way through the lease; a process that paused longer finds out here.
+    if (services.clock().getTime() - renewedAt < leaseMs / 3) return true;
+    const lease = await services.leases.acquire(SCHEDULER_LEASE, leaseMs);
+    if (lease.held) renewedAt = services.clock().getTime();
+    if (lease.tookOver) {
+      const released = await services.jobs.releaseRunning();
+      logger.warn({ released }, "took the scheduler over from an instance that stopped; its unfinished jobs run again");
+    }
+    return lease.held;
+  };
   const tick = async () => {
+    renewedAt = 0;
+    if (!(await stillLeading())) return 0;
     await services.checkIns.planAll();
     await services.deadlines.planAll();
     const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
     if (expired > 0) logger.info({ expired }, "receipts expired");
-    return services.jobs.runDue();
+    return services.jobs.runDue(Number.POSITIVE_INFINITY, stillLeading);
   };
   const jobs: ScheduledTask[] = options.cron === false ? [] : [
-    cron.schedule("* * * * *", () => void tick().catch((err: unknown) => logger.error({ err }, "scheduled jobs failed")), {
+    cron.schedule(tickSchedule(config.JOB_TICK_SECONDS), () => void tick().catch((err: unknown) => logger.error({ err }, "scheduled jobs failed")), {
       timezone: config.WARD_TIMEZONE,
       noOverlap: true,
     }),
@@ -246,6 +271,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       if (stopped) return;
       stopped = true;
       for (const job of jobs) await job.stop();
+      // Another instance may take the scheduler at once instead of waiting for the lease to expire.
+      await services.leases.release(SCHEDULER_LEASE).catch((err: unknown) => logger.warn({ err }, "could not release the scheduler lease"));
       // Webhook mode: stop taking updates (Telegram keeps and retries them); the webhook stays set for other instances.
       await httpServer?.close();
       if (runner?.isRunning()) await runner.stop();

@@ -64,6 +64,10 @@ export const configSchema = z.object({
   // The HTTP server (/healthz, /readyz, and the webhook): on in webhook mode, and in polling mode when HTTP_PORT is set.
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+  // How often due jobs are looked for (a divisor of 60), and how long an instance
+  // holds the scheduler after it last renewed (another takes over after that).
+  JOB_TICK_SECONDS: z.coerce.number().int().refine((n) => [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].includes(n), "JOB_TICK_SECONDS must divide 60").default(60),
+  SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(90),
   // An urgent / high tip unclaimed this long is announced again in the police group.
   CLAIM_TIMER_URGENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   CLAIM_TIMER_HIGH_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),

@@ -79,6 +79,11 @@ export function createBot(
       }
     });
   }
+  // Each update once, whichever instance, retry or restart brings it again.
+  bot.use(async (ctx, next) => {
+    if (await services.processedUpdates.claim(ctx.update.update_id)) return next();
+    logger.info({ update_id: ctx.update.update_id }, "update already handled; skipped");
+  });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(i18n);
   // Flooding a private chat (e.g. mid-flow) is dropped after a polite word; keyed by the

@@ -18,6 +18,8 @@ import { RoadmapService } from "./roadmap.js";
 import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
 import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
+import { LeaseService } from "./leases.js";
+import { ProcessedUpdates } from "./processed-updates.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -58,6 +60,9 @@ export interface Services {
   agencies: AgencyService;
   deadlines: DeadlineService;
   reports: ReportService;
+  /** Which instance runs scheduled work. */
+  leases: LeaseService;
+  processedUpdates: ProcessedUpdates;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -92,6 +97,8 @@ export function createServices(options: ServiceOptions): Services {
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
     reports: new ReportService(db, clock, roadmap, audit),
+    leases: new LeaseService(db, clock),
+    processedUpdates: new ProcessedUpdates(db, clock),
   };
 }
 

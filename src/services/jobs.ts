@@ -46,8 +46,20 @@ export class JobService {
     }
   }
 
-  /** Runs every due job once; returns how many ran. */
-  async runDue(limit = Number.POSITIVE_INFINITY): Promise<number> {
+  /**
+   * Gives back every job left "running": called by an instance that just took
+   * the scheduler over from one that stopped renewing (crashed or killed).
+   */
+  async releaseRunning(): Promise<number> {
+    const { count } = await this.db.scheduledJob.updateMany({ where: { status: "running" }, data: { status: "pending" } });
+    return count;
+  }
+
+  /**
+   * Runs every due job once; returns how many ran. `stillLeading` is asked
+   * before each claim: an instance that lost the scheduler lease stops.
+   */
+  async runDue(limit = Number.POSITIVE_INFINITY, stillLeading: () => Promise<boolean> = async () => true): Promise<number> {
     const now = this.clock();
     // A worker that died mid-job leaves it "running": give it back after a while.
     await this.db.scheduledJob.updateMany({
@@ -64,6 +76,7 @@ export class JobService {
       });
       if (due.length === 0 || ran >= limit) return ran;
       for (const job of due) {
+        if (!(await stillLeading())) return ran;
         const claimedAt = this.clock();
         const claimed = await this.db.scheduledJob.updateMany({
           where: { id: job.id, status: "pending" },

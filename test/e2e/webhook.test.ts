@@ -69,6 +69,23 @@ describe("webhook mode", () => {
     expect(standIn.messages(stranger.id).filter((m) => m.from_bot)).toHaveLength(0);
   });
 
+  it("handles an update delivered twice only once", async () => {
+    const resident = standIn.createUser({ first_name: "Gửi", last_name: "Hai Lần" });
+    const update = { update_id: 777_001, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: resident.id, type: "private", first_name: "Gửi" }, from: resident, text: "/start" } };
+    const post = () =>
+      fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(update),
+      });
+    const answers = await Promise.all([post(), post()]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect((await post()).status).toBe(200);
+    await eventually(() => expect(standIn.messages(resident.id).filter((m) => m.from_bot)).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(standIn.messages(resident.id).filter((m) => m.from_bot)).toHaveLength(1);
+  });
+
   it("answers health and readiness probes", async () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);

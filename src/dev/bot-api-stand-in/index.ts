@@ -1,6 +1,7 @@
 // A local Telegram Bot API stand-in; see stand-in.ts.
 export { BotApiStandIn } from "./stand-in.js";
 export { parseHtml } from "./html.js";
+export { freshUpdateIds } from "./types.js";
 export type {
   ApiCall,
   ApiErrorBody,

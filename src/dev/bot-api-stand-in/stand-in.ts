@@ -36,7 +36,7 @@ export class BotApiStandIn {
       has_main_web_app: false,
       ...options.botInfo,
     } as UserFromGetMe;
-    this.s = new StandInState(this.botInfo, options.now ?? Date.now);
+    this.s = new StandInState(this.botInfo, options.now ?? Date.now, options.firstUpdateId);
     const methods = new BotApiMethods(this.s);
     this.server = new StandInServer(this.s, methods, new Control(this), {
       ...(options.token !== undefined ? { token: options.token } : {}),

@@ -27,8 +27,8 @@ export class StandInState {
    */
   readonly events = new EventEmitter();
   readonly files = new FileStore();
-  readonly updates = new UpdateQueue();
-  readonly webhook = new WebhookPusher(this.updates);
+  readonly updates: UpdateQueue;
+  readonly webhook: WebhookPusher;
   readonly calls: ApiCall[] = [];
   readonly users = new Map<number, User>();
   readonly chats = new Map<number, Chat>();
@@ -49,8 +49,11 @@ export class StandInState {
   constructor(
     readonly botInfo: UserFromGetMe,
     private readonly clock: () => number | Date,
+    firstUpdateId = 1,
   ) {
     this.events.setMaxListeners(0);
+    this.updates = new UpdateQueue(firstUpdateId);
+    this.webhook = new WebhookPusher(this.updates);
   }
 
   nowMs(): number {

@@ -104,6 +104,16 @@ export interface StandInOptions {
   now?: () => number | Date;
   /** Value of Access-Control-Allow-Origin for /_control (none by default). */
   controlCorsOrigin?: string;
+  /**
+   * The first update_id (1 by default). A bot that keeps its database across
+   * stand-in restarts remembers handled ids: give it fresh ones (see freshUpdateIds).
+   */
+  firstUpdateId?: number;
+}
+
+/** A first update_id that differs from one start to the next (grows 1,000 a second), like Telegram's never-reused ids. */
+export function freshUpdateIds(): number {
+  return (Math.floor(Date.now() / 1000) % 1_000_000) * 1000 + 1;
 }
 
 export interface UserProfile {

@@ -24,10 +24,14 @@ export function typeOf(update: Update): UpdateType | undefined {
 
 export class UpdateQueue {
   private queue: Update[] = [];
-  private nextId = 1;
+  private nextId: number;
   private allowed: Set<string> | null = null;
   private poll: Poll | null = null;
   private readonly listeners: (() => void)[] = [];
+
+  constructor(firstUpdateId = 1) {
+    this.nextId = firstUpdateId;
+  }
 
   get pending(): number {
     return this.queue.length;

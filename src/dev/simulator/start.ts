@@ -3,7 +3,7 @@
 import { type App, startApp } from "../../app.js";
 import type { DestinationStream } from "pino";
 import type { Config } from "../../config.js";
-import { BotApiStandIn } from "../bot-api-stand-in/index.js";
+import { BotApiStandIn, freshUpdateIds } from "../bot-api-stand-in/index.js";
 import { seedDemo } from "./seed.js";
 import { SimulatorServer } from "./server.js";
 
@@ -16,7 +16,7 @@ export interface Simulator {
 }
 
 export async function startSimulator(config: Config, options: { port?: number; logDestination?: DestinationStream } = {}): Promise<Simulator> {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_demo_bot" } });
+  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_demo_bot" }, firstUpdateId: freshUpdateIds() });
   await standIn.start(0);
   const app = await startApp({ ...config, BOT_TOKEN: undefined, BOT_API_ROOT: standIn.url }, {
     standIn,
