@@ -59,7 +59,7 @@ export class JobService {
    * Runs every due job once; returns how many ran. `stillLeading` is asked
    * before each claim: an instance that lost the scheduler lease stops.
    */
-  async runDue(limit = Number.POSITIVE_INFINITY, stillLeading: () => Promise<boolean> = async () => true): Promise<number> {
+  async runDue(limit = Number.POSITIVE_INFINITY, stillLeading: () => Promise<boolean> = () => Promise.resolve(true)): Promise<number> {
     const now = this.clock();
     // A worker that died mid-job leaves it "running": give it back after a while.
     await this.db.scheduledJob.updateMany({

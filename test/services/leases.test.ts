@@ -50,11 +50,14 @@ describe("LeaseService", () => {
   it("a job runner that is no longer leading stops before its next claim; a takeover gives back running jobs", async () => {
     const jobs = new JobService(db, clock.now);
     const ran: string[] = [];
-    jobs.register("checkin.prompt", async (job) => void ran.push(job.key));
+    jobs.register("checkin.prompt", (job) => {
+      ran.push(job.key);
+      return Promise.resolve();
+    });
     const ward = await db.ward.create({ data: { slug: "w", name: "W" } });
     for (let i = 0; i < 5; i++) await jobs.schedule({ wardId: ward.id, key: `k${i}`, kind: "checkin.prompt", dueAt: clock.now() });
     let allowed = 2;
-    expect(await jobs.runDue(Number.POSITIVE_INFINITY, async () => allowed-- > 0)).toBe(2);
+    expect(await jobs.runDue(Number.POSITIVE_INFINITY, () => Promise.resolve(allowed-- > 0))).toBe(2);
     expect(ran).toHaveLength(2);
     await db.scheduledJob.updateMany({ where: { key: "k2" }, data: { status: "running", claimedAt: clock.now() } });
     expect(await jobs.releaseRunning()).toBe(1);
