@@ -207,20 +207,32 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (expired > 0) logger.info({ expired }, "receipts expired");
     return services.jobs.runDue(Number.POSITIVE_INFINITY, stillLeading);
   };
-  const jobs: ScheduledTask[] = options.cron === false ? [] : [
-    cron.schedule(tickSchedule(config.JOB_TICK_SECONDS), () => void tick().catch((err: unknown) => logger.error({ err }, "scheduled jobs failed")), {
-      timezone: config.WARD_TIMEZONE,
-      noOverlap: true,
-    }),
-    cron.schedule("*/5 * * * *", () => void sweepIdleFlows().catch((err: unknown) => logger.error({ err }, "sweep failed")), {
-      timezone: config.WARD_TIMEZONE,
-      noOverlap: true,
-    }),
-    cron.schedule("17 3 * * *", () => void purgeOldTips().catch((err: unknown) => logger.error({ err }, "retention purge failed")), {
-      timezone: config.WARD_TIMEZONE,
-      noOverlap: true,
-    }),
-  ];
+  // A run still going (a long broadcast) makes the next one skip, quietly.
+  // (node-cron's noOverlap needs the callback's promise and warns on console each time.)
+  const exclusive = (what: string, work: () => Promise<unknown>) => {
+    let running = false;
+    return async () => {
+      if (running) return;
+      running = true;
+      try {
+        await work();
+      } catch (err) {
+        logger.error({ err }, `${what} failed`);
+      } finally {
+        running = false;
+      }
+    };
+  };
+  const every = (expression: string, what: string, work: () => Promise<unknown>) =>
+    cron.schedule(expression, exclusive(what, work), { timezone: config.WARD_TIMEZONE });
+  const jobs: ScheduledTask[] =
+    options.cron === false
+      ? []
+      : [
+          every(tickSchedule(config.JOB_TICK_SECONDS), "scheduled jobs", tick),
+          every("*/5 * * * *", "sweep", sweepIdleFlows),
+          every("17 3 * * *", "retention purge", purgeOldTips),
+        ];
 
   const runner: RunnerHandle | null = webhookUrl ? null : run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   const readiness = async (): Promise<Readiness> => {
