@@ -205,6 +205,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await services.deadlines.planAll();
     const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
     if (expired > 0) logger.info({ expired }, "receipts expired");
+    const late = await services.tips.announceMissingCards(config.LATE_CARD_AFTER_SECONDS * 1000);
+    if (late > 0) logger.warn({ tips: late }, "posted cards that a stopped process never posted");
     return services.jobs.runDue(Number.POSITIVE_INFINITY, stillLeading);
   };
   // A run still going (a long broadcast) makes the next one skip, quietly.

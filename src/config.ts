@@ -67,6 +67,8 @@ export const configSchema = z.object({
   // How often due jobs are looked for (a divisor of 60), and how long an instance
   // holds the scheduler after it last renewed (another takes over after that).
   JOB_TICK_SECONDS: z.coerce.number().int().refine((n) => [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].includes(n), "JOB_TICK_SECONDS must divide 60").default(60),
+  // A filed tip whose card is still missing this long after (its process died in between) is posted by the scheduler.
+  LATE_CARD_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(90),
   // An urgent / high tip unclaimed this long is announced again in the police group.
   CLAIM_TIMER_URGENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

@@ -34,6 +34,24 @@ export async function askChoice<T extends string>(
   parse: (data: string) => T | null,
   label: (value: T) => string,
 ): Promise<T> {
+  const { value, settle } = await askChoiceThenSettle(conversation, ctx, text, keyboard, parse, label);
+  await settle();
+  return value;
+}
+
+/**
+ * askChoice, leaving the buttons in place until `settle()`: for a choice whose
+ * work must be done first (sending the tip), so that if the process dies
+ * mid-way the person can simply press the same button again.
+ */
+export async function askChoiceThenSettle<T extends string>(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  text: string,
+  keyboard: InlineKeyboard,
+  parse: (data: string) => T | null,
+  label: (value: T) => string,
+): Promise<{ value: T; settle: () => Promise<void> }> {
   const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
@@ -54,9 +72,13 @@ export async function askChoice<T extends string>(
       continue;
     }
     await next.answerCallbackQuery();
-    // Show the answer in place of the buttons, so old buttons cannot be pressed again.
-    await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
-    return value;
+    return {
+      value,
+      // Show the answer in place of the buttons, so old buttons cannot be pressed again.
+      settle: async () => {
+        await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
+      },
+    };
   }
 }
 

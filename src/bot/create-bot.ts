@@ -22,7 +22,7 @@ import { wardsAdminFeature } from "./features/wards-admin.js";
 import { createI18n } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
-export const FLOW_STATE_VERSION = 1;
+export const FLOW_STATE_VERSION = 2;
 
 export interface CreateBotOptions {
   /** Any Bot API server: Telegram's, a local one, or the project's stand-in. */
@@ -54,7 +54,7 @@ export function createBot(
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
     notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
   };
-  services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer));
+  services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
   // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.
   const pacer = new SendPacer(settings.sendRatePerSecond);
   services.checkIns.useMessenger(createCheckInMessenger(bot.api, i18n, withoutAnnouncer, pacer));

@@ -6,7 +6,7 @@ import { type CheckInSchedule, checkInWindow, currentOrNextWindow, holidayFor, p
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
-import type { JobService } from "./jobs.js";
+import type { JobService, NewJob } from "./jobs.js";
 import type { CheckInMessenger } from "./messenger.js";
 import type { QuarterHeadService } from "./quarter-heads.js";
 
@@ -88,6 +88,7 @@ export class CheckInService {
     const holiday = holidayFor(window, holidays);
     if (holiday) return; // a skipped week: no prompts, reminders or summary
     const quarters = await this.db.quarter.findMany({ where: { wardId, heads: { some: { active: true } } }, orderBy: { position: "asc" } });
+    const planned: NewJob[] = [];
     for (const quarter of quarters) {
       const checkIn = await this.db.checkIn.upsert({
         where: { quarterId_week: { quarterId: quarter.id, week } },
@@ -95,13 +96,14 @@ export class CheckInService {
         update: {},
       });
       for (const head of await this.heads.recipients(quarter.id)) {
-        await this.jobs.schedule({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
+        planned.push({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
       }
       for (const [i, at] of window.reminders.entries()) {
-        await this.jobs.schedule({ wardId, key: `checkin.remind:${checkIn.id}:${i + 1}`, kind: "checkin.remind", dueAt: at, payload: { checkInId: checkIn.id, reminder: i + 1 } });
+        planned.push({ wardId, key: `checkin.remind:${checkIn.id}:${i + 1}`, kind: "checkin.remind", dueAt: at, payload: { checkInId: checkIn.id, reminder: i + 1 } });
       }
     }
-    await this.jobs.schedule({ wardId, key: `checkin.close:${wardId}:${week}`, kind: "checkin.close", dueAt: window.closesAt, payload: { week } });
+    planned.push({ wardId, key: `checkin.close:${wardId}:${week}`, kind: "checkin.close", dueAt: window.closesAt, payload: { week } });
+    await this.jobs.scheduleMany(planned);
   }
 
   private async prompt(headId: string, checkInId: string, reminder: number): Promise<void> {

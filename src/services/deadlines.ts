@@ -130,11 +130,21 @@ export class DeadlineService {
   private async planLadders(wardId: string, timezone: string): Promise<void> {
     const unplanned = await this.db.deadlineSubmission.findMany({ where: { wardId, remindersPlanned: false }, include: { deadline: true } });
     const now = this.clock();
-    for (const s of unplanned) {
-      for (const step of reminderSchedule(s.deadline.dueOn, timezone, this.ladder, now)) {
-        await this.jobs.schedule({ wardId, key: `deadline.remind:${s.id}:${step.offsetDays}`, kind: "deadline.remind", dueAt: step.at, payload: { submissionId: s.id, offset: step.offsetDays } });
-      }
-      await this.db.deadlineSubmission.update({ where: { id: s.id }, data: { remindersPlanned: true } });
+    // In chunks, each marked planned once its jobs are in: a crash mid-way re-plans only what is left (keys make repeats harmless).
+    for (let i = 0; i < unplanned.length; i += 100) {
+      const chunk = unplanned.slice(i, i + 100);
+      await this.jobs.scheduleMany(
+        chunk.flatMap((s) =>
+          reminderSchedule(s.deadline.dueOn, timezone, this.ladder, now).map((step) => ({
+            wardId,
+            key: `deadline.remind:${s.id}:${step.offsetDays}`,
+            kind: "deadline.remind" as const,
+            dueAt: step.at,
+            payload: { submissionId: s.id, offset: step.offsetDays },
+          })),
+        ),
+      );
+      await this.db.deadlineSubmission.updateMany({ where: { id: { in: chunk.map((s) => s.id) } }, data: { remindersPlanned: true } });
     }
   }
 

@@ -15,6 +15,15 @@ export interface JobRow {
   attempts: number;
 }
 
+export interface NewJob {
+  wardId: string;
+  /** Idempotency key: a job is planned once per key. */
+  key: string;
+  kind: JobKind;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+}
+
 export type JobHandler = (job: JobRow, payload: Record<string, unknown>) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
@@ -33,8 +42,28 @@ export class JobService {
     this.handlers.set(kind, handler);
   }
 
+  /** Many at once (a ward's ladders, a week's prompts): two queries a chunk instead of two a job. */
+  async scheduleMany(jobs: NewJob[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += 500) {
+      const chunk = jobs.slice(i, i + 500);
+      const existing = await this.db.scheduledJob.findMany({ where: { key: { in: chunk.map((j) => j.key) } }, select: { key: true } });
+      const known = new Set(existing.map((r) => r.key));
+      const fresh = chunk.filter((j) => !known.has(j.key));
+      if (fresh.length === 0) continue;
+      try {
+        await this.db.scheduledJob.createMany({
+          data: fresh.map((j) => ({ wardId: j.wardId, key: j.key, kind: j.kind, dueAt: j.dueAt, payload: JSON.stringify(j.payload ?? {}) })),
+        });
+      } catch (err) {
+        // Someone planned some of them meanwhile: fall back to one by one, which skips those.
+        if ((err as { code?: string }).code !== "P2002") throw err;
+        for (const job of fresh) await this.schedule(job);
+      }
+    }
+  }
+
   /** Records work to do; a second call with the same key changes nothing. */
-  async schedule(job: { wardId: string; key: string; kind: JobKind; dueAt: Date; payload?: Record<string, unknown> }): Promise<void> {
+  async schedule(job: NewJob): Promise<void> {
     if (await this.db.scheduledJob.findUnique({ where: { key: job.key }, select: { id: true } })) return;
     try {
       await this.db.scheduledJob.create({

@@ -28,6 +28,8 @@ export interface CheckInMessenger {
 export interface TipMessenger {
   /** A tip is still unclaimed after its claim timer: remind the group, naming the officers on duty. */
   unclaimed(tipId: string, info: { minutes: number; officers: { telegramUserId: string; displayName: string }[] }): Promise<void>;
+  /** Posts the tip's card (and photos) if the group has none yet. */
+  announce(tipId: string): Promise<void>;
 }
 
 export interface DeadlineReminder {

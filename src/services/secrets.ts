@@ -19,6 +19,25 @@ export class Secrets {
     return createHmac("sha256", this.pepper).update(`${purpose}\u0000${value}`).digest("base64url");
   }
 
+  /**
+   * A deterministic byte stream keyed by the pepper (HMAC-SHA256 in counter
+   * mode): the same `value` always yields the same bytes, nobody without the
+   * pepper can predict them.
+   */
+  derivedBytes(purpose: string, value: string): RandomSource {
+    let counter = 0;
+    let buffer = Buffer.alloc(0);
+    return (length) => {
+      while (buffer.length < length) {
+        const block = createHmac("sha256", this.pepper).update(`${purpose}\u0000${value}\u0000${counter++}`).digest();
+        buffer = Buffer.concat([buffer, block]);
+      }
+      const out = buffer.subarray(0, length);
+      buffer = buffer.subarray(length);
+      return out;
+    };
+  }
+
   /** Slow hash for receipts, whose 40 bits would otherwise be cheap to enumerate. */
   receiptHash(canonicalReceipt: string): string {
     return scryptSync(canonicalReceipt, this.receiptSalt, 32, { N: 1 << 14, r: 8, p: 1 }).toString("base64url");

@@ -64,6 +64,8 @@ export interface SubmittedTip {
   priority: Priority;
   /** Repeats a text officers closed as spam: filed closed, no card. */
   quietSpam: boolean;
+  /** The same flow submitted before (replayed after a crash, or a double press): this is that tip. */
+  alreadySubmitted: boolean;
 }
 
 export interface TipView {
@@ -140,8 +142,19 @@ export class TipService {
     await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock());
   }
 
-  async submit(wardId: string, input: TipDraft): Promise<SubmittedTip> {
+  /**
+   * Files a tip. `submissionNonce` (drawn once per flow) makes it idempotent:
+   * submitting again with the same nonce returns the tip already filed, with
+   * the same receipt (derived from the nonce, so it never needs storing).
+   */
+  async submit(wardId: string, input: TipDraft, submissionNonce?: string): Promise<SubmittedTip> {
     const draft = tipDraftSchema.parse(input);
+    const submissionHash = submissionNonce ? this.secrets.keyedHash("submission", submissionNonce) : null;
+    const receiptCode = generateReceiptCode(submissionNonce ? this.secrets.derivedBytes("receipt", submissionNonce) : this.random);
+    if (submissionHash) {
+      const earlier = await this.alreadyFiled(submissionHash, receiptCode);
+      if (earlier) return earlier;
+    }
     if (draft.quarterId) {
       const quarter = await this.db.quarter.findFirst({ where: { id: draft.quarterId, wardId } });
       if (!quarter) throw new ServiceError("invalid_input", "quarter does not belong to ward");
@@ -155,7 +168,6 @@ export class TipService {
     });
     const now = this.clock();
     const duplicateGroup = await this.duplicateGroupFor(wardId, draft.quarterId, placeText, now);
-    const receiptCode = generateReceiptCode(this.random);
     const spamHash = this.secrets.keyedHash("spam", `${wardId}\u0000${fingerprintText(draft.description)}`);
     const quietSpam = (await this.db.spamFingerprint.findUnique({ where: { hash: spamHash } })) !== null;
 
@@ -166,26 +178,35 @@ export class TipService {
         if (attempt > 20) throw new Error("could not allocate a tip reference");
         continue;
       }
-      const tip = await this.db.tip.create({
-        data: {
-          wardId,
-          reference,
-          receiptHash: this.secrets.receiptHash(receiptCode),
-          category: draft.category,
-          quarterId: draft.quarterId,
-          placeText: this.keyring.sealOrNull(SEALED.place, placeText),
-          location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, `${draft.place.latitude},${draft.place.longitude}`) : null,
-          timing: draft.timing,
-          description: this.keyring.seal(SEALED.description, draft.description),
-          priority: triage.priority,
-          triageScore: triage.score,
-          triageReasons: JSON.stringify(triage.reasons),
-          duplicateGroup,
-          createdAt: now,
-          ...(quietSpam ? { status: "closed", closeReason: "spam", closedAt: now } : {}),
-          photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId: this.keyring.seal(SEALED.photo, fileId), position })) },
-        },
-      });
+      let tip;
+      try {
+        tip = await this.db.tip.create({
+          data: {
+            wardId,
+            reference,
+            receiptHash: this.secrets.receiptHash(receiptCode),
+            submissionHash,
+            category: draft.category,
+            quarterId: draft.quarterId,
+            placeText: this.keyring.sealOrNull(SEALED.place, placeText),
+            location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, `${draft.place.latitude},${draft.place.longitude}`) : null,
+            timing: draft.timing,
+            description: this.keyring.seal(SEALED.description, draft.description),
+            priority: triage.priority,
+            triageScore: triage.score,
+            triageReasons: JSON.stringify(triage.reasons),
+            duplicateGroup,
+            createdAt: now,
+            ...(quietSpam ? { status: "closed", closeReason: "spam", closedAt: now } : {}),
+            photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId: this.keyring.seal(SEALED.photo, fileId), position })) },
+          },
+        });
+      } catch (err) {
+        // The same flow on another instance (or a double press) filed it a moment ago.
+        const earlier = submissionHash && (err as { code?: string }).code === "P2002" ? await this.alreadyFiled(submissionHash, receiptCode) : null;
+        if (earlier) return earlier;
+        throw err;
+      }
       if (!quietSpam) await this.startClaimTimer({ id: tip.id, wardId, priority: triage.priority }, 1, now);
       await this.audit.record({
         wardId,
@@ -193,8 +214,22 @@ export class TipService {
         tipId: tip.id,
         detail: { priority: triage.priority, category: draft.category, photos: draft.photoFileIds.length, quietSpam },
       });
-      return { tipId: tip.id, wardId, reference, receiptCode, priority: triage.priority, quietSpam };
+      return { tipId: tip.id, wardId, reference, receiptCode, priority: triage.priority, quietSpam, alreadySubmitted: false };
     }
+  }
+
+  private async alreadyFiled(submissionHash: string, receiptCode: string): Promise<SubmittedTip | null> {
+    const tip = await this.db.tip.findUnique({ where: { submissionHash } });
+    if (!tip) return null;
+    return {
+      tipId: tip.id,
+      wardId: tip.wardId,
+      reference: tip.reference,
+      receiptCode,
+      priority: tip.priority as Priority,
+      quietSpam: tip.status === "closed" && tip.closeReason === "spam",
+      alreadySubmitted: true,
+    };
   }
 
   private async duplicateGroupFor(wardId: string, quarterId: string | null, place: string | null, now: Date) {
@@ -495,6 +530,22 @@ export class TipService {
 
   async recordCard(tipId: string, chatId: string, messageId: number): Promise<void> {
     await this.db.tipCard.create({ data: { tipId, chatId, messageId } });
+  }
+
+  /**
+   * Posts the cards that never went out: the process died between filing a
+   * tip and posting it, and the resident did not come back. Tips younger than
+   * `graceMs` are left to their own flow. Returns how many were announced.
+   */
+  async announceMissingCards(graceMs = 120_000): Promise<number> {
+    const rows = await this.db.tip.findMany({
+      where: { status: { not: "closed" }, cards: { none: {} }, createdAt: { lt: new Date(this.clock().getTime() - graceMs) }, ward: { policeChatId: { not: null } } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    });
+    for (const row of rows) await this.messenger?.announce(row.id);
+    return rows.length;
   }
 
   /** Open tips whose card never reached a police group (e.g. none was bound yet). */

@@ -54,7 +54,7 @@ describe("two instances, one database", () => {
       SEND_RATE_PER_SECOND: "30",
     };
     const [a, b] = await Promise.all([startInstance("A", env), startInstance("B", env)]);
-    instances.push(a!, b!);
+    instances.push(a, b);
   }, 120_000);
 
   afterAll(async () => {

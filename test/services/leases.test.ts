@@ -66,6 +66,22 @@ describe("LeaseService", () => {
   });
 });
 
+describe("JobService.scheduleMany", () => {
+  it("plans each key once, alongside jobs planned one by one", async () => {
+    const db = createDatabase(await freshDatabaseUrl());
+    const clock = new FakeClock();
+    const jobs = new JobService(db, clock.now);
+    const ward = await db.ward.create({ data: { slug: "w", name: "W" } });
+    const job = (i: number) => ({ wardId: ward.id, key: `k${i}`, kind: "checkin.prompt" as const, dueAt: clock.now(), payload: { i } });
+    await jobs.schedule(job(3));
+    await jobs.scheduleMany(Array.from({ length: 1_200 }, (_, i) => job(i)));
+    await jobs.scheduleMany(Array.from({ length: 1_300 }, (_, i) => job(i)));
+    expect(await db.scheduledJob.count()).toBe(1_300);
+    expect(JSON.parse((await db.scheduledJob.findUniqueOrThrow({ where: { key: "k1299" } })).payload)).toEqual({ i: 1299 });
+    await db.$disconnect();
+  });
+});
+
 describe("ProcessedUpdates", () => {
   it("takes an update id once, forgets old ones", async () => {
     const db = createDatabase(await freshDatabaseUrl());

@@ -52,6 +52,23 @@ describe("TipService", () => {
     expect(row.receiptHash).toBe(services.secrets.receiptHash(tip.receiptCode));
   });
 
+  it("files a flow's tip once however often the same submission is replayed, with the same receipt", async () => {
+    const first = await services.tips.submit(wardId, draft(), "nonce-of-one-flow");
+    const again = await services.tips.submit(wardId, draft(), "nonce-of-one-flow");
+    expect(again).toEqual({ ...first, alreadySubmitted: true });
+    expect(first.alreadySubmitted).toBe(false);
+    const racing = await Promise.all(Array.from({ length: 4 }, () => services.tips.submit(wardId, draft(), "nonce-of-another-flow")));
+    expect(new Set(racing.map((t) => t.tipId)).size).toBe(1);
+    expect(new Set(racing.map((t) => t.receiptCode)).size).toBe(1);
+    expect(await db.tip.count()).toBe(2);
+    expect((await services.tips.byReceipt(first.receiptCode))?.tipId).toBe(first.tipId);
+    // The nonce itself is stored nowhere; its keyed hash is.
+    const row = await db.tip.findUniqueOrThrow({ where: { id: first.tipId } });
+    expect(JSON.stringify(row)).not.toContain("nonce-of-one-flow");
+    const other = await services.tips.submit(wardId, draft(), "a-third-flow");
+    expect(other.receiptCode).not.toBe(first.receiptCode);
+  });
+
   it("groups a second tip about the same place in the same quarter within 14 days", async () => {
     const first = await services.tips.submit(wardId, draft());
     clock.advanceHours(24 * 3);

@@ -127,6 +127,8 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
         deps.logger.warn({ tipId }, "ward has no police group bound; tip stored, card not posted");
         return;
       }
+      // Once per group: a flow replayed after a crash, or the catch-up sweep, may ask again.
+      if ((await deps.services.tips.cards(tipId)).some((c) => c.chatId === ward.policeChatId)) return;
       const { t, locale } = await chatTranslator(i18n, deps, ward.policeChatId);
       const card = await api.sendMessage(ward.policeChatId, renderCardText(view, t, ward.timezone, locale), {
         parse_mode: "HTML",
@@ -152,8 +154,9 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
 }
 
 /** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */
-export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps): TipMessenger {
+export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, announceTip: (tipId: string) => Promise<void>): TipMessenger {
   return {
+    announce: announceTip,
     async unclaimed(tipId, info) {
       const view = await deps.services.tips.view(tipId);
       const ward = view ? await deps.services.wards.get(view.wardId) : null;

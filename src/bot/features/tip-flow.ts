@@ -1,6 +1,7 @@
 // The resident's anonymous tip flow. It reads nothing about the sender: the
 // draft holds only what the resident chose to write, and the service it is
 // handed to has no parameter for identity.
+import { randomBytes } from "node:crypto";
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { z } from "zod";
@@ -16,7 +17,7 @@ import {
 } from "../../domain/tip.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
+import { askChoice, askChoiceThenSettle, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
 import { photoFrom } from "../photos.js";
 import type { WardChoice } from "../../services/wards.js";
@@ -76,6 +77,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     return;
   }
 
+  // Drawn once and kept in the flow's state: a submission replayed after a crash files nothing new.
+  const submissionNonce = await conversation.external(() => randomBytes(16).toString("base64url"));
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
     const chosen = await askWard(conversation, ctx, deps, wardSlug);
@@ -95,7 +98,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     // Opt-in to notifications: off unless the resident turns it on.
     let notify = false;
     for (;;) {
-      const choice = await askChoice(
+      const { value: choice, settle } = await askChoiceThenSettle(
         conversation,
         ctx,
         renderReview(ctx, draft, ward),
@@ -109,6 +112,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         (data) => z.enum(["submit", "edit", "notify"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
         (value) => ctx.t(value === "submit" ? "btn-submit" : value === "edit" ? "btn-edit" : notify ? "btn-notify-off" : "btn-notify-on"),
       );
+      // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
+      if (choice !== "submit") await settle();
       if (choice === "notify") {
         notify = !notify;
         continue;
@@ -129,8 +134,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         const over = deps.services.tipLimiter.check(limitKey);
         if (over !== "ok") return { ok: false as const, limit: over };
         try {
-          const tip = await deps.services.tips.submit(ward.id, draft);
-          deps.services.tipLimiter.record(limitKey);
+          const tip = await deps.services.tips.submit(ward.id, draft, submissionNonce);
+          if (!tip.alreadySubmitted) deps.services.tipLimiter.record(limitKey);
           return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam };
         } catch (err) {
           deps.logger.error({ err }, "tip submission failed");
@@ -138,10 +143,12 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         }
       });
       if (!submitted.ok && submitted.limit) {
+        await settle();
         await ctx.reply(ctx.t(submitted.limit === "hour" ? "tip-limit-hour" : "tip-limit-day"));
         return;
       }
       if (!submitted.ok) {
+        await settle();
         await ctx.reply(ctx.t("tip-submit-failed"));
         continue;
       }
@@ -153,6 +160,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       try {
         await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
       } finally {
+        // Only now do the buttons go: until the receipt is out, pressing "Gửi" again returns this same tip.
+        await settle();
         // Officers get the card even if the receipt could not be delivered (the resident blocked the bot).
         // Announcing never fails the flow; a repeat of known spam gets its receipt like any tip, but no card.
         if (!submitted.quietSpam) await conversation.external(() => deps.announceTip(submitted.tipId));

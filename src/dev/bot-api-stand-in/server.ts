@@ -8,7 +8,7 @@ import { BotApiError, ControlError, notFound } from "./errors.js";
 import type { BotApiMethods } from "./methods.js";
 import { describeUploads, readParams } from "./params.js";
 import type { StandInState } from "./state.js";
-import type { ApiErrorBody } from "./types.js";
+import type { ApiCall, ApiErrorBody } from "./types.js";
 
 export interface ServerOptions {
   token?: string;
@@ -90,16 +90,34 @@ export class StandInServer {
     try {
       const { params, files } = await readParams(req, url);
       const method = this.methods.resolve(rawMethod!);
-      this.s.calls.push({ method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() });
+      const call: ApiCall = { method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() };
+      this.s.calls.push(call);
       const fault = this.takeFault(method ?? rawMethod!);
       if (fault) return json(res, fault.error_code, { ok: false, ...fault });
       if (!method) throw notFound();
+      if (await this.held(method, params, abort.signal)) {
+        call.dropped = true;
+        return;
+      }
       const result: unknown = await this.methods.handlers[method]!(params, { files, signal: abort.signal });
       json(res, 200, { ok: true, result });
     } catch (err) {
       if (err instanceof BotApiError) return json(res, err.body.error_code, { ok: false, ...err.body });
       throw err;
     }
+  }
+
+  /**
+   * A call matching a hold waits; if its client is gone by then (killed), the
+   * call never happened, as when a request dies on the way. True when dropped.
+   */
+  private async held(method: string, params: Record<string, unknown>, signal: AbortSignal): Promise<boolean> {
+    const hold = this.s.holds.find((h) => h.method === method && h.times > 0 && h.match(params));
+    if (!hold) return false;
+    hold.times--;
+    this.s.events.emit("held", { method, params });
+    await new Promise((r) => setTimeout(r, hold.ms));
+    return signal.aborted;
   }
 
   private takeFault(method: string): ApiErrorBody | undefined {

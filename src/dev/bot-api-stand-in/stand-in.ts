@@ -304,6 +304,21 @@ export class BotApiStandIn {
    * The next `times` calls of `method` ("*" for any) fail with `error`, e.g.
    * { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }.
    */
+  /**
+   * Holds the next `times` calls of `method` whose params match for `ms`
+   * before handling them, and calls `onHeld` as each arrives: a test kills the
+   * bot there. A held call whose client died meanwhile is dropped unhandled.
+   */
+  holdCalls(method: string, match: (params: Record<string, unknown>) => boolean, options: { ms: number; times: number; onHeld?: (params: Record<string, unknown>) => void }): void {
+    this.s.holds.push({ method, match, ms: options.ms, times: options.times });
+    if (options.onHeld) {
+      const onHeld = options.onHeld;
+      this.s.events.on("held", (e: { method: string; params: Record<string, unknown> }) => {
+        if (e.method === method && match(e.params)) onHeld(e.params);
+      });
+    }
+  }
+
   failNext(method: string, error: ApiErrorBody, times = 1): void {
     const key = method.toLowerCase();
     const queue = this.s.faults.get(key) ?? [];

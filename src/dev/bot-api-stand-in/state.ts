@@ -37,6 +37,8 @@ export class StandInState {
   /** Users who blocked the bot. */
   readonly blocked = new Set<number>();
   readonly faults = new Map<string, { error: ApiErrorBody; times: number }[]>();
+  /** Calls held back for `ms` (see BotApiStandIn.holdCalls); dropped if the client died meanwhile. */
+  readonly holds: { method: string; match: (params: Record<string, unknown>) => boolean; ms: number; times: number }[] = [];
   readonly commands = new Map<string, unknown[]>();
   readonly menuButtons = new Map<number | "default", unknown>();
   /** The reply keyboard each chat shows, from the bot's last message that set or removed one. */
@@ -282,6 +284,7 @@ export class StandInState {
     this.updates.drop();
     this.calls.length = 0;
     this.faults.clear();
+    this.holds.length = 0;
     this.commands.clear();
     this.menuButtons.clear();
     this.keyboards.clear();

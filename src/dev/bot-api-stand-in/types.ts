@@ -69,6 +69,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   /** Milliseconds, from the stand-in's clock. */
   at: number;
+  /** A held call whose client died before it was handled: it never took effect. */
+  dropped?: boolean;
 }
 
 /** A Bot API error body, as Telegram sends it. */
