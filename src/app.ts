@@ -201,13 +201,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const tick = async () => {
     renewedAt = 0;
     if (!(await stillLeading())) return 0;
-    await services.checkIns.planAll();
-    await services.deadlines.planAll();
-    const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
-    if (expired > 0) logger.info({ expired }, "receipts expired");
-    const late = await services.tips.announceMissingCards(config.LATE_CARD_AFTER_SECONDS * 1000);
-    if (late > 0) logger.warn({ tips: late }, "posted cards that a stopped process never posted");
-    return services.jobs.runDue(Number.POSITIVE_INFINITY, stillLeading);
+    // A slow step (a first plan on a big ward, a slow database) must not let the lease lapse while this process lives:
+    // another instance would take over and redo jobs this one is still running.
+    const keepAlive = setInterval(() => void stillLeading().catch((err: unknown) => logger.warn({ err }, "could not renew the scheduler lease")), leaseMs / 3);
+    try {
+      await services.checkIns.planAll();
+      await services.deadlines.planAll();
+      const expired = await services.tips.expireReceipts(config.RECEIPT_EXPIRY_DAYS);
+      if (expired > 0) logger.info({ expired }, "receipts expired");
+      const late = await services.tips.announceMissingCards(config.LATE_CARD_AFTER_SECONDS * 1000);
+      if (late > 0) logger.warn({ tips: late }, "posted cards that a stopped process never posted");
+      return await services.jobs.runDue(Number.POSITIVE_INFINITY, stillLeading);
+    } finally {
+      clearInterval(keepAlive);
+    }
   };
   // A run still going (a long broadcast) makes the next one skip, quietly.
   // (node-cron's noOverlap needs the callback's promise and warns on console each time.)

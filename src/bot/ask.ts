@@ -51,8 +51,10 @@ export async function askChoiceThenSettle<T extends string>(
   keyboard: InlineKeyboard,
   parse: (data: string) => T | null,
   label: (value: T) => string,
-): Promise<{ value: T; settle: () => Promise<void> }> {
-  const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  /** Wait on this message, already showing the question, instead of sending it again. */
+  onMessage?: number,
+): Promise<{ value: T; settle: () => Promise<void>; messageId: number }> {
+  const question = onMessage !== undefined ? { message_id: onMessage } : await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
     const data = next.callbackQuery?.data;
@@ -74,6 +76,7 @@ export async function askChoiceThenSettle<T extends string>(
     await next.answerCallbackQuery();
     return {
       value,
+      messageId: question.message_id,
       // Show the answer in place of the buttons, so old buttons cannot be pressed again.
       settle: async () => {
         await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);

@@ -20,6 +20,7 @@ import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
 import { createI18n } from "./i18n.js";
+import { retryingFetch } from "./retrying-fetch.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
 export const FLOW_STATE_VERSION = 2;
@@ -40,7 +41,8 @@ export function createBot(
   const { services, logger, settings } = base;
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+    // Retries below the conversations' recorder (see retrying-fetch.ts); auto-retry stays for uploads.
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), fetch: retryingFetch() },
   });
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
   bot.api.config.use(retry());
@@ -81,7 +83,12 @@ export function createBot(
   }
   // Each update once, whichever instance, retry or restart brings it again.
   bot.use(async (ctx, next) => {
-    if (await services.processedUpdates.claim(ctx.update.update_id)) return next();
+    const first = await services.processedUpdates.claim(ctx.update.update_id).catch((err: unknown) => {
+      // The database refuses writes (locked, full): handle it anyway, so the person is at least told.
+      logger.warn({ err, update_id: ctx.update.update_id }, "could not record the update as handled");
+      return true;
+    });
+    if (first) return next();
     logger.info({ update_id: ctx.update.update_id }, "update already handled; skipped");
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));

@@ -118,7 +118,20 @@ async function postCleanPhotos(
 
 /** Builds the function that posts a tip card (and its photos) to the ward's police group. */
 export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  // One announcement of a tip at a time in this process (a resumed flow and the scheduler's catch-up may meet).
+  const inFlight = new Map<string, Promise<void>>();
   return async function announceTip(tipId: string): Promise<void> {
+    const earlier = inFlight.get(tipId);
+    const mine = (earlier ?? Promise.resolve()).then(() => postCard(tipId));
+    inFlight.set(tipId, mine);
+    try {
+      await mine;
+    } finally {
+      if (inFlight.get(tipId) === mine) inFlight.delete(tipId);
+    }
+  };
+
+  async function postCard(tipId: string): Promise<void> {
     try {
       const view = await deps.services.tips.view(tipId);
       if (!view) return;
@@ -150,7 +163,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
     } catch (err) {
       deps.logger.error({ err, tipId }, "could not post tip card");
     }
-  };
+  }
 }
 
 /** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */

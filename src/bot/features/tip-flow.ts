@@ -97,8 +97,10 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
 
     // Opt-in to notifications: off unless the resident turns it on.
     let notify = false;
+    // After a failed send the same review waits for "Gửi" again (its buttons stay).
+    let reviewShown: number | undefined;
     for (;;) {
-      const { value: choice, settle } = await askChoiceThenSettle(
+      const { value: choice, settle, messageId } = await askChoiceThenSettle(
         conversation,
         ctx,
         renderReview(ctx, draft, ward),
@@ -111,7 +113,9 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
           .text(ctx.t("btn-cancel"), "t:cancel"),
         (data) => z.enum(["submit", "edit", "notify"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
         (value) => ctx.t(value === "submit" ? "btn-submit" : value === "edit" ? "btn-edit" : notify ? "btn-notify-off" : "btn-notify-on"),
+        reviewShown,
       );
+      reviewShown = undefined;
       // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
       if (choice !== "submit") await settle();
       if (choice === "notify") {
@@ -148,8 +152,9 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         return;
       }
       if (!submitted.ok) {
-        await settle();
+        // Nothing was written; the review above keeps its buttons, so "Gửi" there tries again.
         await ctx.reply(ctx.t("tip-submit-failed"));
+        reviewShown = messageId;
         continue;
       }
       if (notify) {

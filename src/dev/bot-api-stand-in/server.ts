@@ -93,6 +93,12 @@ export class StandInServer {
       const call: ApiCall = { method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() };
       this.s.calls.push(call);
       const fault = this.takeFault(method ?? rawMethod!);
+      if (fault?.error_code === 0) {
+        // A dropped connection: the client gets no answer at all.
+        call.dropped = true;
+        req.socket.destroy();
+        return;
+      }
       if (fault) return json(res, fault.error_code, { ok: false, ...fault });
       if (!method) throw notFound();
       if (await this.held(method, params, abort.signal)) {

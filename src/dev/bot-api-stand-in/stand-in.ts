@@ -16,6 +16,9 @@ import type { ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus,
 
 type NewContent = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted" | "from_bot" | "from">;
 
+/** Marks a fault that closes the connection instead of answering. */
+export const DROP_CONNECTION: ApiErrorBody = { error_code: 0, description: "connection dropped" };
+
 export class BotApiStandIn {
   readonly botInfo: UserFromGetMe;
   private readonly s: StandInState;
@@ -323,6 +326,14 @@ export class BotApiStandIn {
     const key = method.toLowerCase();
     const queue = this.s.faults.get(key) ?? [];
     queue.push({ error, times });
+    this.s.faults.set(key, queue);
+  }
+
+  /** The next `times` calls of `method` ("*": any) lose their connection before the stand-in handles them. */
+  dropNext(method: string, times = 1): void {
+    const key = method === "*" ? "*" : method.toLowerCase();
+    const queue = this.s.faults.get(key) ?? [];
+    queue.push({ error: DROP_CONNECTION, times });
     this.s.faults.set(key, queue);
   }
 

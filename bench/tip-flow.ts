@@ -1,0 +1,206 @@
+// The anonymous-tip flow under load, through the Bot API stand-in over
+// loopback, against two references fed the same updates the same way:
+//   - "plain reply": a grammY bot answering each update with one message;
+//   - "conversations ceiling": grammY + conversations v2, in-memory storage,
+//     no database, the same 8 steps (reply with a button, wait).
+// Then the real bot (SQLite, or PostgreSQL with BENCH_DATABASE_URL), and a
+// burst of residents all starting a tip at once.
+// Run: npm run bench   (BENCH_FLOWS, BENCH_CONCURRENCY, BENCH_BURST to scale)
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
+import { run } from "@grammyjs/runner";
+import { Bot, type Context, InlineKeyboard } from "grammy";
+import { startApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
+
+const FLOWS = Number(process.env.BENCH_FLOWS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const BURST = Number(process.env.BENCH_BURST ?? 1000);
+const TOKEN = "1000000001:bench-token-not-a-secret-000000";
+
+type Action = { kind: "text"; text: string } | { kind: "tap"; label: string | null };
+interface Step {
+  action: Action;
+  expect: RegExp;
+}
+
+/** The real tip flow's 8 updates; the references get the same kinds of update in the same order. */
+function tipSteps(n: number): Step[] {
+  return [
+    { action: { kind: "text", text: "/tip" }, expect: /Bước 1\/6/ },
+    { action: { kind: "tap", label: "Mua bán" }, expect: /Bước 2\/6/ },
+    { action: { kind: "tap", label: `Khu phố ${(n % 19) + 1}` }, expect: /Bước 3\/6/ },
+    { action: { kind: "text", text: `hẻm ${n} đường Trần Phú` }, expect: /Bước 4\/6/ },
+    { action: { kind: "tap", label: "Hôm nay" }, expect: /Bước 5\/6/ },
+    { action: { kind: "text", text: `Có người bán ma túy ở hẻm ${n}, tối nào cũng có xe máy đến` }, expect: /Bước 6\/6/ },
+    { action: { kind: "tap", label: "Bỏ qua" }, expect: /Xem lại tin báo/ },
+    { action: { kind: "tap", label: "📨 Gửi" }, expect: /Mã biên nhận/ },
+  ];
+}
+
+function referenceSteps(): Step[] {
+  // Same kinds as the tip flow (text, tap, tap, text, tap, text, tap, tap); every reply says "ok k".
+  const kinds: Action["kind"][] = ["text", "tap", "tap", "text", "tap", "text", "tap", "tap"];
+  return kinds.map((kind, i) => ({ action: kind === "text" ? { kind, text: i === 0 ? "/go" : `text ${i}` } : { kind, label: null }, expect: new RegExp(`^ok ${i + 1}$`) }));
+}
+
+async function drive(standIn: BotApiStandIn, chatId: number, userId: number, steps: Step[], latencies: number[]): Promise<void> {
+  for (const step of steps) {
+    const waiting = standIn.waitForBotMessage(chatId, step.expect, 30_000);
+    const started = performance.now();
+    if (step.action.kind === "text") standIn.sendText(userId, chatId, step.action.text);
+    else {
+      const label = step.action.label;
+      const message = [...standIn.botMessages(chatId)].reverse().find((m) => standIn.inlineButtons(m).some((b) => label === null || b.text.includes(label)));
+      const button = message && standIn.inlineButtons(message).find((b) => label === null || b.text.includes(label));
+      if (!message || !button?.callback_data) throw new Error(`no button ${String(label)} in chat ${chatId}`);
+      standIn.pressButton(userId, chatId, message.message_id, button.callback_data);
+    }
+    await waiting;
+    latencies.push(performance.now() - started);
+  }
+}
+
+interface Result {
+  name: string;
+  updates: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => Step[]): Promise<Result> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < FLOWS) {
+        const n = next++;
+        const user = standIn.createUser({ first_name: `Bench ${n}` });
+        await drive(standIn, user.id, user.id, steps(n), latencies);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { name, updates: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function plainReply(): Promise<Result> {
+  const standIn = new BotApiStandIn({ token: TOKEN });
+  await standIn.start(0);
+  const bot = new Bot(TOKEN, { client: { apiRoot: standIn.url } });
+  const counters = new Map<number, number>();
+  bot.use(async (ctx) => {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    const chat = ctx.chat!.id;
+    const k = (counters.get(chat) ?? 0) + 1;
+    counters.set(chat, k);
+    await ctx.reply(`ok ${k}`, { reply_markup: new InlineKeyboard().text("ok", "ok") });
+  });
+  const runner = run(bot);
+  const result = await load("plain reply (no state)", standIn, referenceSteps);
+  await runner.stop();
+  await standIn.stop();
+  return result;
+}
+
+type FlowCtx = Context & ConversationFlavor<Context>;
+
+async function conversationsCeiling(): Promise<Result> {
+  const standIn = new BotApiStandIn({ token: TOKEN });
+  await standIn.start(0);
+  const bot = new Bot<FlowCtx>(TOKEN, { client: { apiRoot: standIn.url } });
+  bot.use(conversations());
+  async function flow(conversation: Conversation<FlowCtx, Context>, ctx: Context) {
+    await ctx.reply("ok 1", { reply_markup: new InlineKeyboard().text("ok", "ok") });
+    for (let k = 2; k <= 8; k++) {
+      const next = await conversation.wait();
+      if (next.callbackQuery) await next.answerCallbackQuery();
+      await next.reply(`ok ${k}`, { reply_markup: new InlineKeyboard().text("ok", "ok") });
+    }
+  }
+  bot.use(createConversation(flow, "flow"));
+  bot.command("go", (ctx) => ctx.conversation.enter("flow"));
+  const runner = run(bot);
+  const result = await load("conversations v2, memory, no database", standIn, referenceSteps);
+  await runner.stop();
+  await standIn.stop();
+  return result;
+}
+
+function freshSqlite(): { url: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  return { url, dir };
+}
+
+async function realBot(databaseUrl: string, label: string): Promise<Result[]> {
+  const standIn = new BotApiStandIn({ token: TOKEN });
+  await standIn.start(0);
+  const quiet = new Writable({ write: (_c, _e, done) => done() });
+  const app = await startApp(
+    loadConfig({
+      NODE_ENV: "test",
+      DATABASE_URL: databaseUrl,
+      SECRET_PEPPER: "bench-pepper-0123456789-0123456789-abcdef",
+      NOTIFY_KEY: Buffer.alloc(32, 1).toString("base64"),
+      TIP_KEYS: `b1:${Buffer.alloc(32, 2).toString("base64")}`,
+      LOG_LEVEL: "error",
+      BOT_API_ROOT: standIn.url,
+      FLOOD_LIMIT: "100000",
+      TIP_LIMIT_PER_HOUR: "1000",
+      TIP_LIMIT_PER_DAY: "1000",
+    }),
+    { standIn, logDestination: quiet, cron: false },
+  );
+  const flows = await load(`Tổ Dân Bot tip flow, ${label}`, standIn, tipSteps);
+
+  // A burst: BURST residents start a tip at the same moment; each must get step 1.
+  const started = performance.now();
+  let errors = 0;
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: BURST }, async (_, i) => {
+      const user = standIn.createUser({ first_name: `Burst ${i}` });
+      try {
+        await drive(standIn, user.id, user.id, tipSteps(i).slice(0, 1), latencies);
+      } catch {
+        errors++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const burst: Result = { name: `burst: ${BURST} residents start at once, ${label} (errors: ${errors})`, updates: latencies.length, seconds: (performance.now() - started) / 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  await app.stop();
+  await standIn.stop();
+  return [flows, burst];
+}
+
+const results: Result[] = [];
+results.push(await plainReply());
+results.push(await conversationsCeiling());
+const sqlite = freshSqlite();
+results.push(...(await realBot(sqlite.url, "SQLite")));
+fs.rmSync(sqlite.dir, { recursive: true, force: true });
+if (process.env.BENCH_DATABASE_URL) results.push(...(await realBot(process.env.BENCH_DATABASE_URL, "PostgreSQL")));
+
+const ceiling = results[1]!;
+process.stdout.write(`tip flow: ${FLOWS} flows of 8 updates, ${CONCURRENCY} residents at a time, through the stand-in (node ${process.version}, ${os.cpus().length} cores)\n`);
+for (const r of results) {
+  const rate = r.updates / r.seconds;
+  process.stdout.write(
+    `  ${r.name.padEnd(72)} ${String(r.updates).padStart(5)} updates in ${r.seconds.toFixed(2).padStart(6)} s = ${rate.toFixed(0).padStart(5)}/s (${((rate / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)}% of the conversations ceiling); step p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms\n`,
+  );
+}
