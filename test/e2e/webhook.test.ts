@@ -1,26 +1,15 @@
 // Webhook mode: the stand-in POSTs updates to the bot's HTTP server with the
 // secret token, as Telegram does; a wrong or missing token is refused; updates
 // sent while the bot is down are retried until it is back. Health and readiness too.
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freePort } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
 
 const SECRET = "test-webhook-secret-0123456789";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("webhook mode", () => {
   const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
