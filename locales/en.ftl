@@ -544,3 +544,9 @@ rp-qs-drug_free = Drug-free
 rp-qs-building = Building towards it
 rp-qs-hotspot = Complex hotspot
 rp-qs-unassessed = Not assessed
+
+## Zalo (no buttons: choices are listed, people reply with a number or the words)
+zalo-choose-number = 👉 Reply with a number (1–{ $max }) to choose.
+zalo-choose-word = 👉 Reply { $words } to choose.
+staff-telegram-only = Ward police officers use the bot on Telegram (the ward police group). On Zalo the bot takes residents' tips and quarter heads' check-ins.
+invite-zalo-line = On Zalo: send “{ $code }” to the ward's Zalo bot.

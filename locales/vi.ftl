@@ -541,3 +541,9 @@ rp-qs-drug_free = Không ma túy
 rp-qs-building = Đang xây dựng
 rp-qs-hotspot = Trọng điểm phức tạp
 rp-qs-unassessed = Chưa đánh giá
+
+## Zalo (không có nút bấm: lựa chọn được liệt kê, người dùng nhắn số hoặc chữ)
+zalo-choose-number = 👉 Nhắn số (1–{ $max }) để chọn.
+zalo-choose-word = 👉 Nhắn { $words } để chọn.
+staff-telegram-only = Cán bộ công an phường dùng bot trên Telegram (nhóm công an phường). Trên Zalo, bot nhận tin báo của người dân và báo cáo của tổ trưởng.
+invite-zalo-line = Nếu dùng Zalo: nhắn “{ $code }” cho bot Zalo của phường.

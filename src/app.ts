@@ -9,6 +9,11 @@ import { BOT_COMMANDS, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { createDatabase, type Database, tuneDatabase } from "./db.js";
 import { BotApiStandIn, freshUpdateIds } from "./dev/bot-api-stand-in/index.js";
+import { ZaloStandIn } from "./dev/zalo-stand-in/index.js";
+import { ZaloApi } from "./channels/zalo/api.js";
+import { ZaloBridge } from "./channels/zalo/bridge.js";
+import { ZaloReceiver } from "./channels/zalo/receiver.js";
+import { isZaloUpdateId } from "./channels/zalo/translate.js";
 import { startHttpServer, type Readiness } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper, loadOrCreateDevTipKeys } from "./secrets-file.js";
@@ -25,12 +30,16 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const
 
 /** Token used against the local stand-in when no real BOT_TOKEN is set. */
 export const STAND_IN_TOKEN = "1000000001:local-stand-in-token-not-a-secret";
+/** Token of the local Zalo stand-in (ZALO_STAND_IN=true). */
+export const ZALO_STAND_IN_TOKEN = "zalo-local-stand-in-token";
 
 export interface AppOptions {
   logDestination?: DestinationStream;
   clock?: Clock;
   /** Use this stand-in instead of starting one (tests share theirs). */
   standIn?: BotApiStandIn;
+  /** Use this Zalo stand-in (turns the Zalo channel on). */
+  zaloStandIn?: ZaloStandIn;
   /** Run tick() and the sweep every minute (default). Tests drive them by hand, with their clock. */
   cron?: boolean;
 }
@@ -42,6 +51,8 @@ export interface App {
   services: Services;
   standIn: BotApiStandIn | null;
   apiRoot: string | undefined;
+  /** The local Zalo stand-in, when the Zalo channel runs against it. */
+  zaloStandIn: ZaloStandIn | null;
   /** Null in webhook mode. */
   runner: RunnerHandle | null;
   /** The HTTP server (/healthz, /readyz, webhook), when it runs. */
@@ -132,6 +143,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     apiRoot ??= standIn?.url;
   }
 
+  // Zalo: residents and quarter heads there reach the same flows through the bridge (channels/zalo).
+  let zaloStandIn: ZaloStandIn | null = options.zaloStandIn ?? null;
+  let ownsZaloStandIn = false;
+  let zalo: { api: ZaloApi; bridge: ZaloBridge } | null = null;
+  if (config.ZALO_BOT_TOKEN || config.ZALO_STAND_IN || zaloStandIn) {
+    let zaloRoot = config.ZALO_API_ROOT;
+    if (!config.ZALO_BOT_TOKEN && !zaloStandIn && !zaloRoot) {
+      zaloStandIn = await ZaloStandIn.start({ token: ZALO_STAND_IN_TOKEN, port: config.ZALO_STAND_IN_PORT });
+      ownsZaloStandIn = true;
+      logger.info({ url: zaloStandIn.apiRoot }, "Zalo channel: talking to the local Zalo stand-in");
+    }
+    zaloRoot ??= zaloStandIn?.apiRoot;
+    const api = new ZaloApi(config.ZALO_BOT_TOKEN ?? zaloStandIn?.token ?? ZALO_STAND_IN_TOKEN, zaloRoot);
+    zalo = { api, bridge: new ZaloBridge(api, services.offeredChoices, logger) };
+  }
+
   // The runner does not confirm the last batch on stop; without this a restart
   // would handle the last updates twice.
   let lastHandledUpdate = -1;
@@ -147,11 +174,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         sendRatePerSecond: config.SEND_RATE_PER_SECOND,
         floodLimit: config.FLOOD_LIMIT,
         floodWindowMs: config.FLOOD_WINDOW_MS,
+        zaloEnabled: zalo !== null,
       },
     },
     {
       ...(apiRoot ? { apiRoot } : {}),
-      onUpdateHandled: (id) => (lastHandledUpdate = Math.max(lastHandledUpdate, id)),
+      // Only Telegram's update ids: they confirm Telegram's queue on stop.
+      onUpdateHandled: (id) => {
+        if (!isZaloUpdateId(id)) lastHandledUpdate = Math.max(lastHandledUpdate, id);
+      },
+      ...(zalo ? { zalo: zalo.bridge } : {}),
     },
   );
   await bot.init();
@@ -169,9 +201,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await bot.api.deleteWebhook({ drop_pending_updates: config.DROP_PENDING_UPDATES });
   }
 
+  // Zalo's updates: polled (getUpdates forgets each update it returns) or pushed to ZALO_WEBHOOK_URL.
+  const zaloReceiver = zalo ? new ZaloReceiver(zalo.bridge, (update) => bot.handleUpdate(update), logger) : null;
+  const zaloWebhookUrl = config.ZALO_WEBHOOK_URL;
+  if (zalo && zaloReceiver) {
+    if (zaloWebhookUrl) {
+      await zalo.api.call("setWebhook", { url: zaloWebhookUrl, secret_token: config.ZALO_WEBHOOK_SECRET! });
+    } else {
+      await zalo.api.call("deleteWebhook").catch((err: unknown) => logger.warn({ err }, "Zalo deleteWebhook failed"));
+      zaloReceiver.startPolling(zalo.api);
+    }
+    logger.info({ mode: zaloWebhookUrl ? "webhook" : "polling" }, "Zalo channel on");
+  }
+
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
     const dropped = await services.conversations.deleteIdle(cutoff);
+    await services.offeredChoices.forgetOld();
     // Telegram keeps an update for 24 hours: after two days no repeat can come.
     await services.processedUpdates.forgetBefore(new Date(services.clock().getTime() - 2 * 86_400_000));
     if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");
@@ -250,25 +296,34 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       () => "error" as const,
     );
     const updates = webhookUrl ? ("webhook" as const) : runner?.isRunning() ? ("polling" as const) : ("stopped" as const);
-    return { ready: database === "ok" && updates !== "stopped", database, updates };
+    const zaloUpdates = !zaloReceiver ? undefined : zaloWebhookUrl ? ("webhook" as const) : zaloReceiver.isPolling ? ("polling" as const) : ("stopped" as const);
+    return {
+      ready: database === "ok" && updates !== "stopped" && zaloUpdates !== "stopped",
+      database,
+      updates,
+      ...(zaloUpdates ? { zalo: zaloUpdates } : {}),
+    };
   };
   const httpServer =
-    webhookUrl || config.HTTP_PORT !== undefined
+    webhookUrl || zaloWebhookUrl || config.HTTP_PORT !== undefined
       ? await startHttpServer({
           host: config.HTTP_HOST,
           port: config.HTTP_PORT ?? 8080,
           logger,
           readiness,
-          ...(webhookUrl
-            ? {
-                webhook: {
-                  path: new URL(webhookUrl).pathname,
-                  // Answer Telegram once the update is handled; a slow one is answered at 50 s and finishes anyway
-                  // (Telegram would otherwise time out and send it again).
-                  handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return", timeoutMilliseconds: 50_000 }),
-                },
-              }
-            : {}),
+          webhooks: [
+            ...(webhookUrl
+              ? [
+                  {
+                    path: new URL(webhookUrl).pathname,
+                    // Answer Telegram once the update is handled; a slow one is answered at 50 s and finishes anyway
+                    // (Telegram would otherwise time out and send it again).
+                    handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return", timeoutMilliseconds: 50_000 }),
+                  },
+                ]
+              : []),
+            ...(zaloWebhookUrl && zaloReceiver ? [{ path: new URL(zaloWebhookUrl).pathname, handle: zaloReceiver.webhookHandler(config.ZALO_WEBHOOK_SECRET!) }] : []),
+          ],
         })
       : null;
   logger.info({ bot: bot.botInfo.username, mode: webhookUrl ? "webhook" : "polling" }, "bot started");
@@ -281,6 +336,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     services,
     standIn,
     apiRoot,
+    zaloStandIn,
     runner,
     httpUrl: httpServer?.url ?? null,
     readiness,
@@ -297,6 +353,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // Webhook mode: stop taking updates (Telegram keeps and retries them); the webhook stays set for other instances.
       await httpServer?.close();
       if (runner?.isRunning()) await runner.stop();
+      await zaloReceiver?.stop();
       if (lastHandledUpdate >= 0) {
         await bot.api
           // grammY types its signal with the abort-controller polyfill; the runtime takes the built-in one.
@@ -305,6 +362,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }
       await db.$disconnect();
       if (ownsStandIn) await standIn?.stop();
+      if (ownsZaloStandIn) await zaloStandIn?.stop();
       logger.info("stopped");
     },
   };

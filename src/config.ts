@@ -88,6 +88,16 @@ export const configSchema = z.object({
   DEADLINE_OVERDUE_REMINDERS: z.coerce.number().int().min(0).max(100).default(10),
   DEADLINE_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   SEND_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(25),
+  // Zalo (residents' tips and quarter heads' check-ins; officers stay on Telegram).
+  // A token from bot.zaloplatforms.com turns the channel on; ZALO_STAND_IN=true runs
+  // it against the local Zalo stand-in instead (development, tests).
+  ZALO_BOT_TOKEN: z.string().regex(/^[\w:.-]{10,200}$/, "ZALO_BOT_TOKEN must be the token Zalo Bot Platform gave (letters, digits, : . _ -)").optional(),
+  ZALO_API_ROOT: z.url().optional(),
+  ZALO_STAND_IN: booleanish.default(false),
+  ZALO_STAND_IN_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  // Zalo webhook mode (else long polling): Zalo POSTs to this URL with ZALO_WEBHOOK_SECRET in X-Bot-Api-Secret-Token.
+  ZALO_WEBHOOK_URL: z.url().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().regex(/^[\w-]{8,256}$/, "ZALO_WEBHOOK_SECRET must be 8-256 characters A-Z a-z 0-9 _ -").optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { quarterNames: string[] };
@@ -102,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) throw new Error("Invalid configuration:\n  WEBHOOK_SECRET: required with WEBHOOK_URL (openssl rand -hex 32)");
+  if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) throw new Error("Invalid configuration:\n  ZALO_WEBHOOK_SECRET: required with ZALO_WEBHOOK_URL (openssl rand -hex 32)");
+  if (c.WEBHOOK_URL && c.ZALO_WEBHOOK_URL && new URL(c.WEBHOOK_URL).pathname === new URL(c.ZALO_WEBHOOK_URL).pathname) {
+    throw new Error("Invalid configuration:\n  ZALO_WEBHOOK_URL: needs a path of its own (WEBHOOK_URL has the same one)");
+  }
   const quarterNames =
     c.WARD_QUARTERS ?? Array.from({ length: c.WARD_QUARTER_COUNT }, (_, i) => `Khu phố ${i + 1}`);
   return { ...c, quarterNames };

@@ -8,6 +8,13 @@ export interface Readiness {
   ready: boolean;
   database: "ok" | "error";
   updates: "polling" | "webhook" | "stopped";
+  /** The Zalo channel, when it is on. */
+  zalo?: "polling" | "webhook" | "stopped";
+}
+
+export interface WebhookRoute {
+  path: string;
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
 }
 
 export interface HttpServerOptions {
@@ -15,8 +22,8 @@ export interface HttpServerOptions {
   port: number;
   logger: Logger;
   readiness(): Promise<Readiness>;
-  /** Webhook mode: the path Telegram posts to, and grammY's handler (it checks the secret token). */
-  webhook?: { path: string; handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> };
+  /** Webhook mode: the paths Telegram (grammY's handler) and Zalo post to; each handler checks its secret token. */
+  webhooks?: WebhookRoute[];
 }
 
 export interface HttpServer {
@@ -33,7 +40,8 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
-  const { logger, webhook } = options;
+  const { logger } = options;
+  const webhooks = options.webhooks ?? [];
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") return json(res, 200, { status: "ok" });
@@ -44,11 +52,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       );
       return;
     }
-    if (webhook && path === webhook.path) {
+    const webhook = webhooks.find((w) => w.path === path);
+    if (webhook) {
       if (req.method !== "POST") return json(res, 405, { error: "POST only" });
       if (Number(req.headers["content-length"] ?? 0) > MAX_UPDATE_BYTES) return json(res, 413, { error: "too large" });
       webhook.handle(req, res).catch((err: unknown) => {
-        // The update stays at Telegram, which retries it: nothing is lost.
+        // The update stays with the sender, which retries it: nothing is lost.
         logger.error({ err }, "webhook update failed");
         if (!res.headersSent) json(res, 500, { error: "failed" });
         else res.end();
@@ -63,7 +72,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
-  logger.info({ url, webhook: webhook ? webhook.path : null }, "HTTP server listening (/healthz, /readyz)");
+  logger.info({ url, webhooks: webhooks.map((w) => w.path) }, "HTTP server listening (/healthz, /readyz)");
   return {
     url,
     close: () =>

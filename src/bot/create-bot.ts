@@ -19,8 +19,9 @@ import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, cre
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
-import { createI18n } from "./i18n.js";
 import { retryingFetch } from "./retrying-fetch.js";
+import type { ZaloBridge } from "../channels/zalo/bridge.js";
+import { chatTranslator, createI18n } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
 export const FLOW_STATE_VERSION = 2;
@@ -31,6 +32,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Called after each update, handled or failed (used to confirm updates on shutdown). */
   onUpdateHandled?: (updateId: number) => void;
+  /** The Zalo channel: its chats' calls are answered by the bridge instead of Telegram. */
+  zalo?: ZaloBridge;
 }
 
 export function createBot(
@@ -39,16 +42,21 @@ export function createBot(
   options: CreateBotOptions = {},
 ): Bot<BotContext> {
   const { services, logger, settings } = base;
+  // Retries below the conversations' recorder (see retrying-fetch.ts); auto-retry stays for uploads.
+  const telegramFetch = retryingFetch();
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    // Retries below the conversations' recorder (see retrying-fetch.ts); auto-retry stays for uploads.
-    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), fetch: retryingFetch() },
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), fetch: options.zalo ? options.zalo.routingFetch(telegramFetch) : telegramFetch },
   });
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
   bot.api.config.use(retry());
 
   const i18n = createI18n(services.preferences, settings.defaultLocale);
   const withoutAnnouncer = { services, logger, settings };
+  options.zalo?.useHints(async (chatId) => {
+    const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);
+    return { byNumber: (max) => t("zalo-choose-number", { max }), byWord: (words) => t("zalo-choose-word", { words }) };
+  });
   const deps: BotDeps = {
     ...withoutAnnouncer,
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
@@ -130,7 +138,7 @@ export function createBot(
   guarded.use(languageFeature(deps));
   guarded.use(tipCardsFeature(deps));
   guarded.use(roadmapFeature(deps));
-  guarded.use(unhandledFeature());
+  guarded.use(unhandledFeature(deps));
 
   bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
   return bot;

@@ -12,6 +12,8 @@ export interface BotSettings {
   /** At most `floodLimit` updates per chat in `floodWindowMs`; the rest are dropped. */
   floodLimit: number;
   floodWindowMs: number;
+  /** The Zalo channel is on: invites for quarter heads also say what to send the Zalo bot. */
+  zaloEnabled?: boolean;
 }
 
 /** Everything the chat layer needs, passed in so tests can build a bot around a test database. */

@@ -27,8 +27,10 @@ async function download(api: Api, fileId: string): Promise<Uint8Array> {
   if (!file.file_path) throw new Error("file has no path");
   if ((file.file_size ?? 0) > IMAGE_DOWNLOAD_MAX_BYTES) throw new Error("file too big");
   const root = api.options?.apiRoot ?? "https://api.telegram.org";
+  // Zalo's pictures come as an address of their own (see channels/zalo); Telegram's as a path under the bot's.
   // The URL holds the bot token: it is never logged.
-  const response = await fetch(`${root}/file/bot${api.token}/${file.file_path}`, { signal: AbortSignal.timeout(60_000) });
+  const url = /^https?:\/\//.test(file.file_path) ? file.file_path : `${root}/file/bot${api.token}/${file.file_path}`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) throw new Error(`download failed with HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }

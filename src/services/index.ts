@@ -20,6 +20,7 @@ import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
 import { LeaseService } from "./leases.js";
 import { ProcessedUpdates } from "./processed-updates.js";
+import { OfferedChoiceStore } from "./offered-choices.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -63,6 +64,8 @@ export interface Services {
   /** Which instance runs scheduled work. */
   leases: LeaseService;
   processedUpdates: ProcessedUpdates;
+  /** What a typed answer means in chats without buttons (Zalo). */
+  offeredChoices: OfferedChoiceStore;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -99,6 +102,7 @@ export function createServices(options: ServiceOptions): Services {
     reports: new ReportService(db, clock, roadmap, audit),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
+    offeredChoices: new OfferedChoiceStore(db, secrets, clock),
   };
 }
 
@@ -107,4 +111,5 @@ export type { ActiveMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";
+export type { OfferedChoice, OfferedChoices } from "./offered-choices.js";
 export type { CheckInMessenger, Delivery, PromptInfo, TipMessenger } from "./messenger.js";

@@ -17,7 +17,21 @@ export async function scanForIdentity(t: TestApp, persona: Persona, options: { e
 
 /** The same scan for many residents at once: every source is read once, then searched for each one's needles. */
 export async function scanForIdentities(t: TestApp, personas: Persona[], options: { exceptChats: number[] }): Promise<string[]> {
-  const sources: { where: string; text: string }[] = [];
+  return findNeedles(await readSources(t, options), personas.map(identityNeedles));
+}
+
+/** The scan for any words (a Zalo resident's id and display name); Zalo calls to `exceptZaloChats` are theirs to see. */
+export async function scanForNeedles(t: TestApp, needles: string[], options: { exceptChats: number[]; exceptZaloChats?: string[] }): Promise<string[]> {
+  return findNeedles(await readSources(t, options), [needles.map((n) => n.toLowerCase())]);
+}
+
+interface Source {
+  where: string;
+  text: string;
+}
+
+async function readSources(t: TestApp, options: { exceptChats: number[]; exceptZaloChats?: string[] }): Promise<Source[]> {
+  const sources: Source[] = [];
   const add = (where: string, value: unknown) => {
     if (value === null || value === undefined) return;
     const text = (typeof value === "string" ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).toLowerCase();
@@ -44,12 +58,20 @@ export async function scanForIdentities(t: TestApp, personas: Persona[], options
     if (params?.chat_id !== undefined && except.has(Number(params.chat_id))) continue;
     add(`API call ${call.method}`, call.params);
   }
+  const exceptZalo = new Set(options.exceptZaloChats ?? []);
+  for (const call of t.zalo?.calls() ?? []) {
+    if (exceptZalo.has(String(call.params.chat_id))) continue;
+    add(`Zalo API call ${call.method}`, call.params);
+  }
+  return sources;
+}
 
+function findNeedles(sources: Source[], needleSets: string[][]): string[] {
   // Search one joined text per needle, then name the sources only on a hit: fast enough for 1,000 residents.
   const all = sources.map((source) => source.text).join("\u0000");
   const findings: string[] = [];
-  for (const persona of personas) {
-    for (const needle of identityNeedles(persona)) {
+  for (const needles of needleSets) {
+    for (const needle of needles) {
       // A numeric id must stand alone: it could otherwise be part of a timestamp or another number.
       const pattern = /^\d+$/.test(needle) ? new RegExp(`(?<!\\d)${needle}(?!\\d)`) : null;
       const hit = (text: string) => (pattern ? pattern.test(text) : text.includes(needle));

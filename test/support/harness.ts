@@ -8,6 +8,7 @@ import { inject } from "vitest";
 import { type App, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
 import { adminQuery, databaseUrlFor } from "../global-setup.js";
 import { FakeClock } from "./clock.js";
 
@@ -59,11 +60,15 @@ export interface TestAppOptions {
   clock?: FakeClock;
   logs?: LogCapture;
   env?: Record<string, string>;
+  /** Turn the Zalo channel on: a new Zalo stand-in (true) or this one (a restart). */
+  zalo?: boolean | ZaloStandIn;
 }
 
 export interface TestApp {
   app: App;
   standIn: BotApiStandIn;
+  /** The Zalo stand-in, when the test turned Zalo on. */
+  zalo: ZaloStandIn | null;
   clock: FakeClock;
   logs: LogCapture;
   databaseUrl: string;
@@ -91,13 +96,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     FLOOD_LIMIT: "10000",
     ...options.env,
   });
+  const zalo = options.zalo instanceof ZaloStandIn ? options.zalo : options.zalo ? await ZaloStandIn.start() : null;
+  const ownsZalo = zalo !== null && !(options.zalo instanceof ZaloStandIn);
   // No background cron: a real-time tick racing the test's own would reorder sends.
-  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs, cron: false });
+  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs, cron: false, ...(zalo ? { zaloStandIn: zalo } : {}) });
   const adminLine = logs.lines.slice(before).find((l) => l.includes("One-time admin code"));
   const adminCode = adminLine ? (/(ADM(?:-[A-Z0-9]{4}){3})/.exec(adminLine)?.[1] ?? null) : null;
   return {
     app,
     standIn,
+    zalo,
     clock,
     logs,
     databaseUrl,
@@ -105,6 +113,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async stop() {
       await app.stop();
       if (ownsStandIn) await standIn.stop();
+      if (ownsZalo) await zalo?.stop();
     },
   };
 }

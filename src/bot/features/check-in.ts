@@ -150,7 +150,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
           quarter: invite.quarterName,
           expires: formatTime(invite.expiresAt, ward?.timezone ?? "Asia/Ho_Chi_Minh", locale),
           link: `https://t.me/${ctx.me.username}?start=${invite.payload}`,
-        }),
+        }) + (deps.settings.zaloEnabled ? `\n\n${ctx.t("invite-zalo-line", { code: invite.payload })}` : ""),
         { link_preview_options: { is_disabled: true } },
       );
     } catch (err) {

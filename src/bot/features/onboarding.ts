@@ -8,6 +8,7 @@ import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
+import { isZaloChat } from "../../channels/zalo/translate.js";
 
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   const { members, wards, tips } = deps.services;
@@ -19,6 +20,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("start", async (ctx, next) => {
     const payload = ctx.match.trim();
     if (!MemberService.isInvitePayload(payload)) return next();
+    if (isZaloChat(ctx.chat.id)) return ctx.reply(ctx.t("staff-telegram-only"));
     const who = staffIdentity(ctx);
     if (!who) return;
     try {
@@ -33,6 +35,8 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   privateChats.command("admin", async (ctx) => {
+    // Officers act in the police group, which is on Telegram.
+    if (isZaloChat(ctx.chat.id)) return ctx.reply(ctx.t("staff-telegram-only"));
     const code = ctx.match.trim();
     const who = staffIdentity(ctx);
     if (!code || !who) {

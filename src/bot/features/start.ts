@@ -12,20 +12,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
-  privateChats.command("start", async (ctx) => {
-    const linked = wardPayload.exec(ctx.match.trim())?.[1];
-    const wards = await deps.services.wards.list();
-    const ward = linked ? wards.find((w) => w.slug === linked) : wards.length === 1 ? wards[0] : undefined;
-    if (linked && !ward) {
-      await ctx.reply(ctx.t("ward-link-unknown"));
-      return;
-    }
-    const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
-    await ctx.reply(text, {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
-    });
-  });
+  privateChats.command("start", (ctx) => sendWelcome(ctx, deps, wardPayload.exec(ctx.match.trim())?.[1]));
 
   privateChats.command("help", async (ctx) => {
     await ctx.reply(ctx.t("help-resident"), { parse_mode: "HTML" });
@@ -37,4 +24,19 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   return feature;
+}
+
+/** The welcome with its two choices: send a tip, follow one up. `linked` is the slug of a ward link. */
+export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: string): Promise<void> {
+  const wards = await deps.services.wards.list();
+  const ward = linked ? wards.find((w) => w.slug === linked) : wards.length === 1 ? wards[0] : undefined;
+  if (linked && !ward) {
+    await ctx.reply(ctx.t("ward-link-unknown"));
+    return;
+  }
+  const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
+  await ctx.reply(text, {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
+  });
 }

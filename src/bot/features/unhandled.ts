@@ -1,8 +1,11 @@
 import { Composer } from "grammy";
+import { isZaloChat } from "../../channels/zalo/translate.js";
 import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { sendWelcome } from "./start.js";
 
 /** Last in the chain: a hint in private chats, silence in groups. */
-export function unhandledFeature(): Composer<BotContext> {
+export function unhandledFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   // Buttons of a tip flow that has expired or was dropped after a restart of a changed flow.
   feature.callbackQuery(/^t:/, async (ctx) => {
@@ -10,6 +13,7 @@ export function unhandledFeature(): Composer<BotContext> {
     await ctx.reply(ctx.t("tip-expired"));
   });
   feature.on("callback_query", (ctx) => ctx.answerCallbackQuery());
-  feature.chatType("private").on("message", (ctx) => ctx.reply(ctx.t("unknown-command")));
+  // Zalo has no /start button: a first "xin chào" (or anything the bot does not expect) gets the welcome and its choices.
+  feature.chatType("private").on("message", (ctx) => (isZaloChat(ctx.chat.id) ? sendWelcome(ctx, deps) : ctx.reply(ctx.t("unknown-command"))));
   return feature;
 }
