@@ -115,6 +115,12 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     await resident.say(`/admin ${t.adminCode ?? "ADM-XXXX-XXXX-XXXX"}`, /dùng bot trên Telegram/);
   });
 
+  it("rides out a failing Zalo server: the answer arrives once Zalo answers again", async () => {
+    t.zalo!.failNext("sendMessage", 1, { httpStatus: 502 });
+    await resident.say("/help", /Hướng dẫn/, 20_000);
+    expect(t.zalo!.calls("sendMessage").some((c) => c.error_code === 502)).toBe(true);
+  });
+
   it("registers a quarter head by the code in the invite, prompts them and takes 'nothing new' typed", async () => {
     const invite = await ward.officer.say("/invitehead 4", /Liên kết mời/);
     const code = /nhắn “(qh_[\w-]+)” cho bot Zalo/.exec(invite?.text ?? "")?.[1];
