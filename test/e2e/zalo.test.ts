@@ -111,6 +111,15 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     await resident.say("1", /Bước 4\/6/);
     await resident.say("1", /Bước 5\/6/);
     await resident.say(long, /quá dài/);
+    // A description at the limit makes a review longer than Zalo takes: it comes in pieces, the choices last.
+    const sent = resident.botMessages().length;
+    const description = Array.from({ length: 33 }, (_, i) => `Dòng ${i + 1}: ${"chi tiết ".repeat(5)}`).join("\n");
+    await resident.say(description, /Bước 6\/6/);
+    await resident.say("bo qua", /👉 Nhắn số/);
+    const review = resident.botMessages().slice(sent).filter((m) => /Xem lại tin báo|Dòng \d+|👉 Nhắn số/.test(m.text ?? ""));
+    expect(review.length).toBeGreaterThanOrEqual(2);
+    for (const piece of review) expect(piece.text!.length).toBeLessThanOrEqual(2000);
+    expect(review.map((m) => m.text).join("\n")).toContain("Dòng 33");
     await resident.say("hủy", /Đã hủy/);
     await resident.say(`/admin ${t.adminCode ?? "ADM-XXXX-XXXX-XXXX"}`, /dùng bot trên Telegram/);
   });
