@@ -332,8 +332,8 @@ audit-history =
     <b>History of tip #{ $reference }</b>
     { $lines }
 card-unclaimed = ⏰ Tip #{ $reference } ({ $priority }) has not been taken after { $minutes } minutes. Officers: { $officers }
-btn-notify-off = 🔕 Notifications: off (tap to turn on)
-btn-notify-on = 🔔 Notifications: on (tap to turn off)
+btn-notify-off = 🔕 Notifications: off (choose to turn on)
+btn-notify-on = 🔔 Notifications: on (choose to turn off)
 tip-notify-on = 🔔 The bot will message you when officers have a question or when the tip is closed (only the bot knows where to write; this is encrypted and deleted when the tip closes).
 btn-ask = ❓ Ask more
 card-ask-prompt = ❓ Question for the tipster of #{ $reference }: <b>reply to this message</b> with your question. The tipster will not learn who asks.

@@ -332,8 +332,8 @@ audit-history =
     <b>Lịch sử tin báo #{ $reference }</b>
     { $lines }
 card-unclaimed = ⏰ Tin báo #{ $reference } (mức { $priority }) chưa có ai nhận sau { $minutes } phút. Cán bộ: { $officers }
-btn-notify-off = 🔕 Nhận thông báo: Tắt (bấm để bật)
-btn-notify-on = 🔔 Nhận thông báo: Bật (bấm để tắt)
+btn-notify-off = 🔕 Nhận thông báo: Tắt (chọn để bật)
+btn-notify-on = 🔔 Nhận thông báo: Bật (chọn để tắt)
 tip-notify-on = 🔔 Bot sẽ nhắn cho bạn khi cán bộ có câu hỏi hoặc khi tin báo được xử lý xong (chỉ bot biết gửi tới đâu; thông tin này được mã hóa và xóa khi tin báo đóng).
 btn-ask = ❓ Hỏi thêm
 card-ask-prompt = ❓ Câu hỏi cho người báo tin #{ $reference }: hãy <b>trả lời (reply) tin nhắn này</b> bằng câu hỏi. Người báo tin sẽ không biết ai hỏi.

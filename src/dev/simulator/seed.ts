@@ -1,9 +1,11 @@
 // Seeds the demo ward through the bot itself, as real people would: the admin
 // claims the ward with the printed code, invites two officers, and binds the
 // police group. Ids are fixed so a restarted demo finds its people again.
+// A resident on Zalo needs no seeding: Zalo users simply write to the bot.
 import type { App } from "../../app.js";
 import type { BotApiStandIn } from "../bot-api-stand-in/index.js";
-import type { Persona } from "./server.js";
+import type { ZaloStandIn } from "../zalo-stand-in/index.js";
+import type { Channel, Persona } from "./server.js";
 
 const ADMIN_ID = 7001;
 const OFFICER_IDS = [7002, 7003];
@@ -11,6 +13,8 @@ const RESIDENT_ID = 7101;
 const HEAD_IDS = [7201, 7202, 7203];
 const AGENCY_CONTACT_ID = 7301;
 const GROUP_ID = -1001000000777;
+/** Zalo user ids are 20 lowercase hex characters. */
+const ZALO_RESIDENT_ID = "2a10000000000000a101";
 
 async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp, after = 0): Promise<string> {
   const deadline = Date.now() + 10_000;
@@ -22,13 +26,14 @@ async function reply(standIn: BotApiStandIn, chatId: number, pattern: RegExp, af
   }
 }
 
-export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ personas: Persona[]; newResident(): Persona }> {
+export async function seedDemo(app: App, standIn: BotApiStandIn, zaloStandIn: ZaloStandIn): Promise<{ personas: Persona[]; newResident(channel: Channel): Persona }> {
   const admin = standIn.createUser({ id: ADMIN_ID, first_name: "Trần Văn", last_name: "Quản Trị", username: "demo_admin" });
   const officers = [
     standIn.createUser({ id: OFFICER_IDS[0]!, first_name: "Lê Văn", last_name: "An", username: "demo_officer_an" }),
     standIn.createUser({ id: OFFICER_IDS[1]!, first_name: "Phạm Thị", last_name: "Bình", username: "demo_officer_binh" }),
   ];
   const resident = standIn.createUser({ id: RESIDENT_ID, first_name: "Người dân" });
+  const zaloResident = zaloStandIn.createUser({ id: ZALO_RESIDENT_ID, displayName: "Người dân Zalo" });
   const heads = [
     standIn.createUser({ id: HEAD_IDS[0]!, first_name: "Nguyễn Văn", last_name: "Tổ Trưởng" }),
     standIn.createUser({ id: HEAD_IDS[1]!, first_name: "Võ Thị", last_name: "Hai" }),
@@ -85,6 +90,15 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
 
   const personas: Persona[] = [
     { key: "resident", userId: resident.id, chatId: resident.id, title: "👤 Người dân", subtitle: "Gửi tin báo ẩn danh · resident", kind: "resident" },
+    {
+      key: "resident-zalo",
+      channel: "zalo",
+      userId: zaloResident.id,
+      chatId: zaloResident.id,
+      title: "💬 Người dân (Zalo)",
+      subtitle: "Gửi tin báo trên Zalo · resident on Zalo",
+      kind: "resident",
+    },
     { key: "group", userId: officers[0]!.id, chatId: group.id, title: "👮 Nhóm Công an phường", subtitle: "như / as Lê Văn An (cán bộ)", kind: "group" },
     { key: "officer-an", userId: officers[0]!.id, chatId: officers[0]!.id, title: "👮 Lê Văn An", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
     { key: "officer-binh", userId: officers[1]!.id, chatId: officers[1]!.id, title: "👮 Phạm Thị Bình", subtitle: "Cán bộ · officer (tin nhắn riêng)", kind: "officer" },
@@ -102,10 +116,16 @@ export async function seedDemo(app: App, standIn: BotApiStandIn): Promise<{ pers
   let residents = 1;
   return {
     personas,
-    newResident() {
+    newResident(channel) {
       residents += 1;
-      const user = standIn.createUser({ first_name: `Người dân ${residents}` });
-      const persona: Persona = { key: `resident-${user.id}`, userId: user.id, chatId: user.id, title: `👤 Người dân ${residents}`, subtitle: "ẩn danh · anonymous", kind: "resident" };
+      let persona: Persona;
+      if (channel === "zalo") {
+        const user = zaloStandIn.createUser({ displayName: `Người dân ${residents}` });
+        persona = { key: `resident-zalo-${user.id}`, channel, userId: user.id, chatId: user.id, title: `💬 Người dân ${residents} (Zalo)`, subtitle: "ẩn danh trên Zalo · anonymous, on Zalo", kind: "resident" };
+      } else {
+        const user = standIn.createUser({ first_name: `Người dân ${residents}` });
+        persona = { key: `resident-${user.id}`, userId: user.id, chatId: user.id, title: `👤 Người dân ${residents}`, subtitle: "ẩn danh · anonymous", kind: "resident" };
+      }
       personas.push(persona);
       return persona;
     },
