@@ -1,7 +1,7 @@
 // Keyed hashing. Everything that could link a stored row to a person or let a
 // database reader use a secret (receipts, invite tokens, chat keys) is stored
 // only as a keyed hash under SECRET_PEPPER, which never touches the database.
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 export type RandomSource = (length: number) => Uint8Array;
 export const secureRandom: RandomSource = (length) => randomBytes(length);
@@ -38,9 +38,15 @@ export class Secrets {
     };
   }
 
-  /** Slow hash for receipts, whose 40 bits would otherwise be cheap to enumerate. */
-  receiptHash(canonicalReceipt: string): string {
-    return scryptSync(canonicalReceipt, this.receiptSalt, 32, { N: 1 << 14, r: 8, p: 1 }).toString("base64url");
+  /**
+   * Slow hash for receipts, whose 40 bits would otherwise be cheap to enumerate.
+   * Asynchronous: scrypt runs on libuv's thread pool, so its ~20–40 ms of work
+   * per receipt does not stop every other chat's update meanwhile.
+   */
+  receiptHash(canonicalReceipt: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      scrypt(canonicalReceipt, this.receiptSalt, 32, { N: 1 << 14, r: 8, p: 1 }, (err, key) => (err ? reject(err) : resolve(key.toString("base64url"))));
+    });
   }
 
   /** Pseudonymous key for a chat (language preference, flow state): not reversible without the pepper. */

@@ -171,6 +171,7 @@ export class TipService {
     const spamHash = this.secrets.keyedHash("spam", `${wardId}\u0000${fingerprintText(draft.description)}`);
     const quietSpam = (await this.db.spamFingerprint.findUnique({ where: { hash: spamHash } })) !== null;
 
+    const receiptHash = await this.secrets.receiptHash(receiptCode);
     for (let attempt = 0; ; attempt++) {
       const reference = generateTipReference(this.random);
       const taken = await this.db.tip.findUnique({ where: { wardId_reference: { wardId, reference } } });
@@ -184,7 +185,7 @@ export class TipService {
           data: {
             wardId,
             reference,
-            receiptHash: this.secrets.receiptHash(receiptCode),
+            receiptHash,
             submissionHash,
             category: draft.category,
             quarterId: draft.quarterId,
@@ -293,7 +294,7 @@ export class TipService {
     const code = parseReceiptCode(input);
     if (!code) return null;
     const tip = await this.db.tip.findUnique({
-      where: { receiptHash: this.secrets.receiptHash(code) },
+      where: { receiptHash: await this.secrets.receiptHash(code) },
       select: { id: true, wardId: true, status: true, closeReason: true, createdAt: true, _count: { select: { addenda: true } } },
     });
     if (!tip) return null;

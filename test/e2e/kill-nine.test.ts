@@ -218,7 +218,7 @@ describe("kill -9 at random moments", () => {
     expect(new Set(receipts).size).toBe(filed);
     expect(await db.tip.count()).toBe(filed);
     const secrets = new Secrets(TEST_PEPPER);
-    for (const receipt of receipts) expect(await db.tip.count({ where: { receiptHash: secrets.receiptHash(receipt) } }), receipt).toBe(1);
+    for (const receipt of receipts) expect(await db.tip.count({ where: { receiptHash: await secrets.receiptHash(receipt) } }), receipt).toBe(1);
 
     // Every tip reached the police group (late ones from the scheduler's catch-up).
     const tips = await db.tip.findMany({ select: { id: true, reference: true } });
