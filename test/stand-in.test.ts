@@ -488,3 +488,87 @@ describe("Bot API stand-in", () => {
     });
   });
 });
+
+describe("Bot API stand-in: Telegram's global send limit", () => {
+  /** POSTs JSON to a Bot API method of `standIn`. */
+  async function call(standIn: BotApiStandIn, method: string, body: Record<string, unknown> = {}) {
+    const res = await fetch(`${standIn.url}/bot1:any/${method}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as { ok: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number } } };
+  }
+
+  it("refuses sends beyond the limit in a sliding second with Telegram's 429, delivering nothing; edits and chat actions are not counted", async () => {
+    let now = Date.parse("2026-12-01T01:00:00Z");
+    const standIn = new BotApiStandIn({ now: () => now, sendRateLimit: { perSecond: 3 } });
+    await standIn.start();
+    try {
+      const user = standIn.createUser({ first_name: "Lan" });
+      const t0 = now;
+      for (let i = 1; i <= 3; i++) {
+        now = t0 + (i - 1) * 100;
+        expect((await call(standIn, "sendMessage", { chat_id: user.id, text: `m${i}` })).status).toBe(200);
+      }
+      // Not sends: they pass whatever the window holds, and do not fill it.
+      expect((await call(standIn, "editMessageText", { chat_id: user.id, message_id: 1, text: "m1 (sửa)" })).status).toBe(200);
+      expect((await call(standIn, "sendChatAction", { chat_id: user.id, action: "typing" })).status).toBe(200);
+
+      const refused = await call(standIn, "sendMessage", { chat_id: user.id, text: "m4" });
+      expect(refused).toEqual({ status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } });
+      // Any sending method (any case) is refused; nothing was delivered.
+      expect((await call(standIn, "SENDMESSAGE", { chat_id: user.id, text: "m4" })).status).toBe(429);
+      expect((await call(standIn, "copyMessage", { chat_id: user.id, from_chat_id: user.id, message_id: 1 })).status).toBe(429);
+      expect(standIn.botMessages(user.id).map((m) => m.text)).toEqual(["m1 (sửa)", "m2", "m3"]);
+      expect(standIn.callsTo("sendMessage").map((c) => c.rateLimited === true)).toEqual([false, false, false, true, true]);
+      expect(standIn.rateLimitStats()).toEqual({ perSecond: 3, accepted: 3, acceptedMessages: 3, refused429: 3 });
+
+      // The window slides: 999 ms after the first send it is still full; at 1,000 ms one place is free.
+      now = t0 + 999;
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "m4" })).status).toBe(429);
+      now = t0 + 1000;
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "m4" })).status).toBe(200);
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "m5" })).status).toBe(429);
+
+      // An album counts each of its messages: with only m4 in the window, 2 places are free and an album of 3 waits.
+      now = t0 + 1250;
+      const a = standIn.sendPhoto(user.id, user.id).photo!.at(-1)!.file_id;
+      const album = (n: number) => ({ chat_id: user.id, media: Array.from({ length: n }, () => ({ type: "photo", media: a })) });
+      expect((await call(standIn, "sendMediaGroup", album(3))).status).toBe(429);
+      expect((await call(standIn, "sendMediaGroup", album(2))).status).toBe(200);
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "m6" })).status).toBe(429);
+      expect(standIn.rateLimitStats()).toMatchObject({ accepted: 5, acceptedMessages: 6 });
+
+      // Lifted, then set again at run time; reset forgets the counters and keeps the limit.
+      standIn.setSendRateLimit(null);
+      for (let i = 0; i < 5; i++) expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "free" })).status).toBe(200);
+      standIn.setSendRateLimit({ perSecond: 1 });
+      now += 1000;
+      standIn.reset();
+      expect(standIn.rateLimitStats()).toEqual({ perSecond: 1, accepted: 0, acceptedMessages: 0, refused429: 0 });
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "one" })).status).toBe(200);
+      expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "two" })).status).toBe(429);
+      expect(() => standIn.setSendRateLimit({ perSecond: 0 })).toThrow(RangeError);
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it("a grammY bot that waits out retry_after gets every message through exactly once", async () => {
+    const standIn = new BotApiStandIn({ sendRateLimit: { perSecond: 5 } });
+    await standIn.start();
+    try {
+      const user = standIn.createUser({ first_name: "Minh" });
+      const bot = new Bot("1:any", { client: { apiRoot: standIn.apiRoot } });
+      bot.api.config.use(autoRetry());
+      await Promise.all(Array.from({ length: 12 }, (_, i) => bot.api.sendMessage(user.id, `tin ${i}`)));
+      const texts = standIn.botMessages(user.id).map((m) => m.text);
+      expect(texts.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `tin ${i}`).sort());
+      const stats = standIn.rateLimitStats();
+      expect(stats.accepted).toBe(12);
+      expect(stats.refused429).toBeGreaterThanOrEqual(7);
+      // Never more than 5 delivered within any second.
+      const times = standIn.callsTo("sendMessage").filter((c) => !c.rateLimited).map((c) => c.at);
+      for (const t of times) expect(times.filter((u) => u > t - 1000 && u <= t).length).toBeLessThanOrEqual(5);
+    } finally {
+      await standIn.stop();
+    }
+  }, 15_000);
+});

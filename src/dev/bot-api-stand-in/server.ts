@@ -105,6 +105,12 @@ export class StandInServer {
         call.dropped = true;
         return;
       }
+      // Over Telegram's global send limit (when one is set): 429, and the message is not delivered.
+      const retryAfter = this.s.rateLimit.admit(method, params, this.s.nowMs());
+      if (retryAfter !== null) {
+        call.rateLimited = true;
+        return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+      }
       const result: unknown = await this.methods.handlers[method]!(params, { files, signal: abort.signal });
       json(res, 200, { ok: true, result });
     } catch (err) {

@@ -10,6 +10,7 @@ import { Control } from "./control.js";
 import { ControlError } from "./errors.js";
 import { imageSize, TINY_JPEG } from "./files.js";
 import { BotApiMethods } from "./methods.js";
+import type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
 import { StandInServer } from "./server.js";
 import { StandInState } from "./state.js";
 import type { ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus, StandInOptions, StoredMessage, UserProfile } from "./types.js";
@@ -40,6 +41,7 @@ export class BotApiStandIn {
       ...options.botInfo,
     } as UserFromGetMe;
     this.s = new StandInState(this.botInfo, options.now ?? Date.now, options.firstUpdateId);
+    this.s.rateLimit.set(options.sendRateLimit);
     const methods = new BotApiMethods(this.s);
     this.server = new StandInServer(this.s, methods, new Control(this), {
       ...(options.token !== undefined ? { token: options.token } : {}),
@@ -322,6 +324,19 @@ export class BotApiStandIn {
     }
   }
 
+  /**
+   * Sets Telegram's global send limit (null: none), as the sendRateLimit
+   * option does; sends already counted stay in the window.
+   */
+  setSendRateLimit(limit: SendRateLimit | null): void {
+    this.s.rateLimit.set(limit);
+  }
+
+  /** Message-sending requests let through and refused with 429 since the start (or the last reset). */
+  rateLimitStats(): RateLimitStats {
+    return this.s.rateLimit.snapshot();
+  }
+
   failNext(method: string, error: ApiErrorBody, times = 1): void {
     const key = method.toLowerCase();
     const queue = this.s.faults.get(key) ?? [];
@@ -340,7 +355,8 @@ export class BotApiStandIn {
   /**
    * Forgets groups, messages, files, pending updates, calls, faults and
    * commands; keeps users and their (emptied) private chats, and keeps update
-   * ids counting so a bot that goes on polling stays in step.
+   * ids counting so a bot that goes on polling stays in step. The send-rate
+   * limit stays set; its window and counters start again.
    */
   reset(): void {
     this.s.reset();

@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "grammy/types";
 import { badRequest, ControlError } from "./errors.js";
 import { FileStore } from "./files.js";
+import { SendRateLimiter } from "./rate-limit.js";
 import { UpdateQueue } from "./updates.js";
 import { WebhookPusher } from "./webhook.js";
 import type { ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
@@ -40,6 +41,8 @@ export class StandInState {
   /** Calls held back for `ms` (see BotApiStandIn.holdCalls); dropped if the client died meanwhile. */
   readonly holds: { method: string; match: (params: Record<string, unknown>) => boolean; ms: number; times: number }[] = [];
   readonly commands = new Map<string, unknown[]>();
+  /** Telegram's global send limit, when one is set (see rate-limit.ts). */
+  readonly rateLimit = new SendRateLimiter();
   readonly menuButtons = new Map<number | "default", unknown>();
   /** The reply keyboard each chat shows, from the bot's last message that set or removed one. */
   readonly keyboards = new Map<number, ReplyMarkup>();
@@ -285,6 +288,7 @@ export class StandInState {
     this.calls.length = 0;
     this.faults.clear();
     this.holds.length = 0;
+    this.rateLimit.clear();
     this.commands.clear();
     this.menuButtons.clear();
     this.keyboards.clear();

@@ -11,6 +11,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import type { SendRateLimit } from "./rate-limit.js";
 
 export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
@@ -71,6 +72,8 @@ export interface ApiCall {
   at: number;
   /** A held call whose client died before it was handled: it never took effect. */
   dropped?: boolean;
+  /** Refused with 429 by the send-rate limit (StandInOptions.sendRateLimit): nothing was delivered. */
+  rateLimited?: boolean;
 }
 
 /** A Bot API error body, as Telegram sends it. */
@@ -111,6 +114,15 @@ export interface StandInOptions {
    * stand-in restarts remembers handled ids: give it fresh ones (see freshUpdateIds).
    */
   firstUpdateId?: number;
+  /**
+   * Telegram's global send limit: more than `perSecond` messages within any
+   * 1-second window of the stand-in's clock are refused with 429
+   * "Too Many Requests: retry after N" and not delivered. Off by default.
+   * Applies to sendMessage, sendPhoto, sendDocument, sendLocation, sendMediaGroup
+   * (each item counts), copyMessage, copyMessages (each id), forwardMessage;
+   * not to edits, deletions, chat actions or callback answers (see rate-limit.ts).
+   */
+  sendRateLimit?: SendRateLimit;
 }
 
 /** A first update_id that differs from one start to the next (grows 1,000 a second), like Telegram's never-reused ids. */
