@@ -9,7 +9,7 @@ welcome =
 
     🔒 Tips are <b>anonymous</b>: the bot does not keep your name, account or phone number, and officers only see what you write.
 
-    Tap the button below or type /tip to send a tip. Type /help for help.
+    { word-tap-below } or type /tip to send a tip. Type /help for help.
 help-resident =
     <b>Help</b>
     /tip — send an anonymous tip (what, quarter, place, when, description, photos)
@@ -91,30 +91,30 @@ tip-ask-ward = Which <b>ward</b> is this tip for? Choose below, or type the ward
 tip-ask-ward-type = Which <b>ward</b> is this tip for? Type its name (with or without diacritics), e.g. <i>Quy Nhơn Đông</i>.
 tip-ask-ward-matches = Several wards match what you typed. Choose yours, or type more of the name.
 tip-ward-not-found = No ward is called “{ $typed }”. Type the ward's name again, or /cancel to stop.
-hint-ward = Please choose the ward with the buttons above, or type its name.
+hint-ward = Please choose the ward { word-choices-above }, or type its name.
 welcome-any =
     Hello! This is where you can report <b>drug crime</b> to your ward as part of the drug-free ward programme.
 
     🔒 Tips are <b>anonymous</b>: the bot does not keep your name, account or phone number, and officers only see what you write.
 
-    Tap the button below or type /tip to send a tip; the bot will ask for your ward. Type /help for help.
+    { word-tap-below } or type /tip to send a tip; the bot will ask for your ward. Type /help for help.
 ward-link-unknown = This link does not lead to any ward (perhaps mistyped). Type /tip to send a tip and choose the ward.
 tip-ask-category = <b>Step 1/6.</b> What do you want to report?
 tip-ask-quarter = <b>Step 2/6.</b> Which quarter is it in?
 tip-ask-place =
     <b>Step 3/6.</b> Where exactly? Type an address or landmark (e.g. “alley 12 Tran Phu, the karaoke bar next to the market”), or send a location 📍.
-    If you'd rather not say, tap “Skip”.
+    If you'd rather not say, { word-tap } “Skip”.
 btn-skip = ⏭ Skip
 btn-send-location = 📍 Send location
 tip-ask-timing = <b>Step 4/6.</b> When does it happen?
 tip-ask-description =
     <b>Step 5/6.</b> Describe what you saw: who (appearance, no real names needed), what, when, vehicles…
     ⚠️ Don't write anything that could reveal who you are.
-tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then tap “Done”. If not, tap “Skip”.
+tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then { word-tap } “Done”. If not, { word-tap } “Skip”.
 btn-photos-done = ✅ Done
-tip-photo-received = Photo { $count }/{ $max } received. Send more or tap “Done”.
-tip-photo-limit = That's { $max } photos already. Tap “Done” to continue.
-tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or tap “Done” / “Skip”.
+tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “Done”.
+tip-photo-limit = That's { $max } photos already. { word-Tap } “Done” to continue.
+tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or { word-tap } “Done” / “Skip”.
 tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
 tip-review =
     <b>Review your tip</b>
@@ -146,13 +146,13 @@ tip-submitted =
 
     🔐 Keep this code somewhere safe and <b>give it to nobody</b>. It is the only way to follow your tip; we do not store it and cannot issue it again.
     You may delete this chat once you have saved the code.
-tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: tap “Send” to try again.
+tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: { word-tap } “Send” to try again.
 tip-cancelled = Cancelled. Nothing was kept.
 tip-expired = Your unfinished tip expired and was deleted. Type /tip to start again.
-hint-use-buttons = Please choose with the buttons above, or type /cancel to stop.
+hint-use-buttons = Please choose { word-choices-above }, or type /cancel to stop.
 hint-need-text = Please type your answer as text (stickers, voice notes and files are not accepted). Type /cancel to stop.
-hint-place = Please type an address, send a location 📍, or tap “Skip”.
-hint-photos = Please send photos, or tap “Done” / “Skip”. Videos, voice notes and stickers are not taken.
+hint-place = Please type an address, send a location 📍, or { word-tap } “Skip”.
+hint-photos = Please send photos, or { word-tap } “Done” / “Skip”. Videos, voice notes and stickers are not taken.
 hint-in-flow = You are writing a tip. Follow the steps, or type /cancel to stop.
 error-text-too-long = That is too long ({ $length } characters). At most { $max }.
 error-text-empty = This cannot be empty.
@@ -246,9 +246,12 @@ ci-q-suspiciousBusinesses = Any suspicious businesses (karaoke, guesthouses, ren
 ci-q-plantGrowing = Any drug plants seen growing?
 ci-q-awarenessActivities = How many drug-awareness sessions were held this week?
 ci-q-urgent = Anything <b>urgent</b> the ward police must act on now?
-ci-q-note = Any other note? Type it or tap “Skip”.
-ci-ask-detail = Where, and what exactly? (briefly, or tap “Skip”)
-ci-count-hint = Tap a number or type one (0, 1, 2…).
+ci-q-note = Any other note? Type it or { word-tap } “Skip”.
+ci-ask-detail = Where, and what exactly? (briefly, or { word-tap } “Skip”)
+ci-count-hint = { $channel ->
+    [zalo] Reply with a number (0, 1, 2…).
+   *[other] Tap a number or type one (0, 1, 2…).
+}
 ci-count-invalid = Please type a whole number, zero or more (e.g. 0, 2, 15).
 btn-yes = Yes
 btn-no = No
@@ -317,8 +320,8 @@ follow-status-new = 📥 Received, waiting for an officer
 follow-status-claimed = 🔍 Being verified
 follow-status-handled = ✅ Handled
 follow-status-closed = 📁 Closed
-follow-ask-info = Type the new information and/or send up to { $max } photos, then tap “Send”.
-follow-text-kept = Noted. Send more or tap “Send”.
+follow-ask-info = Type the new information and/or send up to { $max } photos, then { word-tap } “Send”.
+follow-text-kept = Noted. Send more or { word-tap } “Send”.
 follow-added = ✅ Your information reached the officers, still anonymous. Thank you!
 follow-closed-now = This tip is closed; nothing more can be added.
 follow-bye = Done. Keep your receipt code secret.
@@ -550,3 +553,21 @@ zalo-choose-number = 👉 Reply with a number (1–{ $max }) to choose.
 zalo-choose-word = 👉 Reply { $words } to choose.
 staff-telegram-only = Ward police officers use the bot on Telegram (the ward police group). On Zalo the bot takes residents' tips and quarter heads' check-ins.
 invite-zalo-line = On Zalo: send “{ $code }” to the ward's Zalo bot.
+
+## Wording by channel: Telegram has buttons to tap, on Zalo choices are typed.
+word-tap = { $channel ->
+    [zalo] reply
+   *[other] tap
+}
+word-Tap = { $channel ->
+    [zalo] Reply
+   *[other] Tap
+}
+word-tap-below = { $channel ->
+    [zalo] Reply with the number of a choice below
+   *[other] Tap the button below
+}
+word-choices-above = { $channel ->
+    [zalo] by replying with the number of a choice above
+   *[other] with the buttons above
+}

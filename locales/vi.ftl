@@ -9,7 +9,7 @@ welcome =
 
     🔒 Tin báo là <b>ẩn danh</b>: bot không lưu tên, tài khoản, số điện thoại của bạn, và cán bộ chỉ thấy nội dung tin báo.
 
-    Bấm nút bên dưới hoặc gõ /tip để gửi tin báo. Gõ /help để xem hướng dẫn.
+    { word-tap-below } hoặc gõ /tip để gửi tin báo. Gõ /help để xem hướng dẫn.
 help-resident =
     <b>Hướng dẫn</b>
     /tip — gửi tin báo ẩn danh (loại việc, khu phố, địa điểm, thời điểm, nội dung, ảnh)
@@ -91,30 +91,30 @@ tip-ask-ward = Tin báo này gửi cho <b>phường nào</b>? Chọn bên dướ
 tip-ask-ward-type = Tin báo này gửi cho <b>phường nào</b>? Hãy gõ tên phường (có dấu hay không dấu đều được), ví dụ: <i>Quy Nhơn Đông</i>.
 tip-ask-ward-matches = Có nhiều phường trùng tên đã gõ. Chọn phường của bạn, hoặc gõ tên đầy đủ hơn.
 tip-ward-not-found = Không tìm thấy phường nào có tên “{ $typed }”. Hãy gõ lại tên phường, hoặc gõ /cancel để hủy.
-hint-ward = Vui lòng chọn phường bằng các nút bên trên, hoặc gõ tên phường.
+hint-ward = Vui lòng chọn phường { word-choices-above }, hoặc gõ tên phường.
 welcome-any =
     Xin chào! Đây là kênh tiếp nhận <b>tin báo về ma túy</b> của các phường, phục vụ chương trình xây dựng phường không ma túy.
 
     🔒 Tin báo là <b>ẩn danh</b>: bot không lưu tên, tài khoản, số điện thoại của bạn, và cán bộ chỉ thấy nội dung tin báo.
 
-    Bấm nút bên dưới hoặc gõ /tip để gửi tin báo; bot sẽ hỏi bạn chọn phường. Gõ /help để xem hướng dẫn.
+    { word-tap-below } hoặc gõ /tip để gửi tin báo; bot sẽ hỏi bạn chọn phường. Gõ /help để xem hướng dẫn.
 ward-link-unknown = Liên kết này không dẫn tới phường nào (có thể đã gõ sai). Gõ /tip để gửi tin báo và chọn phường.
 tip-ask-category = <b>Bước 1/6.</b> Bạn muốn báo việc gì?
 tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở khu phố nào?
 tip-ask-place =
     <b>Bước 3/6.</b> Địa điểm cụ thể? Gõ địa chỉ hoặc điểm nhận biết (ví dụ: “hẻm 12 Trần Phú, quán karaoke cạnh chợ”), hoặc gửi vị trí 📍.
-    Nếu không muốn nêu, bấm “Bỏ qua”.
+    Nếu không muốn nêu, { word-tap } “Bỏ qua”.
 btn-skip = ⏭ Bỏ qua
 btn-send-location = 📍 Gửi vị trí
 tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
 tip-ask-description =
     <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
     ⚠️ Đừng ghi thông tin có thể lộ danh tính của bạn.
-tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi bấm “Xong”. Không có thì bấm “Bỏ qua”.
+tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “Xong”. Không có thì { word-tap } “Bỏ qua”.
 btn-photos-done = ✅ Xong
-tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc bấm “Xong”.
-tip-photo-limit = Đã đủ { $max } ảnh. Bấm “Xong” để tiếp tục.
-tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc bấm “Xong” / “Bỏ qua”.
+tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “Xong”.
+tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “Xong” để tiếp tục.
+tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc { word-tap } “Xong” / “Bỏ qua”.
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
 tip-review =
     <b>Xem lại tin báo</b>
@@ -146,13 +146,13 @@ tip-submitted =
 
     🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
     Bạn có thể xóa đoạn chat này sau khi lưu mã.
-tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: bấm “Gửi” để thử lại.
+tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “Gửi” để thử lại.
 tip-cancelled = Đã hủy. Không có gì được lưu lại.
 tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
-hint-use-buttons = Vui lòng chọn bằng các nút bên trên, hoặc gõ /cancel để hủy.
+hint-use-buttons = Vui lòng chọn { word-choices-above }, hoặc gõ /cancel để hủy.
 hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, tệp). Gõ /cancel để hủy.
-hint-place = Vui lòng gõ địa chỉ, gửi vị trí 📍, hoặc bấm “Bỏ qua”.
-hint-photos = Vui lòng gửi ảnh, hoặc bấm “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
+hint-place = Vui lòng gõ địa chỉ, gửi vị trí 📍, hoặc { word-tap } “Bỏ qua”.
+hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
 hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
 error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
 error-text-empty = Nội dung không được để trống.
@@ -246,9 +246,12 @@ ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà 
 ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy không?
 ci-q-awarenessActivities = Số buổi tuyên truyền phòng chống ma túy đã tổ chức trong tuần?
 ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
-ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc bấm “Bỏ qua”.
-ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc bấm “Bỏ qua”)
-ci-count-hint = Bấm một số hoặc gõ số (0, 1, 2…).
+ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “Bỏ qua”.
+ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “Bỏ qua”)
+ci-count-hint = { $channel ->
+    [zalo] Nhắn một số (0, 1, 2…).
+   *[other] Bấm một số hoặc gõ số (0, 1, 2…).
+}
 ci-count-invalid = Vui lòng nhập một số nguyên không âm (ví dụ: 0, 2, 15).
 btn-yes = Có
 btn-no = Không
@@ -317,8 +320,8 @@ follow-status-new = 📥 Đã tiếp nhận, đang chờ cán bộ xem
 follow-status-claimed = 🔍 Đang được xác minh
 follow-status-handled = ✅ Đã xử lý
 follow-status-closed = 📁 Đã đóng
-follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi bấm “Gửi”.
-follow-text-kept = Đã ghi nhận. Gửi thêm hoặc bấm “Gửi”.
+follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “Gửi”.
+follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “Gửi”.
 follow-added = ✅ Đã chuyển thông tin bổ sung tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
 follow-closed-now = Tin báo này đã đóng, không thể bổ sung thêm.
 follow-bye = Đã xong. Giữ kín mã biên nhận của bạn.
@@ -547,3 +550,21 @@ zalo-choose-number = 👉 Nhắn số (1–{ $max }) để chọn.
 zalo-choose-word = 👉 Nhắn { $words } để chọn.
 staff-telegram-only = Cán bộ công an phường dùng bot trên Telegram (nhóm công an phường). Trên Zalo, bot nhận tin báo của người dân và báo cáo của tổ trưởng.
 invite-zalo-line = Nếu dùng Zalo: nhắn “{ $code }” cho bot Zalo của phường.
+
+## Lời nói theo kênh: Telegram có nút bấm, Zalo thì nhắn (gõ) lựa chọn.
+word-tap = { $channel ->
+    [zalo] nhắn
+   *[other] bấm
+}
+word-Tap = { $channel ->
+    [zalo] Nhắn
+   *[other] Bấm
+}
+word-tap-below = { $channel ->
+    [zalo] Nhắn số của một lựa chọn bên dưới
+   *[other] Bấm nút bên dưới
+}
+word-choices-above = { $channel ->
+    [zalo] bằng cách nhắn số của một lựa chọn bên trên
+   *[other] bằng các nút bên trên
+}

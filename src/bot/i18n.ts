@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import { isZaloChat } from "../channels/zalo/translate.js";
 import type { PreferenceService } from "../services/preferences.js";
 import type { FlowContext } from "./context.js";
 
@@ -19,6 +20,8 @@ export function createI18n(preferences: PreferenceService, defaultLocale: Locale
     useSession: false,
     // Unicode isolation marks around placeables would garble codes and links.
     fluentBundleOptions: { useIsolating: false },
+    // "Bấm" on Telegram, "nhắn" on Zalo (no buttons there): messages choose their wording by $channel.
+    globalTranslationContext: (ctx) => ({ channel: channelOf(ctx.chat?.id) }),
     // Vietnamese first: an explicit /lang choice wins, else the ward default.
     localeNegotiator: async (ctx) => {
       const chatId = ctx.chat?.id;
@@ -26,6 +29,11 @@ export function createI18n(preferences: PreferenceService, defaultLocale: Locale
       return isLocale(chosen) ? chosen : defaultLocale;
     },
   });
+}
+
+/** The $channel every message may use to word itself for the chat's app. */
+export function channelOf(chatId: unknown): "zalo" | "telegram" {
+  return isZaloChat(chatId) ? "zalo" : "telegram";
 }
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -38,5 +46,5 @@ export async function chatTranslator(
 ): Promise<{ t: Translate; locale: Locale }> {
   const chosen = await deps.services.preferences.locale(chatId);
   const locale = isLocale(chosen) ? chosen : deps.settings.defaultLocale;
-  return { t: (key, vars) => i18n.t(locale, key, vars), locale };
+  return { t: (key, vars) => i18n.t(locale, key, { channel: channelOf(chatId), ...vars }), locale };
 }

@@ -47,6 +47,7 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     // No buttons on Zalo: the choices are listed, to be answered with a number.
     expect(welcome?.text).toMatch(/1\. 🛡 Gửi tin báo ẩn danh\n2\. 🔎 Theo dõi tin báo\n👉 Nhắn số \(1–2\) để chọn\./);
     expect(welcome?.text).not.toMatch(/<b>|&amp;/);
+    expect(welcome?.text).toContain("Nhắn số của một lựa chọn bên dưới hoặc gõ /tip");
 
     await resident.say("1", /Bước 1\/6/);
     // A sticker is not an answer: the flow says so and keeps waiting.
@@ -57,7 +58,10 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     await resident.say("hom nay", /Bước 5\/6/);
     await resident.sendUnsupported(/gõ nội dung bằng chữ/);
     await resident.say("Có người bán đá ở nhà trọ cuối hẻm 12, tối nào cũng có xe ra vào", /Bước 6\/6/);
-    await resident.sendImage(await jpegWithGps(), undefined, /Đã nhận ảnh 1\/5/);
+    // Worded for typing, not tapping.
+    expect(resident.lastBotText()).toMatch(/rồi nhắn “Xong”/);
+    const received = await resident.sendImage(await jpegWithGps(), undefined, /Đã nhận ảnh 1\/5/);
+    expect(received?.text).toMatch(/hoặc nhắn “Xong”/);
     const review = await resident.say("xong", /Xem lại tin báo/);
     expect(review?.text).toContain("Khu phố 5");
     expect(review?.text).toContain("Ảnh: 1");
