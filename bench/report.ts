@@ -2,13 +2,16 @@
 // and 1,000,000 check-in answers (100,000+ weekly check-ins of 10 answers).
 // The database is seeded in this process; the report is then built in a fresh
 // child process so its peak RSS is the report's alone.
+// SQLite in a fresh temporary file; then, with BENCH_DATABASE_URL=postgresql://…, the same
+// data set on PostgreSQL in a fresh database on that server, created for the run and dropped after it.
 // Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default)
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabase, tuneDatabase } from "../src/db.js";
+import pg from "pg";
+import { createDatabase, databaseKind, tuneDatabase } from "../src/db.js";
 import { NOTHING_TO_REPORT } from "../src/domain/check-in.js";
 import { periodBounds, reportPeriod } from "../src/domain/report.js";
 import { shiftWeek } from "../src/domain/schedule.js";
@@ -101,23 +104,64 @@ async function measure(url: string): Promise<void> {
   );
 }
 
+async function adminQuery(adminUrl: string, sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function migrate(url: string): void {
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+}
+
+/** A fresh, migrated database: a temporary SQLite file, or a new database on the server `admin` names. */
+async function freshDatabase(admin: string | null): Promise<{ url: string; label: string; drop(): Promise<void> }> {
+  if (admin) {
+    if (databaseKind(admin) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL");
+    const name = `bench_report_${process.pid}_${Date.now()}`;
+    await adminQuery(admin, `CREATE DATABASE "${name}"`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const drop = async () => void (await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    try {
+      migrate(url.toString());
+    } catch (err) {
+      await drop();
+      throw err;
+    }
+    const { rows } = await adminQuery(admin, "SHOW server_version");
+    return { url: url.toString(), label: `PostgreSQL ${String((rows[0] as { server_version: string }).server_version).split(" ")[0]}`, drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-report-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  migrate(url);
+  return { url, label: "SQLite", drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
 if (process.argv[2] === "--measure") {
   await measure(process.argv[3]!);
 } else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-report-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-  const seedStart = performance.now();
-  await seed(url);
-  process.stdout.write(`  seeding took ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
-  const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ["--import", "tsx", self, "--measure", url], { encoding: "utf8" });
-  if (child.status !== 0) throw new Error(`measure failed: ${child.stderr}`);
-  const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
-  process.stdout.write(
-    `half-year report on SQLite (node ${process.version}, ${os.cpus().length} cores): ${r.tips} tips, ${r.checkIns} check-ins\n` +
-      `  aggregation ${r.aggregateSeconds!.toFixed(2)} s, workbook ${r.workbookSeconds!.toFixed(2)} s (${r.workbookMiB!.toFixed(1)} MiB), ` +
-      `peak RSS ${r.peakMiB!.toFixed(0)} MiB (${r.aggregationPeakMiB!.toFixed(0)} MiB before the workbook; ${r.baselineMiB!.toFixed(0)} MiB after start-up)\n`,
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
+  for (const admin of [null, ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])]) {
+    const target = await freshDatabase(admin);
+    try {
+      const seedStart = performance.now();
+      await seed(target.url);
+      process.stdout.write(`  seeding took ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+      const self = fileURLToPath(import.meta.url);
+      const child = spawnSync(process.execPath, ["--import", "tsx", self, "--measure", target.url], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`measure failed: ${child.stderr}`);
+      const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
+      process.stdout.write(
+        `half-year report on ${target.label} (node ${process.version}, ${os.cpus().length} cores): ${r.tips} tips, ${r.checkIns} check-ins\n` +
+          `  aggregation ${r.aggregateSeconds!.toFixed(2)} s, workbook ${r.workbookSeconds!.toFixed(2)} s (${r.workbookMiB!.toFixed(1)} MiB), ` +
+          `peak RSS ${r.peakMiB!.toFixed(0)} MiB (${r.aggregationPeakMiB!.toFixed(0)} MiB before the workbook; ${r.baselineMiB!.toFixed(0)} MiB after start-up)\n`,
+      );
+    } finally {
+      await target.drop();
+    }
+  }
 }
