@@ -3,13 +3,10 @@
 //   - "plain reply": a grammY bot answering each update with one message;
 //   - "conversations ceiling": grammY + conversations v2, in-memory storage,
 //     no database, the same 8 steps (reply with a button, wait).
-// Then the real bot (SQLite, or PostgreSQL with BENCH_DATABASE_URL), and a
+// Then the real bot (SQLite, and PostgreSQL with BENCH_DATABASE_URL), and a
 // burst of residents all starting a tip at once.
 // Run: npm run bench   (BENCH_FLOWS, BENCH_CONCURRENCY, BENCH_BURST to scale)
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { type Conversation, type ConversationFlavor, conversations, createConversation } from "@grammyjs/conversations";
 import { run, sequentialize } from "@grammyjs/runner";
@@ -17,6 +14,7 @@ import { Bot, type Context, InlineKeyboard } from "grammy";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
+import { freshDatabase } from "./fresh-database.js";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -148,13 +146,6 @@ async function conversationsCeiling(): Promise<Result> {
   return result;
 }
 
-function freshSqlite(): { url: string; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-  return { url, dir };
-}
-
 async function realBot(databaseUrl: string, label: string): Promise<Result[]> {
   const standIn = new BotApiStandIn();
   await standIn.start(0);
@@ -232,10 +223,15 @@ const replayGrowth: { label: string; lengths: { updates: number; ms: number }[] 
 const results: Result[] = [];
 results.push(await plainReply());
 results.push(await conversationsCeiling());
-const sqlite = freshSqlite();
-results.push(...(await realBot(sqlite.url, "SQLite")));
-fs.rmSync(sqlite.dir, { recursive: true, force: true });
-if (process.env.BENCH_DATABASE_URL) results.push(...(await realBot(process.env.BENCH_DATABASE_URL, "PostgreSQL")));
+// SQLite, then (with BENCH_DATABASE_URL, a role that may create databases) a fresh PostgreSQL database.
+for (const admin of [null, ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])]) {
+  const database = await freshDatabase("tip_flow", admin);
+  try {
+    results.push(...(await realBot(database.url, database.label)));
+  } finally {
+    await database.drop();
+  }
+}
 
 const ceiling = results[1]!;
 process.stdout.write(`tip flow: ${FLOWS} flows of 8 updates, ${CONCURRENCY} residents at a time, through the stand-in (node ${process.version}, ${os.cpus().length} cores)\n`);
