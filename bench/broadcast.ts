@@ -19,17 +19,16 @@
 //   BENCH_TELEGRAM_LIMIT   the stand-in's limit, messages per second (30)
 //   BENCH_SEND_RATE        the bot's SEND_RATE_PER_SECOND (29, see below)
 //   BENCH_STALL_SECONDS    give up when no prompt arrives for this long once the broadcast runs (90)
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import crypto from "node:crypto";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createDatabase, tuneDatabase } from "../src/db.js";
 import { BotApiStandIn, type StoredMessage } from "../src/dev/bot-api-stand-in/index.js";
 import { currentOrNextWindow } from "../src/domain/schedule.js";
 import { scheduleOf } from "../src/services/check-ins.js";
 import { createServices, Keyring } from "../src/services/index.js";
+import { freshDatabase } from "./fresh-database.js";
 
 const HEADS = Number(process.env.BENCH_BROADCAST_HEADS ?? 10_000);
 const KILL_AT = Number(process.env.BENCH_KILL_AT ?? 0.4);
@@ -60,44 +59,6 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- the database -------------------------------------------------------------
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, migrated database, and how to get rid of it. */
-async function freshDatabase(): Promise<{ url: string; kind: string; drop: () => Promise<void> }> {
-  let url: string;
-  let drop: () => Promise<void>;
-  let kind: string;
-  if (PG_URL) {
-    const name = `todan_bench_broadcast_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-    await adminQuery(PG_URL, `CREATE DATABASE "${name}"`);
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    kind = "PostgreSQL";
-    drop = () => adminQuery(PG_URL, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-broadcast-"));
-    url = `file:${path.join(dir, "bench.db")}`;
-    kind = "SQLite";
-    drop = () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true }));
-  }
-  try {
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  } catch (err) {
-    await drop();
-    throw err;
-  }
-  return { url, kind, drop };
-}
 
 /** Wards of ≤ 500 quarters, one head each (a Telegram user of the stand-in), and a due check-in opening per ward. */
 async function seed(url: string, standIn: BotApiStandIn): Promise<{ heads: Set<number>; wards: number; firstWardQuarters: number }> {
@@ -191,7 +152,7 @@ async function startBot(env: Record<string, string>): Promise<BotProcess> {
 
 // ---- the run --------------------------------------------------------------------
 
-const database = await freshDatabase();
+const database = await freshDatabase("broadcast", PG_URL);
 const standIn = new BotApiStandIn({ sendRateLimit: { perSecond: LIMIT } });
 let bot: BotProcess | null = null;
 const cleanUp = async () => {
@@ -206,7 +167,7 @@ try {
   const seedStarted = performance.now();
   const { heads, wards, firstWardQuarters } = await seed(database.url, standIn);
   log(
-    `broadcast: ${HEADS} heads in ${wards} ward(s), ${database.kind}, stand-in limit ${LIMIT}/s, bot SEND_RATE_PER_SECOND=${SEND_RATE}, ` +
+    `broadcast: ${HEADS} heads in ${wards} ward(s), ${database.label}, stand-in limit ${LIMIT}/s, bot SEND_RATE_PER_SECOND=${SEND_RATE}, ` +
       `kill -9 at ${KILL_AT > 0 ? `${Math.round(KILL_AT * 100)} % + ${KILL_DELAY_MS} ms` : "never"} (node ${process.version}, ${os.cpus().length} cores); seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
   );
 
@@ -361,7 +322,7 @@ try {
   log(
     `result ${JSON.stringify({
       heads: HEADS,
-      database: database.kind,
+      database: database.label,
       limit: LIMIT,
       sendRate: SEND_RATE,
       killAt: KILL_AT,

@@ -9,64 +9,19 @@
 //   BENCH_FLOWS (10000), BENCH_CONCURRENCY (200 residents at a time), BENCH_SETTLE_SECONDS (10);
 //   SQLite in a fresh temporary file, or BENCH_DATABASE_URL=postgresql://… for a fresh
 //   database on that server (created, then dropped).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createDatabase, databaseKind } from "../src/db.js";
 import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
+import { freshDatabase } from "./fresh-database.js";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 10);
 const STEP_TIMEOUT_MS = 120_000;
 const root = path.resolve(import.meta.dirname, "..");
-
-interface TargetDatabase {
-  url: string;
-  label: string;
-  drop(): Promise<void>;
-}
-
-function migrate(url: string): void {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, migrated database: a temporary SQLite file, or a new database on BENCH_DATABASE_URL's server. */
-async function freshDatabase(): Promise<TargetDatabase> {
-  const admin = process.env.BENCH_DATABASE_URL;
-  if (admin) {
-    if (databaseKind(admin) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL (SQLite is the default)");
-    const name = `bench_flows_${process.pid}_${Date.now()}`;
-    await adminQuery(admin, `CREATE DATABASE "${name}"`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const drop = async () => void (await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    try {
-      migrate(url.toString());
-    } catch (err) {
-      await drop();
-      throw err;
-    }
-    const { rows } = await adminQuery(admin, "SHOW server_version");
-    return { url: url.toString(), label: `PostgreSQL ${String((rows[0] as { server_version: string }).server_version).split(" ")[0]}`, drop };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-flows-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  migrate(url);
-  return { url, label: "SQLite", drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })) };
-}
 
 interface Memory {
   rssMiB: number;
@@ -183,7 +138,9 @@ async function step(standIn: BotApiStandIn, userId: number, action: Action, expe
   latencies.push(performance.now() - started);
 }
 
-const target = await freshDatabase();
+const benchAdmin = process.env.BENCH_DATABASE_URL;
+if (benchAdmin && databaseKind(benchAdmin) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL (SQLite is the default)");
+const target = await freshDatabase("flows", benchAdmin);
 const standIn = new BotApiStandIn();
 await standIn.start(0);
 // Every resident in flight waits on the stand-in's message events.

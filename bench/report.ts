@@ -5,18 +5,16 @@
 // SQLite in a fresh temporary file; then, with BENCH_DATABASE_URL=postgresql://…, the same
 // data set on PostgreSQL in a fresh database on that server, created for the run and dropped after it.
 // Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default)
-import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawnSync } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { createDatabase, databaseKind, tuneDatabase } from "../src/db.js";
+import { createDatabase, tuneDatabase } from "../src/db.js";
 import { NOTHING_TO_REPORT } from "../src/domain/check-in.js";
 import { periodBounds, reportPeriod } from "../src/domain/report.js";
 import { shiftWeek } from "../src/domain/schedule.js";
 import { createServices, Keyring } from "../src/services/index.js";
 import { buildReportWorkbook } from "../src/services/report-workbook.js";
+import { freshDatabase } from "./fresh-database.js";
 
 const TIPS = Number(process.env.BENCH_TIPS ?? 100_000);
 // A half-year has 26 weeks: 4,000 quarters give 104,000 check-ins, 1,040,000 answers.
@@ -104,49 +102,11 @@ async function measure(url: string): Promise<void> {
   );
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function migrate(url: string): void {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-}
-
-/** A fresh, migrated database: a temporary SQLite file, or a new database on the server `admin` names. */
-async function freshDatabase(admin: string | null): Promise<{ url: string; label: string; drop(): Promise<void> }> {
-  if (admin) {
-    if (databaseKind(admin) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL");
-    const name = `bench_report_${process.pid}_${Date.now()}`;
-    await adminQuery(admin, `CREATE DATABASE "${name}"`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const drop = async () => void (await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    try {
-      migrate(url.toString());
-    } catch (err) {
-      await drop();
-      throw err;
-    }
-    const { rows } = await adminQuery(admin, "SHOW server_version");
-    return { url: url.toString(), label: `PostgreSQL ${String((rows[0] as { server_version: string }).server_version).split(" ")[0]}`, drop };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "todan-bench-report-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  migrate(url);
-  return { url, label: "SQLite", drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })) };
-}
-
 if (process.argv[2] === "--measure") {
   await measure(process.argv[3]!);
 } else {
   for (const admin of [null, ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])]) {
-    const target = await freshDatabase(admin);
+    const target = await freshDatabase("report", admin);
     try {
       const seedStart = performance.now();
       await seed(target.url);
