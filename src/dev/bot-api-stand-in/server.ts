@@ -1,8 +1,8 @@
 // The HTTP face of the stand-in: /bot<token>/<method> for the bot,
 // /file/bot<token>/<path> for downloads, and /_control/... for whoever plays
 // the users (see control.ts).
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { sendJson as json, StandInHttp } from "../stand-in-http.js";
 import type { Control } from "./control.js";
 import { BotApiError, ControlError, notFound } from "./errors.js";
 import type { BotApiMethods } from "./methods.js";
@@ -16,10 +16,12 @@ export interface ServerOptions {
 }
 
 export class StandInServer {
-  private server: http.Server | null = null;
+  private readonly http = new StandInHttp();
   private readonly streams = new Set<http.ServerResponse>();
-  private readonly inFlight = new Set<Promise<void>>();
-  url = "";
+
+  get url(): string {
+    return this.http.url;
+  }
 
   constructor(
     private readonly s: StandInState,
@@ -29,46 +31,17 @@ export class StandInServer {
   ) {}
 
   async listen(port: number, host: string): Promise<string> {
-    if (this.server) throw new ControlError("the stand-in is already started");
-    const server = http.createServer((req, res) => {
-      const done = this.handle(req, res).catch((err: unknown) => {
-        if (!res.headersSent) json(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
-        else res.end();
-      });
-      this.inFlight.add(done);
-      void done.finally(() => this.inFlight.delete(done));
-    });
-    // Long polls outlive Node's default timeouts; keep-alive as Telegram does.
-    server.requestTimeout = 0;
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    const { port: actual } = server.address() as AddressInfo;
-    this.url = `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
-    return this.url;
+    if (this.http.listening) throw new ControlError("the stand-in is already started");
+    return this.http.listen((req, res) => this.handle(req, res), port, host);
   }
 
   /** Answers pending long polls with no updates, ends event streams, and closes. */
   async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
     this.s.updates.close();
     this.s.webhook.stop();
     for (const res of this.streams) res.end();
     this.streams.clear();
-    if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    // Let the answered polls reach their clients, but never wait long.
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 500))]);
-    server.closeAllConnections();
-    await closed;
+    await this.http.close();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -197,10 +170,4 @@ export class StandInServer {
     });
     req.resume();
   }
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
 }

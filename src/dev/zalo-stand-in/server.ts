@@ -1,8 +1,8 @@
 // The HTTP face of the stand-in: /bot<token>/<method> for the bot (JSON body,
 // or a query string), and /media/<name> for users' images, which Zalo hands
 // the bot as plain URLs needing no token.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { sendJson as json, StandInHttp } from "../stand-in-http.js";
 import { ClientGone, notFound, unauthorized, ZaloApiError, ZaloControlError } from "./errors.js";
 import type { MethodHandler, Params } from "./methods.js";
 import type { ZaloState } from "./state.js";
@@ -12,9 +12,11 @@ import type { ZaloApiCall, ZaloFailure } from "./types.js";
 const MAX_BODY = 1024 * 1024;
 
 export class ZaloServer {
-  private server: http.Server | null = null;
-  private readonly inFlight = new Set<Promise<void>>();
-  url = "";
+  private readonly http = new StandInHttp();
+
+  get url(): string {
+    return this.http.url;
+  }
 
   constructor(
     private readonly s: ZaloState,
@@ -23,44 +25,15 @@ export class ZaloServer {
   ) {}
 
   async listen(port: number, host: string): Promise<string> {
-    if (this.server) throw new ZaloControlError("the stand-in is already started");
-    const server = http.createServer((req, res) => {
-      const done = this.handle(req, res).catch((err: unknown) => {
-        if (!res.headersSent) json(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
-        else res.end();
-      });
-      this.inFlight.add(done);
-      void done.finally(() => this.inFlight.delete(done));
-    });
-    // Long polls outlive Node's default request timeout.
-    server.requestTimeout = 0;
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    this.server = server;
-    const { port: actual } = server.address() as AddressInfo;
-    this.url = `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
-    return this.url;
+    if (this.http.listening) throw new ZaloControlError("the stand-in is already started");
+    return this.http.listen((req, res) => this.handle(req, res), port, host);
   }
 
   /** Answers waiting polls with 408, stops the webhook and closes. */
   async close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
     this.s.updates.endPolls();
     this.s.webhook.stop();
-    if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    // Let the answered polls reach their clients, but never wait long.
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 500))]);
-    server.closeAllConnections();
-    await closed;
+    await this.http.close();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -152,10 +125,4 @@ async function readJsonBody(req: http.IncomingMessage): Promise<Params> {
 
 function answerError(res: http.ServerResponse, err: ZaloApiError): void {
   json(res, err.httpStatus, { ok: false, error_code: err.errorCode, description: err.message });
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
 }
