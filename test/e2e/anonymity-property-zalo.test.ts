@@ -11,37 +11,30 @@ import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
 import { scanForNeedles } from "../support/anonymity.js";
 import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
 import { setUpWard } from "../support/scenario.js";
+import { CATEGORIES, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
 import { choose, ZaloPersona } from "../support/zalo-persona.js";
 
 const FLOWS = Number(process.env.ZALO_ANONYMITY_FLOWS ?? 200);
 const CONCURRENCY = 20;
 const RESTARTS = 1;
 
-const CATEGORIES = ["Mua bán ma túy", "Điểm tụ tập", "Trồng cây", "gần trường học", "Người sử dụng", "Dấu hiệu khác"];
-const TIMINGS = ["Đang diễn ra", "Hôm nay", "Trong tuần này", "Trước đây", "Kéo dài"];
-
-const nameArb = fc.stringMatching(/^[A-Z][a-z]{5,9}$/).map((s) => `Zq${s}`);
-// Free text must not be taken for a choice: it starts with a marker word no label has.
-const textOf = (max: number) =>
-  fc
-    .string({ unit: "grapheme", minLength: 1, maxLength: 200 })
-    .map((s) => `ghi chú ${s}`.trim().slice(0, max).trim())
-    .filter((s) => !s.startsWith("/"));
+// Free text must not be taken for a choice: it starts with words no label has.
+const freeText = (max: number) => textOf(max, "ghi chú ");
 
 const flowArb = fc.record({
   user: fc.record({ id: fc.stringMatching(/^[0-9a-f]{20}$/), displayName: fc.tuple(nameArb, nameArb).map(([a, b]) => `${a} ${b}`) }),
   by: fc.constantFrom("number" as const, "words" as const),
   category: fc.nat(CATEGORIES.length - 1),
   quarter: fc.integer({ min: 0, max: 9 }),
-  place: fc.option(textOf(TIP_PLACE_MAX), { nil: null }),
+  place: fc.option(freeText(TIP_PLACE_MAX), { nil: null }),
   timing: fc.nat(TIMINGS.length - 1),
-  description: textOf(TIP_DESCRIPTION_MAX),
+  description: freeText(TIP_DESCRIPTION_MAX),
   photos: fc.nat(2),
   ending: fc.constantFrom("submit", "submit", "submit", "cancel", "abandon"),
   stopAtStep: fc.integer({ min: 1, max: 6 }),
   optIn: fc.boolean(),
   followUp: fc.constantFrom("none", "status", "add-info"),
-  extraText: textOf(1000),
+  extraText: freeText(1000),
 });
 type Flow = typeof flowArb extends fc.Arbitrary<infer T> ? T : never;
 

@@ -11,21 +11,12 @@ import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard } from "../support/scenario.js";
+import { CATEGORIES, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
 
 const FLOWS = Number(process.env.ANONYMITY_FLOWS ?? 1_000);
 const CONCURRENCY = 25;
 const RESTARTS = 2;
 
-const CATEGORIES = ["Mua bán ma túy", "Điểm tụ tập", "Trồng cây", "gần trường học", "Người sử dụng", "Dấu hiệu khác"];
-const TIMINGS = ["Đang diễn ra", "Hôm nay", "Trong tuần này", "Trước đây", "Kéo dài"];
-
-// Needles must not occur by chance in the bot's own words: a marker syllable plus random letters.
-const nameArb = fc.stringMatching(/^[A-Z][a-z]{5,9}$/).map((s) => `Zq${s}`);
-const textOf = (max: number) =>
-  fc
-    .string({ unit: "grapheme", minLength: 1, maxLength: 200 })
-    .map((s) => s.trim().slice(0, max).trim())
-    .filter((s) => s.length > 0 && !s.startsWith("/"));
 const textArb = textOf(TIP_DESCRIPTION_MAX);
 
 const flowArb = fc.record({
