@@ -6,29 +6,11 @@
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import type { Update } from "grammy/types";
-import { z } from "zod";
 import type { Logger } from "../../logger.js";
 import type { ZaloApi } from "./api.js";
 import { ZaloApiError } from "./api.js";
 import type { ZaloBridge } from "./bridge.js";
-import type { ZaloUpdate } from "./translate.js";
-
-const zaloId = z.string().min(1).max(128);
-export const zaloUpdateSchema = z.object({
-  event_name: z.string().min(1).max(80),
-  message: z
-    .object({
-      message_id: zaloId,
-      from: z.object({ id: zaloId, display_name: z.string().max(400).optional(), is_bot: z.boolean().optional() }),
-      chat: z.object({ id: zaloId, chat_type: z.string().max(20) }),
-      date: z.number().nonnegative(),
-      text: z.string().max(20_000).optional(),
-      photo_url: z.url().max(4_000).optional(),
-      caption: z.string().max(4_000).optional(),
-      sticker: z.string().max(400).optional(),
-    })
-    .optional(),
-});
+import { type ZaloUpdate, zaloUpdateSchema } from "./translate.js";
 
 /** Zalo's updates are small; anything far larger is not one. */
 const MAX_BODY_BYTES = 256_000;
@@ -55,7 +37,10 @@ export class ZaloReceiver {
       this.logger.warn({ issues: parsed.error.issues.length }, "Zalo update refused: not of Zalo's shape");
       return Promise.resolve();
     }
-    const update = parsed.data;
+    return this.enqueue(parsed.data);
+  }
+
+  private enqueue(update: ZaloUpdate): Promise<void> {
     const chat = update.message?.chat.id ?? "";
     const previous = this.chains.get(chat) ?? Promise.resolve();
     const next = previous.then(() => this.translateAndHandle(update));
@@ -152,11 +137,12 @@ export class ZaloReceiver {
       }
       // Zalo wraps the update as getUpdates does ({ ok, result }); a bare update is taken too.
       const update = body && typeof body === "object" && "result" in body ? (body).result : body;
-      if (!zaloUpdateSchema.safeParse(update).success) {
+      const parsed = zaloUpdateSchema.safeParse(update);
+      if (!parsed.success) {
         res.writeHead(400).end();
         return;
       }
-      await this.accept(update);
+      await this.enqueue(parsed.data);
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
     };
   }

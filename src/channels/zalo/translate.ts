@@ -4,6 +4,7 @@
 // becomes plain text. Nothing here stores anything.
 import { createHash } from "node:crypto";
 import type { Update } from "grammy/types";
+import { z } from "zod";
 
 /** Zalo chats are addressed inside the bot as "z:<zalo id>", a string no Telegram chat id can be. */
 export const ZALO_CHAT_PREFIX = "z:";
@@ -16,21 +17,26 @@ export function isZaloUpdateId(updateId: number): boolean {
   return updateId >= ZALO_UPDATE_ID_BASE;
 }
 
-export interface ZaloMessage {
-  message_id: string;
-  from: { id: string; display_name?: string; is_bot?: boolean };
-  chat: { id: string; chat_type: string };
-  date: number;
-  text?: string;
-  photo_url?: string;
-  caption?: string;
-  sticker?: string;
-}
+const zaloId = z.string().min(1).max(128);
 
-export interface ZaloUpdate {
-  event_name: string;
-  message?: ZaloMessage;
-}
+/** An update as Zalo sends it, checked at the edge (getUpdates and the webhook); the type follows from it. */
+export const zaloUpdateSchema = z.object({
+  event_name: z.string().min(1).max(80),
+  message: z
+    .object({
+      message_id: zaloId,
+      from: z.object({ id: zaloId, display_name: z.string().max(400).optional(), is_bot: z.boolean().optional() }),
+      chat: z.object({ id: zaloId, chat_type: z.string().max(20) }),
+      date: z.number().nonnegative(),
+      text: z.string().max(20_000).optional(),
+      photo_url: z.url().max(4_000).optional(),
+      caption: z.string().max(4_000).optional(),
+      sticker: z.string().max(400).optional(),
+    })
+    .optional(),
+});
+
+export type ZaloUpdate = z.infer<typeof zaloUpdateSchema>;
 
 /** One thing the person can pick: an inline button (its callback data) or a reply-keyboard button (its text). */
 export interface Choice {
