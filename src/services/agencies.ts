@@ -8,6 +8,7 @@ import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember, StaffIdentity } from "./members.js";
 import type { RandomSource, Secrets } from "./secrets.js";
+import { isUniqueViolation, upsertRacing } from "./write-races.js";
 
 const PREFIX = "ag_";
 export const AGENCY_NAME_MAX = 80;
@@ -50,7 +51,8 @@ export class AgencyService {
     let position = (await this.db.agency.aggregate({ where: { wardId }, _max: { position: true } }))._max.position ?? -1;
     if (existing === 0) {
       for (const a of DEFAULT_AGENCIES) {
-        await this.db.agency.upsert({ where: { wardId_name: { wardId, name: a.name } }, create: { wardId, name: a.name, kind: a.kind, position: ++position }, update: {} });
+        const agencyPosition = ++position;
+        await upsertRacing(() => this.db.agency.upsert({ where: { wardId_name: { wardId, name: a.name } }, create: { wardId, name: a.name, kind: a.kind, position: agencyPosition }, update: {} }));
       }
     }
     for (const q of quarters) {
@@ -58,7 +60,7 @@ export class AgencyService {
         .create({ data: { wardId, name: q.name, kind: "quarter", quarterId: q.id, position: ++position } })
         .catch((err: unknown) => {
           // Another tick created it a moment ago.
-          if ((err as { code?: string }).code !== "P2002") throw err;
+          if (!isUniqueViolation(err)) throw err;
         });
     }
   }

@@ -9,6 +9,7 @@ import { ServiceError } from "./errors.js";
 import type { JobService, NewJob } from "./jobs.js";
 import type { CheckInMessenger } from "./messenger.js";
 import type { QuarterHeadService } from "./quarter-heads.js";
+import { upsertRacing } from "./write-races.js";
 
 interface WardRow {
   id: string;
@@ -90,11 +91,13 @@ export class CheckInService {
     const quarters = await this.db.quarter.findMany({ where: { wardId, heads: { some: { active: true } } }, orderBy: { position: "asc" } });
     const planned: NewJob[] = [];
     for (const quarter of quarters) {
-      const checkIn = await this.db.checkIn.upsert({
-        where: { quarterId_week: { quarterId: quarter.id, week } },
-        create: { wardId, quarterId: quarter.id, week },
-        update: {},
-      });
+      const checkIn = await upsertRacing(() =>
+        this.db.checkIn.upsert({
+          where: { quarterId_week: { quarterId: quarter.id, week } },
+          create: { wardId, quarterId: quarter.id, week },
+          update: {},
+        }),
+      );
       for (const head of await this.heads.recipients(quarter.id)) {
         planned.push({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
       }

@@ -5,6 +5,7 @@
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 import { type Keyring, SEALED } from "./keyring.js";
+import { upsertRacing } from "./write-races.js";
 
 export class ConversationStore {
   constructor(
@@ -21,7 +22,7 @@ export class ConversationStore {
   write = async <State>(key: string, state: State): Promise<void> => {
     const value = this.keyring.seal(SEALED.flow, JSON.stringify(state));
     const updatedAt = this.clock();
-    await this.db.conversationState.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt } });
+    await upsertRacing(() => this.db.conversationState.upsert({ where: { key }, create: { key, value, updatedAt }, update: { value, updatedAt } }));
   };
 
   delete = async (key: string): Promise<void> => {

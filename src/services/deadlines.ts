@@ -24,6 +24,7 @@ import { ServiceError } from "./errors.js";
 import type { JobService } from "./jobs.js";
 import type { ActiveMember } from "./members.js";
 import type { DeadlineMessenger } from "./messenger.js";
+import { isUniqueViolation } from "./write-races.js";
 
 /** Days before a recurring deadline the police group gets the report on its own. */
 export const AUTO_REPORT_DAYS_BEFORE = 10;
@@ -99,7 +100,7 @@ export class DeadlineService {
           deadline = await this.db.deadline
             .create({ data: { wardId: ward.id, title: recurringTitle(r.kind, r.period), kind: r.kind, period: r.period, dueOn: r.dueOn } })
             .catch(async (err: unknown) => {
-              if ((err as { code?: string }).code !== "P2002") throw err;
+              if (!isUniqueViolation(err)) throw err;
               return this.db.deadline.findUniqueOrThrow({ where: { wardId_period: { wardId: ward.id, period: r.period } } });
             });
           await this.planDeadlineJobs(ward.id, ward.timezone, deadline);

@@ -3,6 +3,7 @@
 // a second instance neither loses nor repeats work.
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
+import { isUniqueViolation } from "./write-races.js";
 
 export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer" | "deadline.remind" | "deadline.notify" | "deadline.board" | "report.auto";
 
@@ -56,7 +57,7 @@ export class JobService {
         });
       } catch (err) {
         // Someone planned some of them meanwhile: fall back to one by one, which skips those.
-        if ((err as { code?: string }).code !== "P2002") throw err;
+        if (!isUniqueViolation(err)) throw err;
         for (const job of fresh) await this.schedule(job);
       }
     }
@@ -71,7 +72,7 @@ export class JobService {
       });
     } catch (err) {
       // Two ticks planning the same job at once: the unique key already did its work.
-      if ((err as { code?: string }).code !== "P2002") throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
   }
 

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
+import { isUniqueViolation } from "./write-races.js";
 
 export interface LeaseState {
   held: boolean;
@@ -34,7 +35,7 @@ export class LeaseService {
       await this.db.lease.create({ data: { name, holder: this.holder, expiresAt } });
       return { held: true, tookOver: false };
     } catch (err) {
-      if ((err as { code?: string }).code === "P2002") return { held: false, tookOver: false };
+      if (isUniqueViolation(err)) return { held: false, tookOver: false };
       throw err;
     }
   }

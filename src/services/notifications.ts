@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { Database } from "../db.js";
 import type { Secrets } from "./secrets.js";
+import { upsertRacing } from "./write-races.js";
 
 export class NotificationService {
   readonly keyId: string;
@@ -29,11 +30,13 @@ export class NotificationService {
     const ciphertext = Buffer.concat([cipher.update(String(chatId), "utf8"), cipher.final()]);
     const sealed = Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64");
     const lookupKey = this.lookupKey(tipId);
-    await this.db.notificationTarget.upsert({
-      where: { lookupKey },
-      create: { lookupKey, ciphertext: sealed, keyId: this.keyId },
-      update: { ciphertext: sealed, keyId: this.keyId },
-    });
+    await upsertRacing(() =>
+      this.db.notificationTarget.upsert({
+        where: { lookupKey },
+        create: { lookupKey, ciphertext: sealed, keyId: this.keyId },
+        update: { ciphertext: sealed, keyId: this.keyId },
+      }),
+    );
   }
 
   /** The chat to notify, or null when the tipster did not opt in (or it was forgotten). */

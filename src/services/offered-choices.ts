@@ -5,6 +5,7 @@
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 import type { Secrets } from "./secrets.js";
+import { upsertRacing } from "./write-races.js";
 
 export interface OfferedChoice {
   label: string;
@@ -31,7 +32,7 @@ export class OfferedChoiceStore {
     const chatKey = this.secrets.chatKey(chatId);
     const id = { chatKey, messageId: String(messageId) };
     const data = { choices: JSON.stringify(choices), sentAt: this.clock() };
-    await this.db.offeredChoice.upsert({ where: { chatKey_messageId: id }, create: { ...id, ...data }, update: data });
+    await upsertRacing(() => this.db.offeredChoice.upsert({ where: { chatKey_messageId: id }, create: { ...id, ...data }, update: data }));
   }
 
   async withdraw(chatId: string, messageId?: number): Promise<void> {

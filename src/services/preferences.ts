@@ -1,5 +1,6 @@
 import type { Database } from "../db.js";
 import type { Secrets } from "./secrets.js";
+import { upsertRacing } from "./write-races.js";
 
 /** Per-chat language, keyed by a keyed hash of the chat id so residents stay unlisted. */
 export class PreferenceService {
@@ -21,7 +22,7 @@ export class PreferenceService {
 
   async setLocale(chatId: number | string, locale: string): Promise<void> {
     const key = this.secrets.chatKey(chatId);
-    await this.db.chatPreference.upsert({ where: { keyHash: key }, create: { keyHash: key, locale }, update: { locale } });
+    await upsertRacing(() => this.db.chatPreference.upsert({ where: { keyHash: key }, create: { keyHash: key, locale }, update: { locale } }));
     this.cache.set(key, locale);
   }
 }

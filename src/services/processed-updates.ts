@@ -4,6 +4,7 @@
 // the person simply sends it again.
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
+import { isUniqueViolation } from "./write-races.js";
 
 export class ProcessedUpdates {
   constructor(
@@ -17,7 +18,7 @@ export class ProcessedUpdates {
       await this.db.processedUpdate.create({ data: { updateId: String(updateId), handledAt: this.clock() } });
       return true;
     } catch (err) {
-      if ((err as { code?: string }).code === "P2002") return false;
+      if (isUniqueViolation(err)) return false;
       throw err;
     }
   }

@@ -3,6 +3,7 @@ import { defaultTargets, type QuarterStatus, roadmapProgress, type YearProgress 
 import type { AuditService } from "./audit.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember } from "./members.js";
+import { upsertRacing } from "./write-races.js";
 
 export class RoadmapService {
   constructor(
@@ -23,7 +24,7 @@ export class RoadmapService {
   async setTarget(admin: ActiveMember, year: number, count: number): Promise<void> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
     await this.ensureTargets(admin.wardId);
-    await this.db.roadmapTarget.upsert({ where: { wardId_year: { wardId: admin.wardId, year } }, create: { wardId: admin.wardId, year, count }, update: { count } });
+    await upsertRacing(() => this.db.roadmapTarget.upsert({ where: { wardId_year: { wardId: admin.wardId, year } }, create: { wardId: admin.wardId, year, count }, update: { count } }));
   }
 
   /** The plan's targets, scaled to the ward's number of quarters, until an admin sets its own. */
@@ -31,7 +32,7 @@ export class RoadmapService {
     if ((await this.db.roadmapTarget.count({ where: { wardId } })) > 0) return;
     const quarters = await this.db.quarter.count({ where: { wardId } });
     for (const t of defaultTargets(quarters)) {
-      await this.db.roadmapTarget.upsert({ where: { wardId_year: { wardId, year: t.year } }, create: { wardId, ...t }, update: {} });
+      await upsertRacing(() => this.db.roadmapTarget.upsert({ where: { wardId_year: { wardId, year: t.year } }, create: { wardId, ...t }, update: {} }));
     }
   }
 

@@ -26,6 +26,7 @@ import type { JobService } from "./jobs.js";
 import { type Keyring, SEALED } from "./keyring.js";
 import type { TipMessenger } from "./messenger.js";
 import type { RandomSource, Secrets } from "./secrets.js";
+import { isUniqueViolation, upsertRacing } from "./write-races.js";
 
 /** Minutes an urgent or high tip may stay unclaimed before the group is reminded; reminders repeat up to 3 times. */
 export interface ClaimTimers {
@@ -204,7 +205,7 @@ export class TipService {
         });
       } catch (err) {
         // The same flow on another instance (or a double press) filed it a moment ago.
-        const earlier = submissionHash && (err as { code?: string }).code === "P2002" ? await this.alreadyFiled(submissionHash, receiptCode) : null;
+        const earlier = submissionHash && isUniqueViolation(err) ? await this.alreadyFiled(submissionHash, receiptCode) : null;
         if (earlier) return earlier;
         throw err;
       }
@@ -524,7 +525,7 @@ export class TipService {
     });
     if (reason === "spam") {
       const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(this.keyring.open(SEALED.description, tip.description))}`);
-      await this.db.spamFingerprint.upsert({ where: { hash }, create: { hash, wardId: tip.wardId }, update: {} });
+      await upsertRacing(() => this.db.spamFingerprint.upsert({ where: { hash }, create: { hash, wardId: tip.wardId }, update: {} }));
     }
     await this.audit.record({ wardId: tip.wardId, action: "tip.closed", actorMemberId: member.id, tipId: tip.id, detail: { reason } });
   }

@@ -66,7 +66,15 @@ describe("two instances, one database", () => {
 
   const problems = () =>
     instances
-      .flatMap((i) => i.output().split("\n").filter((l) => /"level":(40|50|60)/.test(l)).slice(-5).map((l) => `${i.name}: ${l.slice(0, 400)}`))
+      .flatMap((i) =>
+        i
+          .output()
+          .split("\n")
+          .filter((l) => /"level":(40|50|60)/.test(l))
+          .slice(-5)
+          // An error's code comes after its long message: keep it in sight.
+          .map((l) => `${i.name}: ${l.slice(0, 400)}${/"code":"(\w+)"/.exec(l.slice(400))?.[0] ?? ""}`),
+      )
       .join("\n");
 
   const promptsPerHead = () => {
