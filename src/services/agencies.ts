@@ -1,13 +1,12 @@
 // Agencies that owe the ward reports, and their contacts: invited by single-use
 // link like staff. A quarter is an agency too; its heads may answer for it.
 import type { Database } from "../db.js";
-import { generateToken } from "../domain/codes.js";
 import { DEFAULT_AGENCIES } from "../domain/deadlines.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember, StaffIdentity } from "./members.js";
-import type { RandomSource, Secrets } from "./secrets.js";
+import { InviteLinks } from "./invites.js";
 import { isUniqueViolation, upsertRacing } from "./write-races.js";
 
 const PREFIX = "ag_";
@@ -32,11 +31,9 @@ export interface AgencyRecipient {
 export class AgencyService {
   constructor(
     private readonly db: Database,
-    private readonly secrets: Secrets,
-    private readonly random: RandomSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly inviteTtlHours: number,
+    private readonly invites: InviteLinks,
   ) {}
 
   static isInvitePayload(payload: string): boolean {
@@ -105,23 +102,16 @@ export class AgencyService {
   async createInvite(staff: ActiveMember, agencyId: string): Promise<{ payload: string; agencyName: string; expiresAt: Date }> {
     const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: staff.wardId, active: true } });
     if (!agency) throw new ServiceError("not_found");
-    const token = generateToken(this.random);
-    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
-    const invite = await this.db.invite.create({
-      data: { wardId: staff.wardId, agencyId: agency.id, tokenHash: this.secrets.keyedHash("invite", token), role: "agency_contact", createdByMemberId: staff.id, expiresAt },
-    });
-    await this.audit.record({ wardId: staff.wardId, action: "invite.created", actorMemberId: staff.id, detail: { role: invite.role, inviteId: invite.id, agency: agency.name } });
+    const { token, expiresAt } = await this.invites.issue(
+      { wardId: staff.wardId, agencyId: agency.id, role: "agency_contact", createdByMemberId: staff.id },
+      { agency: agency.name },
+    );
     return { payload: `${PREFIX}${token}`, agencyName: agency.name, expiresAt };
   }
 
   private async usableInvite(payload: string) {
-    const invite = await this.db.invite.findUnique({
-      where: { tokenHash: this.secrets.keyedHash("invite", payload.slice(PREFIX.length)) },
-      include: { ward: true, agency: true },
-    });
-    if (!invite?.agency || invite.role !== "agency_contact" || !invite.agency.active) throw new ServiceError("invite_invalid");
-    if (invite.usedAt) throw new ServiceError("invite_used");
-    if (invite.expiresAt.getTime() <= this.clock().getTime()) throw new ServiceError("invite_expired");
+    const invite = await this.invites.usable(payload.slice(PREFIX.length), (i) => i.role === "agency_contact" && i.agency?.active === true);
+    if (!invite.agency) throw new ServiceError("invite_invalid");
     return { ...invite, agency: invite.agency };
   }
 
@@ -133,8 +123,7 @@ export class AgencyService {
   async accept(payload: string, who: StaffIdentity): Promise<{ wardName: string; agencyName: string }> {
     const invite = await this.usableInvite(payload);
     await this.db.$transaction(async (tx) => {
-      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: this.clock() } });
-      if (used.count !== 1) throw new ServiceError("invite_used");
+      await InviteLinks.markUsed(tx, invite.id, this.clock());
       await tx.agencyContact.upsert({
         where: { agencyId_telegramUserId: { agencyId: invite.agency.id, telegramUserId: who.telegramUserId } },
         create: { wardId: invite.wardId, agencyId: invite.agency.id, telegramUserId: who.telegramUserId, displayName: who.displayName },

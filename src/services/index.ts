@@ -5,6 +5,7 @@ import { AuditService } from "./audit.js";
 import { CheckInService } from "./check-ins.js";
 import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
+import { InviteLinks } from "./invites.js";
 import { type Keyring } from "./keyring.js";
 import { ReportService } from "./reports.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
@@ -75,8 +76,9 @@ export function createServices(options: ServiceOptions): Services {
   const secrets = new Secrets(options.pepper);
   const audit = new AuditService(db);
   const jobs = new JobService(db, clock, options.onJobError);
-  const heads = new QuarterHeadService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
-  const agencies = new AgencyService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
+  const invites = new InviteLinks(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
+  const heads = new QuarterHeadService(db, clock, audit, invites);
+  const agencies = new AgencyService(db, clock, audit, invites);
   const roadmap = new RoadmapService(db, audit);
   return {
     db,
@@ -85,7 +87,7 @@ export function createServices(options: ServiceOptions): Services {
     keyring: options.keyring,
     audit,
     wards: new WardService(db, secrets, random, audit),
-    members: new MemberService(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72),
+    members: new MemberService(db, secrets, clock, audit, invites),
     tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
     preferences: new PreferenceService(db, secrets),
     conversations: new ConversationStore(db, clock, options.keyring),

@@ -1,9 +1,9 @@
 import type { Database } from "../db.js";
-import { generateToken } from "../domain/codes.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
-import type { RandomSource, Secrets } from "./secrets.js";
+import { InviteLinks } from "./invites.js";
+import type { Secrets } from "./secrets.js";
 
 export type StaffRole = "admin" | "officer";
 
@@ -26,10 +26,9 @@ export class MemberService {
   constructor(
     private readonly db: Database,
     private readonly secrets: Secrets,
-    private readonly random: RandomSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly inviteTtlHours: number,
+    private readonly invites: InviteLinks,
   ) {}
 
   /** `/admin CODE`: the first admin of a ward proves they read the start-up log. */
@@ -54,23 +53,7 @@ export class MemberService {
   /** Creates a single-use invite; returns the deep-link payload (`inv_…`). Only a hash is stored. */
   async createInvite(admin: ActiveMember, role: StaffRole): Promise<{ payload: string; expiresAt: Date }> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
-    const token = generateToken(this.random);
-    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
-    const invite = await this.db.invite.create({
-      data: {
-        wardId: admin.wardId,
-        tokenHash: this.secrets.keyedHash("invite", token),
-        role,
-        createdByMemberId: admin.id,
-        expiresAt,
-      },
-    });
-    await this.audit.record({
-      wardId: admin.wardId,
-      action: "invite.created",
-      actorMemberId: admin.id,
-      detail: { role, inviteId: invite.id },
-    });
+    const { token, expiresAt } = await this.invites.issue({ wardId: admin.wardId, role, createdByMemberId: admin.id });
     return { payload: `${INVITE_PREFIX}${token}`, expiresAt };
   }
 
@@ -79,18 +62,10 @@ export class MemberService {
   }
 
   async acceptInvite(payload: string, who: StaffIdentity): Promise<{ member: ActiveMember; wardName: string }> {
-    const token = payload.slice(INVITE_PREFIX.length);
-    const invite = await this.db.invite.findUnique({
-      where: { tokenHash: this.secrets.keyedHash("invite", token) },
-      include: { ward: true },
-    });
-    if (!invite) throw new ServiceError("invite_invalid");
-    if (invite.usedAt) throw new ServiceError("invite_used");
+    const invite = await this.invites.usable(payload.slice(INVITE_PREFIX.length), (i) => i.role === "officer" || i.role === "admin");
     const now = this.clock();
-    if (invite.expiresAt.getTime() <= now.getTime()) throw new ServiceError("invite_expired");
     const member = await this.db.$transaction(async (tx) => {
-      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
-      if (used.count !== 1) throw new ServiceError("invite_used");
+      await InviteLinks.markUsed(tx, invite.id, now);
       return tx.member.upsert({
         where: { wardId_telegramUserId: { wardId: invite.wardId, telegramUserId: who.telegramUserId } },
         create: { wardId: invite.wardId, telegramUserId: who.telegramUserId, displayName: who.displayName, role: invite.role },

@@ -1,12 +1,11 @@
 // Quarter heads and deputies: invited per quarter by staff, one head and any
 // number of deputies per quarter; a new head replaces the old one.
 import type { Database } from "../db.js";
-import { generateToken } from "../domain/codes.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { ActiveMember, StaffIdentity } from "./members.js";
-import type { RandomSource, Secrets } from "./secrets.js";
+import { InviteLinks } from "./invites.js";
 
 export type HeadRole = "head" | "deputy";
 const PREFIX = "qh_";
@@ -20,11 +19,9 @@ export interface HeadInvitePreview {
 export class QuarterHeadService {
   constructor(
     private readonly db: Database,
-    private readonly secrets: Secrets,
-    private readonly random: RandomSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly inviteTtlHours: number,
+    private readonly invites: InviteLinks,
   ) {}
 
   static isInvitePayload(payload: string): boolean {
@@ -34,30 +31,18 @@ export class QuarterHeadService {
   async createInvite(staff: ActiveMember, quarterPosition: number, role: HeadRole): Promise<{ payload: string; quarterName: string; expiresAt: Date }> {
     const quarter = await this.db.quarter.findFirst({ where: { wardId: staff.wardId, position: quarterPosition } });
     if (!quarter) throw new ServiceError("invalid_input", "no such quarter");
-    const token = generateToken(this.random);
-    const expiresAt = new Date(this.clock().getTime() + this.inviteTtlHours * 3_600_000);
-    const invite = await this.db.invite.create({
-      data: {
-        wardId: staff.wardId,
-        quarterId: quarter.id,
-        tokenHash: this.secrets.keyedHash("invite", token),
-        role: role === "head" ? "quarter_head" : "quarter_deputy",
-        createdByMemberId: staff.id,
-        expiresAt,
-      },
+    const { token, expiresAt } = await this.invites.issue({
+      wardId: staff.wardId,
+      quarterId: quarter.id,
+      role: role === "head" ? "quarter_head" : "quarter_deputy",
+      createdByMemberId: staff.id,
     });
-    await this.audit.record({ wardId: staff.wardId, action: "invite.created", actorMemberId: staff.id, detail: { role: invite.role, inviteId: invite.id } });
     return { payload: `${PREFIX}${token}`, quarterName: quarter.name, expiresAt };
   }
 
   private async usableInvite(payload: string) {
-    const invite = await this.db.invite.findUnique({
-      where: { tokenHash: this.secrets.keyedHash("invite", payload.slice(PREFIX.length)) },
-      include: { ward: true, quarter: true },
-    });
-    if (!invite?.quarter || !invite.role.startsWith("quarter_")) throw new ServiceError("invite_invalid");
-    if (invite.usedAt) throw new ServiceError("invite_used");
-    if (invite.expiresAt.getTime() <= this.clock().getTime()) throw new ServiceError("invite_expired");
+    const invite = await this.invites.usable(payload.slice(PREFIX.length), (i) => i.role.startsWith("quarter_") && i.quarter !== null);
+    if (!invite.quarter) throw new ServiceError("invite_invalid");
     return { ...invite, quarter: invite.quarter };
   }
 
@@ -71,8 +56,7 @@ export class QuarterHeadService {
     const role: HeadRole = invite.role === "quarter_head" ? "head" : "deputy";
     const now = this.clock();
     await this.db.$transaction(async (tx) => {
-      const used = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now } });
-      if (used.count !== 1) throw new ServiceError("invite_used");
+      await InviteLinks.markUsed(tx, invite.id, now);
       if (role === "head") {
         // Reassignment: the previous head steps down (kept for history).
         await tx.quarterHead.updateMany({

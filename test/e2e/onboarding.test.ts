@@ -42,6 +42,31 @@ describe("onboarding: admin code, invites, police group", () => {
     expect(await t.app.services.db.member.count()).toBe(2);
   });
 
+  it("refuses a quarter head's or an agency's link presented as a staff invite, and the reverse", async () => {
+    // The three kinds share one table of token hashes; the prefix a link is sent with must not change its kind.
+    const headLink = await admin.say("/invitehead 2", /Liên kết mời/);
+    const headToken = /start=qh_([\w-]+)/.exec(headLink?.text ?? "")![1]!;
+    const agencyLink = await admin.say("/inviteagency 1", /Liên kết mời người báo cáo/);
+    const agencyToken = /start=ag_([\w-]+)/.exec(agencyLink?.text ?? "")![1]!;
+    const staffLink = await admin.say("/invite", /Liên kết mời/);
+    const staffToken = /start=inv_([\w-]+)/.exec(staffLink?.text ?? "")![1]!;
+    const members = await t.app.services.db.member.count();
+
+    const climber = Persona.create(t.standIn, { first_name: "Leo Quyền" });
+    await climber.say(`/start inv_${headToken}`, /không hợp lệ/);
+    await climber.say(`/start inv_${agencyToken}`, /không hợp lệ/);
+    await climber.say(`/start qh_${staffToken}`, /không hợp lệ/);
+    await climber.say(`/start ag_${staffToken}`, /không hợp lệ/);
+    expect(await t.app.services.db.member.count()).toBe(members);
+    expect(await t.app.services.members.memberships(String(climber.user.id))).toEqual([]);
+
+    // Each link still works for its own kind: the refusals used none of them up.
+    const head = Persona.create(t.standIn, { first_name: "Tổ trưởng" });
+    await head.say(`/start qh_${headToken}`, /Khu phố 2/);
+    await head.tap("Xác nhận", /Bạn đã được đăng ký là/);
+    expect(await t.app.services.db.member.count()).toBe(members);
+  });
+
   it("binds the police group only for an admin, and posts tips that waited", async () => {
     const group = t.standIn.createGroup({ title: "CAP", type: "supergroup" });
     const officerRow = await t.app.services.db.member.findFirstOrThrow({ where: { role: "officer" } });
