@@ -224,9 +224,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return dropped;
   };
   const purgeOldTips = async () => {
+    // A closed tip's tipster is told and forgotten at closing; this catches any left (a process that died in between).
+    let notificationTargets = 0;
+    for await (const tipIds of services.tips.closedTipIds()) notificationTargets += await services.notifications.forgetTips(tipIds);
     const purged = await services.tips.purgeClosed(config.TIP_RETENTION_DAYS);
     // Counts only: nothing about what the tips said.
-    logger.info({ ...purged, olderThanDays: config.TIP_RETENTION_DAYS }, "retention: closed tips purged");
+    logger.info({ ...purged, notificationTargets, olderThanDays: config.TIP_RETENTION_DAYS }, "retention: closed tips purged");
     return purged.tips;
   };
   // What must happen is planned into the job table first, then sent (see JobService).

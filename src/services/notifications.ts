@@ -50,6 +50,12 @@ export class NotificationService {
   }
 
   async forget(tipId: string): Promise<void> {
-    await this.db.notificationTarget.deleteMany({ where: { lookupKey: this.lookupKey(tipId) } });
+    await this.forgetTips([tipId]);
+  }
+
+  /** Returns how many of these tips still had a way to reach their tipster. */
+  async forgetTips(tipIds: string[]): Promise<number> {
+    const { count } = await this.db.notificationTarget.deleteMany({ where: { lookupKey: { in: tipIds.map((id) => this.lookupKey(id)) } } });
+    return count;
   }
 }

@@ -319,6 +319,22 @@ export class TipService {
     return count;
   }
 
+  /** Ids of every closed tip, a batch at a time (for sweeps that can only find their rows by a keyed hash of the id). */
+  async *closedTipIds(batchSize = 1000): AsyncGenerator<string[]> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await this.db.tip.findMany({
+        where: { status: "closed", ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: batchSize,
+      });
+      if (rows.length === 0) return;
+      yield rows.map((r) => r.id);
+      after = rows.at(-1)!.id;
+    }
+  }
+
   /**
    * Retention: tips closed more than `days` ago are deleted with their photos,
    * additions, questions and cards (cascade). The append-only audit keeps one

@@ -99,4 +99,44 @@ describe("asking the tipster more", () => {
     expect(actions).toEqual(expect.arrayContaining(["tip.question_asked", "tip.question_answered"]));
     await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
   });
+
+  async function closeTip(place: string, reason: string) {
+    const group = ward.group(ward.officer);
+    const card = await until(() => group.botMessages().find((m) => /Tin báo #/.test(m.text ?? "") && m.text?.includes(place) && m.reply_markup), () => `no card for ${place}`);
+    const button = t.standIn.inlineButtons(card).find((b) => b.text === "✅ Đóng")!;
+    await group.press(card.message_id, button.callback_data!);
+    await group.tap(reason, new RegExp(`Đã đóng — ${reason}`));
+  }
+
+  it("forgets a tipster who blocked the bot when the tip closes, though the notice cannot go", async () => {
+    const gone = Persona.create(t.standIn, { first_name: "Đã Chặn", last_name: "Bot" });
+    await sendTip(gone, "bến xe Hàng Dương", true);
+    expect(await t.app.services.db.notificationTarget.count()).toBe(1);
+    t.standIn.blockBot(gone.user.id);
+    await closeTip("bến xe Hàng Dương", "Xác minh đúng");
+    await eventually(async () => expect(await t.app.services.db.notificationTarget.count()).toBe(0));
+  });
+
+  it("keeps no way to reach the tipster of a tip filed quietly as spam", async () => {
+    const first = Persona.create(t.standIn, { first_name: "Rác", last_name: "Một" });
+    await sendTip(first, "cổng trường Ngô Mây", false);
+    await closeTip("cổng trường Ngô Mây", "Tin rác");
+    // The same text again is filed closed, with no card; the opt-in is thanked as usual but stores nothing.
+    const again = Persona.create(t.standIn, { first_name: "Rác", last_name: "Hai" });
+    await sendTip(again, "cổng trường Ngô Mây", true);
+    expect(await t.app.services.db.tip.count({ where: { closeReason: "spam" } })).toBe(2);
+    expect(await t.app.services.db.notificationTarget.count()).toBe(0);
+  });
+
+  it("the daily retention run forgets any tipster left behind by a closed tip", async () => {
+    // As a process that died between closing and forgetting would leave it.
+    const closed = await t.app.services.db.tip.findFirstOrThrow({ where: { status: "closed" } });
+    await t.app.services.notifications.optIn(closed.id, 911_000_333);
+    const open = await t.app.services.db.tip.findFirstOrThrow({ where: { status: { not: "closed" } } });
+    await t.app.services.notifications.optIn(open.id, 911_000_444);
+    await t.app.purgeOldTips();
+    expect(await t.app.services.notifications.target(closed.id)).toBeNull();
+    expect(await t.app.services.notifications.target(open.id)).toBe("911000444");
+    await t.app.services.notifications.forget(open.id);
+  });
 });

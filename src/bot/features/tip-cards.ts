@@ -191,11 +191,12 @@ export function createTipsterNotifier(api: Api, i18n: I18n<FlowContext>, deps: B
   return async function notifyTipster(tipId: string, event: "question" | "closed"): Promise<void> {
     try {
       const chatId = await deps.services.notifications.target(tipId);
+      // Forgotten before sending: a notice that cannot go (the bot blocked, the account gone) must not leave the chat id behind.
+      if (event === "closed") await deps.services.notifications.forget(tipId);
       if (chatId) {
         const { locale } = await chatTranslator(i18n, deps, chatId);
         await api.sendMessage(chatId, i18n.t(locale, event === "question" ? "notify-question" : "notify-closed"));
       }
-      if (event === "closed") await deps.services.notifications.forget(tipId);
     } catch (err) {
       deps.logger.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, "could not notify a tipster");
     }

@@ -157,7 +157,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         reviewShown = messageId;
         continue;
       }
-      if (notify) {
+      // A quiet-spam tip is filed closed and never announced: nothing to notify about, so nothing to keep.
+      if (notify && !submitted.quietSpam) {
         // Only now, and only because the resident asked: their chat id, encrypted, apart from the tip.
         const chatId = ctx.chat?.id;
         if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
