@@ -104,7 +104,7 @@ export function createServices(options: ServiceOptions): Services {
     reports: new ReportService(db, clock, roadmap, audit),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
-    offeredChoices: new OfferedChoiceStore(db, secrets, clock),
+    offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
   };
 }
 

@@ -88,5 +88,25 @@ export async function rotateDataKeys(db: Database, keyring: Keyring, onProgress?
     // A flow that moved on meanwhile was written under the current key already: leave it.
     (key, data) => db.conversationState.updateMany({ where: { key, value: { not: { startsWith: `v1.${keyring.currentId}.` } } }, data }),
   );
+  // Kept two days only, but a key may go sooner: a Zalo chat's typed answer must still read.
+  const offeredId = (r: { chatKey: string; messageId: string }) => `${r.chatKey}\u0000${r.messageId}`;
+  const offeredKey = (id: string) => {
+    const [chatKey = "", messageId = ""] = id.split("\u0000");
+    return { chatKey, messageId };
+  };
+  await walk(
+    "OfferedChoice",
+    { choices: SEALED.offeredChoices },
+    async (after) =>
+      (
+        await db.offeredChoice.findMany({
+          select: { chatKey: true, messageId: true, choices: true },
+          orderBy: [{ chatKey: "asc" }, { messageId: "asc" }],
+          take: PAGE,
+          ...(after ? { cursor: { chatKey_messageId: offeredKey(after) }, skip: 1 } : {}),
+        })
+      ).map((r) => ({ id: offeredId(r), choices: r.choices })),
+    (id, data) => db.offeredChoice.updateMany({ where: { ...offeredKey(id), choices: { not: { startsWith: `v1.${keyring.currentId}.` } } }, data }),
+  );
   return { keyId: keyring.currentId, resealed };
 }

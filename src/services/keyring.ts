@@ -20,6 +20,7 @@ export const SEALED = {
   question: "tipQuestion.question",
   answer: "tipQuestion.answer",
   flow: "conversationState.value",
+  offeredChoices: "offeredChoice.choices",
 } as const;
 
 const PREFIX = "v1";

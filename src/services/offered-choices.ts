@@ -1,9 +1,11 @@
 // For chats without buttons (Zalo): the choices the bot offered under each of
 // its messages, so that a typed "2" or "gửi" still means the right thing after a
 // restart or on another instance. Keyed by the chat's keyed hash, never its id;
-// only the bot's own labels are kept (never what a person wrote), for two days.
+// only the bot's own labels and button data are kept (never what a person
+// wrote), sealed like flow state (button data can carry an invite token), for two days.
 import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
+import { type Keyring, SEALED } from "./keyring.js";
 import type { Secrets } from "./secrets.js";
 import { upsertRacing } from "./write-races.js";
 
@@ -26,12 +28,13 @@ export class OfferedChoiceStore {
     private readonly db: Database,
     private readonly secrets: Secrets,
     private readonly clock: Clock,
+    private readonly keyring: Keyring,
   ) {}
 
   async offer(chatId: string, messageId: number, choices: OfferedChoice[]): Promise<void> {
     const chatKey = this.secrets.chatKey(chatId);
     const id = { chatKey, messageId: String(messageId) };
-    const data = { choices: JSON.stringify(choices), sentAt: this.clock() };
+    const data = { choices: this.keyring.seal(SEALED.offeredChoices, JSON.stringify(choices)), sentAt: this.clock() };
     await upsertRacing(() => this.db.offeredChoice.upsert({ where: { chatKey_messageId: id }, create: { ...id, ...data }, update: data }));
   }
 
@@ -48,7 +51,7 @@ export class OfferedChoiceStore {
       orderBy: [{ sentAt: "desc" }, { messageId: "desc" }],
     });
     if (!row) return null;
-    return { messageId: Number(row.messageId), sentAt: row.sentAt, choices: JSON.parse(row.choices) as OfferedChoice[] };
+    return { messageId: Number(row.messageId), sentAt: row.sentAt, choices: JSON.parse(this.keyring.open(SEALED.offeredChoices, row.choices)) as OfferedChoice[] };
   }
 
   async forgetOld(): Promise<number> {

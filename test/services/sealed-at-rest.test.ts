@@ -31,6 +31,7 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
       db.tipAddendum.findMany(),
       db.tipQuestion.findMany(),
       db.conversationState.findMany(),
+      db.offeredChoice.findMany(),
     ]);
     return JSON.stringify(rows);
   }
@@ -69,6 +70,8 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     const { questionId } = await services.tips.ask({ id: member.id, wardId, role: "officer", displayName: "Officer" }, tip.tipId, "Mấy giờ thường thấy?");
     await services.tips.answerQuestion(tip.receiptCode, questionId, "Khoảng 21 giờ");
     await services.conversations.write("flow-key", { draft: "Đang viết: nhà số 7 có người lạ" });
+    // A Zalo head's confirm choice carries their invite token in its button data.
+    await services.offeredChoices.offer("z:zalo-head", 7, [{ label: "Xác nhận", kind: "callback", value: "qh:ok:qh_secret-invite-token" }]);
     return tip;
   }
 
@@ -76,13 +79,14 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     const services = servicesWith(OLD);
     const tip = await submitEverything(services);
     const stored = await everyStoredString();
-    for (const secret of [DESCRIPTION, "Trần Phú", PHOTO, "13.776", "109.223", "77-C1", "addendum-photo", "Mấy giờ", "21 giờ", "nhà số 7"]) {
+    for (const secret of [DESCRIPTION, "Trần Phú", PHOTO, "13.776", "109.223", "77-C1", "addendum-photo", "Mấy giờ", "21 giờ", "nhà số 7", "secret-invite-token"]) {
       expect(stored).not.toContain(secret);
     }
     // …while the service reads it back.
     const view = await services.tips.view(tip.tipId);
     expect(view).toMatchObject({ description: DESCRIPTION, placeText: PLACE, photoFileIds: [PHOTO] });
     expect(await services.conversations.read("flow-key")).toEqual({ draft: "Đang viết: nhà số 7 có người lạ" });
+    expect((await services.offeredChoices.current("z:zalo-head"))?.choices[0]?.value).toBe("qh:ok:qh_secret-invite-token");
   });
 
   it("refuses a value moved to another column or tampered with", () => {
@@ -108,8 +112,8 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     const both = Keyring.parse(`${NEW},${OLD}`);
     const first = await rotateDataKeys(db, both);
     expect(first.keyId).toBe("k2");
-    expect(first.resealed).toEqual({ Tip: 2, TipPhoto: 1, TipAddendum: 1, TipQuestion: 1, ConversationState: 1 });
-    expect((await rotateDataKeys(db, both)).resealed).toEqual({ Tip: 0, TipPhoto: 0, TipAddendum: 0, TipQuestion: 0, ConversationState: 0 });
+    expect(first.resealed).toEqual({ Tip: 2, TipPhoto: 1, TipAddendum: 1, TipQuestion: 1, ConversationState: 1, OfferedChoice: 1 });
+    expect((await rotateDataKeys(db, both)).resealed).toEqual({ Tip: 0, TipPhoto: 0, TipAddendum: 0, TipQuestion: 0, ConversationState: 0, OfferedChoice: 0 });
 
     const stored = await everyStoredString();
     expect(stored).not.toContain("v1.k1.");
@@ -118,6 +122,7 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     expect(await onlyNew.tips.view(tip.tipId)).toMatchObject({ description: DESCRIPTION, placeText: PLACE, photoFileIds: [PHOTO] });
     expect(await onlyNew.tips.openQuestions(tip.receiptCode)).toEqual([]);
     expect((await onlyNew.tips.addendum((await db.tipAddendum.findFirstOrThrow()).id)).text).toBe("Xe máy biển số 77-C1 123.45");
+    expect((await onlyNew.offeredChoices.current("z:zalo-head"))?.choices[0]?.label).toBe("Xác nhận");
     // Without the key that sealed them, nothing is readable: losing every key loses the tips' text.
     await expect(servicesWith(OLD).tips.view(tip.tipId)).rejects.toThrow(/TIP_KEYS does not hold/);
   });
