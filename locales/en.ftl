@@ -23,11 +23,11 @@ help-staff =
     <b>Staff commands</b>
     /tips — open tips (filter by priority, quarter); /tip REF — one tip
     /invite — create an officer invite link (admins only); /officers — the staff list
-    /invitehead N [deputy] — invite the head (or a deputy) of quarter N
+    /invitehead N [deputy] — invite the head (or a deputy) of quarter N; /heads [N] — list them, step one down (admins only)
     /bindgroup — send in the ward police group to receive tips there (admins only)
     /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
     /agencies — agencies that report; /inviteagency N — invite an agency's contact
-    /addagency NAME, /removeagency N — add or remove an agency (admins only)
+    /addagency NAME, /removeagency N — add or remove an agency; /contacts N — an agency's contacts, take one off (admins only)
     /deadline — set an ad-hoc report deadline; /deadlines — who submitted, who is late
     /report [2026-H1|2026] — half-year / year report (Excel workbook)
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
@@ -63,6 +63,7 @@ wards-line =
     { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
+lang-only-officers = ⛔ Only registered ward police officers can change this group's language.
 unknown-command = Sorry, I didn't get that. Type /tip to send a tip or /help for help.
 error-generic = Sorry, something went wrong. Please try again in a few minutes.
 nothing-to-cancel = There is nothing to cancel.
@@ -322,6 +323,7 @@ follow-status-handled = ✅ Handled
 follow-status-closed = 📁 Closed
 follow-ask-info = Type the new information and/or send up to { $max } photos, then { word-tap } “Send”.
 follow-text-kept = Noted. Send more or { word-tap } “Send”.
+follow-text-full = Additions are limited to { $max } characters, so that last message was not added. { $left } characters are left: type something shorter, or { word-tap } “Send” to send what was kept.
 follow-added = ✅ Your information reached the officers, still anonymous. Thank you!
 follow-closed-now = This tip is closed; nothing more can be added.
 follow-bye = Done. Keep your receipt code secret.
@@ -360,6 +362,24 @@ officers-list =
 role-admin = admin
 role-officer = officer
 officer-removed = { $name } was removed.
+heads-usage = Usage: /heads (every quarter) or /heads N (quarter N) — active heads and deputies; press ❌ to step one down.
+heads-none = No active quarter heads or deputies.
+heads-list =
+    <b>Active quarter heads and deputies</b>
+    { $list }
+
+    Press ❌ to step someone down: they get no more reminders and can no longer answer for the quarter.
+heads-more = … and { $more } more: see one quarter at a time with /heads N.
+head-removed = Stepped down: <b>{ $name }</b> ({ $quarter }).
+ag-contacts-usage = Usage: /contacts N — the contacts of agency N in /agencies; press ❌ to take one off.
+ag-contacts-none = <b>{ $agency }</b> has no active contacts.
+ag-contacts-list =
+    <b>Contacts of { $agency }</b>
+    { $list }
+
+    Press ❌ to take someone off: they get no more reminders and can no longer confirm for the agency.
+ag-contact-removed = Taken off: <b>{ $name }</b> ({ $agency }).
+person-already-removed = This person has already been removed, or is not in your ward.
 tips-list =
     <b>Open tips: { $total }</b> (filter: { $filter }; page { $page }/{ $pages })
     { $lines }

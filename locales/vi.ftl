@@ -23,11 +23,11 @@ help-staff =
     <b>Lệnh cho cán bộ</b>
     /tips — tin báo đang mở (lọc theo mức độ, khu phố); /tip MÃ — một tin báo
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
-    /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ
+    /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
     /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
-    /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan (chỉ quản trị viên)
+    /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
     /deadline — đặt hạn báo cáo đột xuất; /deadlines — ai đã nộp, ai chậm
     /report [2026-H1|2026] — báo cáo 6 tháng / năm (tệp Excel)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
@@ -63,6 +63,7 @@ wards-line =
     { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
+lang-only-officers = ⛔ Chỉ cán bộ công an phường đã đăng ký mới đổi được ngôn ngữ của nhóm này.
 unknown-command = Mình chưa hiểu. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
 error-generic = Xin lỗi, đã có lỗi. Vui lòng thử lại sau ít phút.
 nothing-to-cancel = Không có gì đang soạn để hủy.
@@ -322,6 +323,7 @@ follow-status-handled = ✅ Đã xử lý
 follow-status-closed = 📁 Đã đóng
 follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “Gửi”.
 follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “Gửi”.
+follow-text-full = Phần bổ sung tối đa { $max } ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn { $left } ký tự: hãy gõ ngắn hơn, hoặc { word-tap } “Gửi” để gửi phần đã ghi nhận.
 follow-added = ✅ Đã chuyển thông tin bổ sung tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
 follow-closed-now = Tin báo này đã đóng, không thể bổ sung thêm.
 follow-bye = Đã xong. Giữ kín mã biên nhận của bạn.
@@ -360,6 +362,24 @@ officers-list =
 role-admin = quản trị viên
 role-officer = cán bộ
 officer-removed = Đã gỡ quyền của { $name }.
+heads-usage = Cách dùng: /heads (mọi khu phố) hoặc /heads SỐ (khu phố SỐ) — tổ trưởng, tổ phó đang hoạt động; bấm ❌ để cho thôi.
+heads-none = Không có tổ trưởng, tổ phó nào đang hoạt động.
+heads-list =
+    <b>Tổ trưởng, tổ phó đang hoạt động</b>
+    { $list }
+
+    Bấm ❌ để cho thôi: người đó không còn nhận lời nhắc và không trả lời thay khu phố được nữa.
+heads-more = … và { $more } người nữa: xem từng khu phố bằng /heads SỐ.
+head-removed = Đã cho thôi: <b>{ $name }</b> ({ $quarter }).
+ag-contacts-usage = Cách dùng: /contacts SỐ — người báo cáo của cơ quan số SỐ trong /agencies; bấm ❌ để cho thôi.
+ag-contacts-none = <b>{ $agency }</b> không có người báo cáo nào đang hoạt động.
+ag-contacts-list =
+    <b>Người báo cáo của { $agency }</b>
+    { $list }
+
+    Bấm ❌ để cho thôi: người đó không còn nhận lời nhắc và không xác nhận thay cơ quan được nữa.
+ag-contact-removed = Đã cho thôi: <b>{ $name }</b> ({ $agency }).
+person-already-removed = Người này đã thôi, hoặc không thuộc phường của bạn.
 tips-list =
     <b>Tin báo đang mở: { $total }</b> (lọc: { $filter }; trang { $page }/{ $pages })
     { $lines }

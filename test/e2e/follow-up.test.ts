@@ -51,6 +51,18 @@ describe("follow-up with the receipt", () => {
     expect(await t.app.services.db.tipAddendum.count()).toBe(1);
   });
 
+  it("refuses an addition that would pass 2,000 characters and keeps what was already typed", async () => {
+    const first = `Biển số xe: ${"7".repeat(1480)}`;
+    await resident.say(`/status ${receipt}`, /Tình trạng tin báo/);
+    await resident.tap("Bổ sung thông tin", /Gõ thông tin bổ sung/);
+    await resident.say(first, /Đã ghi nhận/);
+    await resident.say("x".repeat(600), /tối đa 2.000 ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn 507 ký tự/);
+    await resident.tap("📨 Gửi", /Đã chuyển thông tin bổ sung/);
+    const added = await t.app.services.db.tipAddendum.findMany();
+    const texts = await Promise.all(added.map(async (a) => (await t.app.services.tips.addendum(a.id)).text));
+    expect(texts).toContain(first);
+  });
+
   it("lists open tips for officers, filters by priority, and shows one card again", async () => {
     const group = ward.group(ward.officer);
     const reference = /Tin báo #([2-9A-Z]{4})/.exec(group.botMessages().find((m) => /Tin báo #/.test(m.text ?? ""))?.text ?? "")![1]!;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Persona } from "../support/persona.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { setUpWard } from "../support/scenario.js";
 
 describe("language and Bot API faults", () => {
   let t: TestApp;
@@ -21,6 +22,21 @@ describe("language and Bot API faults", () => {
     await resident.say("/tip", /Step 1\/6/);
     await resident.say("/cancel", /Cancelled/);
     await resident.say("hello?", /Type \/tip to send a tip/);
+  });
+
+  it("lets only officers change the police group's language", async () => {
+    const ward = await setUpWard(t);
+    const bystander = ward.group(ward.bystander);
+    await bystander.say("/lang", /Chỉ cán bộ công an phường đã đăng ký mới đổi được ngôn ngữ/);
+    // A button from an officer's /lang, pressed by the bystander: refused, the group stays Vietnamese.
+    const officer = ward.group(ward.officer);
+    const menu = await officer.say("/lang", /Chọn ngôn ngữ/);
+    const english = t.standIn.inlineButtons(menu).find((b) => b.text.includes("English"))!;
+    const { answer } = await bystander.press(menu!.message_id, english.callback_data!);
+    expect(answer.text).toMatch(/Chỉ cán bộ/);
+    expect(await t.app.services.preferences.locale(ward.groupId)).not.toBe("en");
+    await officer.tap("English", /Switched to English/);
+    expect(await t.app.services.preferences.locale(ward.groupId)).toBe("en");
   });
 
   it("rides out a 429 from the Bot API inside the tip flow (auto-retry in conversations)", async () => {

@@ -199,7 +199,13 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
         await next.reply(next.t("error-text-too-long", { length: typed.length, max: TIP_DESCRIPTION_MAX }));
         continue;
       }
-      text = text ? `${text}\n${typed}` : typed;
+      const combined: string = text ? `${text}\n${typed}` : typed;
+      if (combined.length > TIP_DESCRIPTION_MAX) {
+        // Refused whole, so what was kept still goes with "Gửi" and nothing is cut mid-sentence.
+        await next.reply(next.t("follow-text-full", { max: TIP_DESCRIPTION_MAX, left: Math.max(0, TIP_DESCRIPTION_MAX - (text?.length ?? 0) - 1) }), { reply_markup: keyboard() });
+        continue;
+      }
+      text = combined;
       await next.reply(next.t("follow-text-kept"), { reply_markup: keyboard() });
       continue;
     }

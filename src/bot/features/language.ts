@@ -2,11 +2,18 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { isLocale } from "../i18n.js";
+import { staffMember } from "../staff-identity.js";
 
 export function languageFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  // A group's language is the officers' to choose, not any member's.
+  const mayChoose = async (ctx: BotContext) => ctx.chat?.type === "private" || (await staffMember(ctx, deps.services.members)) !== undefined;
 
   feature.command("lang", async (ctx) => {
+    if (!(await mayChoose(ctx))) {
+      await ctx.reply(ctx.t("lang-only-officers"));
+      return;
+    }
     await ctx.reply(ctx.t("lang-choose"), {
       reply_markup: new InlineKeyboard().text("🇻🇳 Tiếng Việt", "lang:vi").text("🇬🇧 English", "lang:en"),
     });
@@ -17,6 +24,10 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
     const chatId = ctx.chat?.id;
     if (!isLocale(locale) || chatId === undefined) {
       await ctx.answerCallbackQuery();
+      return;
+    }
+    if (!(await mayChoose(ctx))) {
+      await ctx.answerCallbackQuery({ text: ctx.t("lang-only-officers"), show_alert: true });
       return;
     }
     await deps.services.preferences.setLocale(chatId, locale);
