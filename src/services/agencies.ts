@@ -28,6 +28,13 @@ export interface AgencyRecipient {
   displayName: string;
 }
 
+/** An agency's contact as the admin's list shows them. */
+export interface ContactView {
+  id: string;
+  displayName: string;
+  agencyName: string;
+}
+
 export class AgencyService {
   constructor(
     private readonly db: Database,
@@ -134,6 +141,24 @@ export class AgencyService {
     return { wardName: invite.ward.name, agencyName: invite.agency.name };
   }
 
+  /** The agency's active contacts (a quarter's heads are managed with the quarter's, not here). */
+  async contacts(admin: ActiveMember, agencyId: string): Promise<ContactView[]> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: admin.wardId }, include: { contacts: { where: { active: true }, orderBy: { createdAt: "asc" } } } });
+    if (!agency) throw new ServiceError("not_found");
+    return agency.contacts.map((c) => ({ id: c.id, displayName: c.displayName, agencyName: agency.name }));
+  }
+
+  /** Takes a contact off the agency: no more reminders, and their next press is refused (read from the database). */
+  async removeContact(admin: ActiveMember, contactId: string): Promise<ContactView> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const contact = await this.db.agencyContact.findUnique({ where: { id: contactId }, include: { agency: true } });
+    if (!contact || contact.wardId !== admin.wardId || !contact.active) throw new ServiceError("not_found");
+    await this.db.agencyContact.update({ where: { id: contact.id }, data: { active: false } });
+    await this.audit.record({ wardId: admin.wardId, action: "agency_contact.removed", actorMemberId: admin.id, detail: { contactId: contact.id, agency: contact.agency.name } });
+    return { id: contact.id, displayName: contact.displayName, agencyName: contact.agency.name };
+  }
+
   /** Contacts, and for a quarter its active heads and deputies, who have not blocked the bot. */
   async recipients(agencyId: string): Promise<AgencyRecipient[]> {
     const agency = await this.db.agency.findUnique({ where: { id: agencyId }, include: { contacts: { where: { active: true, blockedAt: null }, orderBy: { createdAt: "asc" } } } });
@@ -153,7 +178,7 @@ export class AgencyService {
     const recipient = (await this.recipients(agencyId)).find((r) => r.telegramUserId === telegramUserId);
     if (recipient) return { displayName: recipient.displayName };
     // A contact who blocked and came back still speaks for the agency.
-    const contact = await this.db.agencyContact.findFirst({ where: { agencyId, telegramUserId, active: true } });
+    const contact = await this.db.agencyContact.findFirst({ where: { agencyId, telegramUserId, active: true, agency: { active: true } } });
     return contact ? { displayName: contact.displayName } : null;
   }
 

@@ -7,6 +7,8 @@ export type AuditAction =
   | "invite.created"
   | "invite.accepted"
   | "member.removed"
+  | "quarter_head.removed"
+  | "agency_contact.removed"
   | "tip.submitted"
   | "tip.claimed"
   | "tip.status_changed"

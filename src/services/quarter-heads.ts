@@ -16,6 +16,21 @@ export interface HeadInvitePreview {
   role: HeadRole;
 }
 
+/** A head or deputy as the admin's list shows them. */
+export interface HeadView {
+  id: string;
+  displayName: string;
+  role: HeadRole;
+  quarterName: string;
+}
+
+const headView = (row: { id: string; displayName: string; role: string; quarter: { name: string } }): HeadView => ({
+  id: row.id,
+  displayName: row.displayName,
+  role: row.role === "deputy" ? "deputy" : "head",
+  quarterName: row.quarter.name,
+});
+
 export class QuarterHeadService {
   constructor(
     private readonly db: Database,
@@ -49,6 +64,27 @@ export class QuarterHeadService {
   async preview(payload: string): Promise<HeadInvitePreview> {
     const invite = await this.usableInvite(payload);
     return { wardName: invite.ward.name, quarterName: invite.quarter.name, role: invite.role === "quarter_head" ? "head" : "deputy" };
+  }
+
+  /** Active heads and deputies of the admin's ward, or of one quarter (its position, from 0). */
+  async active(admin: ActiveMember, quarterPosition?: number): Promise<HeadView[]> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const rows = await this.db.quarterHead.findMany({
+      where: { wardId: admin.wardId, active: true, ...(quarterPosition === undefined ? {} : { quarter: { position: quarterPosition } }) },
+      include: { quarter: true },
+      orderBy: [{ quarter: { position: "asc" } }, { role: "asc" }, { createdAt: "asc" }],
+    });
+    return rows.map(headView);
+  }
+
+  /** Steps a head or deputy down: no more prompts or reminders, and their next press is refused (read from the database). */
+  async remove(admin: ActiveMember, headId: string): Promise<HeadView> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const row = await this.db.quarterHead.findUnique({ where: { id: headId }, include: { quarter: true } });
+    if (!row || row.wardId !== admin.wardId || !row.active) throw new ServiceError("not_found");
+    await this.db.quarterHead.update({ where: { id: row.id }, data: { active: false } });
+    await this.audit.record({ wardId: admin.wardId, action: "quarter_head.removed", actorMemberId: admin.id, detail: { headId: row.id, role: row.role } });
+    return headView(row);
   }
 
   async accept(payload: string, who: StaffIdentity): Promise<HeadInvitePreview> {

@@ -219,4 +219,36 @@ describe("agencies' report deadlines", () => {
     const joined = everything.join("\n");
     for (const needle of ["resident_x", "Người Dân", String(resident.user.id), "hẻm 12", "Hẻm 12"]) expect(joined).not.toContain(needle);
   });
+  it("lets the admin take a contact off and step a quarter head down; their buttons then stop working", async () => {
+    // Only the admin: an officer is refused, typed or by forged button data.
+    await ward.officer.say("/heads", /Chỉ quản trị viên/);
+    await ward.officer.say("/contacts 2", /Chỉ quản trị viên/);
+    const heads = await ward.admin.say("/heads 3", /Tổ trưởng, tổ phó đang hoạt động/);
+    expect(heads?.text).toContain("Khu phố 3: Tổ trưởng Ba — tổ trưởng");
+    const headButton = t.standIn.inlineButtons(heads).find((b) => b.text.includes("Tổ trưởng Ba"))!;
+    const ownMessage = await ward.officer.say("/help", /Lệnh cho cán bộ/);
+    const forged = await ward.officer.press(ownMessage!.message_id, headButton.callback_data!);
+    expect(forged.answer).toMatchObject({ text: "⛔ Chỉ quản trị viên của phường mới dùng được lệnh này.", show_alert: true });
+
+    await ward.admin.tap(/Tổ trưởng Ba/, /Đã cho thôi: Tổ trưởng Ba \(Khu phố 3\)/);
+    await ward.admin.say("/heads 3", /Không có tổ trưởng, tổ phó nào đang hoạt động/);
+    const contacts = await ward.admin.say("/contacts 2", /Người báo cáo của Trạm Y tế phường/);
+    expect(contacts?.text).toContain("• Y sĩ Hoa");
+    const removeHoa = t.standIn.inlineButtons(contacts).find((b) => b.text.includes("Y sĩ Hoa"))!.callback_data!;
+    await ward.admin.tap(/Y sĩ Hoa/, /Đã cho thôi: Y sĩ Hoa \(Trạm Y tế phường\)/);
+    await ward.admin.say("/contacts 2", /không có người báo cáo nào đang hoạt động/);
+    // Pressing the removal again (an old list) changes nothing.
+    const again = await ward.admin.press(contacts!.message_id, removeHoa);
+    expect(again.answer.text).toMatch(/đã thôi/);
+
+    // The ad-hoc request both still hold: "Đã nộp" is refused for each, and nothing is recorded.
+    const submitted = await t.app.services.db.deadlineSubmission.count({ where: { submittedAt: { not: null } } });
+    const refusedHead = await head3.tap("Đã nộp");
+    expect(refusedHead.answer).toMatchObject({ text: "Bạn không phải người báo cáo của cơ quan này." });
+    const refusedContact = await health.tap("Đã nộp");
+    expect(refusedContact.answer).toMatchObject({ text: "Bạn không phải người báo cáo của cơ quan này." });
+    expect(await t.app.services.db.deadlineSubmission.count({ where: { submittedAt: { not: null } } })).toBe(submitted);
+    const actions = (await t.app.services.db.auditEntry.findMany({ where: { action: { in: ["quarter_head.removed", "agency_contact.removed"] } } })).map((a) => a.action);
+    expect(actions.sort()).toEqual(["agency_contact.removed", "quarter_head.removed"]);
+  });
 });

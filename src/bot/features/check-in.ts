@@ -126,6 +126,50 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     ),
   );
 
+  // The admin's list of heads and deputies (all, or one quarter's), each with a button to step them down.
+  const LISTED_MAX = 90; // Telegram allows 100 buttons a message
+  privateChats.command("heads", async (ctx) => {
+    const admin = await staffMember(ctx, services.members, "admin");
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const arg = ctx.match.trim();
+    const quarter = arg === "" ? null : z.coerce.number().int().min(1).max(500).safeParse(arg);
+    if (quarter && !quarter.success) {
+      await ctx.reply(ctx.t("heads-usage"));
+      return;
+    }
+    const heads = await services.heads.active(admin, quarter ? quarter.data - 1 : undefined);
+    if (heads.length === 0) {
+      await ctx.reply(ctx.t("heads-none"));
+      return;
+    }
+    const shown = heads.slice(0, LISTED_MAX);
+    const kb = new InlineKeyboard();
+    for (const h of shown) kb.text(`❌ ${h.quarterName}: ${h.displayName}`.slice(0, 60), `hd:rm:${h.id}`).row();
+    const list = shown.map((h) => `• ${escapeHtml(h.quarterName)}: ${escapeHtml(h.displayName)} — ${ctx.t(`role-${h.role}`)}`).join("\n");
+    const more = heads.length - shown.length;
+    await ctx.reply(ctx.t("heads-list", { list: more > 0 ? `${list}\n${ctx.t("heads-more", { more })}` : list }), { parse_mode: "HTML", reply_markup: kb });
+  });
+
+  privateChats.callbackQuery(/^hd:rm:([\w-]{1,40})$/, async (ctx) => {
+    const admin = await staffMember(ctx, services.members, "admin");
+    if (!admin) {
+      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+      return;
+    }
+    try {
+      const removed = await services.heads.remove(admin, ctx.match[1]!);
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await ctx.reply(ctx.t("head-removed", { name: escapeHtml(removed.displayName), quarter: escapeHtml(removed.quarterName) }), { parse_mode: "HTML" });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.answerCallbackQuery({ text: ctx.t("person-already-removed") });
+    }
+  });
+
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
     const staff = await staffMember(ctx, services.members);

@@ -229,6 +229,44 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("ag-removed", { agency: escapeHtml(name) }), { parse_mode: "HTML" });
   });
 
+  // The admin's list of an agency's contacts, each with a button to take them off.
+  privateChats.command("contacts", async (ctx) => {
+    const admin = await requireStaff(ctx, "admin");
+    if (!admin) return;
+    const n = z.coerce.number().int().min(1).max(999).safeParse(ctx.match.trim());
+    const agency = n.success ? await services.agencies.byNumber(admin.wardId, n.data) : null;
+    if (!agency) {
+      await ctx.reply(ctx.t("ag-contacts-usage"));
+      return;
+    }
+    const contacts = await services.agencies.contacts(admin, agency.id);
+    if (contacts.length === 0) {
+      await ctx.reply(ctx.t("ag-contacts-none", { agency: escapeHtml(agency.name) }), { parse_mode: "HTML" });
+      return;
+    }
+    const kb = new InlineKeyboard();
+    for (const c of contacts.slice(0, 90)) kb.text(`❌ ${c.displayName}`.slice(0, 60), `ac:rm:${c.id}`).row();
+    const list = contacts.map((c) => `• ${escapeHtml(c.displayName)}`).join("\n");
+    await ctx.reply(ctx.t("ag-contacts-list", { agency: escapeHtml(agency.name), list }), { parse_mode: "HTML", reply_markup: kb });
+  });
+
+  privateChats.callbackQuery(/^ac:rm:([\w-]{1,40})$/, async (ctx) => {
+    const admin = await staffMember(ctx, services.members, "admin");
+    if (!admin) {
+      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+      return;
+    }
+    try {
+      const removed = await services.agencies.removeContact(admin, ctx.match[1]!);
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await ctx.reply(ctx.t("ag-contact-removed", { name: escapeHtml(removed.displayName), agency: escapeHtml(removed.agencyName) }), { parse_mode: "HTML" });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.answerCallbackQuery({ text: ctx.t("person-already-removed") });
+    }
+  });
+
   // Contact invites arrive as `/start ag_<token>`: confirm before registering.
   privateChats.command("start", async (ctx, next) => {
     const payload = ctx.match.trim();
