@@ -397,6 +397,7 @@ tips-taken = 🙋 Taken
 tip-limit-hour = You have sent many tips in the last hour. Please try again later. If someone is in danger right now, call 113.
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
 flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.
+qs-invalid = ⛔ Unknown quarter, or a decision date that is in the future.
 qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [NOTE] — e.g. /quarterstatus 5 or /quarterstatus 5 12/11/2026 Decision 12/QĐ-CAP, then pick the status the ward police decided. The date cannot be after today.
 qs-choose = Quarter { $n }: which status did the ward police decide? (recorded as of { $date })
 qs-drug_free = ✅ Drug-free

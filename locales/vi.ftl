@@ -397,6 +397,7 @@ tips-taken = 🙋 Đã có người nhận
 tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui lòng thử lại sau. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.
+qs-invalid = ⛔ Khu phố hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).
 qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [GHI CHÚ] — ví dụ /quarterstatus 5 hoặc /quarterstatus 5 12/11/2026 Quyết định số 12/QĐ-CAP, rồi chọn tình trạng công an phường đã xác định. Ngày không được sau hôm nay.
 qs-choose = Khu phố { $n }: công an phường đã xác định tình trạng nào? (ghi nhận ngày { $date })
 qs-drug_free = ✅ Không ma túy

@@ -2,38 +2,42 @@
 // or identities to the logger, and these paths catch it if someone does.
 import pino, { type DestinationStream, type Logger } from "pino";
 
-export const REDACTED_PATHS = [
+/** Keys that may hold what a person wrote or who they are (Telegram's and Zalo's field names, and ours). */
+const REDACTED_KEYS = [
   "text",
   "caption",
   "description",
   "placeText",
   "from",
   "chat",
+  "chat_id",
+  "chatId",
   "user",
   "username",
   "first_name",
   "last_name",
+  "display_name",
+  "displayName",
+  "telegramUserId",
   "phone_number",
+  "contact",
+  "location",
+  "latitude",
+  "longitude",
+  "photo_url",
+  "file_id",
+  "fileId",
+  "question",
+  "answer",
   "receipt",
+  "receiptCode",
   "token",
   "payload",
   "update",
-  "*.text",
-  "*.caption",
-  "*.description",
-  "*.placeText",
-  "*.from",
-  "*.chat",
-  "*.user",
-  "*.username",
-  "*.first_name",
-  "*.last_name",
-  "*.phone_number",
-  "*.receipt",
-  "*.token",
-  "*.payload",
-  "*.update",
 ];
+
+/** Each key at the top and two levels down (`err.request.chat_id`, `update.message.text`). */
+export const REDACTED_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 /** Serialises errors without the request payload grammY attaches (it holds chat ids and texts). */
 function safeError(err: unknown): Record<string, unknown> {

@@ -25,6 +25,11 @@ describe("drug-free roadmap", () => {
     await ward.officer.tap("Không ma túy", /Đã ghi nhận: Khu phố 8 — .*30\/12\/2025.*\n📝 QĐ số 12\/QĐ-CAP/);
     expect(await t.app.services.db.quarterStatusRecord.findFirst({ where: { decidedOn: "2025-12-30" } })).toMatchObject({ status: "drug_free", note: "QĐ số 12/QĐ-CAP ngày 30/12" });
     await ward.officer.say("/quarterstatus 8 1/1/2099", /Cách dùng: \/quarterstatus/);
+    // The same date forged into a button: refused, nothing recorded.
+    const own = await ward.officer.say("/quarterstatus 9", /Khu phố 9/);
+    const forged = await ward.officer.press(own!.message_id, "qs:9:drug_free:20990101");
+    expect(forged.answer).toMatchObject({ text: "⛔ Khu phố hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).", show_alert: true });
+    expect(await t.app.services.db.quarterStatusRecord.count({ where: { decidedOn: "2099-01-01" } })).toBe(0);
     const text = await ward.officer.say("/roadmap", /Lộ trình xây dựng khu phố không ma túy/);
     expect(text?.text).toContain("2025: 1/19 (mục tiêu 4) ❌");
     expect(text?.text).toContain("2026: 3/19 (mục tiêu 10) ⏳");

@@ -62,20 +62,23 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
     }
     const ward = await services.wards.get(member.wardId);
     const raw = ctx.match[3];
-    const date = raw ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
+    const today = localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
+    const date = raw ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : today;
     const prompt = ctx.callbackQuery.message;
     const promptText = prompt && "text" in prompt ? (prompt.text ?? "") : "";
     const note = promptText.split("\n").find((l) => l.startsWith(NOTE_MARK))?.slice(NOTE_MARK.length).trim().slice(0, NOTE_MAX) || null;
     const status = ctx.match[2] as (typeof QUARTER_STATUSES)[number];
     try {
-      if (!parseIsoDate(date)) throw new ServiceError("invalid_input");
+      // The same bounds as the command's: the button's date can be forged.
+      if (!parseIsoDate(date) || date > today || date < "2000-01-01") throw new ServiceError("invalid_input");
       const quarter = await services.roadmap.record(member, Number(ctx.match[1]) - 1, status, date, note);
       await ctx.answerCallbackQuery();
       const noteLine = note ? `\n${NOTE_MARK}${escapeHtml(note)}` : "";
       await ctx.editMessageText(ctx.t("qs-recorded", { quarter: escapeHtml(quarter), status: ctx.t(`qs-${status}`), date: displayDate(date) }) + noteLine, { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.answerCallbackQuery({ text: ctx.t("qs-usage"), show_alert: true });
+      // A callback answer holds 200 characters: the usage text does not fit.
+      await ctx.answerCallbackQuery({ text: ctx.t("qs-invalid"), show_alert: true });
     }
   });
 
