@@ -158,6 +158,7 @@ describe("weekly check-in", () => {
     const deputy = await invite(ward, t, 3, "Tổ phó Ba", true);
     const blocked = await invite(ward, t, 4, "Tổ trưởng Bốn");
 
+    await ward.admin.say("/holiday 2026-02-30 2026-03-02 Ngày không có", /Cách dùng/);
     await ward.admin.say("/holiday 2026-11-27 2026-11-27 Ngày thử nghiệm", /Đã thêm ngày nghỉ/);
     await at(t, FRIDAY_OPEN + 60_000);
     expect(await t.app.services.db.checkIn.count()).toBe(0);

@@ -6,6 +6,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
 import { CHECK_IN_QUESTIONS, type CheckInAnswers, type CheckInQuestion, DETAIL_MAX, NOTE_MAX, parseCount, type WeeklySummary } from "../../domain/check-in.js";
+import { parseIsoDate } from "../../domain/deadlines.js";
 import { checkInWindow, DEFAULT_SCHEDULE, shiftWeek, weekKeyOf } from "../../domain/schedule.js";
 import { summaryChartSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
@@ -296,7 +297,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})\s+(.{1,80})$/.exec(ctx.match.trim());
-    if (!m || m[1]! > m[2]!) {
+    if (!m || !parseIsoDate(m[1]!) || !parseIsoDate(m[2]!) || m[1]! > m[2]!) {
       await ctx.reply(ctx.t("holiday-usage"));
       return;
     }
@@ -408,9 +409,11 @@ async function ask(conversation: TipConversation, ctx: FlowContext, question: Ch
   for (;;) {
     const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    if (data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question_.message_id) {
+    // The button's number is parsed like a typed one: forged data ("c2:n:-1", "c2:n:1e9") is not a count.
+    const pressed = data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question_.message_id ? parseCount(data.slice(5)) : null;
+    if (pressed !== null) {
       await next.answerCallbackQuery();
-      const n = Number(data.slice(5));
+      const n = pressed;
       await next.editMessageText(`${text}\n\n✔️ ${n}`, { parse_mode: "HTML" }).catch(() => undefined);
       return n;
     }
