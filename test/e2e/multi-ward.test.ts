@@ -142,7 +142,7 @@ describe("many wards in one deployment", () => {
     const officerB = await t.app.services.db.member.findFirstOrThrow({ where: { wardId: b.id, role: "officer" } });
     const last = a.admin.botMessages().at(-1)!;
     const { answer } = await a.admin.press(last.message_id, `st:rm:${officerB.id}`);
-    expect(answer.text).toMatch(/Không tìm thấy/);
+    expect(answer.text).toMatch(/không thuộc phường của bạn/);
     expect((await t.app.services.db.member.findUniqueOrThrow({ where: { id: officerB.id } })).active).toBe(true);
 
     await a.admin.in(b.groupId).say("/bindgroup", /đã là nhóm công an của một phường khác/);

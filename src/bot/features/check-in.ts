@@ -19,6 +19,7 @@ import { escapeHtml } from "../html.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
+import { removeFromList } from "../removal-buttons.js";
 
 export const CHECK_IN_CONVERSATION = "checkin";
 
@@ -154,22 +155,14 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("heads-list", { list: more > 0 ? `${list}\n${ctx.t("heads-more", { more })}` : list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^hd:rm:([\w-]{1,40})$/, async (ctx) => {
-    const admin = await staffMember(ctx, services.members, "admin");
-    if (!admin) {
-      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
-      return;
-    }
-    try {
-      const removed = await services.heads.remove(admin, ctx.match[1]!);
-      await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      await ctx.reply(ctx.t("head-removed", { name: escapeHtml(removed.displayName), quarter: escapeHtml(removed.quarterName) }), { parse_mode: "HTML" });
-    } catch (err) {
-      if (!(err instanceof ServiceError)) throw err;
-      await ctx.answerCallbackQuery({ text: ctx.t("person-already-removed") });
-    }
-  });
+  privateChats.callbackQuery(/^hd:rm:([\w-]{1,40})$/, (ctx) =>
+    removeFromList(
+      ctx,
+      services.members,
+      (admin) => services.heads.remove(admin, ctx.match[1]!),
+      (removed) => ctx.t("head-removed", { name: escapeHtml(removed.displayName), quarter: escapeHtml(removed.quarterName) }),
+    ),
+  );
 
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {

@@ -22,6 +22,7 @@ import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import type { SendPacer } from "./check-in.js";
 import { formatTime } from "./tip-cards.js";
+import { removeFromList } from "../removal-buttons.js";
 
 export const NEW_DEADLINE_CONVERSATION = "deadline-new";
 export const REPORT_FILE_CONVERSATION = "deadline-file";
@@ -250,22 +251,14 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("ag-contacts-list", { agency: escapeHtml(agency.name), list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^ac:rm:([\w-]{1,40})$/, async (ctx) => {
-    const admin = await staffMember(ctx, services.members, "admin");
-    if (!admin) {
-      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
-      return;
-    }
-    try {
-      const removed = await services.agencies.removeContact(admin, ctx.match[1]!);
-      await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      await ctx.reply(ctx.t("ag-contact-removed", { name: escapeHtml(removed.displayName), agency: escapeHtml(removed.agencyName) }), { parse_mode: "HTML" });
-    } catch (err) {
-      if (!(err instanceof ServiceError)) throw err;
-      await ctx.answerCallbackQuery({ text: ctx.t("person-already-removed") });
-    }
-  });
+  privateChats.callbackQuery(/^ac:rm:([\w-]{1,40})$/, (ctx) =>
+    removeFromList(
+      ctx,
+      services.members,
+      (admin) => services.agencies.removeContact(admin, ctx.match[1]!),
+      (removed) => ctx.t("ag-contact-removed", { name: escapeHtml(removed.displayName), agency: escapeHtml(removed.agencyName) }),
+    ),
+  );
 
   // Contact invites arrive as `/start ag_<token>`: confirm before registering.
   privateChats.command("start", async (ctx, next) => {

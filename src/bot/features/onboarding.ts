@@ -9,6 +9,7 @@ import { escapeHtml } from "../html.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 import { isZaloChat } from "../../channels/zalo/translate.js";
+import { removeFromList } from "../removal-buttons.js";
 
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   const { members, wards, tips } = deps.services;
@@ -113,22 +114,14 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("officers-list", { list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^st:rm:([\w-]{1,40})$/, async (ctx) => {
-    const admin = await staffMember(ctx, members, "admin");
-    if (!admin) {
-      await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
-      return;
-    }
-    try {
-      const removed = await members.remove(admin, ctx.match[1]!);
-      await ctx.answerCallbackQuery({ text: ctx.t("officer-removed", { name: removed.displayName }) });
-      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      await ctx.reply(ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }));
-    } catch (err) {
-      if (!(err instanceof ServiceError)) throw err;
-      await ctx.answerCallbackQuery({ text: ctx.t("card-tip-not-found") });
-    }
-  });
+  privateChats.callbackQuery(/^st:rm:([\w-]{1,40})$/, (ctx) =>
+    removeFromList(
+      ctx,
+      members,
+      (admin) => members.remove(admin, ctx.match[1]!),
+      (removed) => ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }),
+    ),
+  );
 
   // A tip's history, for admins: who did what, when; residents appear as "người báo tin".
   feature.command("audit", async (ctx) => {
