@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "test-output/", "prisma/schema-engine-shim.mjs"] },
+  { ignores: ["node_modules/", "dist/", "src/generated/", "data/", "coverage/", "test-output/", "prisma/schema-engine-shim.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

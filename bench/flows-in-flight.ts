@@ -7,6 +7,8 @@
 // SIGUSR2 handler) and VmHWM (its peak) are read from /proc.
 // Run: npx tsx bench/flows-in-flight.ts
 //   BENCH_FLOWS (10000), BENCH_CONCURRENCY (200 residents at a time), BENCH_SETTLE_SECONDS (10);
+//   BENCH_COMPILED=1 runs dist/main.js (after `npm run build`) instead of src/main.ts through tsx;
+//   BENCH_NODE_FLAGS adds Node/V8 flags to the bot's command line;
 //   SQLite in a fresh temporary file, or BENCH_DATABASE_URL=postgresql://… for a fresh
 //   database on that server (created, then dropped).
 import { type ChildProcess, spawn } from "node:child_process";
@@ -66,7 +68,11 @@ interface Bot {
 }
 
 function startBot(standIn: BotApiStandIn, databaseUrl: string): Bot {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(GC_ON_SIGNAL)}`, "--import", "tsx", "src/main.ts"], {
+  // BENCH_COMPILED=1: the JavaScript `npm run build` wrote (`npm run start:compiled`), not tsx.
+  const entry = process.env.BENCH_COMPILED === "1" ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  // BENCH_NODE_FLAGS: V8/Node flags for the bot only (e.g. "--max-semi-space-size=2").
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(GC_ON_SIGNAL)}`, ...entry], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,7 +1,8 @@
-// The real entry point as a child process, as `npm start` runs it: it boots on
-// a fresh SQLite file, answers through the Bot API stand-in over HTTP, and
+// The real entry point as a child process, as `npm start` runs it (and as
+// `npm run build && npm run start:built` runs the compiled JavaScript): it boots
+// on a fresh SQLite file, answers through the Bot API stand-in over HTTP, and
 // stops cleanly on SIGTERM.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
@@ -21,8 +22,8 @@ describe("src/main.ts as a process", () => {
     await standIn.stop();
   });
 
-  it("serves a resident and shuts down on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  async function servesAndStops(args: string[]) {
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: {
         ...process.env,
@@ -49,5 +50,12 @@ describe("src/main.ts as a process", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
-  });
+  }
+
+  it("serves a resident and shuts down on SIGTERM", () => servesAndStops(["--import", "tsx", "src/main.ts"]));
+
+  it("does the same as built JavaScript (npm run build, then node dist/main.js)", async () => {
+    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
+    await servesAndStops(["dist/main.js"]);
+  }, 120_000);
 });
