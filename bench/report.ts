@@ -4,7 +4,7 @@
 // child process so its peak RSS is the report's alone.
 // SQLite in a fresh temporary file; then, with BENCH_DATABASE_URL=postgresql://…, the same
 // data set on PostgreSQL in a fresh database on that server, created for the run and dropped after it.
-// Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default)
+// Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default; BENCH_REPORT_NODE_FLAGS for the report's process)
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -112,7 +112,9 @@ if (process.argv[2] === "--measure") {
       await seed(target.url);
       process.stdout.write(`  seeding took ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
       const self = fileURLToPath(import.meta.url);
-      const child = spawnSync(process.execPath, ["--import", "tsx", self, "--measure", target.url], { encoding: "utf8" });
+      // BENCH_REPORT_NODE_FLAGS: Node/V8 flags for the report's process only (e.g. a heap cap).
+      const flags = (process.env.BENCH_REPORT_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+      const child = spawnSync(process.execPath, [...flags, "--import", "tsx", self, "--measure", target.url], { encoding: "utf8" });
       if (child.status !== 0) throw new Error(`measure failed: ${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
       process.stdout.write(
