@@ -6,7 +6,8 @@ import { badRequest, ControlError } from "./errors.js";
 import { FileStore } from "./files.js";
 import { SendRateLimiter } from "./rate-limit.js";
 import { UpdateQueue } from "./updates.js";
-import { WebhookPusher } from "./webhook.js";
+import type { WebhookPusher } from "../webhook-pusher.js";
+import { telegramWebhookPusher } from "./webhook.js";
 import type { ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
 
 type NewMessage = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted">;
@@ -29,7 +30,7 @@ export class StandInState {
   readonly events = new EventEmitter();
   readonly files = new FileStore();
   readonly updates: UpdateQueue;
-  readonly webhook: WebhookPusher;
+  readonly webhook: WebhookPusher<Update>;
   readonly calls: ApiCall[] = [];
   readonly users = new Map<number, User>();
   readonly chats = new Map<number, Chat>();
@@ -58,7 +59,7 @@ export class StandInState {
   ) {
     this.events.setMaxListeners(0);
     this.updates = new UpdateQueue(firstUpdateId);
-    this.webhook = new WebhookPusher(this.updates);
+    this.webhook = telegramWebhookPusher(this.updates);
   }
 
   nowMs(): number {

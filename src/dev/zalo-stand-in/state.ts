@@ -2,9 +2,10 @@
 // test-facing ZaloStandIn.
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { ZaloApiCall, ZaloFailure, ZaloStoredMessage, ZaloUser } from "./types.js";
+import type { ZaloApiCall, ZaloFailure, ZaloStoredMessage, ZaloUpdate, ZaloUser } from "./types.js";
 import { ZaloUpdateQueue } from "./updates.js";
-import { type WebhookRetry, ZaloWebhookPusher } from "./webhook.js";
+import type { WebhookPusher } from "../webhook-pusher.js";
+import { type WebhookRetry, zaloWebhookPusher } from "./webhook.js";
 
 export interface Media {
   bytes: Uint8Array;
@@ -29,7 +30,7 @@ export class ZaloState {
   /** Users' images, served at /media/<name>. */
   readonly media = new Map<string, Media>();
   readonly updates = new ZaloUpdateQueue();
-  readonly webhook: ZaloWebhookPusher;
+  readonly webhook: WebhookPusher<ZaloUpdate>;
   webhookUpdatedAt = 0;
   /** "message" (ZaloStoredMessage), "update" (ZaloUpdate), "call" (ZaloApiCall, when answered). */
   readonly events = new EventEmitter();
@@ -40,7 +41,7 @@ export class ZaloState {
     readonly now: () => number,
     retry: WebhookRetry,
   ) {
-    this.webhook = new ZaloWebhookPusher(this.updates, retry);
+    this.webhook = zaloWebhookPusher(this.updates, retry);
   }
 
   store(chatId: string, content: Omit<ZaloStoredMessage, "chat_id" | "date" | "message_id"> & { message_id?: string; date?: number }): ZaloStoredMessage {
