@@ -211,7 +211,11 @@ async function realBot(databaseUrl: string, label: string): Promise<Result[]> {
   latencies.sort((a, b) => a - b);
   // Flows in flight live in the database; this is what the process (bot, stand-in and driver together) grew by.
   const rssGrowthMiB = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
-  const inFlight = await app.services.db.conversationState.count();
+  // A flow's state is written just after its reply goes out: give the last writes a moment before counting.
+  let inFlight = await app.services.db.conversationState.count();
+  for (const until = Date.now() + 5_000; inFlight < BURST && Date.now() < until; inFlight = await app.services.db.conversationState.count()) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const burst: Result = { name: `burst: ${BURST} start at once, ${label} (errors ${errors}; ${inFlight} flows open, RSS +${rssGrowthMiB.toFixed(0)} MiB)`, updates: latencies.length, seconds: (performance.now() - started) / 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   await app.stop();
   await standIn.stop();
