@@ -78,7 +78,11 @@ async function sendTipThroughKills(p: Persona, n: number): Promise<string> {
       await step(p, say(p, `Tin báo số ${n}: có người bán hàng ở hẻm số ${n}`), /Bước 6\/6/);
       await step(p, tap(p, "Bỏ qua"), /Xem lại tin báo/);
       // "Gửi" is pressed again and again until the receipt comes: the one step that must never file twice.
-      const done = await step(p, tap(p, "📨 Gửi"), /Mã biên nhận/, 12);
+      // A resident who started over here would file a second tip if the first went in and only its receipt
+      // was lost (CI on PostgreSQL once ran out of 12 presses under kills), so this resident never gives up on it.
+      const done = await step(p, tap(p, "📨 Gửi"), /Mã biên nhận/, 40).catch((err: unknown) => {
+        throw err instanceof Stuck ? new Error(`resident ${n}: no receipt after pressing "Gửi" 40 times (${err.message})`) : err;
+      });
       return /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(done.text ?? "")![0];
     } catch (err) {
       if (!(err instanceof Stuck)) throw err;
