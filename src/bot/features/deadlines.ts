@@ -176,6 +176,12 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     return member;
   };
 
+  /** The agency a command names by its number in /agencies, in the member's ward. */
+  const agencyNamed = async (arg: string, wardId: string) => {
+    const n = z.coerce.number().int().min(1).max(999).safeParse(arg.trim());
+    return n.success ? services.agencies.byNumber(wardId, n.data) : null;
+  };
+
   feature.command("agencies", async (ctx) => {
     const member = await requireStaff(ctx);
     if (!member) return;
@@ -187,8 +193,7 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("inviteagency", async (ctx) => {
     const member = await requireStaff(ctx);
     if (!member) return;
-    const n = z.coerce.number().int().min(1).max(999).safeParse(ctx.match.trim());
-    const agency = n.success ? await services.agencies.byNumber(member.wardId, n.data) : null;
+    const agency = await agencyNamed(ctx.match, member.wardId);
     if (!agency) {
       await ctx.reply(ctx.t("ag-invite-usage"));
       return;
@@ -220,8 +225,7 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("removeagency", async (ctx) => {
     const admin = await requireStaff(ctx, "admin");
     if (!admin) return;
-    const n = z.coerce.number().int().min(1).max(999).safeParse(ctx.match.trim());
-    const agency = n.success ? await services.agencies.byNumber(admin.wardId, n.data) : null;
+    const agency = await agencyNamed(ctx.match, admin.wardId);
     if (!agency) {
       await ctx.reply(ctx.t("ag-remove-usage"));
       return;
@@ -234,8 +238,7 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("contacts", async (ctx) => {
     const admin = await requireStaff(ctx, "admin");
     if (!admin) return;
-    const n = z.coerce.number().int().min(1).max(999).safeParse(ctx.match.trim());
-    const agency = n.success ? await services.agencies.byNumber(admin.wardId, n.data) : null;
+    const agency = await agencyNamed(ctx.match, admin.wardId);
     if (!agency) {
       await ctx.reply(ctx.t("ag-contacts-usage"));
       return;
