@@ -14,6 +14,17 @@ import { type ActiveMember, ServiceError } from "../../services/index.js";
 import type { DeadlineMessenger, DeadlineReminder } from "../../services/messenger.js";
 import { buildReportWorkbook, periodLabel } from "../../services/report-workbook.js";
 import type { Report } from "../../services/reports.js";
+import {
+  agencyInviteButtons,
+  cancelButton,
+  createDeadlineButton,
+  deadlineScopeButtons,
+  parseDeadlineScope,
+  parseReminderPress,
+  REMINDER_DATA,
+  reminderButtons,
+  removeContactButton,
+} from "../callback-data/index.js";
 import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
@@ -27,7 +38,6 @@ import { removeFromList } from "../removal-buttons.js";
 export const NEW_DEADLINE_CONVERSATION = "deadline-new";
 export const REPORT_FILE_CONVERSATION = "deadline-file";
 
-const idSchema = z.string().regex(/^[\w-]{1,40}$/);
 const periodSchema = z.string().regex(/^20\d\d(-[hH]1)?$/);
 
 // ---- Texts shared by the messenger and the commands ----------------------
@@ -42,7 +52,10 @@ export function reminderText(t: Translate, info: DeadlineReminder): string {
 }
 
 function reminderKeyboard(t: Translate, submissionId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-dl-done"), `dl:done:${submissionId}`).row().text(t("btn-dl-file"), `dl:file:${submissionId}`);
+  return new InlineKeyboard()
+    .text(t("btn-dl-done"), reminderButtons.done.encode({ submissionId }))
+    .row()
+    .text(t("btn-dl-file"), reminderButtons.file.encode({ submissionId }));
 }
 
 export function boardText(t: Translate, wardName: string, board: DeadlineBoard): string {
@@ -249,19 +262,21 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const kb = new InlineKeyboard();
-    for (const c of contacts.slice(0, 90)) kb.text(`❌ ${c.displayName}`.slice(0, 60), `ac:rm:${c.id}`).row();
+    for (const c of contacts.slice(0, 90)) kb.text(`❌ ${c.displayName}`.slice(0, 60), removeContactButton.encode({ contactId: c.id })).row();
     const list = contacts.map((c) => `• ${escapeHtml(c.displayName)}`).join("\n");
     await ctx.reply(ctx.t("ag-contacts-list", { agency: escapeHtml(agency.name), list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^ac:rm:([\w-]{1,40})$/, (ctx) =>
-    removeFromList(
+  privateChats.callbackQuery(removeContactButton.pattern, (ctx, next) => {
+    const pressed = removeContactButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
+    return removeFromList(
       ctx,
       services.members,
-      (admin) => services.agencies.removeContact(admin, ctx.match[1]!),
+      (admin) => services.agencies.removeContact(admin, pressed.contactId),
       (removed) => ctx.t("ag-contact-removed", { name: escapeHtml(removed.displayName), agency: escapeHtml(removed.agencyName) }),
-    ),
-  );
+    );
+  });
 
   // Contact invites arrive as `/start ag_<token>`: confirm before registering.
   privateChats.command("start", async (ctx, next) => {
@@ -271,7 +286,7 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
       const preview = await services.agencies.preview(payload);
       await ctx.reply(ctx.t("ag-invite-confirm", { agency: escapeHtml(preview.agencyName), ward: escapeHtml(preview.wardName) }), {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), `ag:ok:${payload}`).text(ctx.t("btn-not-me"), "ag:no"),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), agencyInviteButtons.accept.encode({ payload })).text(ctx.t("btn-not-me"), agencyInviteButtons.decline.encode()),
       });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -279,42 +294,45 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  privateChats.callbackQuery(/^ag:ok:(ag_[\w-]{1,60})$/, async (ctx) => {
+  privateChats.callbackQuery(agencyInviteButtons.accept.pattern, async (ctx, next) => {
+    const invite = agencyInviteButtons.accept.parse(ctx.callbackQuery.data);
+    if (!invite) return next();
     const who = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
     if (!who) return;
     try {
-      const accepted = await services.agencies.accept(ctx.match[1]!, who);
+      const accepted = await services.agencies.accept(invite.payload, who);
       await ctx.editMessageText(ctx.t("ag-registered", { agency: escapeHtml(accepted.agencyName), ward: escapeHtml(accepted.wardName) }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
     }
   });
-  privateChats.callbackQuery("ag:no", async (ctx) => {
+  privateChats.callbackQuery(agencyInviteButtons.decline.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("head-invite-declined"));
   });
 
-  privateChats.callbackQuery(/^dl:(done|file):(.+)$/, async (ctx) => {
-    const id = idSchema.safeParse(ctx.match[2]);
+  privateChats.callbackQuery(REMINDER_DATA, async (ctx) => {
+    const press = parseReminderPress(ctx.callbackQuery.data);
     const who = staffIdentity(ctx);
-    if (!id.success || !who) {
+    if (!press || !who) {
       await ctx.answerCallbackQuery();
       return;
     }
     try {
-      if (ctx.match[1] === "file") {
-        await services.deadlines.forContact(id.data, who.telegramUserId);
+      const { submissionId } = press.args;
+      if (press.kind === "file") {
+        await services.deadlines.forContact(submissionId, who.telegramUserId);
         await ctx.answerCallbackQuery();
-        await ctx.conversation.enter(REPORT_FILE_CONVERSATION, id.data);
+        await ctx.conversation.enter(REPORT_FILE_CONVERSATION, submissionId);
         return;
       }
-      const submission = await services.deadlines.submit(id.data, who.telegramUserId, null);
+      const submission = await services.deadlines.submit(submissionId, who.telegramUserId, null);
       await ctx.answerCallbackQuery({ text: ctx.t("dl-done-toast") });
       await ctx.editMessageText(ctx.t("dl-done", { agency: escapeHtml(submission.agencyName), title: escapeHtml(submission.deadlineTitle), date: displayDate(submission.submittedOn) }), {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-dl-file"), `dl:file:${id.data}`),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-dl-file"), reminderButtons.file.encode({ submissionId })),
       });
       if (!submission.alreadySubmitted) await announceSubmission(ctx, deps, submission, null);
     } catch (err) {
@@ -384,7 +402,7 @@ async function reportFileFlow(conversation: TipConversation, ctx: FlowContext, s
   }
   await ctx.reply(ctx.t("dl-file-ask", { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title) }), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel"),
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()),
   });
   try {
     for (;;) {
@@ -436,7 +454,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     await ctx.reply(ctx.t("card-only-officers"));
     return;
   }
-  const cancelKb = () => new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel");
+  const cancelKb = () => new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode());
   try {
     await ctx.reply(ctx.t("dl-ask-title", { max: DEADLINE_TITLE_MAX }), { parse_mode: "HTML", reply_markup: cancelKb() });
     let title: string;
@@ -480,16 +498,16 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
       ctx,
       ctx.t("dl-ask-agencies"),
       new InlineKeyboard()
-        .text(ctx.t("btn-dl-all", { count: setup.agencies.length }), "c2:all")
+        .text(ctx.t("btn-dl-all", { count: setup.agencies.length }), deadlineScopeButtons.all.encode())
         .row()
-        .text(ctx.t("btn-dl-offices", { count: offices.length }), "c2:offices")
+        .text(ctx.t("btn-dl-offices", { count: offices.length }), deadlineScopeButtons.offices.encode())
         .row()
-        .text(ctx.t("btn-dl-quarters", { count: quarters.length }), "c2:quarters")
+        .text(ctx.t("btn-dl-quarters", { count: quarters.length }), deadlineScopeButtons.quarters.encode())
         .row()
-        .text(ctx.t("btn-dl-pick"), "c2:pick")
+        .text(ctx.t("btn-dl-pick"), deadlineScopeButtons.pick.encode())
         .row()
-        .text(ctx.t("btn-cancel"), "t:cancel"),
-      (data) => ({ "c2:all": "all", "c2:offices": "offices", "c2:quarters": "quarters", "c2:pick": "pick" })[data] ?? null,
+        .text(ctx.t("btn-cancel"), cancelButton.encode()),
+      (data) => parseDeadlineScope(data)?.kind ?? null,
       (v) => ctx.t(v === "all" ? "btn-dl-all" : v === "offices" ? "btn-dl-offices" : v === "quarters" ? "btn-dl-quarters" : "btn-dl-pick", { count: v === "all" ? setup.agencies.length : v === "offices" ? offices.length : quarters.length }),
     );
     let chosen = scope === "all" ? setup.agencies : scope === "offices" ? offices : quarters;
@@ -514,8 +532,8 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
       conversation,
       ctx,
       ctx.t("dl-review", { title: escapeHtml(title), due: displayDate(dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
-      new InlineKeyboard().text(ctx.t("btn-dl-create"), "c2:create").row().text(ctx.t("btn-cancel"), "t:cancel"),
-      (data) => (data === "c2:create" ? "create" : null),
+      new InlineKeyboard().text(ctx.t("btn-dl-create"), createDeadlineButton.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode()),
+      (data) => (createDeadlineButton.parse(data) ? "create" : null),
       () => ctx.t("btn-dl-create"),
     );
     if (confirm !== "create") return;

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -37,6 +38,9 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: strin
   const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
   await ctx.reply(text, {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("btn-tip"), menuButtons.tip.encode(ward && linked ? { ward: ward.slug } : {}))
+      .row()
+      .text(ctx.t("btn-follow"), menuButtons.follow.encode()),
   });
 }

@@ -4,6 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { CLOSE_REASONS, PRIORITIES } from "../../domain/tip.js";
+import { CARD_DATA, cardButtons, type CardPress, parseCardPress, type TipFilter, tipListButton } from "../callback-data/index.js";
 import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from "../../services/index.js";
 import type { BotContext, FlowContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
@@ -13,21 +14,6 @@ import { chatTranslator, type Translate } from "../i18n.js";
 import { staffIdentity, staffMember } from "../staff-identity.js";
 
 type CardMenu = "main" | "priority" | "close" | "duplicate";
-
-const cardAction = z.discriminatedUnion("action", [
-  z.object({ action: z.enum(["claim", "pm", "cm", "dm", "back", "ask"]), tipId: z.string().min(1).max(40) }),
-  z.object({ action: z.literal("p"), tipId: z.string().min(1).max(40), arg: z.enum(PRIORITIES) }),
-  z.object({ action: z.literal("x"), tipId: z.string().min(1).max(40), arg: z.enum(["confirmed", "unfounded", "spam"]) }),
-  z.object({ action: z.literal("d"), tipId: z.string().min(1).max(40), arg: z.string().min(1).max(40) }),
-  z.object({ action: z.literal("st"), tipId: z.string().min(1).max(40), arg: z.enum(["verifying", "acted"]) }),
-]);
-
-function parseCardData(data: string) {
-  const [prefix, action, tipId, arg] = data.split(":");
-  if (prefix !== "c") return null;
-  const parsed = cardAction.safeParse({ action, tipId, arg });
-  return parsed.success ? parsed.data : null;
-}
 
 export function formatTime(date: Date, timezone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", {
@@ -73,28 +59,32 @@ export function cardKeyboard(
   const kb = new InlineKeyboard();
   switch (menu) {
     case "main":
-      if (!view.claimedByName) kb.text(t("btn-claim"), `c:claim:${id}`);
+      if (!view.claimedByName) kb.text(t("btn-claim"), cardButtons.claim.encode({ tipId: id }));
       else {
-        if (view.status !== "verifying" && view.status !== "acted") kb.text(t("btn-verifying"), `c:st:${id}:verifying`);
-        if (view.status !== "acted") kb.text(t("btn-acted"), `c:st:${id}:acted`);
+        if (view.status !== "verifying" && view.status !== "acted") kb.text(t("btn-verifying"), cardButtons.status.encode({ tipId: id, status: "verifying" }));
+        if (view.status !== "acted") kb.text(t("btn-acted"), cardButtons.status.encode({ tipId: id, status: "acted" }));
         kb.row();
       }
-      kb.text(t("btn-priority"), `c:pm:${id}`).row().text(t("btn-ask"), `c:ask:${id}`).text(t("btn-duplicate"), `c:dm:${id}`).text(t("btn-close"), `c:cm:${id}`);
+      kb.text(t("btn-priority"), cardButtons.priorityMenu.encode({ tipId: id }))
+        .row()
+        .text(t("btn-ask"), cardButtons.ask.encode({ tipId: id }))
+        .text(t("btn-duplicate"), cardButtons.duplicateMenu.encode({ tipId: id }))
+        .text(t("btn-close"), cardButtons.closeMenu.encode({ tipId: id }));
       return kb;
     case "priority":
-      for (const p of PRIORITIES) kb.text(`${p === view.priority ? "• " : ""}${t(`priority-${p}`)}`, `c:p:${id}:${p}`);
+      for (const p of PRIORITIES) kb.text(`${p === view.priority ? "• " : ""}${t(`priority-${p}`)}`, cardButtons.priority.encode({ tipId: id, priority: p }));
       break;
     case "close":
-      for (const reason of CLOSE_REASONS.filter((r) => r !== "duplicate")) kb.text(t(`close-${reason}`), `c:x:${id}:${reason}`);
+      for (const reason of CLOSE_REASONS.filter((r) => r !== "duplicate")) kb.text(t(`close-${reason}`), cardButtons.close.encode({ tipId: id, reason }));
       break;
     case "duplicate":
       candidates.forEach((c, i) => {
-        kb.text(`#${c.reference}`, `c:d:${id}:${c.id}`);
+        kb.text(`#${c.reference}`, cardButtons.duplicate.encode({ tipId: id, originalId: c.id }));
         if (i % 3 === 2) kb.row();
       });
       break;
   }
-  return kb.row().text(t("btn-back"), `c:back:${id}`);
+  return kb.row().text(t("btn-back"), cardButtons.back.encode({ tipId: id }));
 }
 
 /** Re-encoded copies of residents' pictures; a picture that cannot be re-encoded is counted, never sent as it came. */
@@ -248,10 +238,10 @@ export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps:
 export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.callbackQuery(/^c:/, async (ctx) => {
-    const action = parseCardData(ctx.callbackQuery.data);
+  feature.callbackQuery(CARD_DATA, async (ctx) => {
+    const press = parseCardPress(ctx.callbackQuery.data);
     const chatId = ctx.chat?.id;
-    if (!action || chatId === undefined) {
+    if (!press || chatId === undefined) {
       await ctx.answerCallbackQuery();
       return;
     }
@@ -269,8 +259,8 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
         // The officer answers by replying to this message (works with group privacy on).
         await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
       };
-      const toast = await applyCardAction(deps, member, action, t, async (menu, candidates) => {
-        const view = await deps.services.tips.view(action.tipId);
+      const toast = await applyCardAction(deps, member, press, t, async (menu, candidates) => {
+        const view = await deps.services.tips.view(press.args.tipId);
         if (!view) return;
         const locale = await ctx.i18n.getLocale();
         await ctx
@@ -303,8 +293,6 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
 
   // `/tips [N]`: open tips (of quarter N), most urgent first, ten a page, filtered with buttons.
   const PAGE = 10;
-  type TipFilter = { page: number; priority: (typeof PRIORITIES)[number] | "all"; quarter: number; state: "all" | "new" | "taken" };
-  const data = (f: TipFilter) => `tl:${f.page}:${f.priority}:${f.quarter}:${f.state}`;
   const listTips = async (ctx: BotContext, f: TipFilter, edit: boolean) => {
     const member = await staffMember(ctx, deps.services.members);
     if (!member) {
@@ -332,11 +320,11 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     ].join(", ");
     const text = ctx.t("tips-list", { total, page: f.page + 1, pages, filter: filterText, lines: lines.join("\n") || ctx.t("tips-none") });
     const kb = new InlineKeyboard();
-    kb.text(ctx.t("tips-all"), data({ ...f, page: 0, priority: "all", state: "all" }));
-    for (const p of PRIORITIES) kb.text(ctx.t(`priority-${p}`), data({ ...f, page: 0, priority: p }));
-    kb.row().text(ctx.t("tips-new"), data({ ...f, page: 0, state: "new" })).text(ctx.t("tips-taken"), data({ ...f, page: 0, state: "taken" })).row();
-    if (f.page > 0) kb.text("◀️", data({ ...f, page: f.page - 1 }));
-    if (f.page + 1 < pages) kb.text("▶️", data({ ...f, page: f.page + 1 }));
+    kb.text(ctx.t("tips-all"), tipListButton.encode({ ...f, page: 0, priority: "all", state: "all" }));
+    for (const p of PRIORITIES) kb.text(ctx.t(`priority-${p}`), tipListButton.encode({ ...f, page: 0, priority: p }));
+    kb.row().text(ctx.t("tips-new"), tipListButton.encode({ ...f, page: 0, state: "new" })).text(ctx.t("tips-taken"), tipListButton.encode({ ...f, page: 0, state: "taken" })).row();
+    if (f.page > 0) kb.text("◀️", tipListButton.encode({ ...f, page: f.page - 1 }));
+    if (f.page + 1 < pages) kb.text("▶️", tipListButton.encode({ ...f, page: f.page + 1 }));
     if (edit) {
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => undefined);
@@ -346,18 +334,10 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
     const quarter = z.coerce.number().int().min(1).max(500).safeParse(ctx.match.trim());
     return listTips(ctx, { page: 0, priority: "all", quarter: quarter.success ? quarter.data : 0, state: "all" }, false);
   });
-  feature.callbackQuery(/^tl:(\d{1,4}):(all|urgent|high|normal|low):(\d{1,3}):(all|new|taken)$/, (ctx) =>
-    listTips(
-      ctx,
-      {
-        page: Number(ctx.match[1]),
-        priority: ctx.match[2] as TipFilter["priority"],
-        quarter: Number(ctx.match[3]),
-        state: ctx.match[4] as TipFilter["state"],
-      },
-      true,
-    ),
-  );
+  feature.callbackQuery(tipListButton.pattern, (ctx, next) => {
+    const filter = tipListButton.parse(ctx.callbackQuery.data);
+    return filter ? listTips(ctx, filter, true) : next();
+  });
 
   // `/tip A7K3`: the card again, here, with its buttons.
   feature.command("tip", async (ctx, next) => {
@@ -411,34 +391,33 @@ export function tipCardsFeature(deps: BotDeps): Composer<BotContext> {
   return feature;
 }
 
-type ParsedAction = NonNullable<ReturnType<typeof parseCardData>>;
-
 async function applyCardAction(
   deps: BotDeps,
   member: ActiveMember,
-  action: ParsedAction,
+  press: CardPress,
   t: Translate,
   redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
   askPrompt: (reference: string) => Promise<void>,
 ): Promise<string | null> {
   const tips = deps.services.tips;
   // Forged callback data must not show or touch another ward's tip.
-  const current = await tips.view(action.tipId);
+  const { tipId } = press.args;
+  const current = await tips.view(tipId);
   if (!current) throw new ServiceError("tip_not_found");
   if (current.wardId !== member.wardId) throw new ServiceError("wrong_ward");
-    switch (action.action) {
+  switch (press.kind) {
     case "claim":
-      await tips.claim(member, action.tipId);
+      await tips.claim(member, tipId);
       await redraw("main");
       return t("card-done-claimed", { reference: current.reference });
-    case "pm":
+    case "priorityMenu":
       await redraw("priority");
       return t("card-choose-priority");
-    case "cm":
+    case "closeMenu":
       await redraw("close");
       return null;
-    case "dm": {
-      const candidates = await tips.duplicateCandidates(member, action.tipId);
+    case "duplicateMenu": {
+      const candidates = await tips.duplicateCandidates(member, tipId);
       await redraw("duplicate", candidates);
       return candidates.length > 0 ? t("card-choose-duplicate") : t("card-no-duplicates");
     }
@@ -448,24 +427,24 @@ async function applyCardAction(
     case "ask":
       await askPrompt(current.reference);
       return t("card-ask-hint");
-    case "p":
-      await tips.setPriority(member, action.tipId, action.arg);
+    case "priority":
+      await tips.setPriority(member, tipId, press.args.priority);
       await redraw("main");
-      return t("card-done-priority", { priority: t(`priority-${action.arg}`) });
-    case "st":
-      await tips.setStatus(member, action.tipId, action.arg);
+      return t("card-done-priority", { priority: t(`priority-${press.args.priority}`) });
+    case "status":
+      await tips.setStatus(member, tipId, press.args.status);
       await redraw("main");
-      return t(`card-status-${action.arg}`, { officer: member.displayName });
-    case "x":
-      await tips.close(member, action.tipId, action.arg);
+      return t(`card-status-${press.args.status}`, { officer: member.displayName });
+    case "close":
+      await tips.close(member, tipId, press.args.reason);
       await redraw("main");
-      await deps.notifyTipster(action.tipId, "closed");
+      await deps.notifyTipster(tipId, "closed");
       return t("card-done-closed", { reference: current.reference });
-    case "d": {
-      await tips.markDuplicate(member, action.tipId, action.arg);
+    case "duplicate": {
+      await tips.markDuplicate(member, tipId, press.args.originalId);
       await redraw("main");
-      await deps.notifyTipster(action.tipId, "closed");
-      const original = await tips.view(action.arg);
+      await deps.notifyTipster(tipId, "closed");
+      const original = await tips.view(press.args.originalId);
       return t("card-done-duplicate", { reference: original?.reference ?? "" });
     }
   }
