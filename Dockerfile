@@ -1,19 +1,38 @@
 # Tổ Dân Bot. Not built in CI (Docker does not run on the project's machines);
-# see docs/deploy.md for what was and was not checked.
-FROM node:20-bookworm-slim
+# test/e2e/process.test.ts runs this file's ENTRYPOINT + CMD outside Docker, and
+# docs/deploy.md says what else was and was not checked.
 
-# better-sqlite3 falls back to compiling when its prebuilt binary cannot be fetched.
+# Production dependencies, compiled where needed (better-sqlite3 falls back to
+# compiling when its prebuilt binary cannot be fetched).
+FROM node:20-bookworm-slim AS deps
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
  && rm -rf /var/lib/apt/lists/*
-
 WORKDIR /opt/todan-bot
 COPY package.json package-lock.json ./
 # postinstall generates the Prisma clients; prisma/ and prisma.config.ts must be there first.
 COPY prisma ./prisma
-COPY prisma.config.ts tsconfig.json ./
+COPY prisma.config.ts ./
 RUN npm ci --omit=dev && npm cache clean --force
+
+# dist/: the TypeScript compiled, with the dev dependencies (TypeScript) on top.
+FROM deps AS build
+RUN npm ci && npm cache clean --force
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+RUN npm run build
+
+# What runs: Node, tini as PID 1 (it hands SIGTERM to the bot and reaps),
+# the production dependencies, dist/, the migrations with the shim, the texts.
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tini \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /opt/todan-bot
+COPY --from=deps /opt/todan-bot/node_modules ./node_modules
+COPY --from=build /opt/todan-bot/dist ./dist
+COPY package.json prisma.config.ts ./
+COPY prisma ./prisma
 COPY locales ./locales
 
 RUN useradd --system --home /opt/todan-bot todan && mkdir -p data && chown todan:todan data
@@ -26,4 +45,7 @@ EXPOSE 8080
 VOLUME ["/opt/todan-bot/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:8080/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["npm", "start"]
+# One process gets the signals: dist/start.js applies pending migrations (a child it waits for),
+# then runs the bot itself, which stops cleanly on SIGTERM. Without tini: `docker run --init`.
+ENTRYPOINT ["tini", "--"]
+CMD ["node", "dist/start.js"]
