@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
+import { databaseKind } from "./support/database.js";
 
 function prisma(args: string[], databaseUrl: string): string {
   return execFileSync("npx", ["prisma", ...args], {
@@ -29,7 +30,7 @@ describe("schema-engine shim", () => {
     expect(out).toContain("No difference detected");
   });
 
-  it.runIf(inject("databaseKind") === "postgresql")("finds no drift between the PostgreSQL migrations and the schema", () => {
+  it.runIf(databaseKind() === "postgresql")("finds no drift between the PostgreSQL migrations and the schema", () => {
     const out = prisma(
       ["migrate", "diff", "--from-migrations", "prisma/postgresql/migrations", "--to-schema", "prisma/postgresql", "--exit-code"],
       inject("adminDatabaseUrl"),

@@ -20,6 +20,8 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
   let browser: Browser;
 
   beforeAll(async () => {
+    // In CI this never skips: a missing Chromium fails here, by name.
+    if (!hasChromium) throw new Error(`${CHROMIUM} not found: CI installs Debian's chromium (.ci/run), or set CHROMIUM_PATH`);
     const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: await freshDatabaseUrl(), SECRET_PEPPER: TEST_PEPPER, LOG_LEVEL: "warn" });
     simulator = await startSimulator(config, { logDestination: new LogCapture() });
     browser = await chromium.launch({

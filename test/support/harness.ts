@@ -11,6 +11,7 @@ import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
 import { adminQuery, databaseUrlFor } from "../global-setup.js";
 import { FakeClock } from "./clock.js";
+import { databaseKind } from "./database.js";
 
 export const TEST_PEPPER = "test-pepper-0123456789-abcdefghijklmnopqrstuvwxyz";
 export const TEST_NOTIFY_KEY = Buffer.alloc(32, 42).toString("base64");
@@ -31,7 +32,7 @@ let created = 0;
 
 /** A new database with every migration applied: a copy of the template file (SQLite) or of the template database (PostgreSQL). */
 export async function freshDatabaseUrl(): Promise<string> {
-  if (inject("databaseKind") === "postgresql") {
+  if (databaseKind() === "postgresql") {
     const admin = inject("adminDatabaseUrl");
     const template = inject("templateDatabase");
     const name = `${template.replace(/template$/, "")}${process.pid}_${++created}_${Math.random().toString(36).slice(2, 8)}`;
