@@ -84,6 +84,27 @@ priority-urgent = Urgent
 priority-high = High
 priority-normal = Normal
 priority-low = Low
+reason-category_school = About a school or pupils
+reason-category_person_using = A person using or addicted
+reason-category_dealing = Drug dealing
+reason-category_use_venue = A place where people use drugs
+reason-happening_now = Happening now
+reason-happening_today = Today
+reason-ongoing = Goes on regularly
+reason-children = Children or pupils involved
+reason-psychosis = Signs of drug psychosis
+reason-violence_or_weapon = A weapon or violence
+reason-drug_terms = Drug words
+reason-no_drug_terms_low_detail = Little detail, no drug word
+reason-long_ago = Long ago
+reason-person_harmed = A person in danger (unconscious, overdose, self-harm)
+reason-ward_terms = A word from the ward's own list
+reason-hearsay = Hearsay, not seen first-hand
+reason-denied = The resident says there are no drugs
+reason-over_and_done = Over and done (arrested, stopped)
+reason-not_about_drugs = Not about drugs
+reason-online_only = Online only, no place given
+reason-no_place = No place given
 quarter-unknown = Not sure
 
 ## Tip flow

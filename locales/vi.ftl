@@ -84,6 +84,27 @@ priority-urgent = Khẩn cấp
 priority-high = Cao
 priority-normal = Bình thường
 priority-low = Thấp
+reason-category_school = Liên quan trường học, học sinh
+reason-category_person_using = Người sử dụng, nghiện
+reason-category_dealing = Mua bán ma túy
+reason-category_use_venue = Điểm tụ tập sử dụng
+reason-happening_now = Đang diễn ra
+reason-happening_today = Trong hôm nay
+reason-ongoing = Diễn ra thường xuyên
+reason-children = Có trẻ em, học sinh
+reason-psychosis = Có dấu hiệu ngáo, loạn thần
+reason-violence_or_weapon = Có hung khí hoặc bạo lực
+reason-drug_terms = Có từ chỉ ma túy
+reason-no_drug_terms_low_detail = Ít thông tin, không nhắc đến ma túy
+reason-long_ago = Chuyện đã lâu
+reason-person_harmed = Có người đang nguy hiểm (bất tỉnh, sốc thuốc, tự hại)
+reason-ward_terms = Có từ khóa riêng của phường
+reason-hearsay = Nghe kể lại, chưa tận mắt thấy
+reason-denied = Người báo nói không có ma túy
+reason-over_and_done = Chuyện đã xong (đã bị bắt, đã chấm dứt)
+reason-not_about_drugs = Nội dung không phải về ma túy
+reason-online_only = Chỉ trên mạng, chưa có địa điểm
+reason-no_place = Chưa có địa điểm cụ thể
 quarter-unknown = Không rõ
 
 ## Luồng gửi tin báo
