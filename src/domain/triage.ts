@@ -559,8 +559,8 @@ export function triageTip(input: TriageInput, lexicon?: WardLexicon): TriageResu
     if (active && going) reasons.push(onlineOnly ? "online_only" : "no_place");
   }
 
-  // Modifiers. Danger to a person now is never talked down.
-  const dangerNow = level === URGENT && (isNow || psychosis);
+  // Modifiers. Urgent is always danger to a person (now, or psychosis with violence): never talked down.
+  const dangerNow = level === URGENT;
   if (past && !plants && !dangerNow && level > LOW) {
     level--;
     reasons.push("long_ago");
