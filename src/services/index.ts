@@ -89,7 +89,7 @@ export function createServices(options: ServiceOptions): Services {
     wards: new WardService(db, secrets, random, audit),
     members: new MemberService(db, secrets, clock, audit, invites),
     tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
-    preferences: new PreferenceService(db, secrets),
+    preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
