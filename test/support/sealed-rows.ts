@@ -67,7 +67,8 @@ export async function dumpDatabase(db: Database, databaseUrl: string): Promise<D
     const rows = await readTable(db, kind, table);
     tables.set(table, rows);
     rows.forEach((row, index) => {
-      const ref = String(row[SEALED_ROW_KEY[table] ?? ""] ?? index);
+      const key = row[SEALED_ROW_KEY[table] ?? ""];
+      const ref = typeof key === "string" ? key : String(index);
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== "string") continue;
         if (table === "NotificationTarget" && column === "ciphertext") {
