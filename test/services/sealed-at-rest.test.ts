@@ -178,5 +178,5 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     expect(output).not.toContain("Trần Phú");
     db = createDatabase(databaseUrl);
     expect(await everyStoredString()).not.toContain("v1.k1.");
-  }, 30_000);
+  }, 90_000);
 });
