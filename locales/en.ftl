@@ -117,6 +117,7 @@ tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap
 tip-photo-limit = That's { $max } photos already. { word-Tap } “Done” to continue.
 tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or { word-tap } “Done” / “Skip”.
 tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
+tip-photo-busy = ⏳ Many pictures are being processed right now. Please wait a minute, then send this one again.
 tip-review =
     <b>Review your tip</b>
     To: { $ward }

@@ -117,6 +117,7 @@ tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc {
 tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “Xong” để tiếp tục.
 tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc { word-tap } “Xong” / “Bỏ qua”.
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
+tip-photo-busy = ⏳ Hệ thống đang xử lý nhiều ảnh. Vui lòng đợi khoảng một phút rồi gửi lại ảnh này.
 tip-review =
     <b>Xem lại tin báo</b>
     Gửi đến: { $ward }

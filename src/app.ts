@@ -114,6 +114,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       hour: config.DEADLINE_REMINDER_HOUR,
     },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
+    imageDecodes: config.IMAGE_DECODE_CONCURRENCY,
     ...(options.clock ? { clock: options.clock } : {}),
   });
 

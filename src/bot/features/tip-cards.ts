@@ -106,7 +106,7 @@ async function postCleanPhotos(
   options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
 ): Promise<void> {
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
-  const { files, errors } = await cleanPhotos(api, fileIds);
+  const { files, errors } = await cleanPhotos(api, deps.services.images, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
   if (files.length > 0) await sendPhotos(api, chatId, files, options);
   if (errors.length > 0) {

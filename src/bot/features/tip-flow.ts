@@ -92,7 +92,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       place: await askPlace(conversation, ctx),
       timing: await askTiming(conversation, ctx),
       description: await askDescription(conversation, ctx),
-      photoFileIds: await askPhotos(conversation, ctx),
+      photoFileIds: await askPhotos(conversation, ctx, deps),
     } satisfies TipDraft;
 
     // Opt-in to notifications: off unless the resident turns it on.
@@ -131,7 +131,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
           (data) => z.enum(EDITABLE_FIELDS).safeParse(data.replace(/^t:edit:/, "")).data ?? null,
           (value) => ctx.t(`edit-${value}`),
         );
-        await editField(conversation, ctx, ward, draft, field);
+        await editField(conversation, ctx, deps, ward, draft, field);
         continue;
       }
       const submitted = await conversation.external(async () => {
@@ -186,6 +186,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
 async function editField(
   conversation: TipConversation,
   ctx: FlowContext,
+  deps: BotDeps,
   ward: WardForFlow,
   draft: TipDraft,
   field: EditableField,
@@ -207,7 +208,7 @@ async function editField(
       draft.description = await askDescription(conversation, ctx);
       return;
     case "photos":
-      draft.photoFileIds = await askPhotos(conversation, ctx);
+      draft.photoFileIds = await askPhotos(conversation, ctx, deps);
       return;
   }
 }
@@ -412,7 +413,7 @@ async function askDescription(conversation: TipConversation, ctx: FlowContext): 
   }
 }
 
-async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promise<string[]> {
+async function askPhotos(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<string[]> {
   const photos: string[] = [];
   await ctx.reply(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX }), {
     parse_mode: "HTML",
@@ -433,6 +434,10 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
       await next.reply(next.t(photo.refused));
+      continue;
+    }
+    if (photo && (await conversation.external(() => deps.services.images.full))) {
+      await next.reply(next.t("tip-photo-busy"));
       continue;
     }
     if (photo) {
