@@ -3,6 +3,7 @@
 import type { Database } from "../db.js";
 import { generateReceiptCode, generateTipReference, parseReceiptCode } from "../domain/codes.js";
 import { findDuplicateOf } from "../domain/duplicates.js";
+import { approximatePin, formatStoredPin, parseStoredPin } from "../domain/location.js";
 import { z } from "zod";
 import {
   type CloseReason,
@@ -46,11 +47,9 @@ const addendumSchema = z
   .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
 
 
-/** "lat,lon" as sealed in Tip.location. */
-function parseLocation(stored: string | null): { latitude: number; longitude: number } | null {
-  if (!stored) return null;
-  const [latitude, longitude] = stored.split(",").map(Number);
-  return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude: latitude!, longitude: longitude! } : null;
+/** A pin the resident did not confirm is rounded here too, whatever the flow did: its precise point is never stored. */
+function storedPinOf(place: { latitude: number; longitude: number; approximate: boolean }): string {
+  return formatStoredPin(place.approximate ? { ...approximatePin(place), approximate: true } : place);
 }
 
 function fingerprintText(description: string): string {
@@ -77,7 +76,8 @@ export interface TipView {
   category: TipCategory;
   quarterName: string | null;
   placeText: string | null;
-  location: { latitude: number; longitude: number } | null;
+  /** approximate: rounded to ~170 m, the resident did not confirm it is the reported place. */
+  location: { latitude: number; longitude: number; approximate: boolean } | null;
   timing: TipTiming;
   description: string;
   priority: Priority;
@@ -195,7 +195,7 @@ export class TipService {
             category: draft.category,
             quarterId: draft.quarterId,
             placeText: this.keyring.sealOrNull(SEALED.place, id, placeText),
-            location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, id, `${draft.place.latitude},${draft.place.longitude}`) : null,
+            location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, id, storedPinOf(draft.place)) : null,
             timing: draft.timing,
             description: this.keyring.seal(SEALED.description, id, draft.description),
             priority: triage.priority,
@@ -285,7 +285,7 @@ export class TipService {
       category: t.category as TipCategory,
       quarterName: t.quarter?.name ?? null,
       placeText: this.keyring.openOrNull(SEALED.place, t.id, t.placeText),
-      location: parseLocation(this.keyring.openOrNull(SEALED.location, t.id, t.location)),
+      location: parseStoredPin(this.keyring.openOrNull(SEALED.location, t.id, t.location)),
       timing: t.timing as TipTiming,
       description: this.keyring.open(SEALED.description, t.id, t.description),
       priority: t.priority as Priority,

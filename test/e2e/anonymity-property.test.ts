@@ -31,7 +31,12 @@ const flowArb = fc.record({
   quarter: fc.integer({ min: 0, max: 9 }), // 0: "Không rõ"
   place: fc.oneof(
     fc.record({ kind: fc.constant("text" as const), text: textOf(TIP_PLACE_MAX) }),
-    fc.record({ kind: fc.constant("location" as const), latitude: fc.double({ min: 13.7, max: 13.8, noNaN: true }), longitude: fc.double({ min: 109.2, max: 109.3, noNaN: true }) }),
+    fc.record({
+      kind: fc.constant("location" as const),
+      latitude: fc.double({ min: 13.7, max: 13.8, noNaN: true }),
+      longitude: fc.double({ min: 109.2, max: 109.3, noNaN: true }),
+      answer: fc.constantFrom("Đúng nơi tôi muốn báo", "Đó là chỗ tôi đang đứng"),
+    }),
     fc.constant({ kind: "skip" as const }),
   ),
   timing: fc.nat(TIMINGS.length - 1),
@@ -62,7 +67,10 @@ async function play(resident: Persona, flow: Flow): Promise<"submitted" | "cance
   await resident.tap(flow.quarter === 0 ? "Không rõ" : `Khu phố ${flow.quarter}`, /Bước 3\/6/);
   if ((stopped = await stopHere(3))) return stopped;
   if (flow.place.kind === "text") await resident.say(flow.place.text, /Bước 4\/6/);
-  else if (flow.place.kind === "location") await resident.sendLocation(flow.place.latitude, flow.place.longitude, /Bước 4\/6/);
+  else if (flow.place.kind === "location") {
+    await resident.sendLocation(flow.place.latitude, flow.place.longitude, /nơi bạn muốn báo/);
+    await resident.tap(flow.place.answer, /Bước 4\/6/);
+  }
   else await resident.say("⏭ Bỏ qua", /Bước 4\/6/);
   if ((stopped = await stopHere(4))) return stopped;
   await resident.tap(TIMINGS[flow.timing]!, /Bước 5\/6/);

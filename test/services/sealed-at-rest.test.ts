@@ -72,7 +72,7 @@ describe("tip content sealed at rest (AES-256-GCM, TIP_KEYS)", () => {
     await services.tips.submit(wardId, {
       category: "use_venue",
       quarterId,
-      place: { kind: "location", latitude: 13.776512, longitude: 109.223401 },
+      place: { kind: "location", latitude: 13.776512, longitude: 109.223401, approximate: false },
       timing: "now",
       description: "Tụ tập sử dụng ở quán karaoke",
       photoFileIds: [],
