@@ -95,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await scheduler.stop();
       await httpServer?.close();
       await updates.stop();
+      await services.preferences.flushUsage().catch((err: unknown) => logger.warn({ err }, "could not write down today's use of chat preferences"));
       await db.$disconnect();
       logger.info("stopped");
     },

@@ -28,6 +28,7 @@ function tickSchedule(seconds: number): string {
 export function startScheduler(config: Config, services: Services, logger: Logger, options: { cron: boolean }): Scheduler {
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
+    // A flow idle past the timeout goes with the choices it offered.
     const dropped = await services.conversations.deleteIdle(cutoff);
     await services.offeredChoices.forgetOld();
     // Telegram keeps an update for 24 hours: after two days no repeat can come.
@@ -41,6 +42,10 @@ export function startScheduler(config: Config, services: Services, logger: Logge
     let notificationTargets = 0;
     for await (const tipIds of services.tips.closedTipIds()) notificationTargets += await services.notifications.forgetTips(tipIds);
     const purged = await services.tips.purgeClosed(config.TIP_RETENTION_DAYS);
+    // Chat-keyed rows that outlive flows: the day's use written in one batch, then what went unused too long.
+    await services.preferences.flushUsage();
+    const preferences = await services.preferences.forgetUnused(config.CHAT_DATA_RETENTION_DAYS);
+    if (preferences > 0) logger.info({ preferences, unusedForDays: config.CHAT_DATA_RETENTION_DAYS }, "retention: unused chat preferences deleted");
     // Counts only: nothing about what the tips said.
     logger.info({ ...purged, notificationTargets, olderThanDays: config.TIP_RETENTION_DAYS }, "retention: closed tips purged");
     return purged.tips;

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import { createDatabase, type Database, tuneDatabase } from "../db.js";
 import type { Logger } from "../logger.js";
 import { type Clock, createServices, type Services } from "../services/index.js";
+import { countLegacySealed } from "../services/key-rotation.js";
 import { secretsFor } from "./secrets.js";
 
 export async function openServices(config: Config, logger: Logger, clock?: Clock): Promise<{ db: Database; services: Services }> {
@@ -22,8 +23,15 @@ export async function openServices(config: Config, logger: Logger, clock?: Clock
       hour: config.DEADLINE_REMINDER_HOUR,
     },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
+    imageDecodes: config.IMAGE_DECODE_CONCURRENCY,
     ...(clock ? { clock } : {}),
   });
+  // Values in clear or in the old sealed format are refused on read (one could have been planted): say so now, not mid-flow.
+  const legacy = await countLegacySealed(db);
+  if (legacy > 0) {
+    await db.$disconnect();
+    throw new Error(`${legacy} stored values are in clear or in the old sealed format: run "npm run rotate-key" once, then start again`);
+  }
   return { db, services };
 }
 

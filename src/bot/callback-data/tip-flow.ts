@@ -22,6 +22,8 @@ export const tipFlowButtons = {
     examples: [{ quarter: "none" }, { quarter: 0 }, { quarter: 499 }],
   }),
   timing: buttonKind({ prefix: "t:time", ...inFlow, args: { timing: z.enum(TIP_TIMINGS) }, examples: TIP_TIMINGS.map((timing) => ({ timing })) }),
+  /** Whose place a map pin is: the reported place, where the resident stands, or take it back. */
+  pin: buttonKind({ prefix: "t:pin", ...inFlow, args: { which: z.enum(["spot", "here", "drop"]) }, examples: [{ which: "spot" }, { which: "here" }, { which: "drop" }] }),
   photosDone: buttonKind({ prefix: "t:ph:done", ...inFlow, examples: [{}] }),
   photosSkip: buttonKind({ prefix: "t:ph:skip", ...inFlow, examples: [{}] }),
   review: buttonKind({

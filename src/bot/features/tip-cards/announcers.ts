@@ -11,6 +11,7 @@ import { chatTranslator } from "../../i18n.js";
 import { cleanPhotos, sendPhotos } from "../../photos.js";
 import { cardKeyboard } from "./keyboards.js";
 import { renderCardText } from "./render.js";
+import { APPROXIMATE_RADIUS_METERS } from "../../../domain/location.js";
 
 /** Re-encoded copies of residents' pictures; a picture that cannot be re-encoded is counted, never sent as it came. */
 async function postCleanPhotos(
@@ -21,7 +22,7 @@ async function postCleanPhotos(
   options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
 ): Promise<void> {
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
-  const { files, errors } = await cleanPhotos(api, fileIds);
+  const { files, errors } = await cleanPhotos(api, deps.services.images, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
   if (files.length > 0) await sendPhotos(api, chatId, files, options);
   if (errors.length > 0) {
@@ -72,6 +73,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
       }
       if (view.location) {
         await api.sendLocation(ward.policeChatId, view.location.latitude, view.location.longitude, {
+          ...(view.location.approximate ? { horizontal_accuracy: APPROXIMATE_RADIUS_METERS } : {}),
           reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
         });
       }

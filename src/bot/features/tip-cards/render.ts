@@ -2,6 +2,7 @@
 import type { TipView } from "../../../services/index.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../i18n.js";
+import { APPROXIMATE_RADIUS_METERS } from "../../../domain/location.js";
 
 export function formatTime(date: Date, timezone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", {
@@ -20,13 +21,17 @@ export function renderCardText(view: TipView, t: Translate, timezone: string, lo
       priority: t(`priority-${view.priority}`),
       category: t(`category-${view.category}`),
       quarter: escapeHtml(view.quarterName ?? t("quarter-unknown")),
-      place: view.placeText ? escapeHtml(view.placeText) : view.location ? t("tip-place-location") : t("tip-place-none"),
+      // The place once: the text, or a line pointing at the pin posted under the card (no coordinates repeated).
+      place: view.placeText
+        ? escapeHtml(view.placeText)
+        : view.location
+          ? t(view.location.approximate ? "card-place-pin-approximate" : "card-place-pin", { meters: APPROXIMATE_RADIUS_METERS })
+          : t("tip-place-none"),
       timing: t(`timing-${view.timing}`),
       createdAt: formatTime(view.createdAt, timezone, locale),
       photos: view.photoFileIds.length,
     }),
   );
-  if (view.location) lines.push(t("card-location", { lat: view.location.latitude.toFixed(5), lon: view.location.longitude.toFixed(5) }));
   if (view.duplicateOfReference) lines.push(t("card-duplicate", { reference: view.duplicateOfReference }));
   if (view.status === "closed") lines.push(t("card-status-closed", { reason: t(`close-${view.closeReason ?? "confirmed"}`) }));
   else if (view.status === "verifying" || view.status === "acted") lines.push(t(`card-status-${view.status}`, { officer: escapeHtml(view.claimedByName ?? "") }));
