@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { AUDIENCES, BUTTON_KINDS, CALLBACK_DATA_MAX_BYTES, cardButtons, checkInFlowButtons, quarterStatusButton, tipListButton } from "../../src/bot/callback-data/index.js";
+import * as registry from "../../src/bot/callback-data/index.js";
+import { AUDIENCES, BUTTON_KINDS, type ButtonKind, CALLBACK_DATA_MAX_BYTES, cardButtons, checkInFlowButtons, quarterStatusButton, tipListButton } from "../../src/bot/callback-data/index.js";
 
 const kinds = Object.entries(BUTTON_KINDS);
 const encoded = kinds.flatMap(([name, kind]) => kind.examples.map((args) => ({ name, args, data: kind.encode(args) })));
@@ -27,6 +28,14 @@ describe("button kinds", () => {
   it.each(encoded)("$name $data is parsed by no other kind", ({ name, data }) => {
     const others = kinds.filter(([other, kind]) => other !== name && kind.parse(data) !== null).map(([other]) => other);
     expect(others).toEqual([]);
+  });
+
+  it("lists every kind the module defines, alone or in a family", () => {
+    const isKind = (v: unknown): v is ButtonKind => typeof v === "object" && v !== null && "encode" in v && "parse" in v && "audience" in v;
+    const defined = Object.values(registry).flatMap((v) => (isKind(v) ? [v] : typeof v === "object" && v !== null && v !== BUTTON_KINDS ? Object.values(v).filter(isKind) : []));
+    const listed = new Set(Object.values(BUTTON_KINDS));
+    expect(defined.length).toBeGreaterThan(30);
+    expect(defined.filter((k) => !listed.has(k)).map((k) => k.prefix)).toEqual([]);
   });
 
   it("refuses forged or malformed data", () => {
