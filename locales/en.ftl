@@ -238,14 +238,37 @@ btn-ci-start = 📝 Start the weekly check-in
 btn-ci-nothing = 👌 Nothing new
 ci-nothing-saved = ✅ Recorded: nothing new in { $quarter } for { $week }. Thank you! You can change it until { $closes }.
 btn-ci-edit = ✏️ Edit the check-in
+ci-stocks-confirm =
+    👥 <b>People under management in { $quarter }</b> (counts only, no names):
+    • Addicted to drugs: <b>{ $addicts }</b>
+    • Using drugs illegally: <b>{ $users }</b>
+    • After rehab: <b>{ $postRehab }</b>
+    Last confirmed on { $date }. Are these still right?
+btn-ci-stocks-keep = ✅ Still right
+btn-ci-stocks-edit = ✏️ Something changed
+ci-stocks-edit = Please give today's numbers (counts only, no names). Tap “Keep” for a number that has not changed.
+ci-stocks-unknown = 👥 There are no numbers yet for the people under management in <b>{ $quarter }</b>. Please give today's numbers (counts only, no names); next week just tap “Still right” if nothing changed.
+ci-stock-q-addicts = How many people <b>addicted to drugs</b> are under management?
+ci-stock-q-users = How many people <b>using drugs illegally</b> (not found addicted) are under management?
+ci-stock-q-postRehab = How many people <b>after rehab</b> are under management?
+btn-ci-keep = Keep ({ $n })
+ci-stocks-kept = People under management unchanged: addicted { $addicts }, using { $users }, after rehab { $postRehab }.
+ci-stocks-none-yet = No numbers yet for the people under management: tap “Edit the check-in” to give them.
+ci-q-peopleChanged = This week, is anyone <b>newly</b> suspected of using drugs, newly back from rehab or from prison, relapsed, or moved away?
+ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs?
+ci-q-backFromRehab = How many people are newly <b>back from rehab</b>?
+ci-q-backFromPrison = How many people are newly <b>back from prison</b>?
+ci-q-relapsed = How many people after rehab have <b>relapsed</b>?
+ci-q-movedAway = How many people under management have <b>moved away</b>?
+ci-q-incidents = How many <b>incidents</b> did people using drugs cause this week (disturbances, theft, fights…)?
 ci-q-newSigns = Any new signs of drug dealing or places where people gather to use this week?
-ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs this week?
-ci-q-rehabStable = How many people back from rehab are <b>stable</b>?
-ci-q-rehabRelapsed = How many people back from rehab have <b>relapsed</b>?
-ci-q-rehabMovedAway = How many people back from rehab have <b>moved away</b>?
+ci-q-dealingPoints = How many <b>suspected dealing points</b>?
+ci-q-useVenues = How many <b>suspected places where people are organised or harboured to use</b>?
+ci-q-plantGrowing = Any plants containing narcotics (cannabis, opium poppy…) seen growing?
+ci-q-plantSites = In how many <b>places</b> (gardens, fields, pots…)?
 ci-q-suspiciousBusinesses = Any suspicious businesses (karaoke, guesthouses, rented rooms)?
-ci-q-plantGrowing = Any drug plants seen growing?
-ci-q-awarenessActivities = How many drug-awareness sessions were held this week?
+ci-q-awarenessSessions = How many drug-awareness sessions were held this week?
+ci-q-awarenessParticipants = About how many <b>people attended</b> them in all?
 ci-q-urgent = Anything <b>urgent</b> the ward police must act on now?
 ci-q-note = Any other note? Type it or { word-tap } “Skip”.
 ci-ask-detail = Where, and what exactly? (briefly, or { word-tap } “Skip”)
@@ -263,6 +286,13 @@ ci-review =
     { $lines }
 
     Send this check-in?
+ci-review-stocks = • Under management: addicted <b>{ $addicts }</b>, using <b>{ $users }</b>, after rehab <b>{ $postRehab }</b>
+ci-review-no-flows = No new people, incidents, places or awareness sessions
+ci-review-note = Note
+ci-sign-newSigns = Signs of dealing or use venues
+ci-sign-plantGrowing = Plants containing narcotics
+ci-sign-suspiciousBusinesses = Suspicious businesses
+ci-sign-urgent = Urgent matter
 btn-ci-restart = 🔁 Start over
 ci-submitted = ✅ Check-in { $week } for { $quarter } sent. Thank you! You can change it until { $closes }.
 ci-submitted-urgent = 🚨 The urgent matter went to the ward police at once.
@@ -280,17 +310,37 @@ ci-summary =
     📊 <b>Weekly check-in summary { $week }</b>
     Answered: { $answered }/{ $expected } quarters ({ $rate }%)
     Quarters with signs: { $signs }
-    Newly suspected users: { $newUsers }{ $newUsersChange }
-    Back from rehab: stable { $stable }, relapsed { $relapsed }, moved away { $moved }
-    Awareness sessions: { $awareness }
+    This week: newly suspected { $newUsers }{ $newUsersChange }; back from rehab { $backFromRehab }, from prison { $backFromPrison }; relapsed { $relapsed }; moved away { $moved }; incidents { $incidents }
+    Found: suspected dealing points { $dealingPoints }, suspected use venues { $useVenues }, places growing narcotic plants { $plantSites }
+    Awareness: { $awareness } sessions, { $participants } attendances
+    Under management (latest figures the quarters confirmed, { $known }/{ $quarters } quarters have them): addicted { $addicts }, using { $users }, after rehab { $postRehab }
     Not answered: { $missing }
 ci-none = none
 ci-chart-title = Weekly check-in { $week } — answered { $answered }/{ $expected }
-ci-legend-nothing = Nothing new
-ci-legend-signs = Signs
-ci-legend-urgent = Urgent
+ci-grid-title = The quarters' weekly check-ins — last { $weeks } weeks
+ci-grid-week = week { $n }
+ci-legend-nothing = Answered: nothing new
+ci-legend-signs = Answered: signs
+ci-legend-urgent = Something urgent
 ci-legend-missing = No answer
-ci-legend-skipped = No head yet
+ci-legend-noHead = No head yet
+ci-legend-holiday = Holiday (not asked)
+ci-legend-notOpen = Check-in not open yet
+ci-legend-byDeputy = Deputy answered (head away)
+stock-addicts = People addicted to drugs under management
+stock-users = People using drugs illegally under management
+stock-postRehab = People after rehab under management
+flow-newSuspectedUsers = People newly suspected of using drugs
+flow-backFromRehab = People newly back from rehab
+flow-backFromPrison = People newly back from prison
+flow-relapsed = People who relapsed
+flow-movedAway = People under management who moved away
+flow-incidents = Incidents caused by people using drugs
+flow-dealingPoints = Suspected dealing points found
+flow-useVenues = Suspected use venues found
+flow-plantSites = Places growing narcotic plants found
+flow-awarenessSessions = Drug-awareness sessions
+flow-awarenessParticipants = Awareness session attendances
 away-on = Noted that you are away: the deputy will get the check-in reminders. Type /back when you return.
 away-off = Welcome back! You will get the check-in reminders again.
 away-not-head = This command is for quarter heads and deputies.
@@ -504,7 +554,8 @@ rp-summary =
     📑 <b>Report for the { $period } — { $ward }</b>
     Period: { $from } – { $to } (figures to { $asOf })
     • Tips received: <b>{ $tips }</b> ({ $urgent } urgent); in progress { $inProgress }, handed over { $acted }, confirmed { $confirmed }
-    • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs; new suspected users: { $newUsers }
+    • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs; newly suspected users in the period: { $newUsers }
+    • Under management at the period's end: addicted { $addicts }, using { $users }, after rehab { $postRehab }
     • Report deadlines: on time { $onTime }, late { $late }, overdue { $overdue }, not yet due { $pending }
     • Drug-free quarters: { $drugFree }/{ $quarters } (target for { $year }: { $target })
 rp-sheet-summary = Summary
@@ -529,11 +580,9 @@ rp-ci-answered = Weekly check-ins answered
 rp-ci-rate = Check-in response rate (%)
 rp-ci-signs = Check-ins with signs
 rp-ci-urgent = Urgent check-ins
-rp-count-newSuspectedUsers = New suspected users
-rp-count-rehabStable = Post-rehab, stable
-rp-count-rehabRelapsed = Post-rehab, relapsed
-rp-count-rehabMovedAway = Post-rehab, moved away
-rp-count-awarenessActivities = Awareness activities
+rp-stock-at-end = { $label } — at the period's end ({ $known }/{ $quarters } quarters have figures)
+rp-col-stock = { $label } (period end)
+rp-flow-in-period = { $label } — in the period
 rp-dl-on_time = Agency reports on time
 rp-dl-late = Agency reports late
 rp-dl-overdue = Agency reports overdue

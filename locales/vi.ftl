@@ -238,14 +238,37 @@ btn-ci-start = 📝 Bắt đầu báo cáo tuần
 btn-ci-nothing = 👌 Không có gì mới
 ci-nothing-saved = ✅ Đã ghi nhận: { $quarter } không có gì mới trong tuần { $week }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
 btn-ci-edit = ✏️ Sửa báo cáo
+ci-stocks-confirm =
+    👥 <b>Số người đang được quản lý ở { $quarter }</b> (chỉ số lượng, không ghi tên):
+    • Người nghiện ma túy: <b>{ $addicts }</b>
+    • Người sử dụng trái phép chất ma túy: <b>{ $users }</b>
+    • Người sau cai nghiện: <b>{ $postRehab }</b>
+    Xác nhận lần cuối ngày { $date }. Các số này còn đúng không?
+btn-ci-stocks-keep = ✅ Vẫn đúng
+btn-ci-stocks-edit = ✏️ Có thay đổi
+ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì bấm “Giữ nguyên”.
+ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần bấm “Vẫn đúng” nếu không đổi.
+ci-stock-q-addicts = Số người <b>nghiện ma túy</b> đang được quản lý?
+ci-stock-q-users = Số người <b>sử dụng trái phép chất ma túy</b> (chưa xác định là nghiện) đang được quản lý?
+ci-stock-q-postRehab = Số người <b>sau cai nghiện</b> đang được quản lý?
+btn-ci-keep = Giữ nguyên ({ $n })
+ci-stocks-kept = Số người đang quản lý giữ nguyên: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }.
+ci-stocks-none-yet = Chưa có số người đang được quản lý: bấm “Sửa báo cáo” để nhập.
+ci-q-peopleChanged = Tuần này có ai <b>mới</b> nghi sử dụng ma túy, mới về từ cai nghiện hoặc từ trại giam, tái nghiện, hay đã chuyển đi nơi khác không?
+ci-q-newSuspectedUsers = Số người <b>mới</b> phát hiện nghi sử dụng ma túy?
+ci-q-backFromRehab = Số người mới <b>trở về sau cai nghiện</b>?
+ci-q-backFromPrison = Số người mới <b>chấp hành xong án phạt tù</b> trở về?
+ci-q-relapsed = Số người sau cai đã <b>tái nghiện</b>?
+ci-q-movedAway = Số người đang được quản lý đã <b>chuyển đi</b> nơi khác?
+ci-q-incidents = Trong tuần có bao nhiêu <b>vụ việc</b> do người sử dụng ma túy gây ra (gây rối, trộm cắp, đánh nhau…)?
 ci-q-newSigns = Tuần này có dấu hiệu mới về mua bán hoặc điểm tụ tập sử dụng ma túy không?
-ci-q-newSuspectedUsers = Số người <b>mới</b> nghi sử dụng ma túy phát hiện trong tuần?
-ci-q-rehabStable = Số người sau cai nghiện đang <b>ổn định</b>?
-ci-q-rehabRelapsed = Số người sau cai đã <b>tái nghiện</b>?
-ci-q-rehabMovedAway = Số người sau cai đã <b>chuyển đi</b> nơi khác?
+ci-q-dealingPoints = Bao nhiêu <b>điểm nghi mua bán</b> ma túy?
+ci-q-useVenues = Bao nhiêu <b>điểm nghi tổ chức, chứa chấp sử dụng</b> ma túy?
+ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy (cần sa, thuốc phiện…) không?
+ci-q-plantSites = Ở bao nhiêu <b>nơi</b> (vườn, ruộng, chậu cây…)?
 ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà nghỉ, nhà trọ) không?
-ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy không?
-ci-q-awarenessActivities = Số buổi tuyên truyền phòng chống ma túy đã tổ chức trong tuần?
+ci-q-awarenessSessions = Số buổi tuyên truyền phòng, chống ma túy đã tổ chức trong tuần?
+ci-q-awarenessParticipants = Tổng cộng khoảng bao nhiêu <b>người dự</b> các buổi đó?
 ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
 ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “Bỏ qua”.
 ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “Bỏ qua”)
@@ -263,6 +286,13 @@ ci-review =
     { $lines }
 
     Gửi báo cáo này?
+ci-review-stocks = • Đang quản lý: nghiện <b>{ $addicts }</b>, sử dụng <b>{ $users }</b>, sau cai <b>{ $postRehab }</b>
+ci-review-no-flows = Không có người, vụ việc, điểm hay buổi tuyên truyền nào mới
+ci-review-note = Ghi chú
+ci-sign-newSigns = Dấu hiệu mua bán, tụ tập sử dụng
+ci-sign-plantGrowing = Trồng cây có chứa chất ma túy
+ci-sign-suspiciousBusinesses = Cơ sở kinh doanh đáng ngờ
+ci-sign-urgent = Việc khẩn cấp
 btn-ci-restart = 🔁 Làm lại
 ci-submitted = ✅ Đã gửi báo cáo tuần { $week } của { $quarter }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
 ci-submitted-urgent = 🚨 Việc khẩn cấp đã được chuyển ngay tới công an phường.
@@ -280,17 +310,37 @@ ci-summary =
     📊 <b>Tổng hợp báo cáo tuần { $week }</b>
     Đã trả lời: { $answered }/{ $expected } khu phố ({ $rate }%)
     Khu phố có dấu hiệu: { $signs }
-    Người mới nghi sử dụng: { $newUsers }{ $newUsersChange }
-    Sau cai: ổn định { $stable }, tái nghiện { $relapsed }, chuyển đi { $moved }
-    Buổi tuyên truyền: { $awareness }
+    Trong tuần: mới nghi sử dụng { $newUsers }{ $newUsersChange }; mới về từ cai nghiện { $backFromRehab }, từ trại giam { $backFromPrison }; tái nghiện { $relapsed }; chuyển đi { $moved }; vụ việc { $incidents }
+    Phát hiện: điểm nghi mua bán { $dealingPoints }, điểm nghi tụ tập sử dụng { $useVenues }, nơi trồng cây có chứa chất ma túy { $plantSites }
+    Tuyên truyền: { $awareness } buổi, { $participants } lượt người dự
+    Đang quản lý (số mới nhất các khu phố đã xác nhận, { $known }/{ $quarters } khu phố có số liệu): nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     Chưa trả lời: { $missing }
 ci-none = không có
 ci-chart-title = Báo cáo tuần { $week } — đã trả lời { $answered }/{ $expected }
-ci-legend-nothing = Không có gì mới
-ci-legend-signs = Có dấu hiệu
-ci-legend-urgent = Khẩn cấp
-ci-legend-missing = Chưa trả lời
-ci-legend-skipped = Chưa có tổ trưởng
+ci-grid-title = Báo cáo tuần của các khu phố — { $weeks } tuần gần nhất
+ci-grid-week = tuần { $n }
+ci-legend-nothing = Đã trả lời: không có gì mới
+ci-legend-signs = Đã trả lời: có dấu hiệu
+ci-legend-urgent = Có việc khẩn cấp
+ci-legend-missing = Không trả lời
+ci-legend-noHead = Chưa có tổ trưởng
+ci-legend-holiday = Nghỉ lễ, Tết (không hỏi)
+ci-legend-notOpen = Chưa mở báo cáo tuần
+ci-legend-byDeputy = Tổ phó trả lời thay (tổ trưởng vắng)
+stock-addicts = Người nghiện ma túy đang quản lý
+stock-users = Người sử dụng trái phép chất ma túy đang quản lý
+stock-postRehab = Người sau cai nghiện đang quản lý
+flow-newSuspectedUsers = Người mới phát hiện nghi sử dụng ma túy
+flow-backFromRehab = Người mới trở về sau cai nghiện
+flow-backFromPrison = Người mới chấp hành xong án phạt tù trở về
+flow-relapsed = Người tái nghiện
+flow-movedAway = Người đang quản lý chuyển đi nơi khác
+flow-incidents = Vụ việc do người sử dụng ma túy gây ra
+flow-dealingPoints = Điểm nghi mua bán ma túy phát hiện
+flow-useVenues = Điểm nghi tổ chức, chứa chấp sử dụng ma túy phát hiện
+flow-plantSites = Nơi trồng cây có chứa chất ma túy phát hiện
+flow-awarenessSessions = Buổi tuyên truyền phòng, chống ma túy
+flow-awarenessParticipants = Lượt người dự tuyên truyền
 away-on = Đã ghi nhận anh/chị vắng mặt: tổ phó sẽ nhận lời nhắc báo cáo. Gõ /back khi trở lại.
 away-off = Chào mừng trở lại! Anh/chị sẽ nhận lời nhắc báo cáo như thường lệ.
 away-not-head = Lệnh này dành cho tổ trưởng, tổ phó.
@@ -501,7 +551,8 @@ rp-summary =
     📑 <b>Báo cáo { $period } — { $ward }</b>
     Kỳ báo cáo: { $from } – { $to } (số liệu đến { $asOf })
     • Tin báo nhận được: <b>{ $tips }</b> (khẩn cấp { $urgent }); đang xử lý { $inProgress }, đã chuyển xử lý { $acted }, xác minh đúng { $confirmed }
-    • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu; người nghi sử dụng mới: { $newUsers }
+    • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu; người mới nghi sử dụng trong kỳ: { $newUsers }
+    • Đang quản lý cuối kỳ: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     • Hạn báo cáo: đúng hạn { $onTime }, muộn { $late }, quá hạn { $overdue }, chưa đến hạn { $pending }
     • Khu phố không ma túy: { $drugFree }/{ $quarters } (mục tiêu năm { $year }: { $target })
 rp-sheet-summary = Tổng hợp
@@ -526,11 +577,9 @@ rp-ci-answered = Báo cáo tuần đã nộp
 rp-ci-rate = Tỉ lệ báo cáo tuần (%)
 rp-ci-signs = Lượt báo cáo có dấu hiệu
 rp-ci-urgent = Lượt báo cáo khẩn
-rp-count-newSuspectedUsers = Người nghi sử dụng mới
-rp-count-rehabStable = Người sau cai ổn định
-rp-count-rehabRelapsed = Người sau cai tái nghiện
-rp-count-rehabMovedAway = Người sau cai chuyển đi
-rp-count-awarenessActivities = Buổi tuyên truyền
+rp-stock-at-end = { $label } — cuối kỳ ({ $known }/{ $quarters } khu phố có số liệu)
+rp-col-stock = { $label } (cuối kỳ)
+rp-flow-in-period = { $label } — trong kỳ
 rp-dl-on_time = Cơ quan nộp đúng hạn (lượt)
 rp-dl-late = Cơ quan nộp muộn (lượt)
 rp-dl-overdue = Cơ quan quá hạn chưa nộp (lượt)

@@ -1,7 +1,7 @@
 // The half-year and year report: periods and one pure aggregation, fed row by
 // row (so 100,000 tips need no more memory than 100), whose figures both the
 // chat summary and the workbook print. Nothing here can hold who sent a tip.
-import { type CheckInAnswers, hasSigns } from "./check-in.js";
+import { addFlows, type CheckInAnswers, type FlowCounts, hasSigns, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
 import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, isoDate } from "./deadlines.js";
 import type { QuarterStatus } from "./roadmap.js";
 import { weekKeyOf, zonedDate } from "./schedule.js";
@@ -64,12 +64,25 @@ export function outcomeOf(tip: Pick<ReportTip, "status" | "closeReason">): Outco
   return "in_progress";
 }
 
+/** One quarter-week, for the response figures (asked, answered, signs). Its counts are not read: see addStocks and addFlows. */
 export interface ReportCheckIn {
   quarterId: string;
   status: string;
   urgent: boolean;
   /** Parsed answers when answered, else null. */
   answers: CheckInAnswers | null;
+}
+
+/** A quarter's stocks at the period's end (CheckInService.stocksAt). */
+export interface ReportQuarterStocks {
+  quarterId: string;
+  stocks: QuarterStocks;
+}
+
+/** A quarter's flows summed over the period (CheckInService.flowsBetween). */
+export interface ReportQuarterFlows {
+  quarterId: string;
+  flows: FlowCounts;
 }
 
 export interface ReportSubmission {
@@ -87,10 +100,6 @@ export interface ReportRoadmap {
   quarters: { name: string; status: QuarterStatus; decidedOn: string | null; note: string | null }[];
 }
 
-const COUNT_KEYS = ["newSuspectedUsers", "rehabStable", "rehabRelapsed", "rehabMovedAway", "awarenessActivities"] as const;
-type CountKey = (typeof COUNT_KEYS)[number];
-type Counts = Record<CountKey, number>;
-
 export interface QuarterCheckInFigures {
   quarter: string;
   expected: number;
@@ -99,7 +108,10 @@ export interface QuarterCheckInFigures {
   rate: number;
   withSigns: number;
   urgent: number;
-  totals: Counts;
+  /** People under management at the period's end (a figure may be unknown). */
+  stocks: QuarterStocks;
+  /** What happened over the period, summed. */
+  flows: FlowCounts;
 }
 
 export interface TipRow {
@@ -124,7 +136,10 @@ export interface ReportFigures {
     rate: number;
     withSigns: number;
     urgent: number;
-    totals: Counts;
+    /** The ward's stocks at the period's end: each quarter's latest figure, added across quarters (never across weeks). */
+    stocks: WardStocks;
+    /** The period's flows, summed over weeks and quarters. */
+    flows: FlowCounts;
     perQuarter: QuarterCheckInFigures[];
   };
   deadlines: {
@@ -134,7 +149,6 @@ export interface ReportFigures {
   roadmap: ReportRoadmap & { actual: number };
 }
 
-const zeroCounts = (): Counts => ({ newSuspectedUsers: 0, rehabStable: 0, rehabRelapsed: 0, rehabMovedAway: 0, awarenessActivities: 0 });
 const zeroOutcomes = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 const UNKNOWN_QUARTER = "";
 
@@ -143,7 +157,7 @@ export class ReportBuilder {
   private readonly quarterOrder: string[];
   private readonly tipCells = new Map<string, Record<Outcome, number>>();
   private readonly tipTotals = { total: 0, byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>, byOutcome: zeroOutcomes(), byCategory: Object.fromEntries(TIP_CATEGORIES.map((c) => [c, 0])) as Record<TipCategory, number> };
-  private readonly perQuarter = new Map<string, { expected: number; answered: number; withSigns: number; urgent: number; totals: Counts }>();
+  private readonly perQuarter = new Map<string, { expected: number; answered: number; withSigns: number; urgent: number; stocks: QuarterStocks; flows: FlowCounts }>();
 
   /** `unknownQuarter`: the label of tips whose quarter the resident did not know. */
   constructor(
@@ -152,7 +166,7 @@ export class ReportBuilder {
   ) {
     for (const q of quarters) {
       this.quarterNames.set(q.id, q.name);
-      this.perQuarter.set(q.id, { expected: 0, answered: 0, withSigns: 0, urgent: 0, totals: zeroCounts() });
+      this.perQuarter.set(q.id, { expected: 0, answered: 0, withSigns: 0, urgent: 0, stocks: { ...UNKNOWN_STOCKS }, flows: zeroFlows() });
     }
     this.quarterOrder = quarters.map((q) => q.id);
   }
@@ -180,7 +194,22 @@ export class ReportBuilder {
     q.answered++;
     if (hasSigns(checkIn.answers)) q.withSigns++;
     if (checkIn.urgent || checkIn.answers.urgent.yes) q.urgent++;
-    for (const k of COUNT_KEYS) q.totals[k] += checkIn.answers[k];
+  }
+
+  /** Each quarter's stocks at the period's end; a later call for a quarter replaces its figures. */
+  addStocks(rows: readonly ReportQuarterStocks[]): void {
+    for (const r of rows) {
+      const q = this.perQuarter.get(r.quarterId);
+      if (q) q.stocks = { ...r.stocks };
+    }
+  }
+
+  /** Each quarter's flows over the period; added to what the quarter already has. */
+  addFlows(rows: readonly ReportQuarterFlows[]): void {
+    for (const r of rows) {
+      const q = this.perQuarter.get(r.quarterId);
+      if (q) addFlows(q.flows, r.flows);
+    }
   }
 
   finish(submissions: readonly ReportSubmission[], roadmap: ReportRoadmap, today: string): ReportFigures {
@@ -195,13 +224,13 @@ export class ReportBuilder {
     }
     const perQuarter: QuarterCheckInFigures[] = this.quarterOrder.map((id) => {
       const q = this.perQuarter.get(id)!;
-      return { quarter: this.quarterNames.get(id)!, ...q, totals: { ...q.totals }, rate: q.expected > 0 ? q.answered / q.expected : 0 };
+      return { quarter: this.quarterNames.get(id)!, ...q, stocks: { ...q.stocks }, flows: { ...q.flows }, rate: q.expected > 0 ? q.answered / q.expected : 0 };
     });
     const sum = (f: (q: QuarterCheckInFigures) => number) => perQuarter.reduce((a, q) => a + f(q), 0);
     const expected = sum((q) => q.expected);
     const answered = sum((q) => q.answered);
-    const totals = zeroCounts();
-    for (const q of perQuarter) for (const k of COUNT_KEYS) totals[k] += q.totals[k];
+    const flows = zeroFlows();
+    for (const q of perQuarter) addFlows(flows, q.flows);
 
     const deadlineRows = submissions.map((s) => ({
       deadline: s.deadline,
@@ -220,7 +249,8 @@ export class ReportBuilder {
         rate: expected > 0 ? answered / expected : 0,
         withSigns: sum((q) => q.withSigns),
         urgent: sum((q) => q.urgent),
-        totals,
+        stocks: wardStocks(perQuarter.map((q) => q.stocks)),
+        flows,
         perQuarter,
       },
       deadlines: { counts: boardCounts(deadlineRows), rows: deadlineRows },

@@ -2,6 +2,7 @@
 // number comes from the same ReportFigures the chat summary prints.
 import ExcelJS from "exceljs";
 import { displayDate } from "../domain/deadlines.js";
+import { FLOW_KEYS, STOCK_KINDS } from "../domain/check-in.js";
 import { OUTCOMES, percent } from "../domain/report.js";
 import { PRIORITIES } from "../domain/tip.js";
 import type { Report } from "./reports.js";
@@ -9,7 +10,6 @@ import type { Report } from "./reports.js";
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export const SHEETS = ["summary", "tips", "checkins", "deadlines", "roadmap"] as const;
-const COUNT_COLUMNS = ["newSuspectedUsers", "rehabStable", "rehabRelapsed", "rehabMovedAway", "awarenessActivities"] as const;
 
 function header(sheet: ExcelJS.Worksheet, labels: string[]): void {
   const row = sheet.addRow(labels);
@@ -55,7 +55,9 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
   line(t("rp-ci-rate"), percent(f.checkIns.rate));
   line(t("rp-ci-signs"), f.checkIns.withSigns);
   line(t("rp-ci-urgent"), f.checkIns.urgent);
-  for (const k of COUNT_COLUMNS) line(t(`rp-count-${k}`), f.checkIns.totals[k]);
+  // Stocks at the period's end (each quarter's latest figure), then the period's flows.
+  for (const k of STOCK_KINDS) line(t("rp-stock-at-end", { label: t(`stock-${k}`), known: f.checkIns.stocks.known[k], quarters: f.checkIns.stocks.quarters }), f.checkIns.stocks.totals[k]);
+  for (const k of FLOW_KEYS) line(t("rp-flow-in-period", { label: t(`flow-${k}`) }), f.checkIns.flows[k]);
   for (const s of ["on_time", "late", "overdue", "pending"] as const) line(t(`rp-dl-${s}`), f.deadlines.counts[s]);
   line(t("rp-roadmap-actual", { year: String(f.roadmap.year) }), f.roadmap.actual);
   line(t("rp-roadmap-target", { year: String(f.roadmap.year) }), f.roadmap.target);
@@ -70,12 +72,31 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
 
   // 3. Weekly check-ins per quarter
   const checkIns = wb.addWorksheet(t("rp-sheet-checkins"));
-  checkIns.columns = [{ width: 18 }, ...Array.from({ length: 5 + COUNT_COLUMNS.length }, () => ({ width: 14 }))];
-  header(checkIns, [t("rp-col-quarter"), t("rp-col-weeks"), t("rp-col-answered"), t("rp-col-rate"), t("rp-col-signs"), t("rp-col-urgent"), ...COUNT_COLUMNS.map((k) => t(`rp-count-${k}`))]);
+  checkIns.columns = [{ width: 18 }, ...Array.from({ length: 5 + STOCK_KINDS.length + FLOW_KEYS.length }, () => ({ width: 14 }))];
+  header(checkIns, [
+    t("rp-col-quarter"),
+    t("rp-col-weeks"),
+    t("rp-col-answered"),
+    t("rp-col-rate"),
+    t("rp-col-signs"),
+    t("rp-col-urgent"),
+    ...STOCK_KINDS.map((k) => t("rp-col-stock", { label: t(`stock-${k}`) })),
+    ...FLOW_KEYS.map((k) => t(`flow-${k}`)),
+  ]);
   for (const q of f.checkIns.perQuarter) {
-    checkIns.addRow([q.quarter, q.expected, q.answered, percent(q.rate), q.withSigns, q.urgent, ...COUNT_COLUMNS.map((k) => q.totals[k])]);
+    // An unknown stock stays empty: no head has given it yet.
+    checkIns.addRow([q.quarter, q.expected, q.answered, percent(q.rate), q.withSigns, q.urgent, ...STOCK_KINDS.map((k) => q.stocks[k]?.count ?? ""), ...FLOW_KEYS.map((k) => q.flows[k])]);
   }
-  totalRow(checkIns, [t("rp-col-total"), f.checkIns.expected, f.checkIns.answered, percent(f.checkIns.rate), f.checkIns.withSigns, f.checkIns.urgent, ...COUNT_COLUMNS.map((k) => f.checkIns.totals[k])]);
+  totalRow(checkIns, [
+    t("rp-col-total"),
+    f.checkIns.expected,
+    f.checkIns.answered,
+    percent(f.checkIns.rate),
+    f.checkIns.withSigns,
+    f.checkIns.urgent,
+    ...STOCK_KINDS.map((k) => f.checkIns.stocks.totals[k]),
+    ...FLOW_KEYS.map((k) => f.checkIns.flows[k]),
+  ]);
 
   // 4. Deadline compliance
   const deadlines = wb.addWorksheet(t("rp-sheet-deadlines"));

@@ -1,11 +1,12 @@
 // The half-year / year report: reads the period's rows page by page into the
 // pure ReportBuilder, so memory stays flat however many tips a ward has.
 import type { Database } from "../db.js";
-import { type CheckInAnswers, checkInAnswersSchema } from "../domain/check-in.js";
+import { readStoredAnswers } from "../domain/check-in.js";
 import { addDays, localDateOf } from "../domain/deadlines.js";
 import { currentPeriod, periodBounds, ReportBuilder, type ReportFigures, type ReportPeriod, reportPeriod } from "../domain/report.js";
 import type { QuarterStatus } from "../domain/roadmap.js";
 import type { AuditService } from "./audit.js";
+import type { CheckInService } from "./check-ins.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { RoadmapService } from "./roadmap.js";
@@ -28,6 +29,7 @@ export class ReportService {
     private readonly clock: Clock,
     private readonly roadmap: RoadmapService,
     private readonly audit: AuditService,
+    private readonly checkIns: CheckInService,
   ) {}
 
   /** The period named ("2026-H1", "2026"), or the one the next recurring deadline closes. */
@@ -63,10 +65,13 @@ export class ReportService {
         take: PAGE,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
-      for (const c of page) builder.addCheckIn({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? parseAnswers(c.answers) : null });
+      for (const c of page) builder.addCheckIn({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? readStoredAnswers(c.answers) : null });
       if (page.length < PAGE) break;
       cursor = page[page.length - 1]!.id;
     }
+    // Stocks are taken at the period's end (or today), flows summed over it.
+    builder.addStocks(await this.checkIns.stocksAt(wardId, asOf));
+    builder.addFlows(await this.checkIns.flowsBetween(wardId, period.from, asOf));
 
     // The deadlines this period closes: the recurring one falls the day after the period's end.
     const deadlines = await this.db.deadline.findMany({
@@ -94,14 +99,5 @@ export class ReportService {
     const figures = builder.finish(submissions, roadmap, today);
     await this.audit.record({ wardId, action: "report.generated", actorMemberId: options.actorMemberId ?? null, detail: { period: period.key } });
     return { wardName: ward.name, timezone: ward.timezone, period, asOf, generatedAt: this.clock(), figures };
-  }
-}
-
-function parseAnswers(json: string): CheckInAnswers | null {
-  try {
-    const parsed = checkInAnswersSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOTHING_TO_REPORT } from "../../src/domain/check-in.js";
+import { NOTHING_TO_REPORT, type QuarterStocks, zeroFlows } from "../../src/domain/check-in.js";
 import { currentPeriod, outcomeOf, percent, periodBounds, ReportBuilder, reportPeriod } from "../../src/domain/report.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -50,7 +50,7 @@ describe("report aggregation", () => {
     b.addTip({ category: "nonsense", quarterId: "gone", status: "new", closeReason: null, priority: "??" });
 
     b.addCheckIn({ quarterId: "q1", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
-    b.addCheckIn({ quarterId: "q1", status: "answered", urgent: true, answers: { ...NOTHING_TO_REPORT, newSuspectedUsers: 2, urgent: { yes: true, detail: null } } });
+    b.addCheckIn({ quarterId: "q1", status: "answered", urgent: true, answers: { ...NOTHING_TO_REPORT, flows: { ...zeroFlows(), newSuspectedUsers: 2 }, urgent: { yes: true, detail: null } } });
     b.addCheckIn({ quarterId: "q1", status: "pending", urgent: false, answers: null });
     b.addCheckIn({ quarterId: "q2", status: "pending", urgent: false, answers: null });
 
@@ -76,7 +76,8 @@ describe("report aggregation", () => {
       ["Khu phố 1", 3, 2, 67],
       ["Khu phố 2", 1, 0, 0],
     ]);
-    expect(f.checkIns.totals.newSuspectedUsers).toBe(2);
+    // Counts come from addStocks / addFlows only: a week's answers feed the response figures.
+    expect(f.checkIns.flows.newSuspectedUsers).toBe(0);
 
     expect(f.deadlines.counts).toEqual({ on_time: 1, late: 1, pending: 0, overdue: 1 });
     expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 5 });
@@ -97,5 +98,26 @@ describe("report aggregation", () => {
       return b.finish([], { year: 2026, target: 0, quarters: [] }, "2026-06-01");
     };
     expect(run([...tips].reverse())).toEqual(run(tips));
+  });
+
+  it("takes stocks at the period's end once and sums flows: 3 people carried over 26 weeks are 3, not 78", () => {
+    const b = new ReportBuilder(quarters, "?");
+    // 26 answered weeks of "Không có gì mới" (the stock was confirmed each week).
+    for (let i = 0; i < 26; i++) b.addCheckIn({ quarterId: "q1", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
+    const figure = (count: number) => ({ count, confirmedOn: "2026-06-13" });
+    const q1: QuarterStocks = { addicts: figure(2), users: figure(1), postRehab: figure(3) };
+    b.addStocks([{ quarterId: "q1", stocks: q1 }, { quarterId: "gone", stocks: q1 }]);
+    b.addFlows([
+      { quarterId: "q1", flows: { ...zeroFlows(), newSuspectedUsers: 4, awarenessSessions: 2, awarenessParticipants: 90 } },
+      { quarterId: "q2", flows: { ...zeroFlows(), newSuspectedUsers: 1, backFromPrison: 1 } },
+    ]);
+    const f = b.finish([], { year: 2026, target: 0, quarters: [] }, "2026-06-14");
+    expect(f.checkIns).toMatchObject({ expected: 26, answered: 26 });
+    expect(f.checkIns.stocks).toEqual({ totals: { addicts: 2, users: 1, postRehab: 3 }, known: { addicts: 1, users: 1, postRehab: 1 }, quarters: 2 });
+    expect(f.checkIns.flows).toEqual({ ...zeroFlows(), newSuspectedUsers: 5, backFromPrison: 1, awarenessSessions: 2, awarenessParticipants: 90 });
+    expect(f.checkIns.perQuarter.map((q) => [q.quarter, q.stocks.postRehab?.count ?? null, q.flows.newSuspectedUsers])).toEqual([
+      ["Khu phố 1", 3, 4],
+      ["Khu phố 2", null, 1],
+    ]);
   });
 });
