@@ -472,10 +472,25 @@ ag-contacts = { $count } { $count ->
    *[other] contacts
 }
 ag-list =
-    🏢 <b>Agencies that report results</b>
+    🏢 <b>Results of the plan: reported to the ward People's Committee through the ward police</b>
+    { $collector }
+
+    <b>Agencies that report</b> (before 15 June and before 15 December each year, or when asked):
     { $lines }
 
-    Invite a contact: /inviteagency N. For a quarter, its head can confirm too.
+    Invite a contact: /inviteagency N. For a quarter, its head and deputies can confirm too.
+ag-collector =
+    👮 <b>{ $name }</b>: receives the agencies' reports, compiles them with its own results and reports to the ward People's Committee. It owes no report to itself.
+    <i>Duties: { $duty }</i>
+ag-collector-none = 👮 The ward police receive and compile the reports.
+ag-duty-line = <i>   Duties: { $duty }</i>
+ag-quarters-duty = 🏘 <i>Quarters — duties: { $duty }</i>
+ag-duty-police = Leads the plan and advises the People's Committee; reviews areas, registers the yearly roadmap and applies the criteria of Decision 28/2025/QĐ-TTg; awareness work and at least one lasting model; manages people after rehab against reoffending; guides, urges and checks the agencies; compiles and reports the results.
+ag-duty-health = Staff and equipment to determine addiction; helps find people addicted in time and apply rehab measures; trains health workers in assessing and treating addiction.
+ag-duty-economy = Advises the People's Committee on the budget for the plan.
+ag-duty-culture = With the police, reviews and manages people addicted, using, or after rehab; every school meets the “drug-free school” criteria, with awareness for staff, teachers and pupils; the ward radio's warnings; job and loan support for people after rehab.
+ag-duty-front = Rallies residents to find and report drug crime (including through the VNeID app); the “Whole people against drugs” movement; encourages rehab and substitution treatment; helps people after rehab rejoin the community; honours good examples.
+ag-duty-quarter = Know the area and tell the ward police at once; keep track of people using, addicted or after rehab; rally residents to report; help identify complex and drug-free quarters.
 ag-invite-usage = Usage: /inviteagency N — the agency's number in /agencies.
 ag-invite-created =
     Invite link for a contact of { $agency } (single use, expires { $expires }):
@@ -486,22 +501,52 @@ ag-added = Agency <b>{ $agency }</b> added. Invite its contact with /inviteagenc
 ag-add-usage = Usage: /addagency AGENCY NAME (2–80 characters).
 ag-remove-usage = Usage: /removeagency N — the agency's number in /agencies.
 ag-removed = Agency <b>{ $agency }</b> removed: no more deadline reminders.
+dl-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+dl-due = { $rule ->
+    [before] before { $date }
+   *[on_or_before] on or before { $date }
+}
+dl-due-note = { $rule ->
+    [before] handing in on { $date } is late
+   *[on_or_before] handing in on { $date } is still on time
+}
 dl-new =
     📋 <b>Report requested — { $agency }</b>
     { $title }
-    Due: <b>{ $due }</b> ({ $days } days left).
+    Due: <b>{ $due }</b> ({ $days ->
+        [0] today is the last day
+        [one] { $days } day left
+       *[other] { $days } days left
+    }).
+    Reports go to the ward People's Committee through the ward police: tap “✅ Submitted” once you have, or send the report file here.
 dl-remind-before =
     ⏰ <b>Report deadline reminder — { $agency }</b>
     { $title }
-    Due: <b>{ $due }</b> — { $days } days left.
+    Due: <b>{ $due }</b> — { $days ->
+        [one] { $days } day left after today.
+       *[other] { $days } days left after today.
+    }
 dl-remind-today =
-    ⏰ <b>Due today — { $agency }</b>
+    ⏰ <b>Today is the last day to hand in on time — { $agency }</b>
     { $title }
     Due: <b>{ $due }</b>.
 dl-remind-overdue =
     ⚠️ <b>{ $days } days overdue — { $agency }</b>
     { $title }
-    It was due on { $due }. Please send the report soon.
+    It was due { $due }. Please send the report soon.
 btn-dl-done = ✅ Submitted
 btn-dl-file = 📎 Send the report file
 dl-done-toast = Recorded
@@ -516,8 +561,8 @@ dl-file-received = 📎 Received “{ $name }” from <b>{ $agency }</b> for “
 dl-file-cancelled = File sending cancelled. Press “📎 Send the report file” again when ready.
 dl-private-only = Please use /deadline in a private chat with the bot.
 dl-ask-title = Step 1/3: Which report is due? (e.g. <i>Ad-hoc report on drugs over Tết</i>, at most { $max } characters)
-dl-ask-date = Step 2/3: Due date? Type a date, e.g. <b>{ $example }</b>.
-dl-date-invalid = That date does not work. Type a date from today on, within a year, e.g. 15/6/2027.
+dl-ask-date = Step 2/3: Due date? Type e.g. <b>before { $example }</b> (like the plan's “before 15 June”: handing in on { $example } is late) or <b>by { $example }</b> (handing in on { $example } is still on time). A date alone means “before”.
+dl-date-invalid = That date does not work. Type a date within the next year, e.g. “before 15/6/2027” or “by 15/6/2027”; a “before” date must be after today.
 dl-ask-agencies = Step 3/3: Which agencies must submit?
 btn-dl-all = All ({ $count })
 btn-dl-offices = Offices ({ $count })
@@ -530,7 +575,7 @@ dl-numbers-invalid = Not quite. Type numbers from 1 to { $max }, separated by co
 dl-review =
     <b>Review</b>
     Report: { $title }
-    Due: { $due }
+    Due: { $due } ({ dl-due-note })
     { $count } agencies: { $agencies }
 btn-dl-create = ✅ Create and send the request
 dl-created = Deadline “{ $title }” ({ $due }) created and sent to { $count } agencies. Track it with /deadlines
@@ -542,11 +587,15 @@ dl-board =
 dl-board-on-time = ✅ { $agency } — submitted { $date }{ $file }
 dl-board-late = 🟡 { $agency } — submitted { $date }, { $days } days late{ $file }
 dl-board-overdue = ❌ { $agency } — not submitted, { $days } days overdue
-dl-board-pending = ⏳ { $agency } — not submitted, { $days } days left
+dl-board-pending = ⏳ { $agency } — not submitted, { $days ->
+    [0] today is the last day
+    [one] { $days } day left after today
+   *[other] { $days } days left after today
+}
 dl-board-none = No report deadlines around this time.
 rp-usage = Usage: /report (current period), /report 2026-H1 (first half of 2026) or /report 2026 (the year 2026).
 rp-working = ⏳ Building the report…
-rp-auto = 📅 10 days until the { $period } report is due: here are the figures so far.
+rp-auto = 📅 The { $period } report is due { $due }: here are the figures so far.
 rp-period-half = first half of { $year }
 rp-period-year = year { $year }
 rp-caption = Report for the { $period } — figures to { $asOf }

@@ -469,10 +469,25 @@ roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }
 ## Cơ quan, hạn báo cáo, báo cáo 6 tháng / năm
 ag-contacts = { $count } người báo cáo
 ag-list =
-    🏢 <b>Các cơ quan báo cáo kết quả</b>
+    🏢 <b>Báo cáo kết quả thực hiện Kế hoạch: gửi UBND phường qua Công an phường</b>
+    { $collector }
+
+    <b>Các cơ quan báo cáo</b> (định kỳ trước ngày 15/6 và trước ngày 15/12, hoặc đột xuất khi được yêu cầu):
     { $lines }
 
-    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng cũng xác nhận được.
+    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng, tổ phó cũng xác nhận được.
+ag-collector =
+    👮 <b>{ $name }</b>: đầu mối nhận báo cáo của các cơ quan, tổng hợp cùng kết quả của mình, báo cáo UBND phường. Không phải nộp cho chính mình.
+    <i>Nhiệm vụ: { $duty }</i>
+ag-collector-none = 👮 Công an phường là đầu mối nhận và tổng hợp báo cáo.
+ag-duty-line = <i>   Nhiệm vụ: { $duty }</i>
+ag-quarters-duty = 🏘 <i>Các khu phố — nhiệm vụ: { $duty }</i>
+ag-duty-police = Chủ trì, tham mưu UBND phường triển khai Kế hoạch; rà soát, xác định địa bàn trọng điểm, đăng ký lộ trình hằng năm và hướng dẫn tiêu chí theo Quyết định 28/2025/QĐ-TTg; tuyên truyền, duy trì ít nhất 01 mô hình; quản lý người sau cai, phòng ngừa tái phạm; hướng dẫn, đôn đốc, kiểm tra các cơ quan; định kỳ tổng hợp, báo cáo kết quả.
+ag-duty-health = Bảo đảm cơ sở vật chất, nhân lực để xác định tình trạng nghiện; giúp kịp thời phát hiện người nghiện và áp dụng biện pháp cai nghiện; tập huấn cán bộ y tế về xác định tình trạng nghiện, điều trị nghiện.
+ag-duty-economy = Tham mưu UBND phường bố trí kinh phí thực hiện Kế hoạch.
+ag-duty-culture = Phối hợp rà soát, quản lý người nghiện, người sử dụng trái phép, người sau cai; 100% trường học đạt tiêu chí “Trường học không ma túy”, tuyên truyền cho cán bộ, giáo viên, học sinh; Đài truyền thanh phường tuyên truyền, cảnh báo; mô hình hỗ trợ việc làm, vốn vay cho người sau cai.
+ag-duty-front = Vận động Nhân dân phát hiện, tố giác (cả qua ứng dụng VNeID); phong trào “Toàn dân tham gia phòng, chống ma túy”; vận động cai nghiện, điều trị bằng thuốc thay thế; giúp người sau cai hòa nhập cộng đồng; biểu dương điển hình.
+ag-duty-quarter = Nắm chắc tình hình, kịp thời báo Công an phường; thường xuyên cập nhật người sử dụng, người nghiện, người sau cai trên địa bàn; phát động phong trào tố giác; phối hợp xác định khu phố phức tạp và khu phố không ma túy.
 ag-invite-usage = Cách dùng: /inviteagency SỐ — số của cơ quan trong /agencies.
 ag-invite-created =
     Liên kết mời người báo cáo của { $agency } (dùng một lần, hết hạn { $expires }):
@@ -483,22 +498,35 @@ ag-added = Đã thêm cơ quan <b>{ $agency }</b>. Mời người báo cáo bằ
 ag-add-usage = Cách dùng: /addagency TÊN CƠ QUAN (2–80 ký tự).
 ag-remove-usage = Cách dùng: /removeagency SỐ — số của cơ quan trong /agencies.
 ag-removed = Đã bỏ cơ quan <b>{ $agency }</b>: không còn nhắc hạn báo cáo.
+dl-date = { $day }/{ $month }/{ $year }
+dl-due = { $rule ->
+    [before] trước ngày { $date }
+   *[on_or_before] chậm nhất ngày { $date }
+}
+dl-due-note = { $rule ->
+    [before] nộp ngày { $date } là muộn
+   *[on_or_before] nộp trong ngày { $date } vẫn đúng hạn
+}
 dl-new =
     📋 <b>Yêu cầu báo cáo — { $agency }</b>
     { $title }
-    Hạn nộp: <b>{ $due }</b> (còn { $days } ngày).
+    Hạn nộp: <b>{ $due }</b> ({ $days ->
+        [0] hôm nay là ngày cuối
+       *[other] còn { $days } ngày nữa
+    }).
+    Báo cáo gửi UBND phường qua Công an phường: bấm “✅ Đã nộp” khi đã nộp, hoặc gửi file báo cáo tại đây.
 dl-remind-before =
     ⏰ <b>Nhắc hạn báo cáo — { $agency }</b>
     { $title }
-    Hạn nộp: <b>{ $due }</b> — còn { $days } ngày.
+    Hạn nộp: <b>{ $due }</b> — còn { $days } ngày nữa.
 dl-remind-today =
-    ⏰ <b>Hôm nay là hạn nộp — { $agency }</b>
+    ⏰ <b>Hôm nay là ngày cuối để nộp đúng hạn — { $agency }</b>
     { $title }
     Hạn nộp: <b>{ $due }</b>.
 dl-remind-overdue =
     ⚠️ <b>Quá hạn { $days } ngày — { $agency }</b>
     { $title }
-    Hạn nộp đã qua: { $due }. Xin gửi báo cáo sớm.
+    Hạn nộp: { $due } (đã qua). Xin gửi báo cáo sớm.
 btn-dl-done = ✅ Đã nộp
 btn-dl-file = 📎 Gửi file báo cáo
 dl-done-toast = Đã ghi nhận
@@ -513,8 +541,8 @@ dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> 
 dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
 dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
 dl-ask-title = Bước 1/3: Tên báo cáo cần nộp? (ví dụ: <i>Báo cáo đột xuất tình hình ma túy dịp Tết</i>, tối đa { $max } ký tự)
-dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>{ $example }</b>.
-dl-date-invalid = Ngày chưa đúng. Gõ ngày từ hôm nay trở đi, trong vòng một năm, ví dụ 15/6/2027.
+dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>trước { $example }</b> (như “trước ngày 15/6” của Kế hoạch: nộp ngày { $example } là muộn) hoặc <b>chậm nhất { $example }</b> (nộp trong ngày { $example } vẫn đúng hạn). Chỉ gõ ngày thì hiểu là “trước ngày”.
+dl-date-invalid = Ngày chưa đúng. Gõ một ngày trong vòng một năm tới, ví dụ “trước 15/6/2027” hoặc “chậm nhất 15/6/2027”; hạn “trước ngày” phải sau hôm nay.
 dl-ask-agencies = Bước 3/3: Cơ quan nào phải nộp?
 btn-dl-all = Tất cả ({ $count })
 btn-dl-offices = Các phòng ban ({ $count })
@@ -527,23 +555,26 @@ dl-numbers-invalid = Chưa đúng. Gõ các số từ 1 đến { $max }, cách n
 dl-review =
     <b>Xem lại</b>
     Báo cáo: { $title }
-    Hạn nộp: { $due }
+    Hạn nộp: { $due } ({ dl-due-note })
     { $count } cơ quan: { $agencies }
 btn-dl-create = ✅ Tạo và gửi yêu cầu
 dl-created = Đã tạo hạn «{ $title }» ({ $due }) và gửi yêu cầu tới { $count } cơ quan. Xem tiến độ: /deadlines
 dl-cancelled = Đã hủy, chưa tạo hạn báo cáo nào.
 dl-board =
-    📊 <b>{ $title }</b> — hạn { $due }
+    📊 <b>{ $title }</b> — hạn nộp { $due }
     { $ward }: đã nộp { $submitted }/{ $total }, quá hạn { $overdue }
     { $lines }
 dl-board-on-time = ✅ { $agency } — nộp { $date }{ $file }
 dl-board-late = 🟡 { $agency } — nộp { $date }, muộn { $days } ngày{ $file }
 dl-board-overdue = ❌ { $agency } — chưa nộp, quá hạn { $days } ngày
-dl-board-pending = ⏳ { $agency } — chưa nộp, còn { $days } ngày
+dl-board-pending = ⏳ { $agency } — chưa nộp, { $days ->
+    [0] hôm nay là ngày cuối
+   *[other] còn { $days } ngày nữa
+}
 dl-board-none = Chưa có hạn báo cáo nào trong thời gian này.
 rp-usage = Cách dùng: /report (kỳ hiện tại), /report 2026-H1 (6 tháng đầu năm 2026) hoặc /report 2026 (cả năm 2026).
 rp-working = ⏳ Đang tổng hợp báo cáo…
-rp-auto = 📅 Còn 10 ngày đến hạn nộp báo cáo { $period }: đây là số liệu tổng hợp đến hôm nay.
+rp-auto = 📅 Báo cáo { $period } nộp { $due }: đây là số liệu tổng hợp đến hôm nay.
 rp-period-half = 6 tháng đầu năm { $year }
 rp-period-year = năm { $year }
 rp-caption = Báo cáo { $period } — số liệu đến { $asOf }
@@ -596,7 +627,7 @@ rp-col-rate = Tỉ lệ (%)
 rp-col-signs = Có dấu hiệu
 rp-col-urgent = Khẩn
 rp-col-deadline = Hạn báo cáo
-rp-col-due = Ngày hạn
+rp-col-due = Hạn nộp
 rp-col-agency = Cơ quan
 rp-col-state = Tình trạng
 rp-col-submitted = Ngày nộp

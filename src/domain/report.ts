@@ -2,7 +2,7 @@
 // row (so 100,000 tips need no more memory than 100), whose figures both the
 // chat summary and the workbook print. Nothing here can hold who sent a tip.
 import { addFlows, type CheckInAnswers, type FlowCounts, hasSigns, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
-import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, isoDate } from "./deadlines.js";
+import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, type DueRule, isoDate } from "./deadlines.js";
 import type { QuarterStatus } from "./roadmap.js";
 import { weekKeyOf, zonedDate } from "./schedule.js";
 import { CLOSE_REASONS, type CloseReason, PRIORITIES, type Priority, TIP_CATEGORIES, type TipCategory } from "./tip.js";
@@ -88,6 +88,7 @@ export interface ReportQuarterFlows {
 export interface ReportSubmission {
   deadline: string;
   dueOn: string;
+  dueRule: DueRule;
   agency: string;
   position: number;
   submittedOn: string | null;
@@ -144,7 +145,7 @@ export interface ReportFigures {
   };
   deadlines: {
     counts: Record<ComplianceState, number>;
-    rows: (BoardEntry & { deadline: string; dueOn: string })[];
+    rows: (BoardEntry & { deadline: string; dueOn: string; dueRule: DueRule })[];
   };
   roadmap: ReportRoadmap & { actual: number };
 }
@@ -235,11 +236,12 @@ export class ReportBuilder {
     const deadlineRows = submissions.map((s) => ({
       deadline: s.deadline,
       dueOn: s.dueOn,
+      dueRule: s.dueRule,
       agency: s.agency,
       position: s.position,
       submittedOn: s.submittedOn,
       withFile: s.withFile,
-      ...complianceOf(s.dueOn, s.submittedOn, today),
+      ...complianceOf(s.dueOn, s.dueRule, s.submittedOn, today),
     }));
     return {
       tips: { total: this.tipTotals.total, byPriority: { ...this.tipTotals.byPriority }, byOutcome: { ...this.tipTotals.byOutcome }, byCategory: { ...this.tipTotals.byCategory }, rows },

@@ -1,6 +1,7 @@
 // What the check-in services need said to people, without knowing the chat
 // platform. The bot layer implements it (Telegram today, Zalo later).
 import type { WeeklySummary } from "../domain/check-in.js";
+import type { DueRule } from "../domain/deadlines.js";
 import type { WeeklyGrid } from "../domain/summary-chart.js";
 import type { DeadlineBoard } from "./deadlines.js";
 
@@ -39,8 +40,9 @@ export interface DeadlineReminder {
   agencyName: string;
   title: string;
   dueOn: string;
+  dueRule: DueRule;
   wardName: string;
-  /** Days relative to the due date (-14 … 0 … +4); null announces a new ad-hoc request. */
+  /** Days relative to the last day to hand in on time (-14 … 0 … +4); null announces a new ad-hoc request. */
   offsetDays: number | null;
   today: string;
 }

@@ -1,7 +1,7 @@
 // The report as an Excel workbook (exceljs), in the officers' language. Every
 // number comes from the same ReportFigures the chat summary prints.
 import ExcelJS from "exceljs";
-import { displayDate } from "../domain/deadlines.js";
+import { displayDate, duePhrase } from "../domain/deadlines.js";
 import { FLOW_KEYS, STOCK_KINDS } from "../domain/check-in.js";
 import { OUTCOMES, percent } from "../domain/report.js";
 import { PRIORITIES } from "../domain/tip.js";
@@ -100,10 +100,10 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
 
   // 4. Deadline compliance
   const deadlines = wb.addWorksheet(t("rp-sheet-deadlines"));
-  deadlines.columns = [{ width: 44 }, { width: 12 }, { width: 34 }, { width: 16 }, { width: 12 }, { width: 10 }, { width: 10 }];
+  deadlines.columns = [{ width: 44 }, { width: 22 }, { width: 34 }, { width: 16 }, { width: 12 }, { width: 10 }, { width: 10 }];
   header(deadlines, [t("rp-col-deadline"), t("rp-col-due"), t("rp-col-agency"), t("rp-col-state"), t("rp-col-submitted"), t("rp-col-days"), t("rp-col-file")]);
   for (const r of f.deadlines.rows) {
-    deadlines.addRow([r.deadline, displayDate(r.dueOn), r.agency, t(`rp-state-${r.state}`), r.submittedOn ? displayDate(r.submittedOn) : "", r.days, r.withFile ? "✓" : ""]);
+    deadlines.addRow([r.deadline, duePhrase(t, r.dueOn, r.dueRule), r.agency, t(`rp-state-${r.state}`), r.submittedOn ? displayDate(r.submittedOn) : "", r.days, r.withFile ? "✓" : ""]);
   }
 
   // 5. Roadmap

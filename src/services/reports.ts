@@ -2,7 +2,7 @@
 // pure ReportBuilder, so memory stays flat however many tips a ward has.
 import type { Database } from "../db.js";
 import { readStoredAnswers } from "../domain/check-in.js";
-import { addDays, localDateOf } from "../domain/deadlines.js";
+import { addDays, dueRuleOf, localDateOf } from "../domain/deadlines.js";
 import { currentPeriod, periodBounds, ReportBuilder, type ReportFigures, type ReportPeriod, reportPeriod } from "../domain/report.js";
 import type { QuarterStatus } from "../domain/roadmap.js";
 import type { AuditService } from "./audit.js";
@@ -81,9 +81,10 @@ export class ReportService {
     });
     const submissions = deadlines.flatMap((d) =>
       d.submissions
-        .filter((s) => s.agency.active || s.submittedAt)
+        // The ward police collect the reports: not one of the reporters.
+        .filter((s) => (s.agency.active || s.submittedAt) && s.agency.kind !== "police")
         .sort((a, b) => a.agency.position - b.agency.position)
-        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
+        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, dueRule: dueRuleOf(d.dueRule), agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
     );
 
     const { years } = await this.roadmap.progress(wardId);

@@ -56,9 +56,9 @@ describe("report aggregation", () => {
 
     const f = b.finish(
       [
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-17", withFile: false },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-15", withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
       ],
       { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, note: null }] },
       "2026-06-20",
@@ -80,7 +80,9 @@ describe("report aggregation", () => {
     expect(f.checkIns.flows.newSuspectedUsers).toBe(0);
 
     expect(f.deadlines.counts).toEqual({ on_time: 1, late: 1, pending: 0, overdue: 1 });
-    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 5 });
+    // "Trước ngày 15/6": handed in on the 15th is a day late; not in by the 20th, six days overdue.
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 1")).toMatchObject({ state: "late", days: 1 });
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 6 });
     expect(f.roadmap.actual).toBe(1);
   });
 

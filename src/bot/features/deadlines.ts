@@ -6,7 +6,22 @@ import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
-import { addDays, boardCounts, DEADLINE_TITLE_MAX, daysBetween, displayDate, localDateOf, parseNumberList, parseUserDate } from "../../domain/deadlines.js";
+import {
+  addDays,
+  boardCounts,
+  DEADLINE_TITLE_MAX,
+  daysBetween,
+  displayDate,
+  type DueRule,
+  dueDateText,
+  duePhrase,
+  lastOnTimeDay,
+  localDateOf,
+  parseDueText,
+  parseIsoDate,
+  parseNumberList,
+  recurringDeadlines,
+} from "../../domain/deadlines.js";
 import { percent } from "../../domain/report.js";
 import { AgencyService } from "../../services/agencies.js";
 import type { DeadlineBoard, Submission } from "../../services/deadlines.js";
@@ -33,8 +48,9 @@ const periodSchema = z.string().regex(/^20\d\d(-[hH]1)?$/);
 // ---- Texts shared by the messenger and the commands ----------------------
 
 export function reminderText(t: Translate, info: DeadlineReminder): string {
-  const left = daysBetween(info.today, info.dueOn);
-  const vars = { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title), due: displayDate(info.dueOn), days: Math.abs(left) };
+  // Days left to the last day that counts as on time (14 June for "trước ngày 15/6").
+  const left = daysBetween(info.today, lastOnTimeDay(info.dueOn, info.dueRule));
+  const vars = { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title), due: duePhrase(t, info.dueOn, info.dueRule), days: Math.abs(left) };
   if (info.offsetDays === null) return t("dl-new", vars);
   if (left > 0) return t("dl-remind-before", vars);
   if (left === 0) return t("dl-remind-today", vars);
@@ -58,7 +74,7 @@ export function boardText(t: Translate, wardName: string, board: DeadlineBoard):
   return t("dl-board", {
     ward: escapeHtml(wardName),
     title: escapeHtml(board.title),
-    due: displayDate(board.dueOn),
+    due: duePhrase(t, board.dueOn, board.dueRule),
     submitted: counts.on_time + counts.late,
     total: board.entries.length,
     overdue: counts.overdue,
@@ -98,6 +114,40 @@ export function reportSummaryText(t: Translate, report: Report): string {
   });
 }
 
+/** Kinds whose duty the plan's section V sets out (messages ag-duty-*). */
+const DUTY_KINDS = new Set(["police", "health", "culture", "economy", "front", "quarter"]);
+const TELEGRAM_TEXT_MAX = 4096;
+
+/** /agencies: who collects (the ward police, for UBND phường), then who reports, numbered, each office with its duty and the quarters' once. */
+export function agencyListText(t: Translate, agencies: readonly { name: string; kind: string; contacts: number }[], collector: { name: string } | null): string {
+  const lines: string[] = [];
+  let quartersShown = false;
+  agencies.forEach((a, i) => {
+    if (a.kind === "quarter" && !quartersShown) {
+      quartersShown = true;
+      lines.push(t("ag-quarters-duty", { duty: t("ag-duty-quarter") }));
+    }
+    lines.push(`${i + 1}. ${escapeHtml(a.name)} — ${t("ag-contacts", { count: a.contacts })}`);
+    if (a.kind !== "quarter" && DUTY_KINDS.has(a.kind)) lines.push(t("ag-duty-line", { duty: t(`ag-duty-${a.kind}`) }));
+  });
+  const head = collector ? t("ag-collector", { name: escapeHtml(collector.name), duty: t("ag-duty-police") }) : t("ag-collector-none");
+  return t("ag-list", { collector: head, lines: lines.join("\n") });
+}
+
+/** Splits a long message at line breaks into parts Telegram accepts. */
+function splitLines(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    if (current && current.length + line.length + 1 > max) {
+      parts.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
 /** Builds the report and its workbook, and sends both to a chat. */
 async function sendReport(api: Api, chatId: string | number, t: Translate, deps: BaseDeps, wardId: string, period: string | null, actorMemberId?: string): Promise<Report> {
   const report = await deps.services.reports.build(wardId, period, { unknownQuarter: t("quarter-unknown"), ...(actorMemberId ? { actorMemberId } : {}) });
@@ -131,7 +181,14 @@ export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps:
     async autoReport(chatId, wardId, period) {
       const t = await translator(chatId);
       await pacer.wait();
-      await api.sendMessage(chatId, t("rp-auto", { period: period.endsWith("H1") ? t("rp-period-half", { year: period.slice(0, 4) }) : t("rp-period-year", { year: period.slice(0, 4) }) }));
+      const due = recurringDeadlines(Number(period.slice(0, 4))).find((d) => d.period === period);
+      await api.sendMessage(
+        chatId,
+        t("rp-auto", {
+          period: period.endsWith("H1") ? t("rp-period-half", { year: period.slice(0, 4) }) : t("rp-period-year", { year: period.slice(0, 4) }),
+          due: due ? duePhrase(t, due.dueOn, due.rule) : "",
+        }),
+      );
       await sendReport(api, chatId, t, deps, wardId, period);
     },
   };
@@ -188,9 +245,9 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("agencies", async (ctx) => {
     const member = await requireStaff(ctx);
     if (!member) return;
-    const agencies = await services.agencies.list(member.wardId);
-    const lines = agencies.map((a, i) => `${i + 1}. ${escapeHtml(a.name)} — ${ctx.t("ag-contacts", { count: a.contacts })}`);
-    await ctx.reply(ctx.t("ag-list", { lines: lines.join("\n") }), { parse_mode: "HTML" });
+    const [agencies, collector] = await Promise.all([services.agencies.list(member.wardId), services.agencies.collector(member.wardId)]);
+    const t: Translate = (key, vars) => ctx.t(key, vars);
+    for (const part of splitLines(agencyListText(t, agencies, collector), TELEGRAM_TEXT_MAX)) await ctx.reply(part, { parse_mode: "HTML" });
   });
 
   privateChats.command("inviteagency", async (ctx) => {
@@ -458,8 +515,9 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
       break;
     }
 
-    await ctx.reply(ctx.t("dl-ask-date", { example: displayDate(addDays(setup.today, 14)) }), { parse_mode: "HTML", reply_markup: cancelKb() });
-    let dueOn: string;
+    const example = parseIsoDate(addDays(setup.today, 14))!;
+    await ctx.reply(ctx.t("dl-ask-date", { example: `${example.day}/${example.month}/${example.year}` }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    let due: { dueOn: string; rule: DueRule };
     for (;;) {
       const next = await waitOrCancel(conversation);
       const text = next.message?.text;
@@ -467,14 +525,16 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
         await hintForUnexpected(next, "dl-date-invalid");
         continue;
       }
-      const parsed = parseUserDate(text, setup.today);
-      if (!parsed || parsed < setup.today || parsed > addDays(setup.today, 366)) {
+      // "trước 20/12" or a bare date: before; "chậm nhất 20/12": that day included. The last day must not be past.
+      const parsed = parseDueText(text, setup.today);
+      if (!parsed || lastOnTimeDay(parsed.dueOn, parsed.rule) < setup.today || parsed.dueOn > addDays(setup.today, 366)) {
         await next.reply(next.t("dl-date-invalid"));
         continue;
       }
-      dueOn = parsed;
+      due = parsed;
       break;
     }
+    const dueText = duePhrase((key, vars) => ctx.t(key, vars), due.dueOn, due.rule);
 
     const offices = setup.agencies.filter((a) => !a.quarter);
     const quarters = setup.agencies.filter((a) => a.quarter);
@@ -516,19 +576,19 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     const confirm = await askChoice(
       conversation,
       ctx,
-      ctx.t("dl-review", { title: escapeHtml(title), due: displayDate(dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
+      ctx.t("dl-review", { title: escapeHtml(title), due: dueText, rule: due.rule, date: dueDateText((key, vars) => ctx.t(key, vars), due.dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
       new InlineKeyboard().text(ctx.t("btn-dl-create"), "c2:create").row().text(ctx.t("btn-cancel"), "t:cancel"),
       (data) => (data === "c2:create" ? "create" : null),
       () => ctx.t("btn-dl-create"),
     );
     if (confirm !== "create") return;
     const created = await conversation.external(async () => {
-      const result = await deps.services.deadlines.createAdhoc(setup.member, { title, dueOn, agencyIds: chosen.map((a) => a.id) });
+      const result = await deps.services.deadlines.createAdhoc(setup.member, { title, dueOn: due.dueOn, dueRule: due.rule, agencyIds: chosen.map((a) => a.id) });
       // The announcement is in the outbox: send it now rather than at the next tick.
       await deps.services.jobs.runDue();
       return result;
     });
-    await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: displayDate(dueOn), count: created.agencies }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: dueText, count: created.agencies }), { parse_mode: "HTML" });
   } catch (err) {
     if (err instanceof FlowCancelled) {
       await ctx.reply(ctx.t("dl-cancelled"));
