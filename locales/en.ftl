@@ -199,7 +199,7 @@ card-photos-caption = Photos of tip #{ $reference }
 
 ## Administration
 admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
-admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group.
+admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target.
 admin-invalid = ⛔ The code is wrong or has been used.
 admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
 admin-private-only = Please send this command in a private chat with the bot.
@@ -448,15 +448,26 @@ tip-limit-hour = You have sent many tips in the last hour. Please try again late
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
 flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.
 qs-invalid = ⛔ Unknown quarter, or a decision date that is in the future.
-qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [NOTE] — e.g. /quarterstatus 5 or /quarterstatus 5 12/11/2026 Decision 12/QĐ-CAP, then pick the status the ward police decided. The date cannot be after today.
-qs-choose = Quarter { $n }: which status did the ward police decide? (recorded as of { $date })
+qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [DECISION NUMBER] [ISSUING BODY] — e.g. /quarterstatus 5 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee, then pick the status the decision sets. Criteria: Decision 28/2025/QĐ-TTg; procedure and competent authority: guidance 37/HD-BCA-C04. The date cannot be after today.
+qs-choose = Quarter { $n }: which status does the decision of { $date } set?
+qs-no-decision = <i>No decision number or issuing body given: type them after the date, e.g. /quarterstatus { $n } 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee.</i>
 qs-drug_free = ✅ Drug-free
 qs-building = 🔨 Building towards it
+qs-at_risk = 🟠 At risk of becoming complex
 qs-hotspot = 🔴 Complex hotspot
 qs-unassessed = ⚪ Not assessed
-qs-recorded = Recorded: { $quarter } — { $status } ({ $date }).
-target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10. Admins only.
-target-set = Target for { $year }: { $count } drug-free quarters.
+qs-recorded = Recorded: { $quarter } — { $status }, by the decision of { $date }.
+target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10 (admins only; at most the ward's number of quarters). Type /target to see each year's target and where it came from.
+target-set = ✅ Target for { $year }: { $count } drug-free quarters (set by the ward).
+target-list =
+    🎯 <b>Drug-free quarters by the end of each year — { $ward }</b> ({ $quarters } quarters)
+    { $lines }
+
+    Admins set or confirm: /target YEAR N, e.g. /target 2025 9. Targets taken from Quy Nhơn Đông's plan are only a suggestion: each ward follows its own plan.
+target-line-ward = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — confirmed by the ward on { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — set by the ward
+target-line-plan = • { $year }: <b>{ $count }</b> quarters — from the plan of Quy Nhơn Đông ward's People's Committee: { $planCount } of 19 quarters ({ $planPercent }%), scaled to this ward's { $quarters } quarters; <i>not confirmed</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> quarters — Quy Nhơn Đông's plan says { $planPercent }%, scaled to this ward's { $quarters } quarters; but the plan's own arithmetic (keep 2025's and build at least one more to reach 10 of 19 in 2026) gives { $implied } of 19, that is { $scaledImplied } quarters. <i>Please confirm</i>: /target { $year } N
 roadmap-target = target
 roadmap-actual = Drug-free quarters (actual)
 roadmap-text =
@@ -464,6 +475,8 @@ roadmap-text =
     { $lines }
     { $behind }
 roadmap-behind = Behind this year; quarters not yet recognised: { $quarters }
+roadmap-unconfirmed = not confirmed
+roadmap-unconfirmed-note = <i>Targets “not confirmed” come from Quy Nhơn Đông's plan, scaled to the number of quarters: see where they came from and confirm them with /target.</i>
 roadmap-chart-title = Drug-free roadmap — { $ward }
 
 ## Agencies, report deadlines, half-year / year report
@@ -660,10 +673,11 @@ rp-state-overdue = Overdue
 rp-state-pending = Not yet due
 rp-roadmap-line = { $year }: { $actual }/{ $total } quarters drug-free (target { $target })
 rp-col-status = Status
-rp-col-note = Note
+rp-col-note = Decision (number, issuing body), note
 rp-col-decided = Decided on
 rp-qs-drug_free = Drug-free
 rp-qs-building = Building towards it
+rp-qs-at_risk = At risk of becoming complex
 rp-qs-hotspot = Complex hotspot
 rp-qs-unassessed = Not assessed
 

@@ -199,7 +199,7 @@ card-photos-caption = Ảnh kèm tin báo #{ $reference }
 
 ## Quản trị
 admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
-admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường.
+admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu khu phố không ma túy từng năm: /target.
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
 admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
 admin-private-only = Vui lòng gửi lệnh này trong tin nhắn riêng với bot.
@@ -448,15 +448,26 @@ tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui l�
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.
 qs-invalid = ⛔ Khu phố hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).
-qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [GHI CHÚ] — ví dụ /quarterstatus 5 hoặc /quarterstatus 5 12/11/2026 Quyết định số 12/QĐ-CAP, rồi chọn tình trạng công an phường đã xác định. Ngày không được sau hôm nay.
-qs-choose = Khu phố { $n }: công an phường đã xác định tình trạng nào? (ghi nhận ngày { $date })
+qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [SỐ QUYẾT ĐỊNH] [CƠ QUAN BAN HÀNH] — ví dụ /quarterstatus 5 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường, rồi chọn tình trạng ghi trong quyết định. Tiêu chí theo Quyết định 28/2025/QĐ-TTg, trình tự và thẩm quyền theo Hướng dẫn 37/HD-BCA-C04. Ngày không được sau hôm nay.
+qs-choose = Khu phố { $n }: quyết định ngày { $date } xác định tình trạng nào?
+qs-no-decision = <i>Chưa ghi số quyết định và cơ quan ban hành: có thể gõ sau ngày, ví dụ /quarterstatus { $n } 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường.</i>
 qs-drug_free = ✅ Không ma túy
 qs-building = 🔨 Đang xây dựng
+qs-at_risk = 🟠 Có nguy cơ phát sinh phức tạp
 qs-hotspot = 🔴 Trọng điểm phức tạp
 qs-unassessed = ⚪ Chưa đánh giá
-qs-recorded = Đã ghi nhận: { $quarter } — { $status } (ngày { $date }).
-target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10. Chỉ quản trị viên.
-target-set = Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy.
+qs-recorded = Đã ghi nhận: { $quarter } — { $status }, theo quyết định ngày { $date }.
+target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10 (chỉ quản trị viên; không quá số khu phố của phường). Gõ /target để xem mục tiêu từng năm và nguồn của chúng.
+target-set = ✅ Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy (phường tự đặt).
+target-list =
+    🎯 <b>Mục tiêu khu phố không ma túy đến cuối mỗi năm — { $ward }</b> ({ $quarters } khu phố)
+    { $lines }
+
+    Quản trị viên đặt hoặc xác nhận: /target NĂM SỐ, ví dụ /target 2025 9. Mục tiêu lấy từ Kế hoạch của UBND phường Quy Nhơn Đông chỉ là gợi ý: mỗi phường theo kế hoạch của mình.
+target-line-ward = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường đã xác nhận ngày { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường tự đặt
+target-line-plan = • { $year }: <b>{ $count }</b> khu phố — theo Kế hoạch của UBND phường Quy Nhơn Đông: { $planCount }/19 khu phố (tỷ lệ { $planPercent }%), quy đổi theo { $quarters } khu phố của phường; <i>chưa xác nhận</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> khu phố — Kế hoạch của UBND phường Quy Nhơn Đông ghi tỷ lệ { $planPercent }%, quy đổi theo { $quarters } khu phố của phường; nhưng phép tính của Kế hoạch (giữ vững năm 2025, xây dựng thêm ít nhất 01 khu phố để có 10/19 năm 2026) cho { $implied }/19, tức { $scaledImplied } khu phố. <i>Xin xác nhận</i>: /target { $year } SỐ
 roadmap-target = mục tiêu
 roadmap-actual = Khu phố không ma túy (thực tế)
 roadmap-text =
@@ -464,6 +475,8 @@ roadmap-text =
     { $lines }
     { $behind }
 roadmap-behind = Năm nay chưa đạt, các khu phố chưa được công nhận: { $quarters }
+roadmap-unconfirmed = chưa xác nhận
+roadmap-unconfirmed-note = <i>Mục tiêu “chưa xác nhận” lấy từ Kế hoạch của UBND phường Quy Nhơn Đông, quy đổi theo số khu phố: xem nguồn và xác nhận bằng /target.</i>
 roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }
 
 ## Cơ quan, hạn báo cáo, báo cáo 6 tháng / năm
@@ -639,10 +652,11 @@ rp-state-overdue = Quá hạn
 rp-state-pending = Chưa đến hạn
 rp-roadmap-line = Năm { $year }: { $actual }/{ $total } khu phố không ma túy (mục tiêu { $target })
 rp-col-status = Tình trạng
-rp-col-note = Ghi chú
-rp-col-decided = Ngày xác định
+rp-col-note = Quyết định (số, cơ quan ban hành), ghi chú
+rp-col-decided = Ngày quyết định
 rp-qs-drug_free = Không ma túy
 rp-qs-building = Đang xây dựng
+rp-qs-at_risk = Có nguy cơ phát sinh phức tạp
 rp-qs-hotspot = Trọng điểm phức tạp
 rp-qs-unassessed = Chưa đánh giá
 

@@ -98,7 +98,8 @@ export interface ReportSubmission {
 export interface ReportRoadmap {
   year: number;
   target: number;
-  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; note: string | null }[];
+  /** Each quarter's latest recorded decision: its date, number and issuing body as typed (note: older records' free text). */
+  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; decisionNumber: string | null; issuer: string | null; note: string | null }[];
 }
 
 export interface QuarterCheckInFigures {

@@ -79,7 +79,7 @@ export function createServices(options: ServiceOptions): Services {
   const invites = new InviteLinks(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
   const heads = new QuarterHeadService(db, clock, audit, invites);
   const agencies = new AgencyService(db, clock, audit, invites);
-  const roadmap = new RoadmapService(db, audit);
+  const roadmap = new RoadmapService(db, audit, clock);
   const checkIns = new CheckInService(db, clock, jobs, heads, audit);
   return {
     db,

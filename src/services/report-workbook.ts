@@ -111,7 +111,10 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
   roadmap.columns = [{ width: 18 }, { width: 24 }, { width: 16 }, { width: 40 }];
   roadmap.addRow([t("rp-roadmap-line", { year: String(f.roadmap.year), actual: f.roadmap.actual, total: f.roadmap.quarters.length, target: f.roadmap.target })]).font = { bold: true };
   header(roadmap, [t("rp-col-quarter"), t("rp-col-status"), t("rp-col-decided"), t("rp-col-note")]);
-  for (const q of f.roadmap.quarters) roadmap.addRow([q.name, t(`rp-qs-${q.status}`), q.decidedOn ? displayDate(q.decidedOn) : "", q.note ?? ""]);
+  for (const q of f.roadmap.quarters) {
+    const decision = [q.decisionNumber, q.issuer, q.note].filter((x): x is string => Boolean(x)).join(" — ");
+    roadmap.addRow([q.name, t(`rp-qs-${q.status}`), q.decidedOn ? displayDate(q.decidedOn) : "", decision]);
+  }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -89,12 +89,15 @@ export class ReportService {
 
     const { years } = await this.roadmap.progress(wardId);
     const records = await this.db.quarterStatusRecord.findMany({ where: { wardId, decidedOn: { lte: asOf } }, orderBy: [{ decidedOn: "asc" }, { createdAt: "asc" }] });
-    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; note: string | null }>();
-    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, note: r.note });
+    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; decisionNumber: string | null; issuer: string | null; note: string | null }>();
+    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, decisionNumber: r.decisionNumber, issuer: r.issuer, note: r.note });
     const roadmap = {
       year: period.year,
       target: years.find((y) => y.year === period.year)?.target ?? 0,
-      quarters: quarters.map((q) => ({ name: q.name, status: latest.get(q.id)?.status ?? ("unassessed" as const), decidedOn: latest.get(q.id)?.decidedOn ?? null, note: latest.get(q.id)?.note ?? null })),
+      quarters: quarters.map((q) => {
+        const d = latest.get(q.id);
+        return { name: q.name, status: d?.status ?? ("unassessed" as const), decidedOn: d?.decidedOn ?? null, decisionNumber: d?.decisionNumber ?? null, issuer: d?.issuer ?? null, note: d?.note ?? null };
+      }),
     };
 
     const figures = builder.finish(submissions, roadmap, today);

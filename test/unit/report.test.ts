@@ -60,7 +60,7 @@ describe("report aggregation", () => {
         { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-15", withFile: false },
         { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
       ],
-      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, note: null }] },
+      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", decisionNumber: "15/QĐ-UBND", issuer: "UBND phường", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, decisionNumber: null, issuer: null, note: null }] },
       "2026-06-20",
     );
 
