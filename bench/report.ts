@@ -68,7 +68,7 @@ async function seed(url: string): Promise<void> {
         const kind = (qi + wi) % 10; // 10% missing, 20% with signs, the rest "nothing new"
         // Every answer confirms the quarter's stocks, as "Không có gì mới" does.
         const stocks = kind === 0 ? {} : { stockAddicts: 1, stockUsers: qi % 3, stockPostRehab: 2, answeredAt: bounds.start };
-        return { wardId, quarterId: q.id, week, status: kind === 0 ? "pending" : "answered", answers: kind === 0 ? "{}" : kind < 3 ? answered : nothing, ...stocks };
+        return { wardId, quarterId: q.id, week, status: kind === 0 ? "pending" : "answered", nothingToReport: kind >= 3, answers: kind === 0 ? "{}" : kind < 3 ? answered : nothing, ...stocks };
       }),
     });
   }

@@ -55,8 +55,6 @@ export interface QuarterStockRow {
 export interface QuarterFlowRow {
   quarterId: string;
   quarter: string;
-  /** Weeks answered in the period (the flows' sample). */
-  weeks: number;
   flows: FlowCounts;
 }
 
@@ -267,14 +265,15 @@ export class CheckInService {
   async stocksAt(wardId: string, date: string): Promise<QuarterStockRow[]> {
     const ward = await this.ward(wardId);
     const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
-    const observations = await this.stockObservations(ward, { wardId }, lastWeekOpenedBy(date, scheduleOf(ward), ward.timezone));
+    const observations = await this.stockObservations(ward, { wardId }, lastWeekOpenedBy(date, scheduleOf(ward), ward.timezone), quarters.length);
     return quarters.map((q) => ({ quarterId: q.id, quarter: q.name, stocks: stocksAsOf(observations.get(q.id) ?? [], date) }));
   }
 
   /** Answered weeks up to `lastWeek` that gave a stock, newest first, read only until every quarter's every figure is found. */
-  private async stockObservations(ward: WardRow, scope: { wardId: string } | { quarterId: string }, lastWeek: string): Promise<Map<string, StockObservation[]>> {
+  private async stockObservations(ward: WardRow, scope: { wardId: string } | { quarterId: string }, lastWeek: string, quarters = 1): Promise<Map<string, StockObservation[]>> {
     const byQuarter = new Map<string, StockObservation[]>();
     const missing = new Map<string, Set<StockKind>>();
+    let complete = 0;
     const schedule = scheduleOf(ward);
     const anyStock = STOCK_KINDS.map((k) => ({ [STOCK_COLUMNS[k]]: { not: null } }));
     for (let skip = 0; ; skip += PAGE) {
@@ -291,12 +290,13 @@ export class CheckInService {
         if (left.size === 0) continue;
         const stocks = { addicts: row.stockAddicts, users: row.stockUsers, postRehab: row.stockPostRehab };
         for (const k of STOCK_KINDS) if (stocks[k] !== null) left.delete(k);
+        if (left.size === 0) complete += 1;
         const list = byQuarter.get(row.quarterId) ?? [];
         list.push({ weekOf: checkInWindow(row.week, schedule, ward.timezone).opensOn, confirmedOn: localDateOf(row.answeredAt ?? new Date(0), ward.timezone), stocks });
         byQuarter.set(row.quarterId, list);
       }
-      const allFound = "quarterId" in scope ? (missing.get(scope.quarterId)?.size ?? 1) === 0 : false;
-      if (page.length < PAGE || allFound) break;
+      // Every quarter's every figure found: older weeks cannot change the answer.
+      if (page.length < PAGE || complete >= quarters) break;
     }
     return byQuarter;
   }
@@ -310,14 +310,15 @@ export class CheckInService {
     const ward = await this.ward(wardId);
     const schedule = scheduleOf(ward);
     const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
-    const rows = new Map(quarters.map((q) => [q.id, { quarterId: q.id, quarter: q.name, weeks: 0, flows: zeroFlows() } satisfies QuarterFlowRow]));
+    const rows = new Map(quarters.map((q) => [q.id, { quarterId: q.id, quarter: q.name, flows: zeroFlows() } satisfies QuarterFlowRow]));
     const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
     const firstWeek = shiftWeek(weekKeyOf(new Date(Date.UTC(fy, fm - 1, fd, 12)), "UTC"), -1);
     const lastWeek = lastWeekOpenedBy(to, schedule, ward.timezone);
     const opensOn = new Map<string, string>();
     for (let cursor: string | undefined; ; ) {
       const page = await this.db.checkIn.findMany({
-        where: { wardId, status: "answered", week: { gte: firstWeek, lte: lastWeek } },
+        // "Không có gì mới" records no flow: only full answers are read.
+        where: { wardId, status: "answered", nothingToReport: false, week: { gte: firstWeek, lte: lastWeek } },
         select: { id: true, quarterId: true, week: true, answers: true },
         orderBy: { id: "asc" },
         take: PAGE,
@@ -329,7 +330,6 @@ export class CheckInService {
         const row = rows.get(c.quarterId);
         const answers = readStoredAnswers(c.answers);
         if (day < from || day > to || !row || !answers) continue;
-        row.weeks += 1;
         addFlows(row.flows, answers.flows);
       }
       if (page.length < PAGE) break;
