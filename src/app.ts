@@ -18,6 +18,7 @@ import { startHttpServer, type Readiness } from "./http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadOrCreateDevNotifyKey, loadOrCreateDevPepper, loadOrCreateDevTipKeys } from "./secrets-file.js";
 import { type Clock, createServices, Keyring, type Services } from "./services/index.js";
+import { countLegacySealed } from "./services/key-rotation.js";
 
 const SCHEDULER_LEASE = "scheduler";
 
@@ -113,8 +114,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       hour: config.DEADLINE_REMINDER_HOUR,
     },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
+    imageDecodes: config.IMAGE_DECODE_CONCURRENCY,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+
+  // Values in clear or in the old sealed format are refused on read (one could have been planted): say so now, not mid-flow.
+  const legacy = await countLegacySealed(db);
+  if (legacy > 0) {
+    await db.$disconnect();
+    throw new Error(`${legacy} stored values are in clear or in the old sealed format: run "npm run rotate-key" once, then start again`);
+  }
 
   const ward = await services.wards.ensureWard({
     slug: config.WARD_SLUG,
@@ -216,6 +225,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
+    // A flow idle past the timeout goes with the choices it offered.
     const dropped = await services.conversations.deleteIdle(cutoff);
     await services.offeredChoices.forgetOld();
     // Telegram keeps an update for 24 hours: after two days no repeat can come.
@@ -228,6 +238,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let notificationTargets = 0;
     for await (const tipIds of services.tips.closedTipIds()) notificationTargets += await services.notifications.forgetTips(tipIds);
     const purged = await services.tips.purgeClosed(config.TIP_RETENTION_DAYS);
+    // Chat-keyed rows that outlive flows: the day's use written in one batch, then what went unused too long.
+    await services.preferences.flushUsage();
+    const preferences = await services.preferences.forgetUnused(config.CHAT_DATA_RETENTION_DAYS);
+    if (preferences > 0) logger.info({ preferences, unusedForDays: config.CHAT_DATA_RETENTION_DAYS }, "retention: unused chat preferences deleted");
     // Counts only: nothing about what the tips said.
     logger.info({ ...purged, notificationTargets, olderThanDays: config.TIP_RETENTION_DAYS }, "retention: closed tips purged");
     return purged.tips;
@@ -357,6 +371,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await httpServer?.close();
       if (runner?.isRunning()) await runner.stop();
       await zaloReceiver?.stop();
+      await services.preferences.flushUsage().catch((err: unknown) => logger.warn({ err }, "could not write down today's use of chat preferences"));
       if (lastHandledUpdate >= 0) {
         await bot.api
           // grammY types its signal with the abort-controller polyfill; the runtime takes the built-in one.

@@ -15,7 +15,8 @@ try {
   await tuneDatabase(db, config.DATABASE_URL);
   const keyring = keyringFor(config, logger);
   const result = await rotateDataKeys(db, keyring, (table, resealed) => logger.info({ table, resealed }, "re-sealing"));
-  logger.info({ keyId: result.keyId, ...result.resealed }, "every sealed value is now under the current key; older keys may be removed from TIP_KEYS");
+  logger.info({ keyId: result.keyId, ...result.resealed, legacyLeft: result.legacyLeft }, "every sealed value is now under the current key and format; older keys may be removed from TIP_KEYS");
+  if (result.legacyLeft > 0) process.exitCode = 1;
 } finally {
   await db.$disconnect();
 }

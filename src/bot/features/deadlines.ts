@@ -490,7 +490,8 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     if (!member) return null;
     const ward = await deps.services.wards.get(member.wardId);
     const agencies = await deps.services.agencies.list(member.wardId);
-    return { member, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
+    // The member by id only: a flow's stored state keeps no staff name either.
+    return { member: { id: member.id, wardId: member.wardId }, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
   });
   if (!setup) {
     await ctx.reply(ctx.t("card-only-officers"));

@@ -118,7 +118,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       await ctx.reply(ctx.t(answered ? "follow-answer-sent" : "follow-closed-now"));
       return;
     }
-    const { text, photos } = await askAddendum(conversation, ctx);
+    const { text, photos } = await askAddendum(conversation, ctx, deps);
     const added = await conversation.external(async () => {
       try {
         const { addendumId } = await deps.services.tips.addInformation(receipt, text, photos);
@@ -163,7 +163,7 @@ async function askCode(conversation: TipConversation): Promise<string> {
 }
 
 /** Text and/or photos, then "Gửi". */
-async function askAddendum(conversation: TipConversation, ctx: FlowContext): Promise<{ text: string | null; photos: string[] }> {
+async function askAddendum(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<{ text: string | null; photos: string[] }> {
   let text: string | null = null;
   const photos: string[] = [];
   const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), "f:send").row().text(ctx.t("btn-cancel"), "t:cancel");
@@ -182,6 +182,10 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
       await next.reply(next.t(photo.refused), { reply_markup: keyboard() });
+      continue;
+    }
+    if (photo && (await conversation.external(() => deps.services.images.full))) {
+      await next.reply(next.t("tip-photo-busy"), { reply_markup: keyboard() });
       continue;
     }
     if (photo && photos.length >= TIP_PHOTOS_MAX) {

@@ -35,8 +35,10 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: strin
     return;
   }
   const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
-  await ctx.reply(text, {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
-  });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: welcomeKeyboard(ctx.t, ward && linked ? ward.slug : undefined) });
+}
+
+/** The welcome's two buttons; with a ward link's slug, the tip button carries it. */
+export function welcomeKeyboard(t: (key: string) => string, wardSlug?: string): InlineKeyboard {
+  return new InlineKeyboard().text(t("btn-tip"), wardSlug ? `menu:tip:${wardSlug}` : "menu:tip").row().text(t("btn-follow"), "menu:status");
 }

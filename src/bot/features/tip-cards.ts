@@ -8,6 +8,7 @@ import { type ActiveMember, ServiceError, type TipMessenger, type TipView } from
 import type { BotContext, FlowContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
+import { APPROXIMATE_RADIUS_METERS } from "../../domain/location.js";
 import { cleanPhotos, sendPhotos } from "../photos.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { staffIdentity, staffMember } from "../staff-identity.js";
@@ -46,13 +47,17 @@ export function renderCardText(view: TipView, t: Translate, timezone: string, lo
       priority: t(`priority-${view.priority}`),
       category: t(`category-${view.category}`),
       quarter: escapeHtml(view.quarterName ?? t("quarter-unknown")),
-      place: view.placeText ? escapeHtml(view.placeText) : view.location ? t("tip-place-location") : t("tip-place-none"),
+      // The place once: the text, or a line pointing at the pin posted under the card (no coordinates repeated).
+      place: view.placeText
+        ? escapeHtml(view.placeText)
+        : view.location
+          ? t(view.location.approximate ? "card-place-pin-approximate" : "card-place-pin", { meters: APPROXIMATE_RADIUS_METERS })
+          : t("tip-place-none"),
       timing: t(`timing-${view.timing}`),
       createdAt: formatTime(view.createdAt, timezone, locale),
       photos: view.photoFileIds.length,
     }),
   );
-  if (view.location) lines.push(t("card-location", { lat: view.location.latitude.toFixed(5), lon: view.location.longitude.toFixed(5) }));
   if (view.duplicateOfReference) lines.push(t("card-duplicate", { reference: view.duplicateOfReference }));
   if (view.status === "closed") lines.push(t("card-status-closed", { reason: t(`close-${view.closeReason ?? "confirmed"}`) }));
   else if (view.status === "verifying" || view.status === "acted") lines.push(t(`card-status-${view.status}`, { officer: escapeHtml(view.claimedByName ?? "") }));
@@ -106,7 +111,7 @@ async function postCleanPhotos(
   options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
 ): Promise<void> {
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
-  const { files, errors } = await cleanPhotos(api, fileIds);
+  const { files, errors } = await cleanPhotos(api, deps.services.images, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
   if (files.length > 0) await sendPhotos(api, chatId, files, options);
   if (errors.length > 0) {
@@ -157,6 +162,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
       }
       if (view.location) {
         await api.sendLocation(ward.policeChatId, view.location.latitude, view.location.longitude, {
+          ...(view.location.approximate ? { horizontal_accuracy: APPROXIMATE_RADIUS_METERS } : {}),
           reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
         });
       }

@@ -19,6 +19,7 @@ import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { askChoice, askChoiceThenSettle, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
+import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
 import type { WardChoice } from "../../services/wards.js";
 
@@ -92,7 +93,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       place: await askPlace(conversation, ctx),
       timing: await askTiming(conversation, ctx),
       description: await askDescription(conversation, ctx),
-      photoFileIds: await askPhotos(conversation, ctx),
+      photoFileIds: await askPhotos(conversation, ctx, deps),
     } satisfies TipDraft;
 
     // Opt-in to notifications: off unless the resident turns it on.
@@ -131,7 +132,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
           (data) => z.enum(EDITABLE_FIELDS).safeParse(data.replace(/^t:edit:/, "")).data ?? null,
           (value) => ctx.t(`edit-${value}`),
         );
-        await editField(conversation, ctx, ward, draft, field);
+        await editField(conversation, ctx, deps, ward, draft, field);
         continue;
       }
       const submitted = await conversation.external(async () => {
@@ -186,6 +187,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
 async function editField(
   conversation: TipConversation,
   ctx: FlowContext,
+  deps: BotDeps,
   ward: WardForFlow,
   draft: TipDraft,
   field: EditableField,
@@ -207,7 +209,7 @@ async function editField(
       draft.description = await askDescription(conversation, ctx);
       return;
     case "photos":
-      draft.photoFileIds = await askPhotos(conversation, ctx);
+      draft.photoFileIds = await askPhotos(conversation, ctx, deps);
       return;
   }
 }
@@ -239,7 +241,7 @@ function quarterLabel(ctx: FlowContext, ward: WardForFlow, quarterId: string | n
 
 function placeLabel(ctx: FlowContext, place: Place): string {
   if (!place) return ctx.t("tip-place-none");
-  if (place.kind === "location") return ctx.t("tip-place-location");
+  if (place.kind === "location") return ctx.t(place.approximate ? "tip-place-pin-approximate" : "tip-place-pin", { meters: APPROXIMATE_RADIUS_METERS });
   return escapeHtml(place.text);
 }
 
@@ -333,25 +335,42 @@ async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward:
 
 async function askPlace(conversation: TipConversation, ctx: FlowContext): Promise<Place> {
   const skipLabel = ctx.t("btn-skip");
-  await ctx.reply(ctx.t("tip-ask-place"), {
-    parse_mode: "HTML",
-    reply_markup: new Keyboard()
-      .requestLocation(ctx.t("btn-send-location"))
-      .row()
-      .text(skipLabel)
-      .row()
-      .text(ctx.t("btn-cancel"))
-      .resized()
-      .oneTime(),
-  });
+  // No "send my location" button: it shares where the resident stands, which may be their home.
+  // The prompt says how to pick a point on the map instead.
+  const ask = () =>
+    ctx.reply(ctx.t("tip-ask-place"), {
+      parse_mode: "HTML",
+      reply_markup: new Keyboard().text(skipLabel).row().text(ctx.t("btn-cancel")).resized().oneTime(),
+    });
+  await ask();
   const placeText = z.string().trim().min(1).max(TIP_PLACE_MAX);
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
     const message = next.message;
-    if (message?.location) {
-      const { latitude, longitude } = message.location;
-      await next.reply(`✔️ ${next.t("tip-place-location")}`, { reply_markup: { remove_keyboard: true } });
-      return { kind: "location", latitude, longitude };
+    const pin = message?.location ?? message?.venue?.location;
+    if (pin) {
+      await next.reply(next.t("tip-pin-received"), { reply_markup: { remove_keyboard: true } });
+      const which = await askChoice(
+        conversation,
+        ctx,
+        ctx.t("tip-pin-which"),
+        new InlineKeyboard()
+          .text(ctx.t("btn-pin-spot"), "t:pin:spot")
+          .row()
+          .text(ctx.t("btn-pin-here"), "t:pin:here")
+          .row()
+          .text(ctx.t("btn-pin-drop"), "t:pin:drop"),
+        (data) => z.enum(["spot", "here", "drop"]).safeParse(data.replace(/^t:pin:/, "")).data ?? null,
+        (value) => ctx.t(`btn-pin-${value}`),
+      );
+      if (which === "drop") {
+        await ask();
+        continue;
+      }
+      // Not confirmed as the reported place: only the ~170 m cell it falls in is kept (and the service rounds again).
+      const approximate = which !== "spot";
+      const point = approximate ? approximatePin(pin) : { latitude: pin.latitude, longitude: pin.longitude };
+      return { kind: "location", ...point, approximate };
     }
     if (message?.text !== undefined && !message.text.startsWith("/")) {
       if (message.text === skipLabel) {
@@ -412,7 +431,7 @@ async function askDescription(conversation: TipConversation, ctx: FlowContext): 
   }
 }
 
-async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promise<string[]> {
+async function askPhotos(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<string[]> {
   const photos: string[] = [];
   await ctx.reply(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX }), {
     parse_mode: "HTML",
@@ -433,6 +452,10 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
       await next.reply(next.t(photo.refused));
+      continue;
+    }
+    if (photo && (await conversation.external(() => deps.services.images.full))) {
+      await next.reply(next.t("tip-photo-busy"));
       continue;
     }
     if (photo) {
