@@ -95,6 +95,15 @@ describe("check-in figures", () => {
 
     const row = await db.checkIn.findFirstOrThrow({ where: { quarterId: quarterIds[0]!, stockPostRehab: 5, nothingToReport: false } });
     expect(row.answeredByRole).toBe("deputy");
+
+    // The weekly picture of the same weeks: quarter 1's signs in week 1, the deputy's week, quarter 2 never asked.
+    const grid = await services.checkIns.grid(wardId, "2026-W24", 26);
+    expect(grid.weeks).toHaveLength(26);
+    expect(grid.weeks[0]).toEqual({ week: "2025-W51", opensOn: "2025-12-19" });
+    const [q1Row, q2Row] = grid.rows;
+    expect(q1Row!.cells.map((c) => c.status)).toEqual(["signs", ...Array(25).fill("nothing")]);
+    expect(q1Row!.cells.map((c, i) => (c.byDeputy ? i : -1)).filter((i) => i >= 0)).toEqual([13]);
+    expect(new Set(q2Row!.cells.map((c) => c.status))).toEqual(new Set(["noHead"]));
   }, 180_000); // 26 weeks of real openings and answers: allow for a loaded machine
 
 
