@@ -2,7 +2,7 @@
 // unfinished flows under the first key of TIP_KEYS. Run it after putting a new
 // key first (keep the old one behind it until this finishes), or once after
 // upgrading from a version that stored them in clear. Prints counts only.
-import { keyringFor } from "../app.js";
+import { keyringFor } from "../app/secrets.js";
 import { loadConfig } from "../config.js";
 import { createDatabase, tuneDatabase } from "../db.js";
 import { createLogger } from "../logger.js";

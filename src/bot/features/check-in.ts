@@ -29,6 +29,15 @@ import { CELL_STATUSES, weeklyGridSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
+import {
+  cancelButton,
+  CHECK_IN_PROMPT_DATA,
+  checkInFlowButtons,
+  checkInPromptButtons,
+  headInviteButtons,
+  parseCheckInPromptPress,
+  removeHeadButton,
+} from "../callback-data/index.js";
 import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
@@ -138,7 +147,10 @@ export function stocksLine(t: Translate, stocks: QuarterStocks): string {
 }
 
 function promptKeyboard(t: Translate, checkInId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-ci-start"), `ci:start:${checkInId}`).row().text(t("btn-ci-nothing"), `ci:none:${checkInId}`);
+  return new InlineKeyboard()
+    .text(t("btn-ci-start"), checkInPromptButtons.start.encode({ checkInId }))
+    .row()
+    .text(t("btn-ci-nothing"), checkInPromptButtons.nothing.encode({ checkInId }));
 }
 
 const scheduleArgs = z
@@ -150,8 +162,6 @@ const scheduleArgs = z
   ])
   .transform(([weekday, hour, windowHours, reminders]) => ({ weekday, hour, windowHours, reminderHours: reminders.split(",").map(Number) }))
   .refine((s) => s.reminderHours.every((h) => h > 0 && h < s.windowHours), "reminders must fall inside the window");
-
-const checkInAction = z.object({ action: z.enum(["start", "none"]), id: z.string().min(1).max(40) });
 
 export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -186,20 +196,22 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     }
     const shown = heads.slice(0, LISTED_MAX);
     const kb = new InlineKeyboard();
-    for (const h of shown) kb.text(`❌ ${h.quarterName}: ${h.displayName}`.slice(0, 60), `hd:rm:${h.id}`).row();
+    for (const h of shown) kb.text(`❌ ${h.quarterName}: ${h.displayName}`.slice(0, 60), removeHeadButton.encode({ headId: h.id })).row();
     const list = shown.map((h) => `• ${escapeHtml(h.quarterName)}: ${escapeHtml(h.displayName)} — ${ctx.t(`role-${h.role}`)}`).join("\n");
     const more = heads.length - shown.length;
     await ctx.reply(ctx.t("heads-list", { list: more > 0 ? `${list}\n${ctx.t("heads-more", { more })}` : list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^hd:rm:([\w-]{1,40})$/, (ctx) =>
-    removeFromList(
+  privateChats.callbackQuery(removeHeadButton.pattern, (ctx, next) => {
+    const pressed = removeHeadButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
+    return removeFromList(
       ctx,
       services.members,
-      (admin) => services.heads.remove(admin, ctx.match[1]!),
+      (admin) => services.heads.remove(admin, pressed.headId),
       (removed) => ctx.t("head-removed", { name: escapeHtml(removed.displayName), quarter: escapeHtml(removed.quarterName) }),
-    ),
-  );
+    );
+  });
 
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
@@ -241,7 +253,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const preview = await services.heads.preview(payload);
       await ctx.reply(ctx.t("head-invite-confirm", { role: ctx.t(`role-${preview.role}`), quarter: escapeHtml(preview.quarterName), ward: escapeHtml(preview.wardName) }), {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), `qh:ok:${payload}`).text(ctx.t("btn-not-me"), "qh:no"),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), headInviteButtons.accept.encode({ payload })).text(ctx.t("btn-not-me"), headInviteButtons.decline.encode()),
       });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -249,12 +261,14 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  privateChats.callbackQuery(/^qh:ok:(qh_[\w-]{1,60})$/, async (ctx) => {
+  privateChats.callbackQuery(headInviteButtons.accept.pattern, async (ctx, next) => {
+    const invite = headInviteButtons.accept.parse(ctx.callbackQuery.data);
+    if (!invite) return next();
     const who = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
     if (!who) return;
     try {
-      const accepted = await services.heads.accept(ctx.match[1]!, who);
+      const accepted = await services.heads.accept(invite.payload, who);
       const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
       const ward = head ? await services.wards.get(head.wardId) : null;
       const when = ward ? formatTime(checkInWindowForNow(deps, ward).opensAt, ward.timezone, await ctx.i18n.getLocale()) : "";
@@ -264,23 +278,22 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
     }
   });
-  privateChats.callbackQuery("qh:no", async (ctx) => {
+  privateChats.callbackQuery(headInviteButtons.decline.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("head-invite-declined"));
   });
 
-  privateChats.callbackQuery(/^ci:/, async (ctx) => {
-    const [, action, id] = ctx.callbackQuery.data.split(":");
-    const parsed = checkInAction.safeParse({ action, id });
+  privateChats.callbackQuery(CHECK_IN_PROMPT_DATA, async (ctx) => {
+    const press = parseCheckInPromptPress(ctx.callbackQuery.data);
     const who = staffIdentity(ctx);
-    if (!parsed.success || !who) {
+    if (!press || !who) {
       await ctx.answerCallbackQuery();
       return;
     }
     try {
-      const { checkIn, window } = await services.checkIns.forHead(who.telegramUserId, parsed.data.id);
+      const { checkIn, window } = await services.checkIns.forHead(who.telegramUserId, press.args.checkInId);
       await ctx.answerCallbackQuery();
-      if (parsed.data.action === "start") {
+      if (press.kind === "start") {
         await ctx.conversation.enter(CHECK_IN_CONVERSATION, checkIn.id);
         return;
       }
@@ -289,7 +302,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const t: Translate = (key, vars) => ctx.t(key, vars);
       await ctx.editMessageText(
         `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks)}`,
-        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), `ci:start:${checkIn.id}`) },
+        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id })) },
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -372,8 +385,12 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
         conversation,
         ctx,
         ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
-        new InlineKeyboard().text(ctx.t("btn-submit"), "c2:submit").text(ctx.t("btn-ci-restart"), "c2:restart").row().text(ctx.t("btn-cancel"), "t:cancel"),
-        (data) => (data === "c2:submit" ? "submit" : data === "c2:restart" ? "restart" : null),
+        new InlineKeyboard()
+          .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
+          .text(ctx.t("btn-ci-restart"), checkInFlowButtons.restart.encode())
+          .row()
+          .text(ctx.t("btn-cancel"), cancelButton.encode()),
+        (data) => (checkInFlowButtons.submit.parse(data) ? "submit" : checkInFlowButtons.restart.parse(data) ? "restart" : null),
         (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-ci-restart"),
       );
       if (choice === "restart") continue;
@@ -413,8 +430,13 @@ async function askStocks(conversation: TipConversation, ctx: FlowContext, quarte
       conversation,
       ctx,
       ctx.t("ci-stocks-confirm", { quarter: escapeHtml(quarter), addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count, date: displayDate(oldest) }),
-      new InlineKeyboard().text(ctx.t("btn-ci-stocks-keep"), "c2:keep").row().text(ctx.t("btn-ci-stocks-edit"), "c2:edit").row().text(ctx.t("btn-cancel"), "t:cancel"),
-      (data) => (data === "c2:keep" ? "keep" : data === "c2:edit" ? "edit" : null),
+      new InlineKeyboard()
+        .text(ctx.t("btn-ci-stocks-keep"), checkInFlowButtons.stocksKeep.encode())
+        .row()
+        .text(ctx.t("btn-ci-stocks-edit"), checkInFlowButtons.stocksEdit.encode())
+        .row()
+        .text(ctx.t("btn-cancel"), cancelButton.encode()),
+      (data) => (checkInFlowButtons.stocksKeep.parse(data) ? "keep" : checkInFlowButtons.stocksEdit.parse(data) ? "edit" : null),
       (value) => ctx.t(value === "keep" ? "btn-ci-stocks-keep" : "btn-ci-stocks-edit"),
     );
     if (keep === "keep") return { addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count };
@@ -472,8 +494,8 @@ async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: s
     conversation,
     ctx,
     text,
-    new InlineKeyboard().text(ctx.t("btn-yes"), "c2:yes").text(ctx.t("btn-no"), "c2:no").row().text(ctx.t("btn-cancel"), "t:cancel"),
-    (data) => (data === "c2:yes" ? "yes" : data === "c2:no" ? "no" : null),
+    new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode()),
+    (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
     (v) => ctx.t(v === "yes" ? "btn-yes" : "btn-no"),
   );
   return answer === "yes";
@@ -482,15 +504,15 @@ async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: s
 /** Buttons for the usual small numbers (and "keep" the current one when there is one), or any typed number. */
 async function askCount(conversation: TipConversation, ctx: FlowContext, text: string, keep?: number): Promise<number> {
   const kb = new InlineKeyboard();
-  for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), `c2:n:${n}`);
-  if (keep !== undefined) kb.row().text(ctx.t("btn-ci-keep", { n: keep }), `c2:n:${keep}`);
-  kb.row().text(ctx.t("btn-cancel"), "t:cancel");
+  for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), checkInFlowButtons.count.encode({ n }));
+  if (keep !== undefined) kb.row().text(ctx.t("btn-ci-keep", { n: keep }), checkInFlowButtons.count.encode({ n: keep }));
+  kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
   const question = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: kb });
   for (;;) {
     const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    // The button's number is parsed like a typed one: forged data ("c2:n:-1", "c2:n:1e9") is not a count.
-    const pressed = data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question.message_id ? parseCount(data.slice(5)) : null;
+    // The button's number is parsed like a typed one (see checkInFlowButtons.count).
+    const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
       await next.editMessageText(`${text}\n\n✔️ ${pressed}`, { parse_mode: "HTML" }).catch(() => undefined);
@@ -508,10 +530,10 @@ async function askCount(conversation: TipConversation, ctx: FlowContext, text: s
 }
 
 async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
-  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), "c2:skip") });
+  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode()) });
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
-    if (next.callbackQuery?.data === "c2:skip") {
+    if (next.callbackQuery && checkInFlowButtons.skip.parse(next.callbackQuery.data ?? "")) {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
       return null;

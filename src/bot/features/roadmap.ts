@@ -10,6 +10,7 @@ import { localParts } from "../../domain/schedule.js";
 import { renderPng } from "../../services/charts.js";
 import { ServiceError } from "../../services/index.js";
 import { DECISION_NUMBER_MAX, ISSUER_MAX } from "../../services/roadmap.js";
+import { quarterStatusButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -57,31 +58,32 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
     }
     // The date rides in the buttons; the number and issuer are read back from this message.
     const kb = new InlineKeyboard();
-    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), `qs:${args.n}:${s}:${args.date.replaceAll("-", "")}`).row();
+    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), quarterStatusButton.encode({ quarter: args.n, status: s, date: args.date })).row();
     const missing = args.number || args.issuer ? "" : `\n${ctx.t("qs-no-decision", { n: args.n })}`;
     await ctx.reply(ctx.t("qs-choose", { n: args.n, date: displayDate(args.date) }) + decisionLines(args.number, args.issuer) + missing, { parse_mode: "HTML", reply_markup: kb });
   });
 
-  feature.callbackQuery(/^qs:(\d{1,3}):(drug_free|building|at_risk|hotspot|unassessed)(?::(\d{8}))?$/, async (ctx) => {
+  feature.callbackQuery(quarterStatusButton.pattern, async (ctx, next) => {
+    const pressed = quarterStatusButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
     const member = await staffMember(ctx, services.members);
     if (!member) {
       await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
       return;
     }
     const ward = await services.wards.get(member.wardId);
-    const raw = ctx.match[3];
     const today = localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
-    const date = raw ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : today;
+    const date = pressed.date ?? today;
     const prompt = ctx.callbackQuery.message;
     const promptText = prompt && "text" in prompt ? (prompt.text ?? "") : "";
     const marked = (mark: string, max: number) => promptText.split("\n").find((l) => l.startsWith(mark))?.slice(mark.length).trim().slice(0, max) || null;
     const number = marked(NUMBER_MARK, DECISION_NUMBER_MAX);
     const issuer = marked(ISSUER_MARK, ISSUER_MAX);
-    const status = ctx.match[2] as (typeof QUARTER_STATUSES)[number];
+    const { status } = pressed;
     try {
       // The same bounds as the command's: the button's date can be forged.
       if (!parseIsoDate(date) || date > today || date < "2000-01-01") throw new ServiceError("invalid_input");
-      const quarter = await services.roadmap.record(member, Number(ctx.match[1]) - 1, status, { decidedOn: date, number, issuer });
+      const quarter = await services.roadmap.record(member, pressed.quarter - 1, status, { decidedOn: date, number, issuer });
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t("qs-recorded", { quarter: escapeHtml(quarter), status: ctx.t(`qs-${status}`), date: displayDate(date) }) + decisionLines(number, issuer), { parse_mode: "HTML" });
     } catch (err) {

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -40,5 +41,8 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: strin
 
 /** The welcome's two buttons; with a ward link's slug, the tip button carries it. */
 export function welcomeKeyboard(t: (key: string) => string, wardSlug?: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-tip"), wardSlug ? `menu:tip:${wardSlug}` : "menu:tip").row().text(t("btn-follow"), "menu:status");
+  return new InlineKeyboard()
+    .text(t("btn-tip"), menuButtons.tip.encode(wardSlug ? { ward: wardSlug } : {}))
+    .row()
+    .text(t("btn-follow"), menuButtons.follow.encode());
 }
