@@ -86,7 +86,8 @@ export function createServices(options: ServiceOptions): Services {
   const invites = new InviteLinks(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
   const heads = new QuarterHeadService(db, clock, audit, invites);
   const agencies = new AgencyService(db, clock, audit, invites);
-  const roadmap = new RoadmapService(db, audit);
+  const roadmap = new RoadmapService(db, audit, clock);
+  const checkIns = new CheckInService(db, clock, jobs, heads, audit);
   return {
     db,
     clock,
@@ -100,7 +101,7 @@ export function createServices(options: ServiceOptions): Services {
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
-    checkIns: new CheckInService(db, clock, jobs, heads, audit),
+    checkIns,
     receiptAttempts: new AttemptLimiter(clock),
     adminAttempts: new AttemptLimiter(clock, 5),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
@@ -108,7 +109,7 @@ export function createServices(options: ServiceOptions): Services {
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
-    reports: new ReportService(db, clock, roadmap, audit),
+    reports: new ReportService(db, clock, roadmap, audit, checkIns),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
