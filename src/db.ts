@@ -17,6 +17,13 @@ export function databaseKind(databaseUrl: string): DatabaseKind {
   throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
 }
 
+/** Which database a client talks to (Prisma's own record of its provider). */
+export function providerOf(db: Database): DatabaseKind {
+  const provider = (db as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (provider === "sqlite" || provider === "postgresql") return provider;
+  throw new Error(`unknown database provider: ${String(provider)}`);
+}
+
 /** SQLite: write-ahead logging, so readers never wait on the writer and commits cost one fsync less. */
 export async function tuneDatabase(db: Database, databaseUrl: string): Promise<void> {
   if (databaseKind(databaseUrl) !== "sqlite") return;

@@ -25,7 +25,8 @@ interface TargetRow {
   keyId: string;
 }
 
-const targets: UnorderedTable<TargetRow> = {
+export const notificationTargets: UnorderedTable<TargetRow> = {
+  name: "NotificationTarget",
   sample: async (tx, count, exceptKeys) => {
     const rows = await tx.$queryRaw<TargetRow[]>`SELECT "lookupKey", "ciphertext", "keyId" FROM "NotificationTarget" ORDER BY random() LIMIT ${count + exceptKeys.length}`;
     return rows.filter((row) => !exceptKeys.includes(row.lookupKey)).slice(0, count);
@@ -106,7 +107,7 @@ export class NotificationService {
     cipher.setAAD(Buffer.from(lookupKey));
     const ciphertext = Buffer.concat([cipher.update(String(chatId), "utf8"), cipher.final()]);
     const sealed = `${FORMAT}${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64url")}`;
-    await writeAmongOthers(this.db, targets, [{ lookupKey, ciphertext: sealed, keyId: this.keyId }], COVER);
+    await writeAmongOthers(this.db, notificationTargets, [{ lookupKey, ciphertext: sealed, keyId: this.keyId }], COVER);
   }
 
   /** The chat to notify, or null when the tipster did not opt in (or it was forgotten). */

@@ -19,7 +19,8 @@ interface PreferenceRow {
   lastUsedOn: string;
 }
 
-const preferences: UnorderedTable<PreferenceRow> = {
+export const chatPreferences: UnorderedTable<PreferenceRow> = {
+  name: "ChatPreference",
   sample: async (tx, count, exceptKeys) => {
     const rows = await tx.$queryRaw<PreferenceRow[]>`SELECT "keyHash", "locale", "lastUsedOn" FROM "ChatPreference" ORDER BY random() LIMIT ${count + exceptKeys.length}`;
     return rows.filter((row) => !exceptKeys.includes(row.keyHash)).slice(0, count);
@@ -55,7 +56,7 @@ export class PreferenceService {
 
   async setLocale(chatId: number | string, locale: string): Promise<void> {
     const key = this.secrets.chatKey(chatId);
-    await writeAmongOthers(this.db, preferences, [{ keyHash: key, locale, lastUsedOn: utcDay(this.clock()) }], COVER);
+    await writeAmongOthers(this.db, chatPreferences, [{ keyHash: key, locale, lastUsedOn: utcDay(this.clock()) }], COVER);
     this.cache.set(key, locale);
   }
 
@@ -72,7 +73,7 @@ export class PreferenceService {
     let touched = 0;
     for (let i = 0; i < keys.length; i += 500) {
       const rows = await this.db.chatPreference.findMany({ where: { keyHash: { in: keys.slice(i, i + 500) } } });
-      await writeAmongOthers(this.db, preferences, rows.map((row) => ({ ...row, lastUsedOn: today })), COVER);
+      await writeAmongOthers(this.db, chatPreferences, rows.map((row) => ({ ...row, lastUsedOn: today })), COVER);
       touched += rows.length;
     }
     return touched;
