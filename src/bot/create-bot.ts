@@ -15,7 +15,7 @@ import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/ch
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
 import { roadmapFeature } from "./features/roadmap.js";
-import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
+import { createAddendumAnnouncer, createAnswerAnnouncer, createCardRefresher, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
@@ -65,6 +65,7 @@ export function createBot(
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
     notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
+    refreshCard: createCardRefresher(bot.api, i18n, withoutAnnouncer),
   };
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
   // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.

@@ -29,7 +29,9 @@ export interface BotDeps {
   announceAnswer(answer: { tipId: string; wardId: string; reference: string; question: string; answer: string }): Promise<void>;
   /** Tells an opted-in tipster about a question or the tip's closing; forgets them on closing. Never throws. */
   notifyTipster(tipId: string, event: "question" | "closed"): Promise<void>;
+  /** Redraws a tip's cards in the police group after a change made outside them. Never throws. */
+  refreshCard(tipId: string): Promise<void>;
 }
 
 /** What the announcers themselves are built from. */
-export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster">;
+export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard">;

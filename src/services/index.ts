@@ -85,6 +85,7 @@ export function createServices(options: ServiceOptions): Services {
   const heads = new QuarterHeadService(db, clock, audit, invites);
   const agencies = new AgencyService(db, clock, audit, invites);
   const roadmap = new RoadmapService(db, audit);
+  const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring);
   return {
     db,
     clock,
@@ -92,8 +93,8 @@ export function createServices(options: ServiceOptions): Services {
     keyring: options.keyring,
     audit,
     wards: new WardService(db, secrets, random, audit),
-    members: new MemberService(db, secrets, clock, audit, invites),
-    tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
+    members: new MemberService(db, secrets, clock, audit, invites, tips),
+    tips,
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
@@ -115,7 +116,7 @@ export function createServices(options: ServiceOptions): Services {
 }
 
 export { ServiceError } from "./errors.js";
-export type { ActiveMember, StaffRole } from "./members.js";
+export type { ActiveMember, RemovedMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";

@@ -22,6 +22,18 @@ export interface ActiveMember {
 
 const INVITE_PREFIX = "inv_";
 
+/** Gives a removed officer's tips back to the others, inside the removal's transaction (TipService). */
+export interface ClaimReleaser {
+  releaseClaimsOf(tx: Pick<Database, "tip" | "auditEntry" | "scheduledJob">, actor: ActiveMember, memberId: string): Promise<string[]>;
+}
+
+export interface RemovedMember extends ActiveMember {
+  /** To take them out of the police group. */
+  telegramUserId: string;
+  /** Their open tips, given back to the others ("new" again). */
+  releasedTipIds: string[];
+}
+
 export class MemberService {
   constructor(
     private readonly db: Database,
@@ -29,6 +41,7 @@ export class MemberService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly invites: InviteLinks,
+    private readonly claims: ClaimReleaser,
   ) {}
 
   /** `/admin CODE`: the first admin of a ward proves they read the start-up log. */
@@ -115,15 +128,35 @@ export class MemberService {
     return rows.map(toActive);
   }
 
-  /** Removes an officer: every later action is refused, since roles are read on each one. */
-  async remove(admin: ActiveMember, memberId: string): Promise<ActiveMember> {
+  /**
+   * Removes an officer: every later action is refused, since roles are read on
+   * each one, and the tips they held go back to the others in the same
+   * transaction (a corrupt officer cannot sit on claimed tips by leaving).
+   * Taking them out of the police group is the chat layer's part.
+   */
+  async remove(admin: ActiveMember, memberId: string): Promise<RemovedMember> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
     const target = await this.db.member.findUnique({ where: { id: memberId } });
     if (!target || target.wardId !== admin.wardId || !target.active) throw new ServiceError("not_staff");
     if (target.id === admin.id) throw new ServiceError("invalid_input", "an admin cannot remove themselves");
-    await this.db.member.update({ where: { id: target.id }, data: { active: false } });
-    await this.audit.record({ wardId: admin.wardId, action: "member.removed", actorMemberId: admin.id, detail: { memberId: target.id, role: target.role } });
-    return toActive(target);
+    const releasedTipIds = await this.db.$transaction(async (tx) => {
+      // Two admins pressing at once: one removal.
+      const removed = await tx.member.updateMany({ where: { id: target.id, active: true }, data: { active: false } });
+      if (removed.count !== 1) throw new ServiceError("not_staff");
+      await this.audit.record({ wardId: admin.wardId, action: "member.removed", actorMemberId: admin.id, detail: { memberId: target.id, role: target.role } }, tx);
+      return this.claims.releaseClaimsOf(tx, admin, target.id);
+    });
+    return { ...toActive(target), telegramUserId: target.telegramUserId, releasedTipIds };
+  }
+
+  /** What became of taking a removed member out of the police group, for the record. */
+  async recordGroupRemoval(admin: ActiveMember, memberId: string, outcome: { removed: boolean; reason?: string }): Promise<void> {
+    await this.audit.record({
+      wardId: admin.wardId,
+      action: "member.removed_from_group",
+      actorMemberId: admin.id,
+      detail: { memberId, removed: outcome.removed, ...(outcome.reason ? { reason: outcome.reason } : {}) },
+    });
   }
 
   async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<void> {

@@ -85,6 +85,7 @@ export interface TipView {
   status: TipStatus;
   closeReason: CloseReason | null;
   claimedByName: string | null;
+  claimedById: string | null;
   duplicateOfReference: string | null;
   photoFileIds: string[];
   createdAt: Date;
@@ -113,7 +114,7 @@ export class TipService {
     private readonly timers: ClaimTimers,
     private readonly keyring: Keyring,
   ) {
-    jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes)));
+    jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes), typeof p.round === "string" ? p.round : undefined));
   }
 
   useMessenger(messenger: TipMessenger): void {
@@ -124,24 +125,38 @@ export class TipService {
     return priority === "urgent" ? this.timers.urgentMinutes : priority === "high" ? this.timers.highMinutes : null;
   }
 
-  private async startClaimTimer(tip: { id: string; wardId: string; priority: Priority }, n: number, from: Date): Promise<void> {
+  /**
+   * Plans the n-th reminder of an unclaimed tip. A tip given back to the group
+   * (its officer removed) starts a new `round`, so its reminders are planned
+   * afresh rather than matched to the ones already sent.
+   */
+  private async startClaimTimer(
+    tip: { id: string; wardId: string; priority: Priority },
+    n: number,
+    from: Date,
+    round?: string,
+    client: Pick<Database, "scheduledJob"> = this.db,
+  ): Promise<void> {
     const minutes = this.timerMinutes(tip.priority);
     if (minutes === null || n > MAX_CLAIM_REMINDERS) return;
-    await this.jobs.schedule({
-      wardId: tip.wardId,
-      key: `tip.claim_timer:${tip.id}:${tip.priority}:${n}`,
-      kind: "tip.claim_timer",
-      dueAt: new Date(from.getTime() + minutes * 60_000),
-      payload: { tipId: tip.id, n, minutes },
-    });
+    await this.jobs.schedule(
+      {
+        wardId: tip.wardId,
+        key: round ? `tip.claim_timer:${tip.id}:${round}:${tip.priority}:${n}` : `tip.claim_timer:${tip.id}:${tip.priority}:${n}`,
+        kind: "tip.claim_timer",
+        dueAt: new Date(from.getTime() + minutes * 60_000),
+        payload: { tipId: tip.id, n, minutes, ...(round ? { round } : {}) },
+      },
+      client,
+    );
   }
 
-  private async claimTimerFired(tipId: string, n: number, minutes: number): Promise<void> {
+  private async claimTimerFired(tipId: string, n: number, minutes: number, round?: string): Promise<void> {
     const tip = await this.db.tip.findUnique({ where: { id: tipId } });
     if (!tip || tip.status !== "new" || this.timerMinutes(tip.priority as Priority) !== minutes) return;
     const officers = await this.db.member.findMany({ where: { wardId: tip.wardId, active: true }, orderBy: { createdAt: "asc" }, take: 5 });
     await this.messenger?.unclaimed(tip.id, { minutes: minutes * n, officers: officers.map((o) => ({ telegramUserId: o.telegramUserId, displayName: o.displayName })) });
-    await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock());
+    await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock(), round);
   }
 
   /**
@@ -293,6 +308,7 @@ export class TipService {
       status: t.status as TipStatus,
       closeReason: (t.closeReason as CloseReason | null) ?? null,
       claimedByName: t.claimedBy?.displayName ?? null,
+      claimedById: t.claimedByMemberId,
       duplicateOfReference,
       photoFileIds: t.photos.map((p) => this.keyring.open(SEALED.photo, p.id, p.fileId)),
       createdAt: t.createdAt,
@@ -493,6 +509,53 @@ export class TipService {
     if (tip.claimedByMemberId && tip.claimedByMemberId !== member.id) throw new ServiceError("already_claimed");
     await this.db.tip.update({ where: { id: tip.id }, data: { status, claimedByMemberId: member.id } });
     await this.audit.record({ wardId: tip.wardId, action: "tip.status_changed", actorMemberId: member.id, tipId: tip.id, detail: { from: tip.status, to: status } });
+  }
+
+  /**
+   * The ward admin hands a tip to another active officer of the ward (or to an
+   * officer at all, when nobody took it). Audited with both officers.
+   */
+  async reassign(admin: ActiveMember, tipId: string, toMemberId: string): Promise<{ toName: string }> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const tip = await this.openTipFor(admin, tipId);
+    const to = await this.db.member.findUnique({ where: { id: toMemberId } });
+    if (!to || to.wardId !== admin.wardId || !to.active) throw new ServiceError("not_staff");
+    if (tip.claimedByMemberId === to.id) return { toName: to.displayName };
+    const moved = await this.db.tip.updateMany({
+      where: { id: tip.id, status: { not: "closed" }, claimedByMemberId: tip.claimedByMemberId },
+      data: { claimedByMemberId: to.id, status: tip.status === "new" ? "claimed" : tip.status },
+    });
+    // Someone took, closed or moved it in between: the admin looks again.
+    if (moved.count !== 1) throw new ServiceError("tip_changed");
+    await this.audit.record({
+      wardId: tip.wardId,
+      action: "tip.reassigned",
+      actorMemberId: admin.id,
+      tipId: tip.id,
+      detail: { fromMemberId: tip.claimedByMemberId, toMemberId: to.id },
+    });
+    return { toName: to.displayName };
+  }
+
+  /**
+   * A removed officer's open tips go back to "new" for the others: unclaimed,
+   * audited per tip (who removed whom), and their claim-timer reminders start
+   * again. Runs inside the removal's transaction, so a removal never leaves a
+   * tip held by someone who is gone. Returns the tips given back.
+   */
+  async releaseClaimsOf(tx: Pick<Database, "tip" | "auditEntry" | "scheduledJob">, actor: ActiveMember, memberId: string): Promise<string[]> {
+    const now = this.clock();
+    const held = await tx.tip.findMany({
+      where: { wardId: actor.wardId, claimedByMemberId: memberId, status: { not: "closed" } },
+      select: { id: true, wardId: true, priority: true, status: true },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const tip of held) {
+      await tx.tip.update({ where: { id: tip.id }, data: { status: "new", claimedByMemberId: null } });
+      await this.audit.record({ wardId: tip.wardId, action: "tip.released", actorMemberId: actor.id, tipId: tip.id, detail: { memberId, from: tip.status } }, tx);
+      await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, 1, now, `released-${now.getTime()}`, tx);
+    }
+    return held.map((t) => t.id);
   }
 
   async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {

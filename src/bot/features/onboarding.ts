@@ -11,6 +11,7 @@ import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js
 import { formatTime } from "./tip-cards.js";
 import { isZaloChat } from "../../channels/zalo/translate.js";
 import { removeFromList } from "../removal-buttons.js";
+import { removeFromPoliceGroup } from "../police-group-members.js";
 
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
   const { members, wards, tips } = deps.services;
@@ -123,6 +124,27 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       members,
       (admin) => members.remove(admin, pressed.memberId),
       (removed) => ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }),
+      async (removed, admin) => {
+        const name = escapeHtml(removed.displayName);
+        // The tips they held are the others' again: their cards say so.
+        if (removed.releasedTipIds.length > 0) {
+          for (const tipId of removed.releasedTipIds) await deps.refreshCard(tipId);
+          await ctx.reply(ctx.t("officer-claims-released", { count: removed.releasedTipIds.length, name }), { parse_mode: "HTML" });
+        }
+        // And they leave the police group, or the admin learns why the bot could not do it.
+        const ward = await wards.get(admin.wardId);
+        if (!ward?.policeChatId) return;
+        const outcome = await removeFromPoliceGroup(ctx.api, ward.policeChatId, removed.telegramUserId);
+        if ("notThere" in outcome && outcome.notThere) return;
+        await members.recordGroupRemoval(admin, removed.id, outcome.removed ? { removed: true } : { removed: false, reason: outcome.refusal });
+        if (outcome.removed) {
+          await ctx.reply(ctx.t("officer-left-group", { name }), { parse_mode: "HTML" });
+        } else {
+          deps.logger.warn({ refusal: outcome.refusal, error: outcome.error }, "could not take a removed officer out of the police group");
+          const reason = ctx.t(`group-removal-${outcome.refusal}`, { error: escapeHtml(outcome.error) });
+          await ctx.reply(ctx.t("officer-group-removal-failed", { name, reason }), { parse_mode: "HTML" });
+        }
+      },
     );
   });
 

@@ -83,6 +83,27 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
   }
 }
 
+/** Redraws a tip's cards in its ward's police group after a change made elsewhere (an officer removed, a claim given back). */
+export function createCardRefresher(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  return async function refreshCard(tipId: string): Promise<void> {
+    try {
+      const view = await deps.services.tips.view(tipId);
+      const ward = view ? await deps.services.wards.get(view.wardId) : null;
+      if (!view || !ward?.policeChatId) return;
+      const { t, locale } = await chatTranslator(i18n, deps, ward.policeChatId);
+      for (const card of (await deps.services.tips.cards(tipId)).filter((c) => c.chatId === ward.policeChatId)) {
+        await api
+          .editMessageText(card.chatId, card.messageId, renderCardText(view, t, ward.timezone, locale), { parse_mode: "HTML", reply_markup: cardKeyboard(view, t) })
+          .catch((err: unknown) => {
+            if (!String(err).includes("message is not modified")) throw err;
+          });
+      }
+    } catch (err) {
+      deps.logger.warn({ err, tipId }, "could not redraw a tip card");
+    }
+  };
+}
+
 /** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */
 export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, announceTip: (tipId: string) => Promise<void>): TipMessenger {
   return {
