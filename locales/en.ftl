@@ -47,11 +47,11 @@ newward-usage =
     Ward id: 2–40 characters a-z, 0-9 and hyphens; quarter names must differ.
 newward-created =
     ✅ Created { $ward } with { $quarters } quarters.
-    One-time admin code: <code>{ $code }</code> — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
+    One-time admin code: <code>{ $code }</code> (expires in { $hours } hours) — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
     Residents' link for tips: { $link }
 newward-exists = The ward id “{ $slug }” exists. See /wards, or /wardcode { $slug } if it has no admin yet.
 wardcode-usage = Usage: /wardcode WARD-ID (see the ids with /wards).
-wardcode-issued = New admin code for “{ $slug }” (the previous one no longer works): { $code }
+wardcode-issued = New admin code for “{ $slug }” (the previous one no longer works; this one expires in { $hours } hours): { $code }
 wardcode-has-admin = “{ $slug }” already has an admin; no new code. The admin invites others with /invite.
 wardcode-unknown = No ward has the id “{ $slug }”.
 wards-list =
@@ -239,7 +239,8 @@ card-done-assigned = Tip #{ $reference } handed to { $officer }.
 card-photos-caption = Photos of tip #{ $reference }
 
 ## Administration
-admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
+admin-usage = Usage: /admin CODE (the one-time admin code the server's operator gave you).
+admin-expired = ⛔ This code has expired. Ask the server's operator for a new one (npm run admin-code on the server).
 admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group.
 admin-invalid = ⛔ The code is wrong or has been used.
 admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
@@ -256,6 +257,14 @@ not-admin = ⛔ Only the ward's admin can use this command.
 bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips will be posted here.
 bindgroup-other-ward = ⛔ This group is already another ward's police group; it cannot be bound to yours. Use a group of your own.
 bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
+bindgroup-already = This group is already { $ward }'s police group; nothing changed.
+bindgroup-confirm = ⚠️ { $ward } receives its tips in another group. Move them to this group? The old group will be told it no longer receives tips.
+btn-rebind-confirm = ✅ Move to this group
+btn-rebind-cancel = ✖️ Keep the old one
+bindgroup-kept = The ward police group stays as it was; nothing changed.
+bindgroup-changed = The ward's police group has changed since you were asked; send /bindgroup again if you still want to move it.
+bindgroup-moved-notice = ⚠️ This group no longer receives tips of { $ward }; from now on they go to another group, chosen by the admin { $admin }. If this is not right, tell the ward police's leadership at once.
+bindgroup-old-group-not-told = The old group could not be told (the bot cannot send there); tell the officers there yourself.
 group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
 no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.
 

@@ -47,11 +47,11 @@ newward-usage =
     Mã phường: 2–40 ký tự a-z, 0-9, dấu gạch ngang; tên khu phố không trùng nhau.
 newward-created =
     ✅ Đã tạo { $ward } với { $quarters } khu phố.
-    Mã quản trị dùng một lần: <code>{ $code }</code> — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
+    Mã quản trị dùng một lần: <code>{ $code }</code> (hết hạn sau { $hours } giờ) — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
     Liên kết cho người dân gửi tin báo: { $link }
 newward-exists = Mã phường “{ $slug }” đã có. Gõ /wards để xem, hoặc /wardcode { $slug } nếu phường chưa có quản trị viên.
 wardcode-usage = Cách dùng: /wardcode MÃ-PHƯỜNG (xem mã bằng /wards).
-wardcode-issued = Mã quản trị mới cho “{ $slug }” (mã cũ hết hiệu lực): { $code }
+wardcode-issued = Mã quản trị mới cho “{ $slug }” (mã cũ hết hiệu lực; mã này hết hạn sau { $hours } giờ): { $code }
 wardcode-has-admin = Phường “{ $slug }” đã có quản trị viên; không cấp mã mới. Quản trị viên mời thêm người bằng /invite.
 wardcode-unknown = Không có phường nào mã “{ $slug }”.
 wards-list =
@@ -239,7 +239,8 @@ card-done-assigned = Đã giao tin báo #{ $reference } cho { $officer }.
 card-photos-caption = Ảnh kèm tin báo #{ $reference }
 
 ## Quản trị
-admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
+admin-usage = Cách dùng: /admin MÃ (mã quản trị dùng một lần do người quản trị máy chủ đưa cho bạn).
+admin-expired = ⛔ Mã này đã hết hạn. Nhờ người quản trị máy chủ cấp mã mới (lệnh npm run admin-code trên máy chủ).
 admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường.
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
 admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
@@ -256,6 +257,14 @@ not-admin = ⛔ Chỉ quản trị viên của phường mới dùng được l�
 bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $ward }. Tin báo mới sẽ được gửi vào đây.
 bindgroup-other-ward = ⛔ Nhóm này đã là nhóm công an của một phường khác; không thể gắn cho phường của bạn. Hãy dùng một nhóm riêng.
 bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
+bindgroup-already = Nhóm này đã là nhóm Công an phường của { $ward }; không có gì thay đổi.
+bindgroup-confirm = ⚠️ { $ward } đang nhận tin báo ở một nhóm khác. Chuyển sang nhận tin báo ở nhóm này? Nhóm cũ sẽ được báo là từ nay không còn nhận tin báo.
+btn-rebind-confirm = ✅ Chuyển sang nhóm này
+btn-rebind-cancel = ✖️ Thôi
+bindgroup-kept = Đã giữ nguyên nhóm Công an phường hiện tại; không có gì thay đổi.
+bindgroup-changed = Nhóm Công an phường của phường đã thay đổi từ lúc hỏi; gửi lại /bindgroup nếu vẫn muốn chuyển.
+bindgroup-moved-notice = ⚠️ Nhóm này không còn nhận tin báo của { $ward }; tin báo từ nay gửi tới nhóm khác do quản trị viên { $admin } chỉ định. Nếu việc này không đúng, hãy báo ngay cho lãnh đạo Công an phường.
+bindgroup-old-group-not-told = Không báo được cho nhóm cũ (bot không gửi được tin vào đó); hãy tự báo cho các cán bộ ở nhóm cũ.
 group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
 no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.
 

@@ -10,6 +10,7 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { policeGroupFeature } from "./features/police-group.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
@@ -66,6 +67,10 @@ export function createBot(
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
     notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
     refreshCard: createCardRefresher(bot.api, i18n, withoutAnnouncer),
+    async tell(chatId, key, vars) {
+      const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);
+      await bot.api.sendMessage(chatId, t(key, vars), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    },
   };
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
   // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.
@@ -140,6 +145,7 @@ export function createBot(
   guarded.use(deadlinesFeature(deps));
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
+  guarded.use(policeGroupFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));

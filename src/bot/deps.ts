@@ -31,7 +31,9 @@ export interface BotDeps {
   notifyTipster(tipId: string, event: "question" | "closed"): Promise<void>;
   /** Redraws a tip's cards in the police group after a change made outside them. Never throws. */
   refreshCard(tipId: string): Promise<void>;
+  /** Sends one message (HTML) to any chat in that chat's own language: another group, a staff member's private chat. Throws what Telegram answers. */
+  tell(chatId: string, key: string, vars?: Record<string, string | number>): Promise<void>;
 }
 
 /** What the announcers themselves are built from. */
-export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard">;
+export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard" | "tell">;

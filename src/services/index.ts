@@ -34,6 +34,8 @@ export interface ServiceOptions {
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
+  /** How long a first-admin code works (ADMIN_CODE_TTL_HOURS). */
+  adminCodeTtlHours?: number;
   claimTimers?: ClaimTimers;
   tipLimits?: { perHour: number; perDay: number };
   deadlineLadder?: ReminderLadder;
@@ -92,7 +94,7 @@ export function createServices(options: ServiceOptions): Services {
     secrets,
     keyring: options.keyring,
     audit,
-    wards: new WardService(db, secrets, random, audit),
+    wards: new WardService(db, secrets, random, audit, clock, options.adminCodeTtlHours ?? 24),
     members: new MemberService(db, secrets, clock, audit, invites, tips),
     tips,
     preferences: new PreferenceService(db, secrets, clock),

@@ -44,14 +44,16 @@ export class MemberService {
     private readonly claims: ClaimReleaser,
   ) {}
 
-  /** `/admin CODE`: the first admin of a ward proves they read the start-up log. */
+  /** `/admin CODE`: the first admin of a ward proves they were given its one-time code, before it expired. */
   async claimAdmin(code: string, who: StaffIdentity): Promise<{ wardId: string; wardName: string }> {
     const hash = this.secrets.keyedHash("admin-code", code.trim().toUpperCase());
     const ward = await this.db.ward.findFirst({ where: { adminCodeHash: hash } });
     if (!ward) throw new ServiceError("invalid_code");
+    // A code without an expiry was printed by an older version at every start: never valid.
+    if (!ward.adminCodeExpiresAt || ward.adminCodeExpiresAt.getTime() <= this.clock().getTime()) throw new ServiceError("code_expired");
     const member = await this.db.$transaction(async (tx) => {
       // Clearing the hash in the same transaction makes the code single-use.
-      const cleared = await tx.ward.updateMany({ where: { id: ward.id, adminCodeHash: hash }, data: { adminCodeHash: null } });
+      const cleared = await tx.ward.updateMany({ where: { id: ward.id, adminCodeHash: hash }, data: { adminCodeHash: null, adminCodeExpiresAt: null } });
       if (cleared.count !== 1) throw new ServiceError("invalid_code");
       return tx.member.upsert({
         where: { wardId_telegramUserId: { wardId: ward.id, telegramUserId: who.telegramUserId } },
@@ -159,14 +161,40 @@ export class MemberService {
     });
   }
 
-  async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<void> {
+  /**
+   * Binds the ward's first police group. A ward that has one already is moved
+   * only by rebindPoliceGroup, which needs the admin's confirmation of the
+   * group it moves from. Binding the group the ward already has changes nothing.
+   */
+  async bindPoliceGroup(admin: ActiveMember, chatId: string): Promise<{ changed: boolean }> {
+    await this.checkGroupFree(admin, chatId);
+    const bound = await this.db.ward.updateMany({ where: { id: admin.wardId, policeChatId: null }, data: { policeChatId: chatId } });
+    if (bound.count !== 1) {
+      const ward = await this.db.ward.findUniqueOrThrow({ where: { id: admin.wardId }, select: { policeChatId: true } });
+      if (ward.policeChatId === chatId) return { changed: false };
+      throw new ServiceError("group_changed", "the ward has a police group: moving it needs rebindPoliceGroup");
+    }
+    await this.audit.record({ wardId: admin.wardId, action: "ward.police_group_bound", actorMemberId: admin.id, detail: { chatId } });
+    return { changed: true };
+  }
+
+  /**
+   * Moves the ward's tips from the group it is bound to (`fromChatId`, as the
+   * admin confirmed it) to another. Refused when the ward has moved since.
+   */
+  async rebindPoliceGroup(admin: ActiveMember, chatId: string, fromChatId: string): Promise<void> {
+    await this.checkGroupFree(admin, chatId);
+    if (fromChatId === chatId) throw new ServiceError("group_changed");
+    const moved = await this.db.ward.updateMany({ where: { id: admin.wardId, policeChatId: fromChatId }, data: { policeChatId: chatId } });
+    if (moved.count !== 1) throw new ServiceError("group_changed");
+    await this.audit.record({ wardId: admin.wardId, action: "ward.police_group_rebound", actorMemberId: admin.id, detail: { fromChatId, chatId } });
+  }
+
+  /** Only the ward's admin binds, and a group serves one ward: another ward's admin cannot take it (that would route ward A's tips into ward B's group). */
+  private async checkGroupFree(admin: ActiveMember, chatId: string): Promise<void> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");
-    // A group serves one ward, and another ward's admin cannot take it over
-    // (that would route ward A's tips into ward B's group).
     const boundTo = await this.db.ward.findUnique({ where: { policeChatId: chatId }, select: { id: true } });
     if (boundTo && boundTo.id !== admin.wardId) throw new ServiceError("wrong_ward");
-    await this.db.ward.update({ where: { id: admin.wardId }, data: { policeChatId: chatId } });
-    await this.audit.record({ wardId: admin.wardId, action: "ward.police_group_bound", actorMemberId: admin.id });
   }
 }
 

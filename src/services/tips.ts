@@ -641,10 +641,15 @@ export class TipService {
     return rows.length;
   }
 
-  /** Open tips whose card never reached a police group (e.g. none was bound yet). */
+  /**
+   * Open tips with no card in the ward's police group as it is now: none was
+   * bound yet, the group was moved or upgraded, or the post failed.
+   */
   async openTipsWithoutCard(wardId: string): Promise<string[]> {
+    const ward = await this.db.ward.findUnique({ where: { id: wardId }, select: { policeChatId: true } });
+    if (!ward?.policeChatId) return [];
     const rows = await this.db.tip.findMany({
-      where: { wardId, status: { not: "closed" }, cards: { none: {} } },
+      where: { wardId, status: { not: "closed" }, cards: { none: { chatId: ward.policeChatId } } },
       select: { id: true },
       orderBy: { createdAt: "asc" },
       take: 100,
