@@ -237,6 +237,13 @@ card-tip-changed = The tip has just changed; look at the card again and retry.
 card-choose-officer = Hand tip #{ $reference } to which officer?
 card-done-assigned = Tip #{ $reference } handed to { $officer }.
 card-photos-caption = Photos of tip #{ $reference }
+cards-undelivered-admin = ⚠️ The bot cannot post tips to the ward police group of { $ward }: { $reason } The tips are stored in full; the bot will keep trying until they get through. Please check at once that the bot is still in the group and may send messages, photos and locations.
+cards-delivered-again-admin = ✅ The bot got the tips through to the ward police group of { $ward } again; none is waiting.
+delivery-reason-bot-gone = the bot is no longer in the group (removed, or the group is gone).
+delivery-reason-no-right = the bot may not send messages, photos or locations in the group.
+delivery-reason-chat-gone = Telegram cannot find the group.
+delivery-reason-telegram = Telegram is not taking messages for now (a network or server fault).
+delivery-reason-other = Telegram refused (“{ $error }”).
 
 ## Administration
 admin-usage = Usage: /admin CODE (the one-time admin code the server's operator gave you).

@@ -237,6 +237,13 @@ card-tip-changed = Tin báo vừa thay đổi; xem lại thẻ rồi thử lại
 card-choose-officer = Giao tin báo #{ $reference } cho cán bộ nào?
 card-done-assigned = Đã giao tin báo #{ $reference } cho { $officer }.
 card-photos-caption = Ảnh kèm tin báo #{ $reference }
+cards-undelivered-admin = ⚠️ Bot không gửi được tin báo vào nhóm Công an phường của { $ward }: { $reason } Tin báo vẫn được lưu đủ; bot sẽ tự gửi lại cho tới khi được. Xin kiểm tra ngay: bot còn ở trong nhóm và còn quyền gửi tin, ảnh, vị trí.
+cards-delivered-again-admin = ✅ Bot đã gửi lại được tin báo vào nhóm Công an phường của { $ward }; không còn tin báo nào đang chờ gửi.
+delivery-reason-bot-gone = bot không còn trong nhóm (đã bị đưa ra, hoặc nhóm không còn).
+delivery-reason-no-right = bot không có quyền gửi tin, ảnh hoặc vị trí trong nhóm.
+delivery-reason-chat-gone = Telegram không tìm thấy nhóm.
+delivery-reason-telegram = Telegram tạm thời không nhận (lỗi mạng hoặc máy chủ).
+delivery-reason-other = Telegram không nhận (“{ $error }”).
 
 ## Quản trị
 admin-usage = Cách dùng: /admin MÃ (mã quản trị dùng một lần do người quản trị máy chủ đưa cho bạn).

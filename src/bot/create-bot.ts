@@ -10,7 +10,8 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
-import { policeGroupFeature } from "./features/police-group.js";
+import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
+import { followGroupMigrations } from "./group-migrations.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
@@ -52,6 +53,15 @@ export function createBot(
   });
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
   bot.api.config.use(retry());
+  // A police group upgraded to a supergroup: whichever call learns the new id first moves the ward's binding.
+  bot.api.config.use(
+    followGroupMigrations((from, to) =>
+      followUpgradedGroup({ services, logger }, from, to).then(
+        () => undefined,
+        (err: unknown) => logger.error({ err }, "could not follow a police group to its supergroup"),
+      ),
+    ),
+  );
 
   const i18n = createI18n(services.preferences, settings.defaultLocale);
   const withoutAnnouncer = { services, logger, settings };

@@ -23,6 +23,7 @@ import { LeaseService } from "./leases.js";
 import { ProcessedUpdates } from "./processed-updates.js";
 import { OfferedChoiceStore } from "./offered-choices.js";
 import { ImageDecoder } from "./images.js";
+import { CardDeliveries } from "./card-deliveries.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -74,6 +75,8 @@ export interface Services {
   offeredChoices: OfferedChoiceStore;
   /** Decodes residents' pictures a bounded few at a time. */
   images: ImageDecoder;
+  /** Cards (or their photos, or pins) owed to a police group after a failed post, retried until they land. */
+  deliveries: CardDeliveries;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -114,12 +117,14 @@ export function createServices(options: ServiceOptions): Services {
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
     images: new ImageDecoder(options.imageDecodes ?? 2),
+    deliveries: new CardDeliveries(db, clock),
   };
 }
 
 export { ServiceError } from "./errors.js";
 export type { ActiveMember, RemovedMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
+export type { CardPart, OwedDelivery } from "./card-deliveries.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";
 export type { OfferedChoice, OfferedChoices } from "./offered-choices.js";

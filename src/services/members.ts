@@ -123,6 +123,11 @@ export class MemberService {
     return rows.map(toActive);
   }
 
+  /** The ward's active admins, to tell them in private what needs their hand (a police group the bot cannot reach). */
+  async admins(wardId: string): Promise<{ telegramUserId: string; displayName: string }[]> {
+    return this.db.member.findMany({ where: { wardId, role: "admin", active: true }, select: { telegramUserId: true, displayName: true }, orderBy: { createdAt: "asc" } });
+  }
+
   /** Active staff of the admin's ward, for the admin's list. */
   async staff(admin: ActiveMember): Promise<ActiveMember[]> {
     if (admin.role !== "admin") throw new ServiceError("not_admin");

@@ -626,19 +626,36 @@ export class TipService {
   }
 
   /**
-   * Posts the cards that never went out: the process died between filing a
-   * tip and posting it, and the resident did not come back. Tips younger than
-   * `graceMs` are left to their own flow. Returns how many were announced.
+   * Posts what the police groups are owed: cards a dead process never posted
+   * (tips older than `graceMs` with no card in their ward's group as it is now:
+   * also after the group was moved or upgraded), and cards, photos or pins
+   * whose last try failed and whose back-off is over. Returns how many tips
+   * were tried.
    */
   async announceMissingCards(graceMs = 120_000): Promise<number> {
-    const rows = await this.db.tip.findMany({
-      where: { status: { not: "closed" }, cards: { none: {} }, createdAt: { lt: new Date(this.clock().getTime() - graceMs) }, ward: { policeChatId: { not: null } } },
-      select: { id: true },
-      orderBy: { createdAt: "asc" },
-      take: 100,
-    });
-    for (const row of rows) await this.messenger?.announce(row.id);
-    return rows.length;
+    const now = this.clock();
+    const ids = new Set<string>();
+    const wards = await this.db.ward.findMany({ where: { policeChatId: { not: null } }, select: { id: true, policeChatId: true } });
+    for (const ward of wards) {
+      const rows = await this.db.tip.findMany({
+        where: {
+          wardId: ward.id,
+          status: { not: "closed" },
+          cards: { none: { chatId: ward.policeChatId! } },
+          createdAt: { lt: new Date(now.getTime() - graceMs) },
+          // A failed one waits out its back-off.
+          OR: [{ delivery: null }, { delivery: { retryAt: { lte: now } } }],
+        },
+        select: { id: true },
+        orderBy: { createdAt: "asc" },
+        take: 100,
+      });
+      for (const row of rows) ids.add(row.id);
+    }
+    const retries = await this.db.cardDelivery.findMany({ where: { retryAt: { lte: now } }, select: { tipId: true }, orderBy: { retryAt: "asc" }, take: 100 });
+    for (const row of retries) ids.add(row.tipId);
+    for (const id of ids) await this.messenger?.announce(id);
+    return ids.size;
   }
 
   /**

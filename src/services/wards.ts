@@ -152,6 +152,21 @@ export class WardService {
     return this.db.ward.findUnique({ where: { slug } });
   }
 
+  /**
+   * Telegram upgraded a police group to a supergroup: the ward follows it to
+   * its new id. Whichever signal comes first (a service message, or a send
+   * refused with the new id) moves it, once; the others find nothing to move.
+   */
+  async followGroupMigration(fromChatId: string, toChatId: string): Promise<{ wardId: string } | null> {
+    if (fromChatId === toChatId) return null;
+    const ward = await this.db.ward.findUnique({ where: { policeChatId: fromChatId }, select: { id: true } });
+    if (!ward) return null;
+    const moved = await this.db.ward.updateMany({ where: { id: ward.id, policeChatId: fromChatId }, data: { policeChatId: toChatId } });
+    if (moved.count !== 1) return null;
+    await this.audit.record({ wardId: ward.id, action: "ward.police_group_migrated", detail: { fromChatId, chatId: toChatId } });
+    return { wardId: ward.id };
+  }
+
   getByPoliceChat(chatId: string) {
     return this.db.ward.findUnique({ where: { policeChatId: chatId } });
   }

@@ -6,9 +6,23 @@ import { ServiceError } from "../../services/index.js";
 import type { ActiveMember } from "../../services/members.js";
 import { rebindButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
-import type { BotDeps } from "../deps.js";
+import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { staffIdentity } from "../staff-identity.js";
+
+/**
+ * Telegram upgraded a group to a supergroup (a new chat id). If it was a
+ * ward's police group, the ward follows it, once, audited, and the group's
+ * language goes with it. Returns the ward that moved, or null.
+ */
+export async function followUpgradedGroup(deps: Pick<BaseDeps, "services" | "logger">, fromChatId: string, toChatId: string): Promise<string | null> {
+  const moved = await deps.services.wards.followGroupMigration(fromChatId, toChatId);
+  if (!moved) return null;
+  deps.logger.warn({ ward: moved.wardId }, "the police group was upgraded to a supergroup: the ward follows it");
+  const locale = await deps.services.preferences.locale(fromChatId);
+  if (locale) await deps.services.preferences.setLocale(toChatId, locale);
+  return moved.wardId;
+}
 
 export function policeGroupFeature(deps: BotDeps): Composer<BotContext> {
   const { members, wards, tips } = deps.services;
@@ -19,6 +33,16 @@ export function policeGroupFeature(deps: BotDeps): Composer<BotContext> {
   const postMissingCards = async (wardId: string) => {
     for (const tipId of await tips.openTipsWithoutCard(wardId)) await deps.announceTip(tipId);
   };
+
+  // Telegram's two service messages of an upgrade (either may come first, or after a send already learnt it).
+  const upgraded = async (fromChatId: string, toChatId: string) => {
+    const wardId = await followUpgradedGroup(deps, fromChatId, toChatId);
+    deps.logger.info({ moved: wardId !== null }, "a group was upgraded to a supergroup");
+    // The cards the old group held are posted in the new one, where their buttons work.
+    if (wardId) await postMissingCards(wardId);
+  };
+  groups.on("message:migrate_to_chat_id", (ctx) => upgraded(String(ctx.chat.id), String(ctx.message.migrate_to_chat_id)));
+  groups.on("message:migrate_from_chat_id", (ctx) => upgraded(String(ctx.message.migrate_from_chat_id), String(ctx.chat.id)));
 
   groups.command("bindgroup", async (ctx) => {
     // The group may be bound to no ward yet, so the admin is found by their own memberships.

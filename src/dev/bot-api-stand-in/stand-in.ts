@@ -144,7 +144,7 @@ export class BotApiStandIn {
    * new). With `holdServiceMessages` they wait until `deliverServiceMessages()`
    * (the bot has not fetched them yet when it next sends).
    */
-  upgradeGroup(chatId: number, options: { id?: number; by?: number; holdServiceMessages?: boolean } = {}): { supergroup: Chat.SupergroupChat; deliverServiceMessages(): void } {
+  upgradeGroup(chatId: number, options: { id?: number; by?: number; holdServiceMessages?: boolean } = {}): { supergroup: Chat.SupergroupChat; deliverServiceMessages: () => void } {
     const old = this.groupChat(chatId);
     if (old.type !== "group") throw new ControlError(`chat ${chatId} is a ${old.type}, not a basic group`);
     const by = options.by !== undefined ? this.s.user(options.by) : this.anyAdmin(chatId);
