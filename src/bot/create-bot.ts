@@ -17,7 +17,16 @@ import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/ch
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
 import { roadmapFeature } from "./features/roadmap.js";
-import { createAddendumAnnouncer, createAnswerAnnouncer, createCardRefresher, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
+import {
+  createAddendumAnnouncer,
+  createAnswerAnnouncer,
+  createCardRefresher,
+  createTipAnnouncer,
+  createTipMessenger,
+  createTipsterMessenger,
+  createTipsterNotifier,
+  tipCardsFeature,
+} from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
@@ -75,13 +84,14 @@ export function createBot(
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
-    notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
+    notifyTipster: createTipsterNotifier(withoutAnnouncer),
     refreshCard: createCardRefresher(bot.api, i18n, withoutAnnouncer),
     async tell(chatId, key, vars) {
       const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);
       await bot.api.sendMessage(chatId, t(key, vars), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     },
   };
+  services.notifications.useMessenger(createTipsterMessenger(bot.api, i18n, withoutAnnouncer));
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
   // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.
   const pacer = new SendPacer(settings.sendRatePerSecond);

@@ -1,8 +1,8 @@
 // The half-year and year report: periods and one pure aggregation, fed row by
 // row (so 100,000 tips need no more memory than 100), whose figures both the
 // chat summary and the workbook print. Nothing here can hold who sent a tip.
-import { type CheckInAnswers, hasSigns } from "./check-in.js";
-import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, isoDate } from "./deadlines.js";
+import { addFlows, type CheckInAnswers, type FlowCounts, hasSigns, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
+import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, type DueRule, isoDate } from "./deadlines.js";
 import type { QuarterStatus } from "./roadmap.js";
 import { weekKeyOf, zonedDate } from "./schedule.js";
 import { CLOSE_REASONS, type CloseReason, PRIORITIES, type Priority, TIP_CATEGORIES, type TipCategory } from "./tip.js";
@@ -64,6 +64,7 @@ export function outcomeOf(tip: Pick<ReportTip, "status" | "closeReason">): Outco
   return "in_progress";
 }
 
+/** One quarter-week, for the response figures (asked, answered, signs). Its counts are not read: see addStocks and addFlows. */
 export interface ReportCheckIn {
   quarterId: string;
   status: string;
@@ -72,9 +73,22 @@ export interface ReportCheckIn {
   answers: CheckInAnswers | null;
 }
 
+/** A quarter's stocks at the period's end (CheckInService.stocksAt). */
+export interface ReportQuarterStocks {
+  quarterId: string;
+  stocks: QuarterStocks;
+}
+
+/** A quarter's flows summed over the period (CheckInService.flowsBetween). */
+export interface ReportQuarterFlows {
+  quarterId: string;
+  flows: FlowCounts;
+}
+
 export interface ReportSubmission {
   deadline: string;
   dueOn: string;
+  dueRule: DueRule;
   agency: string;
   position: number;
   submittedOn: string | null;
@@ -84,12 +98,9 @@ export interface ReportSubmission {
 export interface ReportRoadmap {
   year: number;
   target: number;
-  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; note: string | null }[];
+  /** Each quarter's latest recorded decision: its date, number and issuing body as typed (note: older records' free text). */
+  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; decisionNumber: string | null; issuer: string | null; note: string | null }[];
 }
-
-const COUNT_KEYS = ["newSuspectedUsers", "rehabStable", "rehabRelapsed", "rehabMovedAway", "awarenessActivities"] as const;
-type CountKey = (typeof COUNT_KEYS)[number];
-type Counts = Record<CountKey, number>;
 
 export interface QuarterCheckInFigures {
   quarter: string;
@@ -99,7 +110,10 @@ export interface QuarterCheckInFigures {
   rate: number;
   withSigns: number;
   urgent: number;
-  totals: Counts;
+  /** People under management at the period's end (a figure may be unknown). */
+  stocks: QuarterStocks;
+  /** What happened over the period, summed. */
+  flows: FlowCounts;
 }
 
 export interface TipRow {
@@ -124,17 +138,19 @@ export interface ReportFigures {
     rate: number;
     withSigns: number;
     urgent: number;
-    totals: Counts;
+    /** The ward's stocks at the period's end: each quarter's latest figure, added across quarters (never across weeks). */
+    stocks: WardStocks;
+    /** The period's flows, summed over weeks and quarters. */
+    flows: FlowCounts;
     perQuarter: QuarterCheckInFigures[];
   };
   deadlines: {
     counts: Record<ComplianceState, number>;
-    rows: (BoardEntry & { deadline: string; dueOn: string })[];
+    rows: (BoardEntry & { deadline: string; dueOn: string; dueRule: DueRule })[];
   };
   roadmap: ReportRoadmap & { actual: number };
 }
 
-const zeroCounts = (): Counts => ({ newSuspectedUsers: 0, rehabStable: 0, rehabRelapsed: 0, rehabMovedAway: 0, awarenessActivities: 0 });
 const zeroOutcomes = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 const UNKNOWN_QUARTER = "";
 
@@ -143,7 +159,7 @@ export class ReportBuilder {
   private readonly quarterOrder: string[];
   private readonly tipCells = new Map<string, Record<Outcome, number>>();
   private readonly tipTotals = { total: 0, byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>, byOutcome: zeroOutcomes(), byCategory: Object.fromEntries(TIP_CATEGORIES.map((c) => [c, 0])) as Record<TipCategory, number> };
-  private readonly perQuarter = new Map<string, { expected: number; answered: number; withSigns: number; urgent: number; totals: Counts }>();
+  private readonly perQuarter = new Map<string, { expected: number; answered: number; withSigns: number; urgent: number; stocks: QuarterStocks; flows: FlowCounts }>();
 
   /** `unknownQuarter`: the label of tips whose quarter the resident did not know. */
   constructor(
@@ -152,7 +168,7 @@ export class ReportBuilder {
   ) {
     for (const q of quarters) {
       this.quarterNames.set(q.id, q.name);
-      this.perQuarter.set(q.id, { expected: 0, answered: 0, withSigns: 0, urgent: 0, totals: zeroCounts() });
+      this.perQuarter.set(q.id, { expected: 0, answered: 0, withSigns: 0, urgent: 0, stocks: { ...UNKNOWN_STOCKS }, flows: zeroFlows() });
     }
     this.quarterOrder = quarters.map((q) => q.id);
   }
@@ -180,7 +196,22 @@ export class ReportBuilder {
     q.answered++;
     if (hasSigns(checkIn.answers)) q.withSigns++;
     if (checkIn.urgent || checkIn.answers.urgent.yes) q.urgent++;
-    for (const k of COUNT_KEYS) q.totals[k] += checkIn.answers[k];
+  }
+
+  /** Each quarter's stocks at the period's end; a later call for a quarter replaces its figures. */
+  addStocks(rows: readonly ReportQuarterStocks[]): void {
+    for (const r of rows) {
+      const q = this.perQuarter.get(r.quarterId);
+      if (q) q.stocks = { ...r.stocks };
+    }
+  }
+
+  /** Each quarter's flows over the period; added to what the quarter already has. */
+  addFlows(rows: readonly ReportQuarterFlows[]): void {
+    for (const r of rows) {
+      const q = this.perQuarter.get(r.quarterId);
+      if (q) addFlows(q.flows, r.flows);
+    }
   }
 
   finish(submissions: readonly ReportSubmission[], roadmap: ReportRoadmap, today: string): ReportFigures {
@@ -195,22 +226,23 @@ export class ReportBuilder {
     }
     const perQuarter: QuarterCheckInFigures[] = this.quarterOrder.map((id) => {
       const q = this.perQuarter.get(id)!;
-      return { quarter: this.quarterNames.get(id)!, ...q, totals: { ...q.totals }, rate: q.expected > 0 ? q.answered / q.expected : 0 };
+      return { quarter: this.quarterNames.get(id)!, ...q, stocks: { ...q.stocks }, flows: { ...q.flows }, rate: q.expected > 0 ? q.answered / q.expected : 0 };
     });
     const sum = (f: (q: QuarterCheckInFigures) => number) => perQuarter.reduce((a, q) => a + f(q), 0);
     const expected = sum((q) => q.expected);
     const answered = sum((q) => q.answered);
-    const totals = zeroCounts();
-    for (const q of perQuarter) for (const k of COUNT_KEYS) totals[k] += q.totals[k];
+    const flows = zeroFlows();
+    for (const q of perQuarter) addFlows(flows, q.flows);
 
     const deadlineRows = submissions.map((s) => ({
       deadline: s.deadline,
       dueOn: s.dueOn,
+      dueRule: s.dueRule,
       agency: s.agency,
       position: s.position,
       submittedOn: s.submittedOn,
       withFile: s.withFile,
-      ...complianceOf(s.dueOn, s.submittedOn, today),
+      ...complianceOf(s.dueOn, s.dueRule, s.submittedOn, today),
     }));
     return {
       tips: { total: this.tipTotals.total, byPriority: { ...this.tipTotals.byPriority }, byOutcome: { ...this.tipTotals.byOutcome }, byCategory: { ...this.tipTotals.byCategory }, rows },
@@ -220,7 +252,8 @@ export class ReportBuilder {
         rate: expected > 0 ? answered / expected : 0,
         withSigns: sum((q) => q.withSigns),
         urgent: sum((q) => q.urgent),
-        totals,
+        stocks: wardStocks(perQuarter.map((q) => q.stocks)),
+        flows,
         perQuarter,
       },
       deadlines: { counts: boardCounts(deadlineRows), rows: deadlineRows },

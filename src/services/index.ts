@@ -41,6 +41,8 @@ export interface ServiceOptions {
   tipLimits?: { perHour: number; perDay: number };
   deadlineLadder?: ReminderLadder;
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
+  /** Local hours at which opted-in tipsters' notices go out (NOTIFY_HOURS). */
+  notifyHours?: readonly number[];
   /** Pictures decoded at once (IMAGE_DECODE_CONCURRENCY). */
   imageDecodes?: number;
 }
@@ -89,7 +91,8 @@ export function createServices(options: ServiceOptions): Services {
   const invites = new InviteLinks(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
   const heads = new QuarterHeadService(db, clock, audit, invites);
   const agencies = new AgencyService(db, clock, audit, invites);
-  const roadmap = new RoadmapService(db, audit);
+  const roadmap = new RoadmapService(db, audit, clock);
+  const checkIns = new CheckInService(db, clock, jobs, heads, audit);
   const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring);
   return {
     db,
@@ -104,15 +107,15 @@ export function createServices(options: ServiceOptions): Services {
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
-    checkIns: new CheckInService(db, clock, jobs, heads, audit),
+    checkIns,
     receiptAttempts: new AttemptLimiter(clock),
     adminAttempts: new AttemptLimiter(clock, 5),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
-    notifications: new NotificationService(db, secrets, options.notifyKey),
+    notifications: new NotificationService(db, secrets, options.notifyKey, jobs, clock, options.notifyHours),
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
-    reports: new ReportService(db, clock, roadmap, audit),
+    reports: new ReportService(db, clock, roadmap, audit, checkIns),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),

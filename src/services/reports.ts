@@ -1,11 +1,12 @@
 // The half-year / year report: reads the period's rows page by page into the
 // pure ReportBuilder, so memory stays flat however many tips a ward has.
 import type { Database } from "../db.js";
-import { type CheckInAnswers, checkInAnswersSchema } from "../domain/check-in.js";
-import { addDays, localDateOf } from "../domain/deadlines.js";
+import { readStoredAnswers } from "../domain/check-in.js";
+import { addDays, dueRuleOf, localDateOf } from "../domain/deadlines.js";
 import { currentPeriod, periodBounds, ReportBuilder, type ReportFigures, type ReportPeriod, reportPeriod } from "../domain/report.js";
 import type { QuarterStatus } from "../domain/roadmap.js";
 import type { AuditService } from "./audit.js";
+import type { CheckInService } from "./check-ins.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { RoadmapService } from "./roadmap.js";
@@ -28,6 +29,7 @@ export class ReportService {
     private readonly clock: Clock,
     private readonly roadmap: RoadmapService,
     private readonly audit: AuditService,
+    private readonly checkIns: CheckInService,
   ) {}
 
   /** The period named ("2026-H1", "2026"), or the one the next recurring deadline closes. */
@@ -63,10 +65,13 @@ export class ReportService {
         take: PAGE,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
-      for (const c of page) builder.addCheckIn({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? parseAnswers(c.answers) : null });
+      for (const c of page) builder.addCheckIn({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? readStoredAnswers(c.answers) : null });
       if (page.length < PAGE) break;
       cursor = page[page.length - 1]!.id;
     }
+    // Stocks are taken at the period's end (or today), flows summed over it.
+    builder.addStocks(await this.checkIns.stocksAt(wardId, asOf));
+    builder.addFlows(await this.checkIns.flowsBetween(wardId, period.from, asOf));
 
     // The deadlines this period closes: the recurring one falls the day after the period's end.
     const deadlines = await this.db.deadline.findMany({
@@ -76,32 +81,27 @@ export class ReportService {
     });
     const submissions = deadlines.flatMap((d) =>
       d.submissions
-        .filter((s) => s.agency.active || s.submittedAt)
+        // The ward police collect the reports: not one of the reporters.
+        .filter((s) => (s.agency.active || s.submittedAt) && s.agency.kind !== "police")
         .sort((a, b) => a.agency.position - b.agency.position)
-        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
+        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, dueRule: dueRuleOf(d.dueRule), agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
     );
 
     const { years } = await this.roadmap.progress(wardId);
     const records = await this.db.quarterStatusRecord.findMany({ where: { wardId, decidedOn: { lte: asOf } }, orderBy: [{ decidedOn: "asc" }, { createdAt: "asc" }] });
-    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; note: string | null }>();
-    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, note: r.note });
+    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; decisionNumber: string | null; issuer: string | null; note: string | null }>();
+    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, decisionNumber: r.decisionNumber, issuer: r.issuer, note: r.note });
     const roadmap = {
       year: period.year,
       target: years.find((y) => y.year === period.year)?.target ?? 0,
-      quarters: quarters.map((q) => ({ name: q.name, status: latest.get(q.id)?.status ?? ("unassessed" as const), decidedOn: latest.get(q.id)?.decidedOn ?? null, note: latest.get(q.id)?.note ?? null })),
+      quarters: quarters.map((q) => {
+        const d = latest.get(q.id);
+        return { name: q.name, status: d?.status ?? ("unassessed" as const), decidedOn: d?.decidedOn ?? null, decisionNumber: d?.decisionNumber ?? null, issuer: d?.issuer ?? null, note: d?.note ?? null };
+      }),
     };
 
     const figures = builder.finish(submissions, roadmap, today);
     await this.audit.record({ wardId, action: "report.generated", actorMemberId: options.actorMemberId ?? null, detail: { period: period.key } });
     return { wardName: ward.name, timezone: ward.timezone, period, asOf, generatedAt: this.clock(), figures };
-  }
-}
-
-function parseAnswers(json: string): CheckInAnswers | null {
-  try {
-    const parsed = checkInAnswersSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOTHING_TO_REPORT } from "../../src/domain/check-in.js";
+import { NOTHING_TO_REPORT, type QuarterStocks, zeroFlows } from "../../src/domain/check-in.js";
 import { currentPeriod, outcomeOf, percent, periodBounds, ReportBuilder, reportPeriod } from "../../src/domain/report.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -50,17 +50,17 @@ describe("report aggregation", () => {
     b.addTip({ category: "nonsense", quarterId: "gone", status: "new", closeReason: null, priority: "??" });
 
     b.addCheckIn({ quarterId: "q1", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
-    b.addCheckIn({ quarterId: "q1", status: "answered", urgent: true, answers: { ...NOTHING_TO_REPORT, newSuspectedUsers: 2, urgent: { yes: true, detail: null } } });
+    b.addCheckIn({ quarterId: "q1", status: "answered", urgent: true, answers: { ...NOTHING_TO_REPORT, flows: { ...zeroFlows(), newSuspectedUsers: 2 }, urgent: { yes: true, detail: null } } });
     b.addCheckIn({ quarterId: "q1", status: "pending", urgent: false, answers: null });
     b.addCheckIn({ quarterId: "q2", status: "pending", urgent: false, answers: null });
 
     const f = b.finish(
       [
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-17", withFile: false },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-15", withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
       ],
-      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, note: null }] },
+      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", decisionNumber: "15/QĐ-UBND", issuer: "UBND phường", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, decisionNumber: null, issuer: null, note: null }] },
       "2026-06-20",
     );
 
@@ -76,10 +76,13 @@ describe("report aggregation", () => {
       ["Khu phố 1", 3, 2, 67],
       ["Khu phố 2", 1, 0, 0],
     ]);
-    expect(f.checkIns.totals.newSuspectedUsers).toBe(2);
+    // Counts come from addStocks / addFlows only: a week's answers feed the response figures.
+    expect(f.checkIns.flows.newSuspectedUsers).toBe(0);
 
     expect(f.deadlines.counts).toEqual({ on_time: 1, late: 1, pending: 0, overdue: 1 });
-    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 5 });
+    // "Trước ngày 15/6": handed in on the 15th is a day late; not in by the 20th, six days overdue.
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 1")).toMatchObject({ state: "late", days: 1 });
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 6 });
     expect(f.roadmap.actual).toBe(1);
   });
 
@@ -97,5 +100,26 @@ describe("report aggregation", () => {
       return b.finish([], { year: 2026, target: 0, quarters: [] }, "2026-06-01");
     };
     expect(run([...tips].reverse())).toEqual(run(tips));
+  });
+
+  it("takes stocks at the period's end once and sums flows: 3 people carried over 26 weeks are 3, not 78", () => {
+    const b = new ReportBuilder(quarters, "?");
+    // 26 answered weeks of "Không có gì mới" (the stock was confirmed each week).
+    for (let i = 0; i < 26; i++) b.addCheckIn({ quarterId: "q1", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
+    const figure = (count: number) => ({ count, confirmedOn: "2026-06-13" });
+    const q1: QuarterStocks = { addicts: figure(2), users: figure(1), postRehab: figure(3) };
+    b.addStocks([{ quarterId: "q1", stocks: q1 }, { quarterId: "gone", stocks: q1 }]);
+    b.addFlows([
+      { quarterId: "q1", flows: { ...zeroFlows(), newSuspectedUsers: 4, awarenessSessions: 2, awarenessParticipants: 90 } },
+      { quarterId: "q2", flows: { ...zeroFlows(), newSuspectedUsers: 1, backFromPrison: 1 } },
+    ]);
+    const f = b.finish([], { year: 2026, target: 0, quarters: [] }, "2026-06-14");
+    expect(f.checkIns).toMatchObject({ expected: 26, answered: 26 });
+    expect(f.checkIns.stocks).toEqual({ totals: { addicts: 2, users: 1, postRehab: 3 }, known: { addicts: 1, users: 1, postRehab: 1 }, quarters: 2 });
+    expect(f.checkIns.flows).toEqual({ ...zeroFlows(), newSuspectedUsers: 5, backFromPrison: 1, awarenessSessions: 2, awarenessParticipants: 90 });
+    expect(f.checkIns.perQuarter.map((q) => [q.quarter, q.stocks.postRehab?.count ?? null, q.flows.newSuspectedUsers])).toEqual([
+      ["Khu phố 1", 3, 4],
+      ["Khu phố 2", null, 1],
+    ]);
   });
 });
