@@ -47,11 +47,11 @@ newward-usage =
     Ward id: 2–40 characters a-z, 0-9 and hyphens; quarter names must differ.
 newward-created =
     ✅ Created { $ward } with { $quarters } quarters.
-    One-time admin code: <code>{ $code }</code> — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
+    One-time admin code: <code>{ $code }</code> (expires in { $hours } hours) — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
     Residents' link for tips: { $link }
 newward-exists = The ward id “{ $slug }” exists. See /wards, or /wardcode { $slug } if it has no admin yet.
 wardcode-usage = Usage: /wardcode WARD-ID (see the ids with /wards).
-wardcode-issued = New admin code for “{ $slug }” (the previous one no longer works): { $code }
+wardcode-issued = New admin code for “{ $slug }” (the previous one no longer works; this one expires in { $hours } hours): { $code }
 wardcode-has-admin = “{ $slug }” already has an admin; no new code. The admin invites others with /invite.
 wardcode-unknown = No ward has the id “{ $slug }”.
 wards-list =
@@ -218,6 +218,7 @@ btn-claim = 🙋 I'll take it
 btn-priority = ⚖️ Priority
 btn-duplicate = 🔁 Duplicate
 btn-close = ✅ Close
+btn-assign = 👤 Assign
 card-choose-priority = Choose the new priority:
 card-choose-duplicate = Duplicate of which tip?
 card-no-duplicates = There are no other recent tips.
@@ -230,10 +231,23 @@ card-done-closed = Tip #{ $reference } closed.
 card-already-claimed = Another officer has already taken this tip.
 card-tip-closed = This tip is closed.
 card-tip-not-found = Tip not found.
+card-admin-only = ⛔ Only the ward's admin can hand a tip to an officer.
+card-assign-not-staff = This person is no longer an officer of the ward.
+card-tip-changed = The tip has just changed; look at the card again and retry.
+card-choose-officer = Hand tip #{ $reference } to which officer?
+card-done-assigned = Tip #{ $reference } handed to { $officer }.
 card-photos-caption = Photos of tip #{ $reference }
+cards-undelivered-admin = ⚠️ The bot cannot post tips to the ward police group of { $ward }: { $reason } The tips are stored in full; the bot will keep trying until they get through. Please check at once that the bot is still in the group and may send messages, photos and locations.
+cards-delivered-again-admin = ✅ The bot got the tips through to the ward police group of { $ward } again; none is waiting.
+delivery-reason-bot-gone = the bot is no longer in the group (removed, or the group is gone).
+delivery-reason-no-right = the bot may not send messages, photos or locations in the group.
+delivery-reason-chat-gone = Telegram cannot find the group.
+delivery-reason-telegram = Telegram is not taking messages for now (a network or server fault).
+delivery-reason-other = Telegram refused (“{ $error }”).
 
 ## Administration
-admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
+admin-usage = Usage: /admin CODE (the one-time admin code the server's operator gave you).
+admin-expired = ⛔ This code has expired. Ask the server's operator for a new one (npm run admin-code on the server).
 admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target.
 admin-invalid = ⛔ The code is wrong or has been used.
 admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
@@ -250,6 +264,14 @@ not-admin = ⛔ Only the ward's admin can use this command.
 bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips will be posted here.
 bindgroup-other-ward = ⛔ This group is already another ward's police group; it cannot be bound to yours. Use a group of your own.
 bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
+bindgroup-already = This group is already { $ward }'s police group; nothing changed.
+bindgroup-confirm = ⚠️ { $ward } receives its tips in another group. Move them to this group? The old group will be told it no longer receives tips.
+btn-rebind-confirm = ✅ Move to this group
+btn-rebind-cancel = ✖️ Keep the old one
+bindgroup-kept = The ward police group stays as it was; nothing changed.
+bindgroup-changed = The ward's police group has changed since you were asked; send /bindgroup again if you still want to move it.
+bindgroup-moved-notice = ⚠️ This group no longer receives tips of { $ward }; from now on they go to another group, chosen by the admin { $admin }. If this is not right, tell the ward police's leadership at once.
+bindgroup-old-group-not-told = The old group could not be told (the bot cannot send there); tell the officers there yourself.
 group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
 no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.
 
@@ -447,6 +469,14 @@ officers-list =
 role-admin = admin
 role-officer = officer
 officer-removed = { $name } was removed.
+officer-claims-released = { $count } tip(s) { $name } had taken are new again, waiting for another officer; their cards in the group say so.
+officer-left-group = { $name } has been taken out of the ward police group. A group admin can still invite them back later if needed.
+officer-group-removal-failed = ⚠️ The bot could not take { $name } out of the ward police group: { $reason } They have lost their rights over tips, but still read new messages in the group — remove them from the group yourself.
+group-removal-no-right = the bot lacks the “Ban users” right in the group (group settings: Administrators → the bot → turn on “Ban users”).
+group-removal-owner = this person owns the group.
+group-removal-group-admin = this person is an administrator of the group, whom the bot cannot remove (take their group admin rights away first).
+group-removal-bot-gone = the bot is no longer in the group.
+group-removal-other = Telegram refused (“{ $error }”).
 heads-usage = Usage: /heads (every quarter) or /heads N (quarter N) — active heads and deputies; press ❌ to step one down.
 heads-none = No active quarter heads or deputies.
 heads-list =

@@ -47,11 +47,11 @@ newward-usage =
     Mã phường: 2–40 ký tự a-z, 0-9, dấu gạch ngang; tên khu phố không trùng nhau.
 newward-created =
     ✅ Đã tạo { $ward } với { $quarters } khu phố.
-    Mã quản trị dùng một lần: <code>{ $code }</code> — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
+    Mã quản trị dùng một lần: <code>{ $code }</code> (hết hạn sau { $hours } giờ) — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
     Liên kết cho người dân gửi tin báo: { $link }
 newward-exists = Mã phường “{ $slug }” đã có. Gõ /wards để xem, hoặc /wardcode { $slug } nếu phường chưa có quản trị viên.
 wardcode-usage = Cách dùng: /wardcode MÃ-PHƯỜNG (xem mã bằng /wards).
-wardcode-issued = Mã quản trị mới cho “{ $slug }” (mã cũ hết hiệu lực): { $code }
+wardcode-issued = Mã quản trị mới cho “{ $slug }” (mã cũ hết hiệu lực; mã này hết hạn sau { $hours } giờ): { $code }
 wardcode-has-admin = Phường “{ $slug }” đã có quản trị viên; không cấp mã mới. Quản trị viên mời thêm người bằng /invite.
 wardcode-unknown = Không có phường nào mã “{ $slug }”.
 wards-list =
@@ -218,6 +218,7 @@ btn-claim = 🙋 Tôi nhận
 btn-priority = ⚖️ Mức độ
 btn-duplicate = 🔁 Trùng
 btn-close = ✅ Đóng
+btn-assign = 👤 Giao việc
 card-choose-priority = Chọn mức độ mới:
 card-choose-duplicate = Trùng với tin báo nào?
 card-no-duplicates = Không có tin báo nào khác gần đây.
@@ -230,10 +231,23 @@ card-done-closed = Đã đóng tin báo #{ $reference }.
 card-already-claimed = Tin báo này đã có cán bộ khác nhận.
 card-tip-closed = Tin báo này đã đóng.
 card-tip-not-found = Không tìm thấy tin báo.
+card-admin-only = ⛔ Chỉ quản trị viên của phường mới giao việc được.
+card-assign-not-staff = Người này không còn là cán bộ của phường.
+card-tip-changed = Tin báo vừa thay đổi; xem lại thẻ rồi thử lại.
+card-choose-officer = Giao tin báo #{ $reference } cho cán bộ nào?
+card-done-assigned = Đã giao tin báo #{ $reference } cho { $officer }.
 card-photos-caption = Ảnh kèm tin báo #{ $reference }
+cards-undelivered-admin = ⚠️ Bot không gửi được tin báo vào nhóm Công an phường của { $ward }: { $reason } Tin báo vẫn được lưu đủ; bot sẽ tự gửi lại cho tới khi được. Xin kiểm tra ngay: bot còn ở trong nhóm và còn quyền gửi tin, ảnh, vị trí.
+cards-delivered-again-admin = ✅ Bot đã gửi lại được tin báo vào nhóm Công an phường của { $ward }; không còn tin báo nào đang chờ gửi.
+delivery-reason-bot-gone = bot không còn trong nhóm (đã bị đưa ra, hoặc nhóm không còn).
+delivery-reason-no-right = bot không có quyền gửi tin, ảnh hoặc vị trí trong nhóm.
+delivery-reason-chat-gone = Telegram không tìm thấy nhóm.
+delivery-reason-telegram = Telegram tạm thời không nhận (lỗi mạng hoặc máy chủ).
+delivery-reason-other = Telegram không nhận (“{ $error }”).
 
 ## Quản trị
-admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
+admin-usage = Cách dùng: /admin MÃ (mã quản trị dùng một lần do người quản trị máy chủ đưa cho bạn).
+admin-expired = ⛔ Mã này đã hết hạn. Nhờ người quản trị máy chủ cấp mã mới (lệnh npm run admin-code trên máy chủ).
 admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu khu phố không ma túy từng năm: /target.
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
 admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
@@ -250,6 +264,14 @@ not-admin = ⛔ Chỉ quản trị viên của phường mới dùng được l�
 bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $ward }. Tin báo mới sẽ được gửi vào đây.
 bindgroup-other-ward = ⛔ Nhóm này đã là nhóm công an của một phường khác; không thể gắn cho phường của bạn. Hãy dùng một nhóm riêng.
 bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
+bindgroup-already = Nhóm này đã là nhóm Công an phường của { $ward }; không có gì thay đổi.
+bindgroup-confirm = ⚠️ { $ward } đang nhận tin báo ở một nhóm khác. Chuyển sang nhận tin báo ở nhóm này? Nhóm cũ sẽ được báo là từ nay không còn nhận tin báo.
+btn-rebind-confirm = ✅ Chuyển sang nhóm này
+btn-rebind-cancel = ✖️ Thôi
+bindgroup-kept = Đã giữ nguyên nhóm Công an phường hiện tại; không có gì thay đổi.
+bindgroup-changed = Nhóm Công an phường của phường đã thay đổi từ lúc hỏi; gửi lại /bindgroup nếu vẫn muốn chuyển.
+bindgroup-moved-notice = ⚠️ Nhóm này không còn nhận tin báo của { $ward }; tin báo từ nay gửi tới nhóm khác do quản trị viên { $admin } chỉ định. Nếu việc này không đúng, hãy báo ngay cho lãnh đạo Công an phường.
+bindgroup-old-group-not-told = Không báo được cho nhóm cũ (bot không gửi được tin vào đó); hãy tự báo cho các cán bộ ở nhóm cũ.
 group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
 no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.
 
@@ -447,6 +469,14 @@ officers-list =
 role-admin = quản trị viên
 role-officer = cán bộ
 officer-removed = Đã gỡ quyền của { $name }.
+officer-claims-released = { $count } tin báo { $name } đã nhận được trả lại thành tin mới, chờ cán bộ khác nhận; thẻ trong nhóm đã ghi lại như vậy.
+officer-left-group = { $name } đã được đưa ra khỏi nhóm Công an phường. Nếu sau này cần, quản trị viên nhóm vẫn mời lại được.
+officer-group-removal-failed = ⚠️ Bot không đưa được { $name } ra khỏi nhóm Công an phường: { $reason } Người này đã mất quyền với tin báo, nhưng vẫn đọc được tin mới gửi vào nhóm — hãy tự xóa họ khỏi nhóm.
+group-removal-no-right = bot chưa có quyền “Cấm người dùng” trong nhóm (trong cài đặt nhóm: Quản trị viên → bot → bật “Cấm người dùng”).
+group-removal-owner = người này là chủ nhóm.
+group-removal-group-admin = người này là quản trị viên của nhóm, bot không gỡ được (hãy bỏ quyền quản trị nhóm của họ trước).
+group-removal-bot-gone = bot không còn ở trong nhóm.
+group-removal-other = Telegram không cho (“{ $error }”).
 heads-usage = Cách dùng: /heads (mọi khu phố) hoặc /heads SỐ (khu phố SỐ) — tổ trưởng, tổ phó đang hoạt động; bấm ❌ để cho thôi.
 heads-none = Không có tổ trưởng, tổ phó nào đang hoạt động.
 heads-list =

@@ -69,7 +69,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const telegram = await startTelegramBot(config, { services, logger }, { ...(options.standIn ? { standInUrl: options.standIn.url } : {}), ...(zalo ? { zalo: zalo.bridge } : {}) });
   const updates = await startUpdateSources(config, telegram, zalo, logger);
   const scheduler = startScheduler(config, services, logger, { cron: options.cron !== false });
-  const readiness = readinessCheck(db, () => updates.status());
+  const readiness = readinessCheck(db, () => updates.status(), () => services.deliveries.undelivered());
   const httpServer =
     config.WEBHOOK_URL || config.ZALO_WEBHOOK_URL || config.HTTP_PORT !== undefined
       ? await startHttpServer({ host: config.HTTP_HOST, port: config.HTTP_PORT ?? 8080, logger, readiness, webhooks: updates.webhooks })

@@ -64,6 +64,8 @@ export const configSchema = z.object({
   WARD_TIMEZONE: z.string().default("Asia/Ho_Chi_Minh"),
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  // A ward's first-admin code (printed when the ward is created, or by `npm run admin-code`) stops working after this.
+  ADMIN_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // A tip flow left idle this long is dropped with everything it held.
   FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   DROP_PENDING_UPDATES: booleanish.default(false),

@@ -417,6 +417,79 @@ describe("Bot API stand-in", () => {
       expect(seen).toEqual(["/help", `hey @${standIn.botInfo.username}`, "a reply"]);
       expect(standIn.messages(group.id)).toHaveLength(6);
     });
+    it("bans and unbans as Telegram does: with the right only, never the owner or an administrator, and a removed member receives nothing more", async () => {
+      const owner = standIn.createUser({ first_name: "Chủ" });
+      const officer = standIn.createUser({ first_name: "Cán bộ" });
+      const deputy = standIn.createUser({ first_name: "Phó" });
+      const group = standIn.createGroup({ title: "CAP" });
+      standIn.addMember(group.id, owner.id, "creator");
+      standIn.addMember(group.id, officer.id);
+      standIn.addMember(group.id, deputy.id, "administrator");
+      const before = await bot.api.sendMessage(group.id, "thẻ 1");
+
+      await expect(bot.api.banChatMember(group.id, owner.id)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: can't remove chat owner" });
+      await expect(bot.api.banChatMember(group.id, deputy.id)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: user is an administrator of the chat" });
+      await expect(bot.api.banChatMember(group.id, 424242)).rejects.toMatchObject({ description: "Bad Request: user not found" });
+      // only_if_banned leaves a member who is not banned where they are.
+      expect(await bot.api.unbanChatMember(group.id, officer.id, { only_if_banned: true })).toBe(true);
+      expect(standIn.memberStatus(group.id, officer.id)).toBe("member");
+
+      expect(await bot.api.banChatMember(group.id, officer.id)).toBe(true);
+      expect((await bot.api.getChatMember(group.id, officer.id)).status).toBe("kicked");
+      expect(() => standIn.sendText(officer.id, group.id, "còn đây không?")).toThrow(/not a member/);
+      expect(await bot.api.unbanChatMember(group.id, officer.id, { only_if_banned: true })).toBe(true);
+      expect(standIn.memberStatus(group.id, officer.id)).toBe("left");
+      const after = await bot.api.sendMessage(group.id, "thẻ 2");
+      expect(standIn.messagesSeenBy(officer.id, group.id).map((m) => m.message_id)).toEqual([before.message_id]);
+      expect(standIn.messagesSeenBy(owner.id, group.id).map((m) => m.message_id)).toEqual([before.message_id, after.message_id]);
+      // Without only_if_banned, unbanning a member removes them (so they can join again by themselves).
+      expect(await bot.api.unbanChatMember(group.id, owner.id, { only_if_banned: true })).toBe(true);
+      await expect(bot.api.unbanChatMember(group.id, deputy.id)).rejects.toMatchObject({ description: "Bad Request: user is an administrator of the chat" });
+
+      // A bot that is an administrator without the right to ban, or a plain member, may not.
+      standIn.setAdminRights(group.id, standIn.botInfo.id, { can_restrict_members: false });
+      expect((await bot.api.getChatMember(group.id, standIn.botInfo.id)) as { can_restrict_members?: boolean }).toMatchObject({ status: "administrator", can_restrict_members: false });
+      await expect(bot.api.banChatMember(group.id, deputy.id)).rejects.toMatchObject({ description: "Bad Request: not enough rights to restrict/ban chat member" });
+      const basic = standIn.createGroup({ title: "Tổ 2", type: "group" });
+      standIn.addMember(basic.id, standIn.botInfo.id, "member");
+      standIn.addMember(basic.id, officer.id);
+      await expect(bot.api.banChatMember(basic.id, officer.id)).rejects.toMatchObject({ description: "Bad Request: not enough rights to restrict/ban chat member" });
+      await expect(bot.api.banChatMember(officer.id, owner.id)).rejects.toMatchObject({ description: "Bad Request: chat member status can't be changed in private chats" });
+    });
+
+    it("upgrades a basic group to a supergroup: the old id answers with the new one, and the bot gets both service messages", async () => {
+      const owner = standIn.createUser({ first_name: "Chủ" });
+      const member = standIn.createUser({ first_name: "Thành viên" });
+      const group = standIn.createGroup({ title: "CAP phường", type: "group" });
+      standIn.addMember(group.id, owner.id, "creator");
+      standIn.addMember(group.id, member.id);
+      await bot.api.getUpdates({ offset: -1 }).then((u) => bot.api.getUpdates({ offset: (u[0]?.update_id ?? 0) + 1 }));
+
+      const { supergroup } = standIn.upgradeGroup(group.id);
+      expect(supergroup).toMatchObject({ type: "supergroup", title: "CAP phường" });
+      expect(supergroup.id).toBeLessThan(-1_000_000_000_000);
+      const refused = await call("sendMessage", { chat_id: group.id, text: "thẻ" });
+      expect(refused).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: supergroup.id } },
+      });
+      await expect(bot.api.getChat(group.id)).rejects.toMatchObject({ parameters: { migrate_to_chat_id: supergroup.id } });
+      expect(standIn.memberStatus(supergroup.id, member.id)).toBe("member");
+      const updates = await bot.api.getUpdates();
+      expect(updates.map((u) => [u.message?.chat.id, u.message?.chat.type, u.message?.migrate_to_chat_id, u.message?.migrate_from_chat_id, u.message?.from?.id])).toEqual([
+        [group.id, "group", supergroup.id, undefined, owner.id],
+        [supergroup.id, "supergroup", undefined, group.id, owner.id],
+      ]);
+      expect((await bot.api.sendMessage(supergroup.id, "thẻ")).chat.id).toBe(supergroup.id);
+      expect(() => standIn.sendText(member.id, group.id, "còn ở nhóm cũ")).toThrow(/upgraded/);
+
+      // Held back, the service messages come only when delivered (the bot sends before it has read them).
+      const other = standIn.createGroup({ title: "Tổ 3", type: "group" });
+      const held = standIn.upgradeGroup(other.id, { holdServiceMessages: true });
+      expect(await bot.api.getUpdates({ offset: updates.at(-1)!.update_id + 1 })).toEqual([]);
+      held.deliverServiceMessages();
+      expect((await bot.api.getUpdates({ offset: updates.at(-1)!.update_id + 1 })).map((u) => u.message?.migrate_from_chat_id)).toEqual([undefined, other.id]);
+    });
   });
 
   describe("control API", () => {

@@ -7,21 +7,39 @@ import type { Logger } from "../logger.js";
 
 export interface Readiness {
   ready: boolean;
+  /**
+   * Something the bot cannot fix by itself needs a person (cards that do not
+   * reach a police group): still ready, since taking the instance out of the
+   * balancer would stop the very updates that fix it (/bindgroup, the bot re-added).
+   */
+  degraded: boolean;
   database: "ok" | "error";
   updates: "polling" | "webhook" | "stopped";
   /** The Zalo channel, when it is on. */
   zalo?: "polling" | "webhook" | "stopped";
+  /** Open tips whose card, photos or pin did not reach their police group yet (retried until they land). */
+  policeGroups?: { undelivered: number };
 }
 
-/** Ready when the database answers and updates come in (polled or pushed), on every channel that is on. */
-export function readinessCheck(db: Database, updates: () => Pick<Readiness, "updates" | "zalo">): () => Promise<Readiness> {
+/**
+ * Ready when the database answers and updates come in (polled or pushed), on
+ * every channel that is on; degraded while cards wait for a police group.
+ */
+export function readinessCheck(db: Database, updates: () => Pick<Readiness, "updates" | "zalo">, undeliveredCards: () => Promise<number>): () => Promise<Readiness> {
   return async () => {
     const database = await db.$queryRawUnsafe("SELECT 1").then(
       () => "ok" as const,
       () => "error" as const,
     );
+    const undelivered = database === "ok" ? await undeliveredCards().catch(() => null) : null;
     const sources = updates();
-    return { ready: database === "ok" && sources.updates !== "stopped" && sources.zalo !== "stopped", database, ...sources };
+    return {
+      ready: database === "ok" && sources.updates !== "stopped" && sources.zalo !== "stopped",
+      degraded: undelivered === null || undelivered > 0,
+      database,
+      ...sources,
+      ...(undelivered !== null ? { policeGroups: { undelivered } } : {}),
+    };
   };
 }
 
@@ -61,7 +79,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (req.method === "GET" && path === "/readyz") {
       options.readiness().then(
         (r) => json(res, r.ready ? 200 : 503, r),
-        () => json(res, 503, { ready: false }),
+        () => json(res, 503, { ready: false, degraded: true }),
       );
       return;
     }

@@ -15,6 +15,7 @@ export async function openServices(config: Config, logger: Logger, clock?: Clock
     onJobError: (err, job) => logger.error({ err, kind: job.kind }, "scheduled job failed"),
     ...secretsFor(config, logger),
     inviteTtlHours: config.INVITE_TTL_HOURS,
+    adminCodeTtlHours: config.ADMIN_CODE_TTL_HOURS,
     tipLimits: { perHour: config.TIP_LIMIT_PER_HOUR, perDay: config.TIP_LIMIT_PER_DAY },
     deadlineLadder: {
       daysBefore: config.DEADLINE_REMINDER_DAYS.split(",").map(Number),
@@ -36,7 +37,10 @@ export async function openServices(config: Config, logger: Logger, clock?: Clock
   return { db, services };
 }
 
-/** Creates the configured ward if it is new; returns its one-time admin code while it has no admin. */
+/**
+ * Creates the configured ward if it is new; returns its one-time admin code
+ * when it was just created (printed this once: a later start prints none).
+ */
 export async function ensureConfiguredWard(config: Config, services: Services, logger: Logger): Promise<string | null> {
   const ward = await services.wards.ensureWard({
     slug: config.WARD_SLUG,
@@ -46,8 +50,12 @@ export async function ensureConfiguredWard(config: Config, services: Services, l
   });
   if (ward.created) logger.info({ ward: config.WARD_SLUG, quarters: config.quarterNames.length }, "ward created");
   if (ward.adminCode) {
-    // The one secret we print on purpose: whoever reads the server log may become admin.
-    logger.warn(`One-time admin code for ${config.WARD_SLUG}: ${ward.adminCode} — send "/admin ${ward.adminCode}" to the bot in a private chat`);
+    // The one secret we print on purpose, once: whoever reads this line before it expires may become admin.
+    logger.warn(
+      `One-time admin code for ${config.WARD_SLUG}: ${ward.adminCode} (valid until ${ward.adminCodeExpiresAt?.toISOString()}) — send "/admin ${ward.adminCode}" to the bot in a private chat`,
+    );
+  } else if (!ward.hasAdmin) {
+    logger.warn(`Ward ${config.WARD_SLUG} has no admin yet: issue a one-time admin code with "npm run admin-code ${config.WARD_SLUG}" on this server`);
   }
   return ward.adminCode;
 }

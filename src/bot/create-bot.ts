@@ -10,12 +10,23 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
+import { followGroupMigrations } from "./group-migrations.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
 import { roadmapFeature } from "./features/roadmap.js";
-import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
+import {
+  createAddendumAnnouncer,
+  createAnswerAnnouncer,
+  createCardRefresher,
+  createTipAnnouncer,
+  createTipMessenger,
+  createTipsterMessenger,
+  createTipsterNotifier,
+  tipCardsFeature,
+} from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
@@ -51,6 +62,15 @@ export function createBot(
   });
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
   bot.api.config.use(retry());
+  // A police group upgraded to a supergroup: whichever call learns the new id first moves the ward's binding.
+  bot.api.config.use(
+    followGroupMigrations((from, to) =>
+      followUpgradedGroup({ services, logger }, from, to).then(
+        () => undefined,
+        (err: unknown) => logger.error({ err }, "could not follow a police group to its supergroup"),
+      ),
+    ),
+  );
 
   const i18n = createI18n(services.preferences, settings.defaultLocale);
   const withoutAnnouncer = { services, logger, settings };
@@ -65,6 +85,11 @@ export function createBot(
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
     notifyTipster: createTipsterNotifier(withoutAnnouncer),
+    refreshCard: createCardRefresher(bot.api, i18n, withoutAnnouncer),
+    async tell(chatId, key, vars) {
+      const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);
+      await bot.api.sendMessage(chatId, t(key, vars), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    },
   };
   services.notifications.useMessenger(createTipsterMessenger(bot.api, i18n, withoutAnnouncer));
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
@@ -140,6 +165,7 @@ export function createBot(
   guarded.use(deadlinesFeature(deps));
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
+  guarded.use(policeGroupFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));

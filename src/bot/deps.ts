@@ -29,7 +29,11 @@ export interface BotDeps {
   announceAnswer(answer: { tipId: string; wardId: string; reference: string; question: string; answer: string }): Promise<void>;
   /** Tells an opted-in tipster about a question or the tip's closing; forgets them on closing. Never throws. */
   notifyTipster(tipId: string, event: "question" | "closed"): Promise<void>;
+  /** Redraws a tip's cards in the police group after a change made outside them. Never throws. */
+  refreshCard(tipId: string): Promise<void>;
+  /** Sends one message (HTML) to any chat in that chat's own language: another group, a staff member's private chat. Throws what Telegram answers. */
+  tell(chatId: string, key: string, vars?: Record<string, string | number>): Promise<void>;
 }
 
 /** What the announcers themselves are built from. */
-export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster">;
+export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard" | "tell">;

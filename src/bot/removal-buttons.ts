@@ -12,6 +12,8 @@ export async function removeFromList<Removed>(
   remove: (admin: ActiveMember) => Promise<Removed>,
   /** HTML: escape what people typed (their names). */
   confirmation: (removed: Removed) => string,
+  /** What else follows a removal (after the confirmation is shown). */
+  after?: (removed: Removed, admin: ActiveMember) => Promise<void>,
 ): Promise<void> {
   const admin = await staffMember(ctx, members, "admin");
   if (!admin) {
@@ -23,6 +25,7 @@ export async function removeFromList<Removed>(
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     await ctx.reply(confirmation(removed), { parse_mode: "HTML" });
+    await after?.(removed, admin);
   } catch (err) {
     if (!(err instanceof ServiceError)) throw err;
     await ctx.answerCallbackQuery({ text: ctx.t("person-already-removed") });

@@ -1,6 +1,7 @@
 // Errors the chat layer turns into a message for the user (by `code`).
 export type ServiceErrorCode =
   | "invalid_code"
+  | "code_expired"
   | "invite_invalid"
   | "invite_expired"
   | "invite_used"
@@ -11,6 +12,8 @@ export type ServiceErrorCode =
   | "tip_not_found"
   | "tip_closed"
   | "already_claimed"
+  | "tip_changed"
+  | "group_changed"
   | "invalid_input"
   | "not_quarter_head"
   | "window_closed"

@@ -23,6 +23,7 @@ import { LeaseService } from "./leases.js";
 import { ProcessedUpdates } from "./processed-updates.js";
 import { OfferedChoiceStore } from "./offered-choices.js";
 import { ImageDecoder } from "./images.js";
+import { CardDeliveries } from "./card-deliveries.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   clock?: Clock;
   random?: RandomSource;
   inviteTtlHours?: number;
+  /** How long a first-admin code works (ADMIN_CODE_TTL_HOURS). */
+  adminCodeTtlHours?: number;
   claimTimers?: ClaimTimers;
   tipLimits?: { perHour: number; perDay: number };
   deadlineLadder?: ReminderLadder;
@@ -74,6 +77,8 @@ export interface Services {
   offeredChoices: OfferedChoiceStore;
   /** Decodes residents' pictures a bounded few at a time. */
   images: ImageDecoder;
+  /** Cards (or their photos, or pins) owed to a police group after a failed post, retried until they land. */
+  deliveries: CardDeliveries;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -88,15 +93,16 @@ export function createServices(options: ServiceOptions): Services {
   const agencies = new AgencyService(db, clock, audit, invites);
   const roadmap = new RoadmapService(db, audit, clock);
   const checkIns = new CheckInService(db, clock, jobs, heads, audit);
+  const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring);
   return {
     db,
     clock,
     secrets,
     keyring: options.keyring,
     audit,
-    wards: new WardService(db, secrets, random, audit),
-    members: new MemberService(db, secrets, clock, audit, invites),
-    tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
+    wards: new WardService(db, secrets, random, audit, clock, options.adminCodeTtlHours ?? 24),
+    members: new MemberService(db, secrets, clock, audit, invites, tips),
+    tips,
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
@@ -114,12 +120,14 @@ export function createServices(options: ServiceOptions): Services {
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
     images: new ImageDecoder(options.imageDecodes ?? 2),
+    deliveries: new CardDeliveries(db, clock),
   };
 }
 
 export { ServiceError } from "./errors.js";
-export type { ActiveMember, StaffRole } from "./members.js";
+export type { ActiveMember, RemovedMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
+export type { CardPart, OwedDelivery } from "./card-deliveries.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";
 export type { OfferedChoice, OfferedChoices } from "./offered-choices.js";

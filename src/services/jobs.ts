@@ -63,11 +63,11 @@ export class JobService {
     }
   }
 
-  /** Records work to do; a second call with the same key changes nothing. */
-  async schedule(job: NewJob): Promise<void> {
-    if (await this.db.scheduledJob.findUnique({ where: { key: job.key }, select: { id: true } })) return;
+  /** Records work to do; a second call with the same key changes nothing. Pass a transaction's client to plan it with the change that calls for it. */
+  async schedule(job: NewJob, client: Pick<Database, "scheduledJob"> = this.db): Promise<void> {
+    if (await client.scheduledJob.findUnique({ where: { key: job.key }, select: { id: true } })) return;
     try {
-      await this.db.scheduledJob.create({
+      await client.scheduledJob.create({
         data: { wardId: job.wardId, key: job.key, kind: job.kind, dueAt: job.dueAt, payload: JSON.stringify(job.payload ?? {}) },
       });
     } catch (err) {

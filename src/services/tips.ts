@@ -85,6 +85,7 @@ export interface TipView {
   status: TipStatus;
   closeReason: CloseReason | null;
   claimedByName: string | null;
+  claimedById: string | null;
   duplicateOfReference: string | null;
   photoFileIds: string[];
   createdAt: Date;
@@ -113,7 +114,7 @@ export class TipService {
     private readonly timers: ClaimTimers,
     private readonly keyring: Keyring,
   ) {
-    jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes)));
+    jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes), typeof p.round === "string" ? p.round : undefined));
   }
 
   useMessenger(messenger: TipMessenger): void {
@@ -124,24 +125,38 @@ export class TipService {
     return priority === "urgent" ? this.timers.urgentMinutes : priority === "high" ? this.timers.highMinutes : null;
   }
 
-  private async startClaimTimer(tip: { id: string; wardId: string; priority: Priority }, n: number, from: Date): Promise<void> {
+  /**
+   * Plans the n-th reminder of an unclaimed tip. A tip given back to the group
+   * (its officer removed) starts a new `round`, so its reminders are planned
+   * afresh rather than matched to the ones already sent.
+   */
+  private async startClaimTimer(
+    tip: { id: string; wardId: string; priority: Priority },
+    n: number,
+    from: Date,
+    round?: string,
+    client: Pick<Database, "scheduledJob"> = this.db,
+  ): Promise<void> {
     const minutes = this.timerMinutes(tip.priority);
     if (minutes === null || n > MAX_CLAIM_REMINDERS) return;
-    await this.jobs.schedule({
-      wardId: tip.wardId,
-      key: `tip.claim_timer:${tip.id}:${tip.priority}:${n}`,
-      kind: "tip.claim_timer",
-      dueAt: new Date(from.getTime() + minutes * 60_000),
-      payload: { tipId: tip.id, n, minutes },
-    });
+    await this.jobs.schedule(
+      {
+        wardId: tip.wardId,
+        key: round ? `tip.claim_timer:${tip.id}:${round}:${tip.priority}:${n}` : `tip.claim_timer:${tip.id}:${tip.priority}:${n}`,
+        kind: "tip.claim_timer",
+        dueAt: new Date(from.getTime() + minutes * 60_000),
+        payload: { tipId: tip.id, n, minutes, ...(round ? { round } : {}) },
+      },
+      client,
+    );
   }
 
-  private async claimTimerFired(tipId: string, n: number, minutes: number): Promise<void> {
+  private async claimTimerFired(tipId: string, n: number, minutes: number, round?: string): Promise<void> {
     const tip = await this.db.tip.findUnique({ where: { id: tipId } });
     if (!tip || tip.status !== "new" || this.timerMinutes(tip.priority as Priority) !== minutes) return;
     const officers = await this.db.member.findMany({ where: { wardId: tip.wardId, active: true }, orderBy: { createdAt: "asc" }, take: 5 });
     await this.messenger?.unclaimed(tip.id, { minutes: minutes * n, officers: officers.map((o) => ({ telegramUserId: o.telegramUserId, displayName: o.displayName })) });
-    await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock());
+    await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, n + 1, this.clock(), round);
   }
 
   /**
@@ -293,6 +308,7 @@ export class TipService {
       status: t.status as TipStatus,
       closeReason: (t.closeReason as CloseReason | null) ?? null,
       claimedByName: t.claimedBy?.displayName ?? null,
+      claimedById: t.claimedByMemberId,
       duplicateOfReference,
       photoFileIds: t.photos.map((p) => this.keyring.open(SEALED.photo, p.id, p.fileId)),
       createdAt: t.createdAt,
@@ -495,6 +511,53 @@ export class TipService {
     await this.audit.record({ wardId: tip.wardId, action: "tip.status_changed", actorMemberId: member.id, tipId: tip.id, detail: { from: tip.status, to: status } });
   }
 
+  /**
+   * The ward admin hands a tip to another active officer of the ward (or to an
+   * officer at all, when nobody took it). Audited with both officers.
+   */
+  async reassign(admin: ActiveMember, tipId: string, toMemberId: string): Promise<{ toName: string }> {
+    if (admin.role !== "admin") throw new ServiceError("not_admin");
+    const tip = await this.openTipFor(admin, tipId);
+    const to = await this.db.member.findUnique({ where: { id: toMemberId } });
+    if (!to || to.wardId !== admin.wardId || !to.active) throw new ServiceError("not_staff");
+    if (tip.claimedByMemberId === to.id) return { toName: to.displayName };
+    const moved = await this.db.tip.updateMany({
+      where: { id: tip.id, status: { not: "closed" }, claimedByMemberId: tip.claimedByMemberId },
+      data: { claimedByMemberId: to.id, status: tip.status === "new" ? "claimed" : tip.status },
+    });
+    // Someone took, closed or moved it in between: the admin looks again.
+    if (moved.count !== 1) throw new ServiceError("tip_changed");
+    await this.audit.record({
+      wardId: tip.wardId,
+      action: "tip.reassigned",
+      actorMemberId: admin.id,
+      tipId: tip.id,
+      detail: { fromMemberId: tip.claimedByMemberId, toMemberId: to.id },
+    });
+    return { toName: to.displayName };
+  }
+
+  /**
+   * A removed officer's open tips go back to "new" for the others: unclaimed,
+   * audited per tip (who removed whom), and their claim-timer reminders start
+   * again. Runs inside the removal's transaction, so a removal never leaves a
+   * tip held by someone who is gone. Returns the tips given back.
+   */
+  async releaseClaimsOf(tx: Pick<Database, "tip" | "auditEntry" | "scheduledJob">, actor: ActiveMember, memberId: string): Promise<string[]> {
+    const now = this.clock();
+    const held = await tx.tip.findMany({
+      where: { wardId: actor.wardId, claimedByMemberId: memberId, status: { not: "closed" } },
+      select: { id: true, wardId: true, priority: true, status: true },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const tip of held) {
+      await tx.tip.update({ where: { id: tip.id }, data: { status: "new", claimedByMemberId: null } });
+      await this.audit.record({ wardId: tip.wardId, action: "tip.released", actorMemberId: actor.id, tipId: tip.id, detail: { memberId, from: tip.status } }, tx);
+      await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority: tip.priority as Priority }, 1, now, `released-${now.getTime()}`, tx);
+    }
+    return held.map((t) => t.id);
+  }
+
   async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {
     const tip = await this.openTipFor(member, tipId);
     await this.db.tip.update({ where: { id: tip.id }, data: { priority } });
@@ -563,25 +626,47 @@ export class TipService {
   }
 
   /**
-   * Posts the cards that never went out: the process died between filing a
-   * tip and posting it, and the resident did not come back. Tips younger than
-   * `graceMs` are left to their own flow. Returns how many were announced.
+   * Posts what the police groups are owed: cards a dead process never posted
+   * (tips older than `graceMs` with no card in their ward's group as it is now:
+   * also after the group was moved or upgraded), and cards, photos or pins
+   * whose last try failed and whose back-off is over. Returns how many tips
+   * were tried.
    */
   async announceMissingCards(graceMs = 120_000): Promise<number> {
-    const rows = await this.db.tip.findMany({
-      where: { status: { not: "closed" }, cards: { none: {} }, createdAt: { lt: new Date(this.clock().getTime() - graceMs) }, ward: { policeChatId: { not: null } } },
-      select: { id: true },
-      orderBy: { createdAt: "asc" },
-      take: 100,
-    });
-    for (const row of rows) await this.messenger?.announce(row.id);
-    return rows.length;
+    const now = this.clock();
+    const ids = new Set<string>();
+    const wards = await this.db.ward.findMany({ where: { policeChatId: { not: null } }, select: { id: true, policeChatId: true } });
+    for (const ward of wards) {
+      const rows = await this.db.tip.findMany({
+        where: {
+          wardId: ward.id,
+          status: { not: "closed" },
+          cards: { none: { chatId: ward.policeChatId! } },
+          createdAt: { lt: new Date(now.getTime() - graceMs) },
+          // A failed one waits out its back-off.
+          OR: [{ delivery: null }, { delivery: { retryAt: { lte: now } } }],
+        },
+        select: { id: true },
+        orderBy: { createdAt: "asc" },
+        take: 100,
+      });
+      for (const row of rows) ids.add(row.id);
+    }
+    const retries = await this.db.cardDelivery.findMany({ where: { retryAt: { lte: now } }, select: { tipId: true }, orderBy: { retryAt: "asc" }, take: 100 });
+    for (const row of retries) ids.add(row.tipId);
+    for (const id of ids) await this.messenger?.announce(id);
+    return ids.size;
   }
 
-  /** Open tips whose card never reached a police group (e.g. none was bound yet). */
+  /**
+   * Open tips with no card in the ward's police group as it is now: none was
+   * bound yet, the group was moved or upgraded, or the post failed.
+   */
   async openTipsWithoutCard(wardId: string): Promise<string[]> {
+    const ward = await this.db.ward.findUnique({ where: { id: wardId }, select: { policeChatId: true } });
+    if (!ward?.policeChatId) return [];
     const rows = await this.db.tip.findMany({
-      where: { wardId, status: { not: "closed" }, cards: { none: {} } },
+      where: { wardId, status: { not: "closed" }, cards: { none: { chatId: ward.policeChatId } } },
       select: { id: true },
       orderBy: { createdAt: "asc" },
       take: 100,

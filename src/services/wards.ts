@@ -3,6 +3,7 @@ import { generateAdminCode } from "../domain/codes.js";
 import { defaultTargets } from "../domain/roadmap.js";
 import { foldVietnamese } from "../domain/text.js";
 import type { AuditService } from "./audit.js";
+import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { RandomSource, Secrets } from "./secrets.js";
 
@@ -16,8 +17,19 @@ export interface WardSettings {
 export interface EnsureWardResult {
   wardId: string;
   created: boolean;
-  /** Set when the ward has no admin yet: print it once, it is stored only hashed. */
+  /** Set only when the ward was just created: shown once, stored only hashed, valid until `adminCodeExpiresAt`. */
   adminCode: string | null;
+  adminCodeExpiresAt: Date | null;
+  /** Whether the ward has an active admin. */
+  hasAdmin: boolean;
+}
+
+/** Who asked for a first-admin code: the ward's creation, the server's operator (`npm run admin-code`), a super-admin (/wardcode). */
+export type AdminCodeIssuer = "creation" | "server" | "super_admin";
+
+export interface IssuedAdminCode {
+  code: string;
+  expiresAt: Date;
 }
 
 /** What a resident choosing their ward sees: nothing about the ward's staff. */
@@ -33,37 +45,36 @@ export class WardService {
     private readonly secrets: Secrets,
     private readonly random: RandomSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
+    /** How long a first-admin code works (ADMIN_CODE_TTL_HOURS). */
+    private readonly adminCodeTtlHours = 24,
   ) {}
 
   /**
-   * Creates the ward and its quarters on first start. While the ward has no
-   * admin, every start issues a fresh one-time admin code (so a lost log line
-   * cannot lock the ward out); once an admin exists, none is issued.
+   * Creates the ward and its quarters on first start, with a one-time admin
+   * code that expires. Later starts issue none, admin or not: a code printed at
+   * every start would hand the ward to whoever reads the log. A new one comes
+   * from `npm run admin-code` or a super-admin's /wardcode (issueAdminCode).
    */
   async ensureWard(settings: WardSettings): Promise<EnsureWardResult> {
-    let ward = await this.db.ward.findUnique({ where: { slug: settings.slug } });
-    const created = !ward;
-    if (!ward) {
-      ward = await this.db.ward.create({
-        data: {
-          slug: settings.slug,
-          name: settings.name,
-          timezone: settings.timezone,
-          quarters: { create: settings.quarterNames.map((name, position) => ({ name, position })) },
-        },
-      });
-      // The roadmap's yearly targets exist from the start, marked as the plan's until the admin confirms them (/target).
-      await this.db.roadmapTarget.createMany({ data: defaultTargets(settings.quarterNames.length).map((t) => ({ wardId: ward!.id, ...t, source: "plan" })) });
-      await this.audit.record({ wardId: ward.id, action: "ward.created", detail: { quarters: settings.quarterNames.length } });
+    const existing = await this.db.ward.findUnique({ where: { slug: settings.slug } });
+    if (existing) {
+      const admins = await this.db.member.count({ where: { wardId: existing.id, role: "admin", active: true } });
+      return { wardId: existing.id, created: false, adminCode: null, adminCodeExpiresAt: null, hasAdmin: admins > 0 };
     }
-    const admins = await this.db.member.count({ where: { wardId: ward.id, role: "admin", active: true } });
-    if (admins > 0) return { wardId: ward.id, created, adminCode: null };
-    const adminCode = generateAdminCode(this.random);
-    await this.db.ward.update({
-      where: { id: ward.id },
-      data: { adminCodeHash: this.secrets.keyedHash("admin-code", adminCode) },
+    const ward = await this.db.ward.create({
+      data: {
+        slug: settings.slug,
+        name: settings.name,
+        timezone: settings.timezone,
+        quarters: { create: settings.quarterNames.map((name, position) => ({ name, position })) },
+      },
     });
-    return { wardId: ward.id, created, adminCode };
+    // The roadmap's yearly targets exist from the start, marked as the plan's until the admin confirms them (/target).
+    await this.db.roadmapTarget.createMany({ data: defaultTargets(settings.quarterNames.length).map((t) => ({ wardId: ward.id, ...t, source: "plan" })) });
+    await this.audit.record({ wardId: ward.id, action: "ward.created", detail: { quarters: settings.quarterNames.length } });
+    const issued = await this.setAdminCode(ward.id, "creation");
+    return { wardId: ward.id, created: true, adminCode: issued.code, adminCodeExpiresAt: issued.expiresAt, hasAdmin: false };
   }
 
   /**
@@ -76,13 +87,28 @@ export class WardService {
   }
 
   /**
-   * A fresh one-time admin code for a ward that has no admin yet (a lost code
-   * must not lock a ward out); null once the ward has an admin.
+   * A fresh one-time admin code for a ward that has no admin yet (a lost or
+   * expired code must not lock a ward out); the previous one stops working.
+   * Null once the ward has an admin. Audited (never the code).
    */
-  async reissueAdminCode(slug: string): Promise<string | null> {
+  async issueAdminCode(slug: string, by: Exclude<AdminCodeIssuer, "creation">): Promise<IssuedAdminCode | null> {
     const ward = await this.getBySlug(slug);
     if (!ward) throw new ServiceError("not_found");
-    return (await this.ensureWard({ slug, name: ward.name, timezone: ward.timezone, quarterNames: [] })).adminCode;
+    const admins = await this.db.member.count({ where: { wardId: ward.id, role: "admin", active: true } });
+    if (admins > 0) return null;
+    return this.setAdminCode(ward.id, by);
+  }
+
+  get adminCodeHours(): number {
+    return this.adminCodeTtlHours;
+  }
+
+  private async setAdminCode(wardId: string, by: AdminCodeIssuer): Promise<IssuedAdminCode> {
+    const code = generateAdminCode(this.random);
+    const expiresAt = new Date(this.clock().getTime() + this.adminCodeTtlHours * 3_600_000);
+    await this.db.ward.update({ where: { id: wardId }, data: { adminCodeHash: this.secrets.keyedHash("admin-code", code), adminCodeExpiresAt: expiresAt } });
+    await this.audit.record({ wardId, action: "ward.admin_code_issued", detail: { by, expiresAt: expiresAt.toISOString() } });
+    return { code, expiresAt };
   }
 
   /** Every ward, for a resident to pick from and for the super-admin's overview. */
@@ -127,6 +153,21 @@ export class WardService {
 
   getBySlug(slug: string) {
     return this.db.ward.findUnique({ where: { slug } });
+  }
+
+  /**
+   * Telegram upgraded a police group to a supergroup: the ward follows it to
+   * its new id. Whichever signal comes first (a service message, or a send
+   * refused with the new id) moves it, once; the others find nothing to move.
+   */
+  async followGroupMigration(fromChatId: string, toChatId: string): Promise<{ wardId: string } | null> {
+    if (fromChatId === toChatId) return null;
+    const ward = await this.db.ward.findUnique({ where: { policeChatId: fromChatId }, select: { id: true } });
+    if (!ward) return null;
+    const moved = await this.db.ward.updateMany({ where: { id: ward.id, policeChatId: fromChatId }, data: { policeChatId: toChatId } });
+    if (moved.count !== 1) return null;
+    await this.audit.record({ wardId: ward.id, action: "ward.police_group_migrated", detail: { fromChatId, chatId: toChatId } });
+    return { wardId: ward.id };
   }
 
   getByPoliceChat(chatId: string) {

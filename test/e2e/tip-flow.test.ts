@@ -118,6 +118,8 @@ describe("anonymous tip, from /start to an officer closing it", () => {
   });
 
   it("refuses a removed officer at once", async () => {
+    // The bot may not ban in this group, so the removed officer stays in it and can still press (officer-removal.test.ts covers the ban).
+    t.standIn.setAdminRights(ward.groupId, t.standIn.botInfo.id, { can_restrict_members: false });
     await ward.admin.say("/officers", /Cán bộ của phường/);
     await ward.admin.tap("❌ Lê Cán Bộ", /Đã gỡ quyền của Lê Cán Bộ/);
     const resident2 = Persona.create(t.standIn, { first_name: "Hai" });

@@ -81,7 +81,7 @@ describe("webhook mode", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, database: "ok", updates: "webhook" });
+    expect(await ready.json()).toEqual({ ready: true, degraded: false, database: "ok", updates: "webhook", policeGroups: { undelivered: 0 } });
     expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`)).status).toBe(405);
     expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
   });
@@ -107,7 +107,7 @@ describe("long polling with the HTTP server on", () => {
 
   it("reports readiness as polling and has no webhook endpoint", async () => {
     const ready = await fetch(`${t.app.httpUrl}/readyz`);
-    expect(await ready.json()).toEqual({ ready: true, database: "ok", updates: "polling" });
+    expect(await ready.json()).toEqual({ ready: true, degraded: false, database: "ok", updates: "polling", policeGroups: { undelivered: 0 } });
     expect((await fetch(`${t.app.httpUrl}/telegram/hook`, { method: "POST", body: "{}" })).status).toBe(404);
     await t.app.runner?.stop();
     const stopped = await fetch(`${t.app.httpUrl}/readyz`);

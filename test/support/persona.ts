@@ -36,6 +36,11 @@ export class Persona {
     return this.standIn.messages(this.chatId).filter((m) => m.from_bot && !m.deleted);
   }
 
+  /** The bot's messages this person received here: in a group, none sent after they left or were removed. */
+  receivedBotMessages(): Stored[] {
+    return this.standIn.messagesSeenBy(this.user.id, this.chatId).filter((m) => m.from_bot && !m.deleted);
+  }
+
   lastBotText(): string {
     const all = this.botMessages();
     const last = all[all.length - 1];

@@ -12,7 +12,8 @@ export interface Ward {
   group(persona: Persona): Persona;
 }
 
-export async function setUpWard(t: TestApp): Promise<Ward> {
+/** `groupType`: the police group as Telegram makes it at first ("group") or after an upgrade ("supergroup", the default). */
+export async function setUpWard(t: TestApp, options: { groupType?: "group" | "supergroup" } = {}): Promise<Ward> {
   const { standIn } = t;
   expect(t.adminCode).toMatch(/^ADM-/);
   const admin = Persona.create(standIn, { first_name: "Trần", last_name: "Quản Trị", username: "ward_admin" });
@@ -25,7 +26,7 @@ export async function setUpWard(t: TestApp): Promise<Ward> {
   const officer = Persona.create(standIn, { first_name: "Lê", last_name: "Cán Bộ", username: "officer_le" });
   await officer.say(`/start ${link![1]}`, /đã được đăng ký là cán bộ/);
 
-  const group = standIn.createGroup({ title: "Công an phường Quy Nhơn Đông", type: "supergroup" });
+  const group = standIn.createGroup({ title: "Công an phường Quy Nhơn Đông", type: options.groupType ?? "supergroup" });
   const bystander = Persona.create(standIn, { first_name: "Người", last_name: "Ngoài", username: "bystander" });
   for (const p of [admin, officer, bystander]) standIn.addMember(group.id, p.user.id, "member");
   await admin.in(group.id).say("/bindgroup", /đã được gắn làm nhóm công an/);

@@ -12,6 +12,8 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
  */
 export const AUDIENCES = {
   "officer-of-card-ward": "an active officer or admin of the ward whose police group shows the card, in that group",
+  "admin-of-card-ward": "an active admin of the ward whose police group shows the card, in that group",
+  "admin-binding-group": "an active admin of the ward named on the button, in the group they asked to bind",
   "ward-staff": "an active officer or admin of a ward, acting on their own ward",
   "ward-admin": "the admin of the ward the listed person belongs to",
   "quarter-head": "the head or deputy of the check-in's quarter, while its window is open",

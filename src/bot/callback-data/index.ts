@@ -8,7 +8,7 @@ import { agencyInviteButtons, createDeadlineButton, deadlineScopeButtons, remind
 import { cancelButton } from "./flows.js";
 import { followUpButtons } from "./follow-up.js";
 import { menuButtons } from "./menu.js";
-import { languageButton, quarterStatusButton, removeOfficerButton } from "./staff.js";
+import { languageButton, quarterStatusButton, rebindButtons, removeOfficerButton } from "./staff.js";
 import { cardButtons, tipListButton } from "./tip-cards.js";
 import { tipFlowButtons } from "./tip-flow.js";
 
@@ -43,6 +43,7 @@ export const BUTTON_KINDS: Readonly<Record<string, ButtonKind>> = {
   ...family("tipFlow", tipFlowButtons),
   ...family("followUp", followUpButtons),
   "officers.remove": removeOfficerButton,
+  ...family("policeGroup.rebind", rebindButtons),
   language: languageButton,
   "roadmap.quarterStatus": quarterStatusButton,
 };

@@ -4,6 +4,24 @@ import { QUARTER_STATUSES } from "../../domain/roadmap.js";
 import { LOCALES } from "../i18n.js";
 import { buttonKind, EXAMPLE_ID, recordId, wholeNumber } from "./button-kind.js";
 
+/** A Telegram chat id as a button carries it (groups' ids are negative). */
+const chatId = z.string().regex(/^-?\d{1,20}$/);
+
+/**
+ * `/bindgroup` in a new group while the ward's tips go to another: the ward's
+ * admin confirms the move (only from the group it was bound to, so a stale
+ * question cannot move it twice) or keeps the group it has.
+ */
+export const rebindButtons = {
+  confirm: buttonKind({
+    prefix: "pg:ok",
+    audience: "admin-binding-group",
+    args: { wardId: recordId, fromChatId: chatId },
+    examples: [{ wardId: EXAMPLE_ID, fromChatId: "-1001234567890" }, { wardId: EXAMPLE_ID, fromChatId: "-4000000001" }],
+  }),
+  cancel: buttonKind({ prefix: "pg:no", audience: "admin-binding-group", args: { wardId: recordId }, examples: [{ wardId: EXAMPLE_ID }] }),
+};
+
 /** ❌ under the admin's /officers list. */
 export const removeOfficerButton = buttonKind({ prefix: "st:rm", audience: "ward-admin", args: { memberId: recordId }, examples: [{ memberId: EXAMPLE_ID }] });
 

@@ -5,6 +5,7 @@ import { buttonKind, EXAMPLE_ID, OTHER_EXAMPLE_ID, parserFor, type PressOf, reco
 
 const tipId = recordId;
 const onCard = { audience: "officer-of-card-ward" } as const;
+const adminOnCard = { audience: "admin-of-card-ward" } as const;
 const justTheTip = { args: { tipId }, examples: [{ tipId: EXAMPLE_ID }] };
 
 export const cardButtons = {
@@ -38,6 +39,14 @@ export const cardButtons = {
     ...onCard,
     args: { tipId, originalId: recordId },
     examples: [{ tipId: EXAMPLE_ID, originalId: OTHER_EXAMPLE_ID }],
+  }),
+  /** "👤 Giao việc": the ward admin's list of officers to hand the tip to. */
+  assignMenu: buttonKind({ prefix: "c:am", ...adminOnCard, ...justTheTip }),
+  assign: buttonKind({
+    prefix: "c:as",
+    ...adminOnCard,
+    args: { tipId, memberId: recordId },
+    examples: [{ tipId: EXAMPLE_ID, memberId: OTHER_EXAMPLE_ID }],
   }),
 };
 

@@ -1,5 +1,6 @@
-// Staff onboarding: the first admin claims the ward with the code from the
-// start-up log, invites officers by single-use deep links, and binds the police group.
+// Staff onboarding: the first admin claims the ward with its one-time code,
+// invites officers by single-use deep links, and removes those who leave
+// (the police group itself: police-group.ts).
 import { Composer, InlineKeyboard } from "grammy";
 import { MemberService } from "../../services/members.js";
 import { ServiceError } from "../../services/index.js";
@@ -11,9 +12,10 @@ import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js
 import { formatTime } from "./tip-cards.js";
 import { isZaloChat } from "../../channels/zalo/translate.js";
 import { removeFromList } from "../removal-buttons.js";
+import { removeFromPoliceGroup } from "../police-group-members.js";
 
 export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
-  const { members, wards, tips } = deps.services;
+  const { members, wards } = deps.services;
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
   const groups = feature.chatType(["group", "supergroup"]);
@@ -58,8 +60,8 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       deps.services.adminAttempts.fail(chatKey);
-      deps.logger.warn("wrong admin code");
-      await ctx.reply(ctx.t(deps.services.adminAttempts.blocked(chatKey) ? "admin-locked" : "admin-invalid"));
+      deps.logger.warn({ expired: err.code === "code_expired" }, "wrong admin code");
+      await ctx.reply(ctx.t(deps.services.adminAttempts.blocked(chatKey) ? "admin-locked" : err.code === "code_expired" ? "admin-expired" : "admin-invalid"));
     }
   });
   groups.command("admin", (ctx) => ctx.reply(ctx.t("admin-private-only")));
@@ -79,27 +81,6 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     });
   });
 
-  groups.command("bindgroup", async (ctx) => {
-    // The group is not bound yet, so the admin is looked up by their own memberships.
-    const who = staffIdentity(ctx);
-    const admin = who ? (await members.memberships(who.telegramUserId)).find((m) => m.role === "admin") : undefined;
-    if (!admin) {
-      await ctx.reply(ctx.t("not-admin"));
-      return;
-    }
-    try {
-      await members.bindPoliceGroup(admin, String(ctx.chat.id));
-    } catch (err) {
-      if (!(err instanceof ServiceError) || err.code !== "wrong_ward") throw err;
-      await ctx.reply(ctx.t("bindgroup-other-ward"));
-      return;
-    }
-    const ward = await wards.get(admin.wardId);
-    await ctx.reply(ctx.t("bindgroup-ok", { ward: escapeHtml(ward?.name ?? "") }), { parse_mode: "HTML" });
-    // Nothing lost: tips that arrived before a group was bound are posted now.
-    for (const tipId of await tips.openTipsWithoutCard(admin.wardId)) await deps.announceTip(tipId);
-  });
-  privateChats.command("bindgroup", (ctx) => ctx.reply(ctx.t("bindgroup-group-only")));
 
   // The admin's list of staff, each with a remove button.
   privateChats.command("officers", async (ctx) => {
@@ -123,6 +104,27 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       members,
       (admin) => members.remove(admin, pressed.memberId),
       (removed) => ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }),
+      async (removed, admin) => {
+        const name = escapeHtml(removed.displayName);
+        // The tips they held are the others' again: their cards say so.
+        if (removed.releasedTipIds.length > 0) {
+          for (const tipId of removed.releasedTipIds) await deps.refreshCard(tipId);
+          await ctx.reply(ctx.t("officer-claims-released", { count: removed.releasedTipIds.length, name }), { parse_mode: "HTML" });
+        }
+        // And they leave the police group, or the admin learns why the bot could not do it.
+        const ward = await wards.get(admin.wardId);
+        if (!ward?.policeChatId) return;
+        const outcome = await removeFromPoliceGroup(ctx.api, ward.policeChatId, removed.telegramUserId);
+        if ("notThere" in outcome && outcome.notThere) return;
+        await members.recordGroupRemoval(admin, removed.id, outcome.removed ? { removed: true } : { removed: false, reason: outcome.refusal });
+        if (outcome.removed) {
+          await ctx.reply(ctx.t("officer-left-group", { name }), { parse_mode: "HTML" });
+        } else {
+          deps.logger.warn({ refusal: outcome.refusal, error: outcome.error }, "could not take a removed officer out of the police group");
+          const reason = ctx.t(`group-removal-${outcome.refusal}`, { error: escapeHtml(outcome.error) });
+          await ctx.reply(ctx.t("officer-group-removal-failed", { name, reason }), { parse_mode: "HTML" });
+        }
+      },
     );
   });
 

@@ -67,6 +67,7 @@ export function wardsAdminFeature(deps: BotDeps): Composer<BotContext> {
           ward: escapeHtml(name),
           quarters: String(quarters.length),
           code: created.adminCode ?? "—",
+          hours: deps.services.wards.adminCodeHours,
           link: residentLink(ctx, wardSlug),
         }),
         { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
@@ -88,8 +89,11 @@ export function wardsAdminFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     try {
-      const code = await deps.services.wards.reissueAdminCode(wardSlug.data);
-      await ctx.reply(code ? ctx.t("wardcode-issued", { slug: wardSlug.data, code }) : ctx.t("wardcode-has-admin", { slug: wardSlug.data }));
+      const issued = await deps.services.wards.issueAdminCode(wardSlug.data, "super_admin");
+      deps.logger.info({ ward: wardSlug.data, issued: issued !== null }, "admin code asked for by a super-admin");
+      await ctx.reply(
+        issued ? ctx.t("wardcode-issued", { slug: wardSlug.data, code: issued.code, hours: deps.services.wards.adminCodeHours }) : ctx.t("wardcode-has-admin", { slug: wardSlug.data }),
+      );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.reply(ctx.t("wardcode-unknown", { slug: wardSlug.data }));

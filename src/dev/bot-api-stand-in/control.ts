@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { ControlError } from "./errors.js";
 import { num, type Params, readBody, str } from "./params.js";
 import type { BotApiStandIn } from "./stand-in.js";
-import type { ApiErrorBody, MemberStatus, UserProfile } from "./types.js";
+import { ADMIN_RIGHTS, type ApiErrorBody, type MemberStatus, type UserProfile } from "./types.js";
 
 type Route = (a: Args) => unknown;
 
@@ -85,6 +85,20 @@ export class Control {
         if (!STATUSES.has(status)) throw new ControlError(`unknown status "${status}"`);
         t.addMember(a.int("chatId"), a.int("userId"), status);
       },
+      memberStatus: (a) => t.memberStatus(a.int("chatId"), a.int("userId")),
+      setAdminRights: (a) => {
+        const rights = a.raw("rights");
+        if (typeof rights !== "object" || rights === null || Object.entries(rights).some(([k, v]) => !(ADMIN_RIGHTS as readonly string[]).includes(k) || typeof v !== "boolean")) {
+          throw new ControlError(`"rights" must be an object of ${ADMIN_RIGHTS.join(", ")} set to true or false`);
+        }
+        t.setAdminRights(a.int("chatId"), a.int("userId"), rights);
+      },
+      upgradeGroup: (a) => {
+        const id = a.optionalInt("id");
+        const by = a.optionalInt("by");
+        return t.upgradeGroup(a.int("chatId"), { ...(id !== undefined ? { id } : {}), ...(by !== undefined ? { by } : {}) }).supergroup;
+      },
+      messagesSeenBy: (a) => t.messagesSeenBy(a.int("userId"), a.int("chatId")),
       blockBot: (a) => t.blockBot(a.int("userId")),
       unblockBot: (a) => t.unblockBot(a.int("userId")),
       sendText: (a) => t.sendText(a.int("userId"), a.int("chatId"), a.text("text")),

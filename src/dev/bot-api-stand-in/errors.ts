@@ -10,6 +10,10 @@ export class BotApiError extends Error {
 
 export const badRequest = (description: string) => new BotApiError({ error_code: 400, description: `Bad Request: ${description}` });
 
+/** A call to a group that was upgraded: Telegram names the supergroup that replaced it. */
+export const upgradedGroup = (supergroupId: number) =>
+  new BotApiError({ error_code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: supergroupId } });
+
 export const forbidden = (description: string) => new BotApiError({ error_code: 403, description: `Forbidden: ${description}` });
 
 export const notFound = () => new BotApiError({ error_code: 404, description: "Not Found" });

@@ -3,7 +3,9 @@ export { BotApiStandIn } from "./stand-in.js";
 export { parseHtml } from "./html.js";
 export { freshUpdateIds } from "./types.js";
 export type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
+export { ADMIN_RIGHTS } from "./types.js";
 export type {
+  AdminRights,
   ApiCall,
   ApiErrorBody,
   CallbackAnswer,

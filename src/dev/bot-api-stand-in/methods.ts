@@ -2,7 +2,7 @@
 // the `result` Telegram would send, or throws a BotApiError.
 import type { Chat, Message, MessageEntity, MessageId, Update } from "grammy/types";
 import { CAPTION_LIMIT, format, readAlbum, readMarkup, resolveDocument, resolvePhoto } from "./content.js";
-import { badRequest, conflict, forbidden, NOT_MODIFIED } from "./errors.js";
+import { badRequest, conflict, forbidden, NOT_MODIFIED, upgradedGroup } from "./errors.js";
 import { bool, num, type Params, requireInt, str, type UploadedFile } from "./params.js";
 import type { StandInState } from "./state.js";
 import type { CallbackAnswer, ReplyMarkup, StoredMessage } from "./types.js";
@@ -170,13 +170,58 @@ export class BotApiMethods {
         if (!s.message(chat.id, requireInt(p, "message_id"))) throw badRequest("message to react not found");
         return true;
       },
+      banChatMember: (p) => {
+        const { chat, userId } = this.restrictable(p);
+        const status = s.memberStatus(chat.id, userId);
+        if (status === "creator") throw badRequest("can't remove chat owner");
+        if (status === "administrator") throw badRequest("user is an administrator of the chat");
+        s.members.get(chat.id)?.set(userId, "kicked");
+        return true;
+      },
+      unbanChatMember: (p) => {
+        const { chat, userId } = this.restrictable(p);
+        // Basic groups keep no list of banned people: there is nothing to lift.
+        if (chat.type !== "supergroup") throw badRequest("method is available for supergroup and channel chats only");
+        const status = s.memberStatus(chat.id, userId);
+        if (status === "kicked") {
+          s.members.get(chat.id)?.set(userId, "left");
+          return true;
+        }
+        // Without only_if_banned, Telegram makes sure the user is not a member afterwards: a member is removed.
+        if (bool(p.only_if_banned) || status === "left") return true;
+        if (status === "creator") throw badRequest("can't remove chat owner");
+        if (status === "administrator") throw badRequest("user is an administrator of the chat");
+        s.members.get(chat.id)?.set(userId, "left");
+        return true;
+      },
       getFile: (p) => {
         const file = s.files.get(str(p.file_id) ?? "");
         if (!file) throw badRequest("invalid file_id");
         return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
       },
     };
+    // A group upgraded to a supergroup answers every call with the supergroup's id, as Telegram does.
+    for (const [name, handler] of Object.entries(this.handlers)) {
+      this.handlers[name] = (p, c) => {
+        for (const key of ["chat_id", "from_chat_id"]) {
+          const supergroup = typeof p[key] === "number" || typeof p[key] === "string" ? s.upgraded.get(Number(p[key])) : undefined;
+          if (supergroup !== undefined) throw upgradedGroup(supergroup);
+        }
+        return handler(p, c);
+      };
+    }
     this.canonical = new Map(Object.keys(this.handlers).map((name) => [name.toLowerCase(), name]));
+  }
+
+  /** The group and user of a ban or unban, refused as Telegram refuses them. */
+  private restrictable(p: Params): { chat: Chat; userId: number } {
+    const chat = this.s.chat(p.chat_id);
+    if (chat.type === "private") throw badRequest("chat member status can't be changed in private chats");
+    this.target(p);
+    const userId = requireInt(p, "user_id");
+    if (!this.s.users.has(userId) && userId !== this.s.botInfo.id) throw badRequest("user not found");
+    if (!this.s.hasRight(chat.id, this.s.botInfo.id, "can_restrict_members")) throw badRequest("not enough rights to restrict/ban chat member");
+    return { chat, userId };
   }
 
   /** The canonical name of a method (Telegram ignores case), or undefined when unknown. */

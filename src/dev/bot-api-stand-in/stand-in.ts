@@ -13,7 +13,7 @@ import { BotApiMethods } from "./methods.js";
 import type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
 import { StandInServer } from "./server.js";
 import { StandInState } from "./state.js";
-import type { ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus, StandInOptions, StoredMessage, UserProfile } from "./types.js";
+import type { AdminRights, ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus, StandInOptions, StoredMessage, UserProfile } from "./types.js";
 
 type NewContent = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted" | "from_bot" | "from">;
 
@@ -121,6 +121,53 @@ export class BotApiStandIn {
     this.s.members.get(chatId)?.set(userId, status);
   }
 
+  /** A member's status in a group now (in a private chat: "member" for its owner). */
+  memberStatus(chatId: number, userId: number): MemberStatus {
+    return this.s.memberStatus(chatId, userId);
+  }
+
+  /**
+   * Gives an administrator of a group (the bot included) some rights only:
+   * those set to false are withheld, as a group's owner may do.
+   */
+  setAdminRights(chatId: number, userId: number, rights: AdminRights): void {
+    this.groupChat(chatId);
+    this.s.rights.set(`${chatId}:${userId}`, { ...this.s.rights.get(`${chatId}:${userId}`), ...rights });
+  }
+
+  /**
+   * Upgrades a basic group to a supergroup, as Telegram does when a group grows
+   * or its owner changes certain settings: the supergroup gets a new id and the
+   * members, the old group answers every call with 400 "group chat was upgraded
+   * to a supergroup chat" and the new id, and the bot receives two service
+   * messages (migrate_to_chat_id in the old group, migrate_from_chat_id in the
+   * new). With `holdServiceMessages` they wait until `deliverServiceMessages()`
+   * (the bot has not fetched them yet when it next sends).
+   */
+  upgradeGroup(chatId: number, options: { id?: number; by?: number; holdServiceMessages?: boolean } = {}): { supergroup: Chat.SupergroupChat; deliverServiceMessages: () => void } {
+    const old = this.groupChat(chatId);
+    if (old.type !== "group") throw new ControlError(`chat ${chatId} is a ${old.type}, not a basic group`);
+    const by = options.by !== undefined ? this.s.user(options.by) : this.anyAdmin(chatId);
+    const id = options.id ?? -1_001_000_000_000 - this.nextGroup++;
+    const supergroup = { id, type: "supergroup", title: old.title } as Chat.SupergroupChat;
+    this.s.chats.set(id, supergroup);
+    this.s.members.set(id, new Map(this.s.members.get(chatId)));
+    for (const [key, rights] of [...this.s.rights]) if (key.startsWith(`${chatId}:`)) this.s.rights.set(`${id}:${key.slice(`${chatId}:`.length)}`, rights);
+    const botThere = !["left", "kicked"].includes(this.s.memberStatus(chatId, this.botInfo.id));
+    const inOld = this.s.store(chatId, { from_bot: false, from: by, migrate_to_chat_id: id });
+    this.s.upgraded.set(chatId, id);
+    const inNew = this.s.store(id, { from_bot: false, from: by, migrate_from_chat_id: chatId });
+    let delivered = false;
+    const deliverServiceMessages = () => {
+      if (delivered || !botThere) return;
+      delivered = true;
+      // Service messages reach the bot whatever its privacy mode.
+      for (const m of [inOld, inNew]) this.s.enqueue({ message: this.s.toMessage(m) as Message & { from: User; chat: Chat.GroupChat } });
+    };
+    if (!options.holdServiceMessages) deliverServiceMessages();
+    return { supergroup, deliverServiceMessages };
+  }
+
   /** The user blocks the bot: sending to them answers 403, and the bot gets my_chat_member. */
   blockBot(userId: number): void {
     this.s.setBotStatus(userId, "kicked", this.s.user(userId));
@@ -219,6 +266,17 @@ export class BotApiStandIn {
   /** Every message of the chat in order, users' and the bot's, deleted ones flagged. Records are live. */
   messages(chatId: number): StoredMessage[] {
     return this.s.messages(chatId);
+  }
+
+  /**
+   * What a user received in a chat: their private chat whole; in a group, the
+   * messages sent while they were in it (nothing after they left or were removed).
+   */
+  messagesSeenBy(userId: number, chatId: number): StoredMessage[] {
+    const chat = this.s.chats.get(chatId);
+    if (!chat) throw new ControlError(`no chat ${chatId}`);
+    if (chat.type === "private") return chatId === userId ? this.s.messages(chatId) : [];
+    return this.s.messages(chatId).filter((m) => m.from?.id === userId || (m.recipients?.includes(userId) ?? false));
   }
 
   /** The bot's messages in the chat, deleted ones left out. */
@@ -386,6 +444,8 @@ export class BotApiStandIn {
       if (chatId !== userId) throw new ControlError(`user ${userId} can't write in the private chat of user ${chatId}`);
       return;
     }
+    const supergroup = this.s.upgraded.get(chatId);
+    if (supergroup !== undefined) throw new ControlError(`group ${chatId} was upgraded to the supergroup ${supergroup}: write there`);
     const members = this.s.members.get(chatId)!;
     const status = members.get(userId);
     if (status === undefined) members.set(userId, "member");

@@ -8,7 +8,7 @@ import { SendRateLimiter } from "./rate-limit.js";
 import { UpdateQueue } from "./updates.js";
 import type { WebhookPusher } from "../webhook-pusher.js";
 import { telegramWebhookPusher } from "./webhook.js";
-import type { ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
+import type { AdminRights, ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
 
 type NewMessage = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted">;
 
@@ -38,6 +38,10 @@ export class StandInState {
   readonly members = new Map<number, Map<number, MemberStatus>>();
   /** Users who blocked the bot. */
   readonly blocked = new Set<number>();
+  /** Rights an administrator was given other than all of them, by "chatId:userId". */
+  readonly rights = new Map<string, AdminRights>();
+  /** Groups upgraded to a supergroup: old id → the supergroup's id. */
+  readonly upgraded = new Map<number, number>();
   readonly faults = new Map<string, { error: ApiErrorBody; times: number }[]>();
   /** Calls held back for `ms` (see BotApiStandIn.holdCalls); dropped if the client died meanwhile. */
   readonly holds: { method: string; match: (params: Record<string, unknown>) => boolean; ms: number; times: number }[] = [];
@@ -101,6 +105,13 @@ export class StandInState {
     return this.members.get(chatId)?.get(userId) ?? "left";
   }
 
+  /** Whether an administrator (or the owner) holds a right; plain members hold none. */
+  hasRight(chatId: number, userId: number, right: keyof AdminRights): boolean {
+    const status = this.memberStatus(chatId, userId);
+    if (status === "creator") return true;
+    return status === "administrator" && this.rights.get(`${chatId}:${userId}`)?.[right] !== false;
+  }
+
   chatMember(chatId: number, userId: number): ChatMember {
     const user = userId === this.botInfo.id ? this.botUser : this.users.get(userId);
     if (!user) throw badRequest("user not found");
@@ -128,6 +139,7 @@ export class StandInState {
           can_pin_messages: true,
           can_manage_topics: false,
           can_send_welcome_messages: true,
+          ...this.rights.get(`${chatId}:${userId}`),
         };
       case "kicked":
         return { status, user, until_date: 0 };
@@ -179,6 +191,11 @@ export class StandInState {
   store(chatId: number, fields: NewMessage): StoredMessage {
     const log = this.log(chatId);
     const message: StoredMessage = { message_id: log.nextId++, chat_id: chatId, date: this.nowSeconds(), edited: false, deleted: false, ...fields };
+    // A group's message reaches those in it now; whoever left or was removed gets nothing more.
+    const members = this.members.get(chatId);
+    if (members && this.chats.get(chatId)?.type !== "private") {
+      message.recipients = [...members].filter(([id, status]) => id !== this.botInfo.id && status !== "left" && status !== "kicked").map(([id]) => id);
+    }
     log.list.push(message);
     log.byId.set(message.message_id, message);
     this.events.emit("message", message);
@@ -217,6 +234,8 @@ export class StandInState {
       if (original && !original.deleted) out.reply_to_message = this.toMessage(original, false);
     }
     if (m.media_group_id !== undefined) out.media_group_id = m.media_group_id;
+    if (m.migrate_to_chat_id !== undefined) out.migrate_to_chat_id = m.migrate_to_chat_id;
+    if (m.migrate_from_chat_id !== undefined) out.migrate_from_chat_id = m.migrate_from_chat_id;
     if (m.text !== undefined) {
       out.text = m.text;
       if (m.entities?.length) out.entities = m.entities;
@@ -282,6 +301,8 @@ export class StandInState {
     for (const [id, chat] of this.chats) if (chat.type !== "private") this.chats.delete(id);
     this.members.clear();
     this.blocked.clear();
+    this.rights.clear();
+    this.upgraded.clear();
     this.logs.clear();
     this.files.clear();
     // Update ids keep counting up, so a bot that keeps polling stays in step.

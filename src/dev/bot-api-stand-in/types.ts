@@ -18,6 +18,10 @@ export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyb
 /** A member's status in a group, as getChatMember reports it. */
 export type MemberStatus = "creator" | "administrator" | "member" | "left" | "kicked";
 
+/** Rights an administrator may lack (all granted unless set otherwise with setAdminRights). */
+export const ADMIN_RIGHTS = ["can_restrict_members", "can_delete_messages", "can_pin_messages", "can_invite_users", "can_change_info", "can_promote_members"] as const;
+export type AdminRights = Partial<Record<(typeof ADMIN_RIGHTS)[number], boolean>>;
+
 /**
  * One message of a chat, users' and the bot's alike, as the stand-in keeps it.
  * Records are live: edits and deletions change them in place.
@@ -56,6 +60,16 @@ export interface StoredMessage {
   reply_markup?: ReplyMarkup;
   reply_to_message_id?: number;
   media_group_id?: string;
+  /** Service message in a group upgraded to a supergroup: the supergroup's id. */
+  migrate_to_chat_id?: number;
+  /** Service message in the new supergroup: the group it replaced. */
+  migrate_from_chat_id?: number;
+  /**
+   * Group messages only: the people (not the bot) in the group when it was
+   * sent, who therefore received it. Someone who left or was removed receives
+   * nothing sent after.
+   */
+  recipients?: number[];
   /** Only forwardMessage sets this; copies never carry it. */
   forward_origin?: MessageOrigin;
   edited: boolean;

@@ -7,7 +7,7 @@ import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import type { Translate } from "../../i18n.js";
 import { staffIdentity } from "../../staff-identity.js";
-import { type CardMenu, cardKeyboard } from "./keyboards.js";
+import { type CardMenu, cardKeyboard, type MenuChoices } from "./keyboards.js";
 import { renderCardText } from "./render.js";
 
 export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
@@ -34,14 +34,14 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
         // The officer answers by replying to this message (works with group privacy on).
         await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
       };
-      const toast = await applyCardAction(deps, member, press, t, async (menu, candidates) => {
+      const toast = await applyCardAction(deps, member, press, t, async (menu, choices) => {
         const view = await deps.services.tips.view(press.args.tipId);
         if (!view) return;
         const locale = await ctx.i18n.getLocale();
         await ctx
           .editMessageText(renderCardText(view, t, ward.timezone, locale), {
             parse_mode: "HTML",
-            reply_markup: cardKeyboard(view, t, menu, candidates),
+            reply_markup: cardKeyboard(view, t, menu, choices),
           })
           .catch((err: unknown) => {
             // Pressing the same menu twice leaves the card unchanged: not an error.
@@ -51,14 +51,7 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery(toast ? { text: toast } : {});
     } catch (err) {
       if (err instanceof ServiceError) {
-        const key =
-          err.code === "wrong_ward"
-            ? "card-wrong-ward"
-            : err.code === "already_claimed"
-              ? "card-already-claimed"
-              : err.code === "tip_closed"
-                ? "card-tip-closed"
-                : "card-tip-not-found";
+        const key = CARD_REFUSALS[err.code] ?? "card-tip-not-found";
         await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
         return;
       }
@@ -69,12 +62,22 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
   return feature;
 }
 
+/** What an officer is told when a press is refused. */
+const CARD_REFUSALS: Partial<Record<ServiceError["code"], string>> = {
+  wrong_ward: "card-wrong-ward",
+  already_claimed: "card-already-claimed",
+  tip_closed: "card-tip-closed",
+  not_admin: "card-admin-only",
+  not_staff: "card-assign-not-staff",
+  tip_changed: "card-tip-changed",
+};
+
 async function applyCardAction(
   deps: BotDeps,
   member: ActiveMember,
   press: CardPress,
   t: Translate,
-  redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
+  redraw: (menu: CardMenu, choices?: MenuChoices) => Promise<void>,
   askPrompt: (reference: string) => Promise<void>,
 ): Promise<string | null> {
   const tips = deps.services.tips;
@@ -96,7 +99,7 @@ async function applyCardAction(
       return null;
     case "duplicateMenu": {
       const candidates = await tips.duplicateCandidates(member, tipId);
-      await redraw("duplicate", candidates);
+      await redraw("duplicate", { duplicates: candidates });
       return candidates.length > 0 ? t("card-choose-duplicate") : t("card-no-duplicates");
     }
     case "back":
@@ -124,6 +127,19 @@ async function applyCardAction(
       await deps.notifyTipster(tipId, "closed");
       const original = await tips.view(press.args.originalId);
       return t("card-done-duplicate", { reference: original?.reference ?? "" });
+    }
+    // Handing a tip to another officer: the ward admin only (read from the database with the press).
+    case "assignMenu": {
+      if (member.role !== "admin") throw new ServiceError("not_admin");
+      const officers = (await deps.services.members.staff(member)).filter((m) => m.id !== current.claimedById);
+      await redraw("assign", { officers });
+      return t("card-choose-officer", { reference: current.reference });
+    }
+    case "assign": {
+      if (member.role !== "admin") throw new ServiceError("not_admin");
+      const { toName } = await tips.reassign(member, tipId, press.args.memberId);
+      await redraw("main");
+      return t("card-done-assigned", { reference: current.reference, officer: toName });
     }
   }
 }

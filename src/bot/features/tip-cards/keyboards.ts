@@ -5,14 +5,15 @@ import type { TipView } from "../../../services/index.js";
 import { cardButtons, type TipFilter, tipListButton } from "../../callback-data/index.js";
 import type { Translate } from "../../i18n.js";
 
-export type CardMenu = "main" | "priority" | "close" | "duplicate";
+export type CardMenu = "main" | "priority" | "close" | "duplicate" | "assign";
 
-export function cardKeyboard(
-  view: TipView,
-  t: Translate,
-  menu: CardMenu = "main",
-  candidates: { id: string; reference: string }[] = [],
-): InlineKeyboard | undefined {
+/** What a menu lists: tips it may duplicate, or officers the admin may hand it to. */
+export interface MenuChoices {
+  duplicates?: { id: string; reference: string }[];
+  officers?: { id: string; displayName: string }[];
+}
+
+export function cardKeyboard(view: TipView, t: Translate, menu: CardMenu = "main", choices: MenuChoices = {}): InlineKeyboard | undefined {
   if (view.status === "closed") return undefined;
   const id = view.id;
   const kb = new InlineKeyboard();
@@ -25,6 +26,7 @@ export function cardKeyboard(
         kb.row();
       }
       kb.text(t("btn-priority"), cardButtons.priorityMenu.encode({ tipId: id }))
+        .text(t("btn-assign"), cardButtons.assignMenu.encode({ tipId: id }))
         .row()
         .text(t("btn-ask"), cardButtons.ask.encode({ tipId: id }))
         .text(t("btn-duplicate"), cardButtons.duplicateMenu.encode({ tipId: id }))
@@ -37,10 +39,13 @@ export function cardKeyboard(
       for (const reason of CLOSE_REASONS.filter((r) => r !== "duplicate")) kb.text(t(`close-${reason}`), cardButtons.close.encode({ tipId: id, reason }));
       break;
     case "duplicate":
-      candidates.forEach((c, i) => {
+      (choices.duplicates ?? []).forEach((c, i) => {
         kb.text(`#${c.reference}`, cardButtons.duplicate.encode({ tipId: id, originalId: c.id }));
         if (i % 3 === 2) kb.row();
       });
+      break;
+    case "assign":
+      for (const officer of choices.officers ?? []) kb.text(officer.displayName, cardButtons.assign.encode({ tipId: id, memberId: officer.id })).row();
       break;
   }
   return kb.row().text(t("btn-back"), cardButtons.back.encode({ tipId: id }));
