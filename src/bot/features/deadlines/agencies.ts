@@ -13,6 +13,7 @@ import { escapeHtml } from "../../html.js";
 import { removeFromList } from "../../removal-buttons.js";
 import { inviteErrorKey, requireStaff, staffIdentity } from "../../staff-identity.js";
 import { formatTime } from "../tip-cards.js";
+import { ignoreUnchanged } from "../../edits.js";
 
 export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -135,7 +136,7 @@ export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("ag-registered", { agency: escapeHtml(accepted.agencyName), ward: escapeHtml(accepted.wardName) }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
+      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code))).catch(ignoreUnchanged);
     }
   });
   privateChats.callbackQuery(agencyInviteButtons.decline.pattern, async (ctx) => {
