@@ -79,7 +79,7 @@ export default {
   // Two cores, shared: one test runner each.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   // A database round trip under load can stall; a mutant that loops forever still times out.
-  timeoutMS: 60_000,
+  timeoutMS: 30_000,
   dryRunTimeoutMinutes: 30,
   // Type errors a mutant would cause are not worth running (a mutant TypeScript refuses cannot ship).
   checkers: [],

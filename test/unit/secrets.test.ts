@@ -3,7 +3,7 @@
 // key were dropped (an empty HMAC key, the unkeyed SHA-256 of the value) or if
 // purposes or peppers were mixed up.
 import { createHash, createHmac, scrypt } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Secrets } from "../../src/services/secrets.js";
 
 const PEPPER = "pepper-one-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -29,8 +29,13 @@ function scryptBase64(code: string, salt: Buffer | string): Promise<string> {
 }
 
 describe("Secrets", () => {
-  const secrets = new Secrets(PEPPER);
-  const other = new Secrets(OTHER_PEPPER);
+  // Made in each test, not once for the file: mutation tests switch a mutant on per test.
+  let secrets: Secrets;
+  let other: Secrets;
+  beforeEach(() => {
+    secrets = new Secrets(PEPPER);
+    other = new Secrets(OTHER_PEPPER);
+  });
 
   it("refuses a pepper shorter than 32 characters", () => {
     expect(() => new Secrets("x".repeat(31))).toThrow(/at least 32/);
@@ -87,7 +92,10 @@ describe("Secrets", () => {
     expect(Buffer.from(other.derivedBytes("receipt", "nonce-1")(50)).equals(whole)).toBe(false);
     const emptyKey = createHmac("sha256", "").update("receipt\u0000nonce-1\u00000").digest();
     expect(whole.subarray(0, 32).equals(emptyKey)).toBe(false);
-    expect(whole.subarray(0, 32).equals(createHmac("sha256", PEPPER).update("receipt\u0000nonce-1\u00000").digest())).toBe(true);
+    // HMAC-SHA256 in counter mode, as documented: block n is HMAC(pepper, purpose ‖ value ‖ n).
+    for (const n of [0, 1]) {
+      expect(whole.subarray(32 * n, 32 * n + 32).equals(createHmac("sha256", PEPPER).update(`receipt\u0000nonce-1\u0000${n}`).digest().subarray(0, n === 0 ? 32 : 18))).toBe(true);
+    }
     expect(a(0)).toHaveLength(0);
   });
 
