@@ -69,5 +69,5 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-member-access": "off",
     },
   },
-  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.js", "stryker.config.js"], ...tseslint.configs.disableTypeChecked },
 );

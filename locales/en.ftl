@@ -179,6 +179,12 @@ tip-submitted =
     🔐 Keep this code somewhere safe and <b>give it to nobody</b>. It is the only way to follow your tip; we do not store it and cannot issue it again.
     You may delete this chat once you have saved the code.
 tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: { word-tap } “Send” to try again.
+tip-filed-before =
+    ✅ <b>Your tip had already been sent</b> before the bot was interrupted, so it can no longer be cancelled. No need to send it again.
+
+    Your receipt code: <code>{ $receipt }</code>
+
+    🔐 Keep this code somewhere safe and <b>give it to nobody</b>. It is the only way to follow your tip; we do not store it and cannot issue it again.
 tip-cancelled = Cancelled. Nothing was kept.
 tip-expired = Your unfinished tip expired and was deleted. Type /tip to start again.
 hint-use-buttons = Please choose { word-choices-above }, or type /cancel to stop.

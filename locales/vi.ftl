@@ -179,6 +179,12 @@ tip-submitted =
     🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
     Bạn có thể xóa đoạn chat này sau khi lưu mã.
 tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “Gửi” để thử lại.
+tip-filed-before =
+    ✅ <b>Tin báo của bạn đã được gửi</b> trước khi bot bị gián đoạn, nên không hủy được nữa. Không cần gửi lại.
+
+    Mã biên nhận của bạn: <code>{ $receipt }</code>
+
+    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
 tip-cancelled = Đã hủy. Không có gì được lưu lại.
 tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
 hint-use-buttons = Vui lòng chọn { word-choices-above }, hoặc gõ /cancel để hủy.

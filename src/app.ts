@@ -8,13 +8,14 @@ import type { Database } from "./db.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Clock, Services } from "./services/index.js";
 import { type Readiness, readinessCheck, startHttpServer } from "./app/http-server.js";
-import { startScheduler } from "./app/scheduler.js";
+import { type CronTaskFactory, startScheduler } from "./app/scheduler.js";
 import { ensureConfiguredWard, openServices } from "./app/services.js";
 import { startTelegramBot } from "./app/telegram.js";
 import { startUpdateSources } from "./app/update-sources.js";
 import { connectZalo } from "./app/zalo.js";
 
 export { keyringFor } from "./app/secrets.js";
+export type { CronTaskFactory } from "./app/scheduler.js";
 export { STAND_IN_TOKEN } from "./app/telegram.js";
 export { ZALO_STAND_IN_TOKEN } from "./app/zalo.js";
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   zaloStandIn?: { apiRoot: string; token: string };
   /** Run tick() and the sweep on their schedules (default). Tests drive them by hand, with their clock. */
   cron?: boolean;
+  /** How the scheduled tasks are made when `cron` is on: node-cron's started tasks unless a test hands in its own. */
+  cronTasks?: CronTaskFactory;
 }
 
 export interface App {
@@ -68,7 +71,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const zalo = connectZalo(config, services, logger, options.zaloStandIn);
   const telegram = await startTelegramBot(config, { services, logger }, { ...(options.standIn ? { standInUrl: options.standIn.url } : {}), ...(zalo ? { zalo: zalo.bridge } : {}) });
   const updates = await startUpdateSources(config, telegram, zalo, logger);
-  const scheduler = startScheduler(config, services, logger, { cron: options.cron !== false });
+  const scheduler = startScheduler(config, services, logger, { cron: options.cron !== false, ...(options.cronTasks ? { cronTasks: options.cronTasks } : {}) });
   const readiness = readinessCheck(db, () => updates.status(), () => services.deliveries.undelivered());
   const httpServer =
     config.WEBHOOK_URL || config.ZALO_WEBHOOK_URL || config.HTTP_PORT !== undefined

@@ -19,6 +19,8 @@ declare module "vitest" {
 }
 
 function migrate(url: string): void {
+  // A copy of the project (Stryker's sandbox for mutation tests) may lose the shim's executable bit.
+  fs.chmodSync(path.resolve(import.meta.dirname, "../prisma/schema-engine-shim.mjs"), 0o755);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
 }
 

@@ -9,6 +9,15 @@ import type { Services } from "../services/index.js";
 
 const SCHEDULER_LEASE = "scheduler";
 
+/**
+ * Makes one scheduled task. By default node-cron's `schedule` (started at once,
+ * on the real clock); a test hands in node-cron's `createTask` (the same task,
+ * never started) to check when it would run and to run it itself.
+ */
+export type CronTaskFactory = (expression: string, work: () => Promise<void>, options: { timezone: string; name: string }) => Pick<ScheduledTask, "stop">;
+
+const startedCronTask: CronTaskFactory = (expression, work, options) => cron.schedule(expression, work, options);
+
 export interface Scheduler {
   /** Plans check-in weeks and report deadlines, and runs every due job (also every JOB_TICK_SECONDS). */
   tick: () => Promise<number>;
@@ -25,7 +34,7 @@ function tickSchedule(seconds: number): string {
   return seconds >= 60 ? "* * * * *" : `*/${seconds} * * * * *`;
 }
 
-export function startScheduler(config: Config, services: Services, logger: Logger, options: { cron: boolean }): Scheduler {
+export function startScheduler(config: Config, services: Services, logger: Logger, options: { cron: boolean; cronTasks?: CronTaskFactory }): Scheduler {
   const sweepIdleFlows = async () => {
     const cutoff = new Date(services.clock().getTime() - config.FLOW_TIMEOUT_MINUTES * 60_000);
     // A flow idle past the timeout goes with the choices it offered.
@@ -102,9 +111,10 @@ export function startScheduler(config: Config, services: Services, logger: Logge
       }
     };
   };
+  const createTask = options.cronTasks ?? startedCronTask;
   const every = (expression: string, what: string, work: () => Promise<unknown>) =>
-    cron.schedule(expression, exclusive(what, work), { timezone: config.WARD_TIMEZONE });
-  const jobs: ScheduledTask[] = options.cron
+    createTask(expression, exclusive(what, work), { timezone: config.WARD_TIMEZONE, name: what });
+  const jobs: Pick<ScheduledTask, "stop">[] = options.cron
     ? [
         every(tickSchedule(config.JOB_TICK_SECONDS), "scheduled jobs", tick),
         every("*/5 * * * *", "sweep", sweepIdleFlows),

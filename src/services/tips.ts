@@ -244,6 +244,16 @@ export class TipService {
     }
   }
 
+  /**
+   * The tip a flow already filed, with its receipt (derived from the flow's
+   * nonce): for a resident who cancels or starts over after "Gửi" when the
+   * receipt never reached them.
+   */
+  async filedBy(submissionNonce: string): Promise<SubmittedTip | null> {
+    const receiptCode = generateReceiptCode(this.secrets.derivedBytes("receipt", submissionNonce));
+    return this.alreadyFiled(this.secrets.keyedHash("submission", submissionNonce), receiptCode);
+  }
+
   private async alreadyFiled(submissionHash: string, receiptCode: string): Promise<SubmittedTip | null> {
     const tip = await this.db.tip.findUnique({ where: { submissionHash } });
     if (!tip) return null;

@@ -93,10 +93,29 @@ describe("follow-up with the receipt", () => {
     expect(await t.app.services.db.tip.count({ where: { receiptHash: null } })).toBe(1);
   });
 
-  it("caps wrong guesses per chat", async () => {
+  it("locks a chat out after 10 wrong guesses in an hour, a valid receipt included; other chats, and this one after the hour, are answered", async () => {
+    // A tip still open: its receipt is valid, so only the lock can refuse it.
+    const owner = Persona.create(t.standIn, { first_name: "Chủ", last_name: "Mã" });
+    const valid = (await sendQuickTip(owner, { category: "Mua bán", quarter: "Khu phố 6", place: "ngã ba chợ", timing: "Hôm nay", description: "Giao hàng ở ngã ba chợ" }))!;
     const guesser = Persona.create(t.standIn, { first_name: "Đoán" });
-    for (let i = 0; i < 10; i++) await guesser.say(`/status TB-2222-${String(3000 + i).replace(/[01]/g, "2")}`, /Không tìm thấy/);
-    await guesser.say(`/status ${receipt}`, /quá nhiều lần/);
+    const wrong = (i: number) => `/status TB-2222-${String(3000 + i).replace(/[01]/g, "2")}`;
+    for (let i = 0; i < 9; i++) await guesser.say(wrong(i), /Không tìm thấy/);
+    // Nine wrong guesses do not lock yet.
+    await guesser.say(`/status ${valid}`, /Đã tiếp nhận, đang chờ cán bộ xem/);
+    await guesser.tap("Xong", /Đã xong/);
+    await guesser.say(wrong(9), /Không tìm thấy/);
+    // The tenth did: the valid code is refused now, as a wrong one would be.
+    await guesser.say(`/status ${valid}`, /quá nhiều lần/);
+    await guesser.say(wrong(10), /quá nhiều lần/);
+    // The lock is this chat's: the owner reads the same code meanwhile.
+    await owner.say(`/status ${valid}`, /Đã tiếp nhận, đang chờ cán bộ xem/);
+    await owner.tap("Xong", /Đã xong/);
+    // Still locked just inside the hour; answered once it has passed.
+    t.clock.advance(60 * 60_000 - 1_000);
+    await guesser.say(`/status ${valid}`, /quá nhiều lần/);
+    t.clock.advance(2_000);
+    await guesser.say(`/status ${valid}`, /Đã tiếp nhận, đang chờ cán bộ xem/);
+    await guesser.tap("Xong", /Đã xong/);
   });
 
   it("keeps the resident unknown across tip, follow-up and addendum", async () => {

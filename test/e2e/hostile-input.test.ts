@@ -1,13 +1,16 @@
 // Hostile and broken input, one row each: a clear Vietnamese answer (or a
 // silent refusal where answering would leak), and nothing already entered lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scanForIdentity } from "../support/anonymity.js";
+import { cardButtons } from "../../src/bot/callback-data/index.js";
+import { scanForIdentity, scanForNeedles } from "../support/anonymity.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
 
 type Step = 2 | 3 | 5 | 6;
+
+const SUPER_ADMIN_ID = 990_000_002;
 
 /** Brings a fresh resident to the given step of the tip flow (2: quarter, 3: place, 5: description, 6: photos). */
 async function residentAtStep(t: TestApp, step: Step, name: string): Promise<Persona> {
@@ -48,10 +51,12 @@ const hostile: { name: string; step: Step; act: (r: Persona, t: TestApp) => Prom
 describe("hostile and broken input", () => {
   let t: TestApp;
   let ward: Ward;
+  let superAdmin: Persona;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { TIP_LIMIT_PER_HOUR: "100", TIP_LIMIT_PER_DAY: "100" } });
+    t = await startTestApp({ env: { TIP_LIMIT_PER_HOUR: "100", TIP_LIMIT_PER_DAY: "100", SUPER_ADMIN_IDS: String(SUPER_ADMIN_ID) } });
     ward = await setUpWard(t);
+    superAdmin = Persona.create(t.standIn, { id: SUPER_ADMIN_ID, first_name: "Quản Trị", last_name: "Hệ Thống" });
   });
   afterAll(async () => {
     await t?.stop();
@@ -73,11 +78,20 @@ describe("hostile and broken input", () => {
     expect(await scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
   });
 
-  it("keeps no phone number from a contact card sent mid-flow", async () => {
-    const found = JSON.stringify(await t.app.services.db.tip.findMany()) + t.logs.lines.join("\n");
-    expect(found).not.toMatch(/905 ?123 ?456/);
-    const groupCalls = t.standIn.calls.filter((c) => String((c.params as { chat_id?: unknown }).chat_id) === String(ward.groupId));
-    expect(JSON.stringify(groupCalls)).not.toMatch(/905 ?123 ?456/);
+  it("keeps no phone number from a contact card, while the flow is open and after: no table (sealed values opened), log line or API call has it", async () => {
+    const resident = await residentAtStep(t, 3, "Phone");
+    t.standIn.sendContact(resident.user.id, resident.chatId, "+84 912 345 678");
+    await resident.waitFor(/Vui lòng gõ địa chỉ, chỉ vị trí trên bản đồ/, new Set());
+    // The next answer is taken only once the contact card's update is in the flow's stored log.
+    await resident.say("chân cầu Hà Thanh", /Bước 4\/6/);
+    expect(await t.app.services.db.conversationState.count()).toBeGreaterThan(0);
+    // This card's number and the one the table above sent: as typed, and without spaces or country code.
+    const phones = ["912 345 678", "912345678", "905 123 456", "905123456"];
+    expect(await scanForNeedles(t, phones, { exceptChats: [] })).toEqual([]);
+    await resident.tap("Hôm nay", /Bước 5\/6/);
+    await resident.say("Hai người giao hàng ở chân cầu lúc 22 giờ", /Bước 6\/6/);
+    await finish(resident);
+    expect(await scanForNeedles(t, phones, { exceptChats: [] })).toEqual([]);
   });
 
   it("a button pressed twice sends one tip", async () => {
@@ -110,24 +124,28 @@ describe("hostile and broken input", () => {
     expect(await t.app.services.db.conversationState.count()).toBe(0);
   });
 
-  it("forged callback data from a resident is refused silently on a card, and a bystander's press on a card is refused", async () => {
+  it("card buttons forged by the bot's own encoders are refused: a resident in private, a bystander in the group; the tip is untouched", async () => {
+    const tip = await t.app.services.db.tip.findFirstOrThrow({ where: { status: { not: "closed" } }, orderBy: { createdAt: "asc" } });
+    const untouched = async () => {
+      const now = await t.app.services.db.tip.findUniqueOrThrow({ where: { id: tip.id } });
+      expect({ status: now.status, claimedBy: now.claimedByMemberId, priority: now.priority, closedAt: now.closedAt }).toEqual({ status: tip.status, claimedBy: tip.claimedByMemberId, priority: tip.priority, closedAt: tip.closedAt });
+    };
     const resident = Persona.create(t.standIn, { first_name: "Forger" });
-    await resident.say("/start", /./);
-    const last = resident.botMessages().at(-1)!;
-    const { answer } = await resident.press(last.message_id, "c:close:confirmed:cknotatip000000000000000");
-    expect(answer.text ?? "").not.toMatch(/#|Tin báo/);
-    const card = ward.group(ward.officer).botMessages().find((m) => /Tin báo #/.test(m.text ?? ""))!;
-    const bystanderPress = await ward.group(ward.bystander).press(card.message_id, "c:claim:whatever");
+    const own = await resident.say("/start", /./);
+    for (const data of [cardButtons.close.encode({ tipId: tip.id, reason: "confirmed" }), cardButtons.back.encode({ tipId: tip.id }), cardButtons.priority.encode({ tipId: tip.id, priority: "low" })]) {
+      const { answer } = await resident.press(own!.message_id, data);
+      expect(answer, data).toMatchObject({ text: expect.stringMatching(/Chỉ cán bộ công an phường đã đăng ký/) as unknown, show_alert: true });
+    }
+    expect(resident.botMessages().some((m) => (m.text ?? "").includes(`#${tip.reference}`))).toBe(false);
+    const card = ward.group(ward.officer).botMessages().find((m) => (m.text ?? "").includes(`Tin báo #${tip.reference}`))!;
+    const cardText = card.text;
+    const bystanderPress = await ward.group(ward.bystander).press(card.message_id, cardButtons.claim.encode({ tipId: tip.id }));
     expect(bystanderPress.answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
-  });
-
-  it("/admin with a wrong code is locked out after 5 tries, even with the right code", async () => {
-    const stranger = Persona.create(t.standIn, { first_name: "Đoán", last_name: "Mã" });
-    for (let i = 0; i < 4; i++) await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
-    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /sai mã quá nhiều lần/);
-    for (let i = 0; i < 15; i++) await stranger.say(`/admin ADM-AAAA-BBBB-CC${String(i).padStart(2, "0")}`, /sai mã quá nhiều lần/);
-    t.clock.advanceHours(2);
-    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
+    const closing = await ward.group(ward.bystander).press(card.message_id, cardButtons.close.encode({ tipId: tip.id, reason: "spam" }));
+    expect(closing.answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
+    await untouched();
+    expect(card.text).toBe(cardText);
+    expect(await t.app.services.db.spamFingerprint.count()).toBe(0);
   });
 
   it("an unknown command outside a flow gets the help hint", async () => {
@@ -146,5 +164,22 @@ describe("hostile and broken input", () => {
     await resident.press(review.message_id, data);
     await eventually(async () => expect(await t.app.services.db.tip.count(), t.logs.lines.filter((l) => /"level":(40|50)/.test(l)).slice(-3).join("\n")).toBe(before + 1));
     expect(t.logs.lines.join("\n")).not.toContain("hostile_blocker");
+  });
+
+  it("/admin with a wrong code is locked out after 5 tries, even with the right code, until the hour is over", async () => {
+    // A second ward without an admin yet: its one-time code is the right code. (Last in this file: with two wards, /tip asks which.)
+    const created = await superAdmin.say("/newward phuong-doan Phường Đoán Mã\nKhu phố A", /Đã tạo Phường Đoán Mã/);
+    const rightCode = /ADM(?:-[A-Z0-9]{4}){3}/.exec(created?.text ?? "")![0];
+    const adminsOf = async () => t.app.services.db.member.count({ where: { ward: { slug: "phuong-doan" }, role: "admin" } });
+    const stranger = Persona.create(t.standIn, { first_name: "Đoán", last_name: "Mã" });
+    for (let i = 0; i < 4; i++) await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
+    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /sai mã quá nhiều lần/);
+    for (let i = 0; i < 15; i++) await stranger.say(`/admin ADM-AAAA-BBBB-CC${String(i).padStart(2, "0")}`, /sai mã quá nhiều lần/);
+    await stranger.say(`/admin ${rightCode}`, /sai mã quá nhiều lần/);
+    expect(await adminsOf()).toBe(0);
+    t.clock.advanceHours(2);
+    await stranger.say("/admin ADM-AAAA-BBBB-CCCC", /Mã không đúng/);
+    await stranger.say(`/admin ${rightCode}`, /quản trị viên của Phường Đoán Mã/);
+    expect(await adminsOf()).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // reach each by its link (or pick from a list), and neither ward's staff can
 // see or act on the other's tips, people or group — not even with forged buttons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardButtons, removeOfficerButton, tipFlowButtons } from "../../src/bot/callback-data/index.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
@@ -104,7 +105,7 @@ describe("many wards in one deployment", () => {
     // A forged ward button (index outside the list) is not a choice.
     const forger = Persona.create(t.standIn, { first_name: "Giả", last_name: "Nút" });
     const question = await forger.say("/tip", /gửi cho phường nào/);
-    const forged = await forger.press(question!.message_id, "t:w:7");
+    const forged = await forger.press(question!.message_id, tipFlowButtons.ward.encode({ index: 7 }));
     expect(forged.answer.text).toMatch(/chọn bằng các nút/);
     await forger.say("/cancel", /hủy/i);
     // An unknown ward link says so instead of filing anywhere.
@@ -115,9 +116,28 @@ describe("many wards in one deployment", () => {
     const [tipB] = await tipsOf("nhon-binh");
     const aGroup = a.group(a.officer);
     const anyMessage = aGroup.botMessages().at(-1)!;
-    for (const data of [`c:claim:${tipB!.id}`, `c:close:confirmed:${tipB!.id}`, `c:prio:${tipB!.id}:low`, `c:ask:${tipB!.id}`]) {
+    // Every card button, encoded as the bot encodes it, naming B's tip: refused before anything is shown or changed.
+    const tipId = tipB!.id;
+    const forged = [
+      cardButtons.claim.encode({ tipId }),
+      cardButtons.status.encode({ tipId, status: "acted" }),
+      cardButtons.close.encode({ tipId, reason: "confirmed" }),
+      cardButtons.priority.encode({ tipId, priority: "low" }),
+      cardButtons.ask.encode({ tipId }),
+      cardButtons.back.encode({ tipId }),
+      cardButtons.priorityMenu.encode({ tipId }),
+      cardButtons.closeMenu.encode({ tipId }),
+      cardButtons.duplicateMenu.encode({ tipId }),
+      cardButtons.duplicate.encode({ tipId, originalId: tipId }),
+    ];
+    for (const data of forged) {
       const { answer } = await aGroup.press(anyMessage.message_id, data);
-      expect(answer.text ?? "", data).not.toContain(tipB!.reference);
+      expect(answer, data).toMatchObject({ text: "⛔ Tin báo này thuộc phường khác.", show_alert: true });
+    }
+    // Nothing of B's card reached A's group (a menu or "back" would redraw the pressed message as B's card).
+    const bTip = await t.app.services.tips.view(tipB!.id);
+    for (const m of t.standIn.messages(a.groupId)) {
+      for (const secret of [`#${tipB!.reference}`, bTip!.description, bTip!.placeText!]) expect(m.text ?? "", m.text).not.toContain(secret);
     }
     const after = await t.app.services.db.tip.findUniqueOrThrow({ where: { id: tipB!.id } });
     expect(after.claimedByMemberId).toBeNull();
@@ -133,7 +153,7 @@ describe("many wards in one deployment", () => {
 
     // Ward A's officer pressing B's real card in B's group is not B's officer.
     const bCard = a.officer.in(b.groupId).botMessages().find((m) => (m.text ?? "").includes(`#${tipB!.reference}`))!;
-    const press = await a.officer.in(b.groupId).press(bCard.message_id, `c:claim:${tipB!.id}`);
+    const press = await a.officer.in(b.groupId).press(bCard.message_id, cardButtons.claim.encode({ tipId: tipB!.id }));
     expect(press.answer.text).toMatch(/Chỉ cán bộ công an phường đã đăng ký/);
     expect((await t.app.services.db.tip.findUniqueOrThrow({ where: { id: tipB!.id } })).claimedByMemberId).toBeNull();
   });
@@ -141,7 +161,7 @@ describe("many wards in one deployment", () => {
   it("ward A's admin cannot remove ward B's staff nor take over ward B's group", async () => {
     const officerB = await t.app.services.db.member.findFirstOrThrow({ where: { wardId: b.id, role: "officer" } });
     const last = a.admin.botMessages().at(-1)!;
-    const { answer } = await a.admin.press(last.message_id, `st:rm:${officerB.id}`);
+    const { answer } = await a.admin.press(last.message_id, removeOfficerButton.encode({ memberId: officerB.id }));
     expect(answer.text).toMatch(/không thuộc phường của bạn/);
     expect((await t.app.services.db.member.findUniqueOrThrow({ where: { id: officerB.id } })).active).toBe(true);
 

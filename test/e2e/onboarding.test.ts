@@ -57,14 +57,25 @@ describe("onboarding: admin code, invites, police group", () => {
     await climber.say(`/start inv_${agencyToken}`, /không hợp lệ/);
     await climber.say(`/start qh_${staffToken}`, /không hợp lệ/);
     await climber.say(`/start ag_${staffToken}`, /không hợp lệ/);
+    await climber.say(`/start qh_${agencyToken}`, /không hợp lệ/);
+    await climber.say(`/start ag_${headToken}`, /không hợp lệ/);
     expect(await t.app.services.db.member.count()).toBe(members);
     expect(await t.app.services.members.memberships(String(climber.user.id))).toEqual([]);
+    expect(await t.app.services.db.quarterHead.count({ where: { telegramUserId: String(climber.user.id) } })).toBe(0);
+    expect(await t.app.services.db.agencyContact.count({ where: { telegramUserId: String(climber.user.id) } })).toBe(0);
+    expect(await t.app.services.db.invite.count({ where: { usedAt: { not: null }, role: { not: "officer" } } })).toBe(0);
 
     // Each link still works for its own kind: the refusals used none of them up.
     const head = Persona.create(t.standIn, { first_name: "Tổ trưởng" });
     await head.say(`/start qh_${headToken}`, /Khu phố 2/);
     await head.tap("Xác nhận", /Bạn đã được đăng ký là/);
+    const contact = Persona.create(t.standIn, { first_name: "Người báo cáo" });
+    await contact.say(`/start ag_${agencyToken}`, /Bạn được mời làm người báo cáo/);
+    await contact.tap("Xác nhận", /Bạn là người báo cáo của/);
     expect(await t.app.services.db.member.count()).toBe(members);
+    const newOfficer = Persona.create(t.standIn, { first_name: "Cán bộ mới" });
+    await newOfficer.say(`/start inv_${staffToken}`, /đã được đăng ký là cán bộ/);
+    expect(await t.app.services.db.member.count()).toBe(members + 1);
   });
 
   it("binds the police group only for an admin, and posts tips that waited", async () => {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { inject } from "vitest";
-import { type App, startApp } from "../../src/app.js";
+import { type App, type CronTaskFactory, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
@@ -63,6 +63,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Turn the Zalo channel on: a new Zalo stand-in (true) or this one (a restart). */
   zalo?: boolean | ZaloStandIn;
+  /** Register the scheduled tasks through this (e.g. node-cron's createTask, never started); none are registered otherwise. */
+  cronTasks?: CronTaskFactory;
 }
 
 export interface TestApp {
@@ -102,8 +104,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const zalo = options.zalo instanceof ZaloStandIn ? options.zalo : options.zalo ? await ZaloStandIn.start() : null;
   const ownsZalo = zalo !== null && !(options.zalo instanceof ZaloStandIn);
-  // No background cron: a real-time tick racing the test's own would reorder sends.
-  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs, cron: false, ...(zalo ? { zaloStandIn: zalo } : {}) });
+  // No background cron: a real-time tick racing the test's own would reorder sends. A test may take the tasks to run them itself.
+  const cron = options.cronTasks ? { cron: true, cronTasks: options.cronTasks } : { cron: false };
+  const app = await startApp(config, { standIn, clock: clock.now, logDestination: logs, ...cron, ...(zalo ? { zaloStandIn: zalo } : {}) });
   // The code is printed once, when the ward is created. A restart that shares the first start's log
   // (same database) gets that code back, so tests that restart before claiming the ward still can.
   const printed = app.adminCode ?? (/(ADM(?:-[A-Z0-9]{4}){3})/.exec(logs.lines.slice(0, before).findLast((l) => l.includes("One-time admin code")) ?? "")?.[1] ?? null);

@@ -46,6 +46,7 @@ import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 import { removeFromList } from "../removal-buttons.js";
+import { ignoreUnchanged } from "../edits.js";
 
 export const CHECK_IN_CONVERSATION = "checkin";
 
@@ -275,7 +276,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("head-registered", { role: ctx.t(`role-${accepted.role}`), quarter: escapeHtml(accepted.quarterName), when }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
+      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code))).catch(ignoreUnchanged);
     }
   });
   privateChats.callbackQuery(headInviteButtons.decline.pattern, async (ctx) => {

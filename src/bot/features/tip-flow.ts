@@ -22,6 +22,7 @@ import { askChoice, askChoiceThenSettle, FlowCancelled, hintForUnexpected, isAns
 import { escapeHtml } from "../html.js";
 import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
+import type { SubmittedTip } from "../../services/tips.js";
 import type { WardChoice } from "../../services/wards.js";
 
 export const TIP_CONVERSATION = "tip";
@@ -41,8 +42,11 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
   // Before the conversation, so /cancel always wins.
   privateChats.command("cancel", async (ctx) => {
     if (Object.keys(ctx.conversation.active()).length > 0) {
+      // "Gửi" may have filed the tip before a crash kept its receipt from the resident: tell it, never file twice.
+      const filed = ctx.conversation.active(TIP_CONVERSATION) > 0 ? await tipFiledByStoredFlow(ctx, deps) : null;
       await ctx.conversation.exitAll();
-      await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+      if (filed) await tellFiledBefore(ctx, deps, filed);
+      else await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
     } else {
       await ctx.reply(ctx.t("nothing-to-cancel"));
     }
@@ -50,15 +54,17 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChats.use(
     createConversation<BotContext, FlowContext>(
-      (conversation, ctx, wardSlug?: unknown) => tipFlow(conversation, ctx, deps, typeof wardSlug === "string" ? wardSlug : null),
+      (conversation, ctx, start?: unknown) => tipFlow(conversation, ctx, deps, flowStartOf(start)),
       { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
     ),
   );
 
   // The ward rides along from the button (set by the ward's deep link); nothing about it is stored.
+  // The submission nonce is drawn here and kept in the flow's arguments, where /cancel can read it back.
   const start = async (ctx: BotContext, wardSlug: string | null = null) => {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(TIP_CONVERSATION, ...(wardSlug ? [wardSlug] : []));
+    const flowStart: FlowStart = { ward: wardSlug, nonce: randomBytes(16).toString("base64url") };
+    await ctx.conversation.enter(TIP_CONVERSATION, flowStart);
   };
   // `/tip A7K3` is an officer looking up a card (tip-cards.ts), not a new tip.
   privateChats.command("tip", (ctx, next) => (/^#?[2-9A-Z]{4}$/i.test(ctx.match.trim()) ? next() : start(ctx)));
@@ -70,7 +76,52 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
   return feature;
 }
 
-async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, wardSlug: string | null): Promise<void> {
+/** What a tip flow starts with: the ward from a link (or none), and the nonce that makes its submission idempotent. */
+interface FlowStart {
+  ward: string | null;
+  nonce: string | null;
+}
+
+const flowStartSchema = z.object({ ward: z.string().nullable(), nonce: z.string().min(16).max(64) });
+
+/** Flows stored before the nonce was an argument started with the ward's slug, or nothing. */
+function flowStartOf(arg: unknown): FlowStart {
+  if (typeof arg === "string") return { ward: arg, nonce: null };
+  const parsed = flowStartSchema.safeParse(arg);
+  return parsed.success ? parsed.data : { ward: null, nonce: null };
+}
+
+/** The stored state of a chat's tip flow, as @grammyjs/conversations keeps it: each running flow's arguments as JSON. */
+const storedFlowsSchema = z.object({ state: z.object({ [TIP_CONVERSATION]: z.array(z.object({ args: z.string().optional() })) }) });
+
+/** The tip that the chat's stored tip flow already filed (its "Gửi" went through), if any. */
+async function tipFiledByStoredFlow(ctx: BotContext, deps: BotDeps): Promise<SubmittedTip | null> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return null;
+  const stored = storedFlowsSchema.safeParse(await deps.services.conversations.read(deps.services.secrets.chatKey(chatId), chatId));
+  if (!stored.success) return null;
+  for (const flow of stored.data.state[TIP_CONVERSATION] ?? []) {
+    let args: unknown = [];
+    try {
+      args = flow.args === undefined ? [] : JSON.parse(flow.args);
+    } catch {
+      continue;
+    }
+    const nonce = Array.isArray(args) ? flowStartOf(args[0]).nonce : null;
+    const filed = nonce ? await deps.services.tips.filedBy(nonce) : null;
+    if (filed) return filed;
+  }
+  return null;
+}
+
+/** The receipt of a tip filed before the resident cancelled; its card goes out if it had not. */
+async function tellFiledBefore(ctx: BotContext, deps: BotDeps, filed: SubmittedTip): Promise<void> {
+  await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+  if (!filed.quietSpam) await deps.announceTip(filed.tipId);
+}
+
+async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, flowStart: FlowStart): Promise<void> {
+  const wardSlug = flowStart.ward;
   // Spam without CAPTCHAs: a per-resident cap, checked before the questions and at submission.
   const limitKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
   const limited = await conversation.external(() => deps.services.tipLimiter.check(limitKey));
@@ -80,7 +131,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
   }
 
   // Drawn once and kept in the flow's state: a submission replayed after a crash files nothing new.
-  const submissionNonce = await conversation.external(() => randomBytes(16).toString("base64url"));
+  // (Flows stored before it came with the arguments draw it here, as they did.)
+  const submissionNonce = flowStart.nonce ?? (await conversation.external(() => randomBytes(16).toString("base64url")));
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
     const chosen = await askWard(conversation, ctx, deps, wardSlug);
@@ -178,7 +230,14 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     }
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+      // "Hủy" pressed after a "Gửi" whose receipt a crash kept from the resident: the tip is filed, say so.
+      const filed = await conversation.external(() => deps.services.tips.filedBy(submissionNonce));
+      if (!filed) {
+        await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+        return;
+      }
+      await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+      if (!filed.quietSpam) await conversation.external(() => deps.announceTip(filed.tipId));
       return;
     }
     throw err;

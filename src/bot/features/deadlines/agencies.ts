@@ -14,6 +14,7 @@ import type { Translate } from "../../i18n.js";
 import { removeFromList } from "../../removal-buttons.js";
 import { inviteErrorKey, requireStaff, staffIdentity } from "../../staff-identity.js";
 import { formatTime } from "../tip-cards.js";
+import { ignoreUnchanged } from "../../edits.js";
 
 /** Kinds whose duty the plan's section V sets out (messages ag-duty-*). */
 const DUTY_KINDS = new Set(["police", "health", "culture", "economy", "front", "quarter"]);
@@ -170,7 +171,7 @@ export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("ag-registered", { agency: escapeHtml(accepted.agencyName), ward: escapeHtml(accepted.wardName) }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
+      await ctx.editMessageText(ctx.t(inviteErrorKey(err.code))).catch(ignoreUnchanged);
     }
   });
   privateChats.callbackQuery(agencyInviteButtons.decline.pattern, async (ctx) => {
