@@ -12,7 +12,7 @@ import { localesDirectory } from "../../src/bot/i18n.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
-import { until } from "../support/wait.js";
+import { eventually, until } from "../support/wait.js";
 
 const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSession: false, fluentBundleOptions: { useIsolating: false } });
 const vi = (key: string, vars: Record<string, string | number> = {}) => i18n.t("vi", key, { channel: "telegram", ...vars });
@@ -144,7 +144,9 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     expect((await t.app.services.db.member.findUniqueOrThrow({ where: { id: secondRow.id } })).active).toBe(false);
     expect(ward.admin.botMessages().find((m) => m.message_id === list!.message_id)?.reply_markup).toBeUndefined();
     expect((await ward.admin.press(list!.message_id, remove)).answer).toMatchObject({ text: vi("person-already-removed") });
-    // Removed: the card refuses them now, and their commands too.
+    // Removed: the bot took them out of the group. Back in by an old link, the card refuses them, and their commands too.
+    await eventually(() => expect(t.standIn.memberStatus(ward.groupId, second.user.id)).toBe("left"));
+    t.standIn.addMember(ward.groupId, second.user.id, "member");
     const card = await cardOf(tips[2]!.reference);
     expect((await second.in(ward.groupId).press(card.message_id, cardButtons.priorityMenu.encode({ tipId: tips[2]!.id }))).answer.text).toBe(vi("card-only-officers"));
     await second.say("/tips", /Chỉ cán bộ/);

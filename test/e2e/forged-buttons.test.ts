@@ -19,7 +19,7 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { readTable, tableNames } from "../support/sealed-rows.js";
 import { setUpWard } from "../support/scenario.js";
-import { until } from "../support/wait.js";
+import { eventually, until } from "../support/wait.js";
 
 // Wednesday 25 Nov 2026, 09:00 in Vietnam; the week's check-in opens Friday 08:00 (01:00 UTC).
 const START = Date.parse("2026-11-25T02:00:00Z");
@@ -137,6 +137,9 @@ describe("forged buttons, encoded by the bot's own encoders, pressed by everyone
     await adminB.in(groupB.id).say("/bindgroup", /đã được gắn làm nhóm công an của Phường Nhơn Bình/);
     await adminB.say("/officers", /Cán bộ của phường/);
     await adminB.tap("Đinh Thôi Việc", /Đã gỡ quyền của Đinh Thôi Việc/);
+    // The bot took the removed officer out of the group; they come back by an old invite link, to press from inside.
+    await eventually(() => expect(standIn.memberStatus(groupB.id, removedB.user.id)).toBe("left"));
+    standIn.addMember(groupB.id, removedB.user.id, "member");
 
     // A quarter head and an agency contact in each ward; each invite's token is kept, to be replayed once used.
     const tokenOf = (text: string | undefined, prefix: string) => new RegExp(`start=(${prefix}_[\\w-]+)`).exec(text ?? "")![1]!;
