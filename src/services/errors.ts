@@ -10,6 +10,7 @@ export type ServiceErrorCode =
   | "wrong_ward"
   | "tip_not_found"
   | "tip_closed"
+  | "tip_not_confirmed"
   | "already_claimed"
   | "invalid_input"
   | "not_quarter_head"

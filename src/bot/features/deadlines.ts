@@ -1,19 +1,19 @@
 // Agencies and their report deadlines: /agencies and contact invites, the
 // reminders with "Đã nộp" / "Gửi file báo cáo", an officer's /deadline request,
-// the /deadlines compliance board, and the /report workbook. Agency contacts
+// the /deadlines compliance board, and the automatic report before a deadline
+// (features/report.ts builds it). Agency contacts
 // are known people: their names are shown on purpose.
 import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { type Api, Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { type Api, Composer, GrammyError, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { addDays, boardCounts, DEADLINE_TITLE_MAX, daysBetween, displayDate, localDateOf, parseNumberList, parseUserDate } from "../../domain/deadlines.js";
-import { percent } from "../../domain/report.js";
+import { reportPeriod } from "../../domain/report-period.js";
 import { AgencyService } from "../../services/agencies.js";
 import type { DeadlineBoard, Submission } from "../../services/deadlines.js";
 import { type ActiveMember, ServiceError } from "../../services/index.js";
 import type { DeadlineMessenger, DeadlineReminder } from "../../services/messenger.js";
-import { buildReportWorkbook, periodLabel } from "../../services/report-workbook.js";
-import type { Report } from "../../services/reports.js";
+import { periodLabel } from "../../services/report-text.js";
 import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
@@ -21,6 +21,7 @@ import { escapeHtml } from "../html.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import type { SendPacer } from "./check-in.js";
+import { sendReport } from "./report.js";
 import { formatTime } from "./tip-cards.js";
 import { removeFromList } from "../removal-buttons.js";
 
@@ -28,7 +29,6 @@ export const NEW_DEADLINE_CONVERSATION = "deadline-new";
 export const REPORT_FILE_CONVERSATION = "deadline-file";
 
 const idSchema = z.string().regex(/^[\w-]{1,40}$/);
-const periodSchema = z.string().regex(/^20\d\d(-[hH]1)?$/);
 
 // ---- Texts shared by the messenger and the commands ----------------------
 
@@ -66,44 +66,6 @@ export function boardText(t: Translate, wardName: string, board: DeadlineBoard):
   });
 }
 
-export function reportSummaryText(t: Translate, report: Report): string {
-  const f = report.figures;
-  return t("rp-summary", {
-    ward: escapeHtml(report.wardName),
-    period: periodLabel(t, report),
-    from: displayDate(report.period.from),
-    to: displayDate(report.period.to),
-    asOf: displayDate(report.asOf),
-    tips: f.tips.total,
-    urgent: f.tips.byPriority.urgent,
-    inProgress: f.tips.byOutcome.in_progress,
-    acted: f.tips.byOutcome.acted,
-    confirmed: f.tips.byOutcome.confirmed,
-    answered: f.checkIns.answered,
-    expected: f.checkIns.expected,
-    rate: percent(f.checkIns.rate),
-    signs: f.checkIns.withSigns,
-    newUsers: f.checkIns.totals.newSuspectedUsers,
-    onTime: f.deadlines.counts.on_time,
-    late: f.deadlines.counts.late,
-    overdue: f.deadlines.counts.overdue,
-    pending: f.deadlines.counts.pending,
-    drugFree: f.roadmap.actual,
-    quarters: f.roadmap.quarters.length,
-    target: f.roadmap.target,
-    year: String(f.roadmap.year),
-  });
-}
-
-/** Builds the report and its workbook, and sends both to a chat. */
-async function sendReport(api: Api, chatId: string | number, t: Translate, deps: BaseDeps, wardId: string, period: string | null, actorMemberId?: string): Promise<Report> {
-  const report = await deps.services.reports.build(wardId, period, { unknownQuarter: t("quarter-unknown"), ...(actorMemberId ? { actorMemberId } : {}) });
-  const workbook = await buildReportWorkbook(report, t);
-  await api.sendMessage(chatId, reportSummaryText(t, report), { parse_mode: "HTML" });
-  await api.sendDocument(chatId, new InputFile(workbook, `bao-cao-${report.period.key}.xlsx`), { caption: t("rp-caption", { period: periodLabel(t, report), asOf: displayDate(report.asOf) }) });
-  return report;
-}
-
 export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): DeadlineMessenger {
   const translator = async (chatId: string): Promise<Translate> => (await chatTranslator(i18n, deps, chatId)).t;
   return {
@@ -128,7 +90,8 @@ export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps:
     async autoReport(chatId, wardId, period) {
       const t = await translator(chatId);
       await pacer.wait();
-      await api.sendMessage(chatId, t("rp-auto", { period: period.endsWith("H1") ? t("rp-period-half", { year: period.slice(0, 4) }) : t("rp-period-year", { year: period.slice(0, 4) }) }));
+      const named = reportPeriod(period);
+      await api.sendMessage(chatId, t("rp-auto", { period: named ? periodLabel(t, named) : period }));
       await sendReport(api, chatId, t, deps, wardId, period);
     },
   };
@@ -344,22 +307,6 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     }
     const t: Translate = (key, vars) => ctx.t(key, vars);
     for (const board of boards) await ctx.reply(boardText(t, ward?.name ?? "", board), { parse_mode: "HTML" });
-  });
-
-  feature.command("report", async (ctx) => {
-    const member = await requireStaff(ctx);
-    if (!member) return;
-    const arg = ctx.match.trim();
-    const period = arg ? periodSchema.safeParse(arg) : null;
-    if (period && !period.success) {
-      await ctx.reply(ctx.t("rp-usage"));
-      return;
-    }
-    const progress = await ctx.reply(ctx.t("rp-working"));
-    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-    const t: Translate = (key, vars) => ctx.t(key, vars);
-    await sendReport(ctx.api, ctx.chat.id, t, deps, member.wardId, period?.data ?? null, member.id);
-    await ctx.api.deleteMessage(ctx.chat.id, progress.message_id).catch(() => undefined);
   });
 
   return feature;
