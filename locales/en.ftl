@@ -560,6 +560,7 @@ rp-units = quarters
 rp-and = and
 rp-sheet-sentences = Sentences
 rp-sheet-outcomes = Outcomes
+rp-col-number = No.
 rp-col-sentences = Ready-made sentences (copy into the report)
 rp-col-ward = Ward
 rp-not-collected = “—”: the { $units }' weekly check-in does not ask this figure.

@@ -528,7 +528,7 @@ rp-col-category = Loại tin báo
 rp-col-total = Tổng
 rp-col-weeks = Số tuần
 rp-col-answered = Đã báo cáo
-rp-col-rate = Tỉ lệ (%)
+rp-col-rate = Tỷ lệ (%)
 rp-col-signs = Có dấu hiệu
 rp-col-urgent = Khẩn
 rp-col-deadline = Hạn báo cáo
@@ -557,6 +557,7 @@ rp-units = khu phố
 rp-and = và
 rp-sheet-sentences = Câu để dán
 rp-sheet-outcomes = Kết quả xử lý
+rp-col-number = STT
 rp-col-sentences = Câu viết sẵn (sao chép vào báo cáo)
 rp-col-ward = Phường, xã
 rp-not-collected = “—”: báo cáo tuần của các { $units } chưa hỏi số liệu này.
@@ -668,12 +669,12 @@ rp-say-deadlines =
         [0] Về chế độ báo cáo, trong kỳ có { $total } lượt cơ quan, đơn vị phải nộp báo cáo: { $onTime } lượt nộp đúng hạn, { $late } lượt nộp muộn, { $overdue } lượt quá hạn chưa nộp.
        *[other] Về chế độ báo cáo, trong kỳ có { $total } lượt cơ quan, đơn vị phải nộp báo cáo: { $onTime } lượt nộp đúng hạn, { $late } lượt nộp muộn, { $overdue } lượt quá hạn chưa nộp, { $pending } lượt chưa đến hạn.
     }
-rp-doc-parent = CÔNG AN TỈNH, THÀNH PHỐ …………
+rp-doc-parent = CÔNG AN TỈNH ……………
 rp-doc-issuer = CÔNG AN { $WARD }
 rp-doc-number = Số: …/BC-…
 rp-doc-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 rp-doc-motto = Độc lập - Tự do - Hạnh phúc
-rp-doc-place-date = { $place }, ngày …… tháng …… năm { $year }
+rp-doc-place-date = { $place }, ngày … tháng … năm { $year }
 rp-doc-kind = BÁO CÁO
 rp-doc-title = Kết quả thực hiện kế hoạch xây dựng phường không ma túy { $period }
 rp-doc-range = (Số liệu từ ngày { $from } đến ngày { $to }; tổng hợp đến ngày { $asOf })

@@ -69,6 +69,8 @@ function heading(text: string): Paragraph {
 function cell(children: Paragraph[], widthTwips: number, options: { borders?: boolean; shade?: boolean } = {}): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
+    // The masthead and signature tables use the whole width: the motto must stay on one line.
+    ...(options.borders === false ? { margins: { left: 0, right: 0 } } : {}),
     verticalAlign: VerticalAlign.TOP,
     ...(options.borders === false ? { borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } } : {}),
     ...(options.shade ? { shading: { fill: "EDEDED" } } : {}),
@@ -85,7 +87,7 @@ export async function buildReportDocx(report: Report, t: Translate): Promise<Buf
   const period = periodLabel(t, report.period);
   const words = unitWords(t, report);
   const wardUpper = report.wardName.toLocaleUpperCase("vi");
-  const leftWidth = Math.round(CONTENT_WIDTH * 0.4);
+  const leftWidth = Math.round(CONTENT_WIDTH * 0.38);
   const rightWidth = CONTENT_WIDTH - leftWidth;
   const twipsToMm = (twips: number) => (twips / 1440) * 25.4;
 
@@ -100,7 +102,7 @@ export async function buildReportDocx(report: Report, t: Translate): Promise<Buf
         children: [
           cell(
             [
-              centered(t("rp-doc-parent"), { size: SIZE.header }),
+              centered(t("rp-doc-parent"), { size: SIZE.small }),
               centered(t("rp-doc-issuer", { WARD: wardUpper }), { bold: true, size: SIZE.header }),
               rule(22, twipsToMm(leftWidth)),
               centered(t("rp-doc-number"), { size: SIZE.header }),
@@ -113,7 +115,7 @@ export async function buildReportDocx(report: Report, t: Translate): Promise<Buf
               centered(t("rp-doc-nation"), { bold: true, size: SIZE.small }),
               centered(t("rp-doc-motto"), { bold: true, size: SIZE.header }),
               rule(60, twipsToMm(rightWidth)),
-              centered(t("rp-doc-place-date", { place: placeName(report.wardName), year: String(report.period.year) }), { italics: true, size: SIZE.text }),
+              centered(t("rp-doc-place-date", { place: placeName(report.wardName), year: String(report.period.year) }), { italics: true, size: SIZE.header }),
             ],
             rightWidth,
             { borders: false },

@@ -54,9 +54,15 @@ interface SheetSpec {
   wrap?: number[];
 }
 
-/** Rough line count of a wrapped text in a column of `width` characters (exceljs cannot measure, and printers do not auto-fit merged rows). */
-function linesFor(text: string, width: number): number {
-  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.05) / Math.max(1, width - 2))), 0);
+/**
+ * A generous line count of a wrapped text in a column `width` characters wide
+ * (column widths count characters of the default 11 pt font): exceljs cannot
+ * measure text, and merged rows are never auto-fitted, so a row is given its
+ * height; too tall leaves white space, too short would hide words.
+ */
+function linesFor(text: string, width: number, font: { size?: number; bold?: boolean } = {}): number {
+  const perLine = Math.max(1, ((width - 1) * 11) / (font.size ?? 12) / (font.bold ? 1.12 : 1));
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 const LINE_HEIGHT = 16;
 
@@ -80,7 +86,7 @@ class SheetWriter {
       const row = this.add([title], { font: i === 0 ? { ...BOLD, size: 13 } : i === 1 ? BOLD : FONT });
       row.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
       const width = spec.widths.reduce((a, b) => a + b, 0);
-      row.height = Math.max(1, linesFor(title, width)) * (i === 0 ? 18 : LINE_HEIGHT);
+      row.height = linesFor(title, width, i === 0 ? { size: 13, bold: true } : { bold: i === 1 }) * (i === 0 ? 18 : LINE_HEIGHT) + 2;
       if (span > 1) this.sheet.mergeCells(row.number, 1, row.number, span);
       row.commit();
     });
@@ -91,7 +97,7 @@ class SheetWriter {
       cell.border = BOX;
       cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     });
-    header.height = Math.max(...spec.header.map((h, i) => linesFor(h, spec.widths[i] ?? 10))) * LINE_HEIGHT + 4;
+    header.height = Math.max(...spec.header.map((h, i) => linesFor(h, spec.widths[i] ?? 10, { bold: true }))) * LINE_HEIGHT + 4;
     header.commit();
   }
 
@@ -115,7 +121,7 @@ class SheetWriter {
       const wrap = this.spec.wrap?.includes(i) ?? false;
       if (typeof value === "number" || value === null) cell.alignment = { horizontal: "right", vertical: "top" };
       else cell.alignment = { vertical: "top", wrapText: wrap, ...(options.indent && i === 1 ? { indent: 2 } : {}) };
-      if (wrap && typeof value === "string") lines = Math.max(lines, linesFor(value, this.spec.widths[i - 1]! - (options.indent ? 4 : 0)));
+      if (wrap && typeof value === "string") lines = Math.max(lines, linesFor(value, this.spec.widths[i - 1]! - (options.indent ? 4 : 0), { bold: options.bold || options.section }));
     }
     if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
     row.commit();
@@ -129,14 +135,6 @@ class SheetWriter {
 
   blank(): void {
     this.add([]).commit();
-  }
-
-  /** A wrapped paragraph across the first column (the sentences sheet). */
-  paragraph(text: string, options: { bold?: boolean } = {}): void {
-    const row = this.add([text], { font: options.bold ? BOLD : FONT });
-    row.getCell(1).alignment = { vertical: "top", wrapText: true };
-    row.height = linesFor(text, this.spec.widths[0]!) * LINE_HEIGHT + 4;
-    row.commit();
   }
 
   commit(): void {
@@ -200,19 +198,20 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
     }
     summary.commit();
 
-    // 2. Sentences to paste into the written report.
-    const sentences = new SheetWriter(wb, { name: t("rp-sheet-sentences"), orientation: "portrait", widths: [95], titles: head, header: [t("rp-col-sentences")], wrap: [1] });
-    for (const section of reportSentences(report, t)) {
-      sentences.paragraph(section.title, { bold: true });
-      for (const s of section.sentences) sentences.paragraph(s);
-    }
+    // 2. Sentences to paste into the written report: a number column and the text
+    // (two columns, because LibreOffice does not shrink a sheet of one column to the page).
+    const sentences = new SheetWriter(wb, { name: t("rp-sheet-sentences"), orientation: "portrait", widths: [6, 80], titles: head, header: [t("rp-col-number"), t("rp-col-sentences")], wrap: [2] });
+    reportSentences(report, t).forEach((section, i) => {
+      sentences.row([`${i + 1}.`, section.title], { section: true });
+      for (const text of section.sentences) sentences.row(["", text]);
+    });
     sentences.commit();
 
     // 3. Tips by category × quarter × where they stand.
     const tips = new SheetWriter(wb, {
       name: t("rp-sheet-tips"),
       orientation: "landscape",
-      widths: [36, 18, ...TIP_RESULTS.map(() => 12), 10],
+      widths: [42, 18, ...TIP_RESULTS.map(() => 12), 10],
       titles: head,
       header: [t("rp-col-category"), words.Units, ...TIP_RESULTS.map((r) => t(`rp-fig-result-${r}`)), t("rp-col-total")],
       wrap: [1, 2],
