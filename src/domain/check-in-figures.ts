@@ -6,11 +6,12 @@
 // report says "not collected" rather than "none".
 import { type CheckInAnswers, hasSigns } from "./check-in.js";
 
-export const STOCK_KEYS = ["usersUnderManagement", "postRehabUnderManagement"] as const;
+/** People under the ward's management: the plans count addicts and other users separately, and people after rehab. */
+export const STOCK_KEYS = ["addicts", "users", "postRehab"] as const;
 export type StockKey = (typeof STOCK_KEYS)[number];
 
 export const FLOW_KEYS = [
-  "newlySuspected",
+  "newSuspectedUsers",
   "backFromRehab",
   "backFromPrison",
   "relapsed",
@@ -18,9 +19,9 @@ export const FLOW_KEYS = [
   "incidents",
   "awarenessSessions",
   "awarenessParticipants",
-  "dealingPointsFound",
-  "venuesFound",
-  "plantSitesFound",
+  "dealingPoints",
+  "useVenues",
+  "plantSites",
 ] as const;
 export type FlowKey = (typeof FLOW_KEYS)[number];
 
@@ -46,7 +47,7 @@ export interface CheckInBlock {
   quarters: QuarterCheckIns[];
 }
 
-export const unknownStocks = (): Stocks => ({ usersUnderManagement: null, postRehabUnderManagement: null });
+export const unknownStocks = (): Stocks => ({ addicts: null, users: null, postRehab: null });
 export const unknownFlows = (): Flows => Object.fromEntries(FLOW_KEYS.map((k) => [k, null])) as Flows;
 
 /** Null + null = null (not collected anywhere); otherwise nulls count as 0. */
@@ -84,8 +85,8 @@ export class StoredCheckInAggregator {
         answered: 0,
         withSigns: 0,
         urgent: 0,
-        stocks: { usersUnderManagement: null, postRehabUnderManagement: 0 },
-        flows: { ...unknownFlows(), newlySuspected: 0, relapsed: 0, movedAway: 0, awarenessSessions: 0 },
+        stocks: { addicts: null, users: null, postRehab: 0 },
+        flows: { ...unknownFlows(), newSuspectedUsers: 0, relapsed: 0, movedAway: 0, awarenessSessions: 0 },
         stockWeek: null,
       });
     }
@@ -100,13 +101,13 @@ export class StoredCheckInAggregator {
     q.answered++;
     if (hasSigns(a)) q.withSigns++;
     if (row.urgent || a.urgent.yes) q.urgent++;
-    q.flows.newlySuspected! += a.newSuspectedUsers;
+    q.flows.newSuspectedUsers! += a.newSuspectedUsers;
     q.flows.relapsed! += a.rehabRelapsed;
     q.flows.movedAway! += a.rehabMovedAway;
     q.flows.awarenessSessions! += a.awarenessActivities;
     if (!row.nothingToReport && (q.stockWeek === null || row.week > q.stockWeek)) {
       q.stockWeek = row.week;
-      q.stocks.postRehabUnderManagement = a.rehabStable;
+      q.stocks.postRehab = a.rehabStable;
     }
   }
 

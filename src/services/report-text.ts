@@ -173,17 +173,17 @@ export function reportSentences(report: Report, t: Translate): SentenceSection[]
       ? [t("rp-say-checkins-none", { units: words.units })]
       : [
           t("rp-say-checkins", { units: words.units, answered: ci.answered, expected: ci.expected, rate: percent(ci.rate), signs: ci.withSigns, urgent: ci.urgent }),
-          t("rp-say-stocks", { units: words.units, asOf, users: say(ci.stocks.usersUnderManagement), postRehab: say(ci.stocks.postRehabUnderManagement) }),
+          t("rp-say-stocks", { units: words.units, asOf, addicts: say(ci.stocks.addicts), users: say(ci.stocks.users), postRehab: say(ci.stocks.postRehab) }),
           t("rp-say-flows", {
             units: words.units,
-            newlySuspected: say(ci.flows.newlySuspected),
+            newSuspectedUsers: say(ci.flows.newSuspectedUsers),
             backFromRehab: say(ci.flows.backFromRehab),
             backFromPrison: say(ci.flows.backFromPrison),
             relapsed: say(ci.flows.relapsed),
             movedAway: say(ci.flows.movedAway),
             incidents: say(ci.flows.incidents),
           }),
-          t("rp-say-found", { units: words.units, dealingPoints: say(ci.flows.dealingPointsFound), venues: say(ci.flows.venuesFound), plantSites: say(ci.flows.plantSitesFound) }),
+          t("rp-say-found", { units: words.units, dealingPoints: say(ci.flows.dealingPoints), venues: say(ci.flows.useVenues), plantSites: say(ci.flows.plantSites) }),
         ];
   const awareness = [t("rp-say-awareness", { units: words.units, sessions: say(ci.flows.awarenessSessions), participants: say(ci.flows.awarenessParticipants) })];
 

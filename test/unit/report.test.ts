@@ -123,8 +123,8 @@ describe("report aggregation", () => {
 
     b.setCheckIns({
       quarters: [
-        { quarterId: "q1", expected: 3, answered: 2, withSigns: 1, urgent: 1, stocks: { usersUnderManagement: 5, postRehabUnderManagement: 3 }, flows: { ...flows(), newlySuspected: 2, awarenessSessions: 1 } },
-        { quarterId: "q2", expected: 1, answered: 0, withSigns: 0, urgent: 0, stocks: { usersUnderManagement: null, postRehabUnderManagement: 1 }, flows: { ...flows(), newlySuspected: 0 } },
+        { quarterId: "q1", expected: 3, answered: 2, withSigns: 1, urgent: 1, stocks: { addicts: 2, users: 5, postRehab: 3 }, flows: { ...flows(), newSuspectedUsers: 2, awarenessSessions: 1 } },
+        { quarterId: "q2", expected: 1, answered: 0, withSigns: 0, urgent: 0, stocks: { addicts: null, users: null, postRehab: 1 }, flows: { ...flows(), newSuspectedUsers: 0 } },
       ],
     });
 
@@ -162,8 +162,8 @@ describe("report aggregation", () => {
     expect(f.checkIns).toMatchObject({ expected: 4, answered: 2, withSigns: 1, urgent: 1 });
     expect(percent(f.checkIns.rate)).toBe(50);
     // Stocks add across quarters (each as of the period's end); a figure no quarter collects stays null.
-    expect(f.checkIns.stocks).toEqual({ usersUnderManagement: 5, postRehabUnderManagement: 4 });
-    expect(f.checkIns.flows.newlySuspected).toBe(2);
+    expect(f.checkIns.stocks).toEqual({ addicts: 2, users: 5, postRehab: 4 });
+    expect(f.checkIns.flows.newSuspectedUsers).toBe(2);
     expect(f.checkIns.flows.backFromPrison).toBeNull();
     expect(f.perQuarter.map((q) => percent(q.rate))).toEqual([67, 0]);
 
@@ -190,7 +190,7 @@ describe("report aggregation", () => {
 });
 
 function flows() {
-  return { newlySuspected: null, backFromRehab: null, backFromPrison: null, relapsed: null, movedAway: null, incidents: null, awarenessSessions: null, awarenessParticipants: null, dealingPointsFound: null, venuesFound: null, plantSitesFound: null };
+  return { newSuspectedUsers: null, backFromRehab: null, backFromPrison: null, relapsed: null, movedAway: null, incidents: null, awarenessSessions: null, awarenessParticipants: null, dealingPoints: null, useVenues: null, plantSites: null };
 }
 
 describe("today's check-in rows behind the block", () => {
@@ -201,12 +201,13 @@ describe("today's check-in rows behind the block", () => {
     // Three stable people, answered every week for 26 weeks: a stock of 3, never 78.
     for (let n = 1; n <= 26; n++) a.add({ quarterId: "q1", week: week(n), status: "answered", nothingToReport: false, urgent: false, answers: { ...NOTHING_TO_REPORT, rehabStable: 3, newSuspectedUsers: 1, awarenessActivities: n % 2 } });
     const q = a.finish().quarters[0]!;
-    expect(q.stocks.postRehabUnderManagement).toBe(3);
-    expect(q.flows.newlySuspected).toBe(26);
+    expect(q.stocks.postRehab).toBe(3);
+    expect(q.flows.newSuspectedUsers).toBe(26);
     expect(q.flows.awarenessSessions).toBe(13);
     expect(q.expected).toBe(26);
     // What today's check-in does not ask is not 0 but unknown.
-    expect(q.stocks.usersUnderManagement).toBeNull();
+    expect(q.stocks.users).toBeNull();
+    expect(q.stocks.addicts).toBeNull();
     expect(q.flows.backFromPrison).toBeNull();
   });
 
@@ -217,7 +218,7 @@ describe("today's check-in rows behind the block", () => {
     a.add({ quarterId: "q1", week: week(2), status: "pending", nothingToReport: false, urgent: false, answers: null });
     a.add({ quarterId: "elsewhere", week: week(2), status: "answered", nothingToReport: false, urgent: false, answers: NOTHING_TO_REPORT });
     const [q1, q2] = a.finish().quarters;
-    expect(q1).toMatchObject({ expected: 3, answered: 2, stocks: { postRehabUnderManagement: 4 } });
+    expect(q1).toMatchObject({ expected: 3, answered: 2, stocks: { postRehab: 4 } });
     expect(q2).toMatchObject({ expected: 0, answered: 0 });
   });
 });
