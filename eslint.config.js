@@ -1,6 +1,10 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The development stand-ins and simulator (src/dev) are handed in by main.ts, the demo and tests,
+// never imported by the app: a production start never loads them.
+const noDevImports = { group: ["**/dev/**", "./dev/*", "../dev/*"], message: "only src/dev and tests may import src/dev; hand a stand-in in (see src/main.ts)" };
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "src/generated/", "data/", "coverage/", "test-output/", "prisma/schema-engine-shim.mjs"] },
   js.configs.recommended,
@@ -20,12 +24,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**/*.ts"],
+    ignores: ["src/dev/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noDevImports] }],
+      // main.ts alone loads src/dev, lazily, when there is no BOT_TOKEN.
+      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/(^|\\/)dev\\//]", message: "only src/main.ts may load src/dev (without a token)" }],
+    },
+  },
+  {
+    files: ["src/main.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
     // The core knows nothing of Telegram: grammY stays in src/bot and src/dev.
     files: ["src/domain/**/*.ts", "src/services/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["grammy", "grammy/*", "@grammyjs/*"], message: "domain/ and services/ must not import grammY" }] },
+        { patterns: [noDevImports, { group: ["grammy", "grammy/*", "@grammyjs/*"], message: "domain/ and services/ must not import grammY" }] },
       ],
     },
   },
@@ -36,6 +53,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
+            noDevImports,
             { group: ["grammy", "grammy/*", "@grammyjs/*"], message: "domain/ must not import grammY" },
             { group: ["@prisma/*", "**/generated/**", "**/services/**", "**/db.js"], message: "domain/ holds pure rules only" },
           ],

@@ -85,6 +85,27 @@ priority-urgent = Urgent
 priority-high = High
 priority-normal = Normal
 priority-low = Low
+reason-category_school = About a school or pupils
+reason-category_person_using = A person using or addicted
+reason-category_dealing = Drug dealing
+reason-category_use_venue = A place where people use drugs
+reason-happening_now = Happening now
+reason-happening_today = Today
+reason-ongoing = Goes on regularly
+reason-children = Children or pupils involved
+reason-psychosis = Signs of drug psychosis
+reason-violence_or_weapon = A weapon or violence
+reason-drug_terms = Drug words
+reason-no_drug_terms_low_detail = Little detail, no drug word
+reason-long_ago = Long ago
+reason-person_harmed = A person in danger (unconscious, overdose, self-harm)
+reason-ward_terms = A word from the ward's own list
+reason-hearsay = Hearsay, not seen first-hand
+reason-denied = The resident says there are no drugs
+reason-over_and_done = Over and done (arrested, stopped)
+reason-not_about_drugs = Not about drugs
+reason-online_only = Online only, no place given
+reason-no_place = No place given
 quarter-unknown = Not sure
 
 ## Tip flow
@@ -104,10 +125,20 @@ ward-link-unknown = This link does not lead to any ward (perhaps mistyped). Type
 tip-ask-category = <b>Step 1/6.</b> What do you want to report?
 tip-ask-quarter = <b>Step 2/6.</b> Which quarter is it in?
 tip-ask-place =
-    <b>Step 3/6.</b> Where exactly? Type an address or landmark (e.g. “alley 12 Tran Phu, the karaoke bar next to the market”), or send a location 📍.
+    <b>Step 3/6.</b> Where exactly? Type an address or landmark (e.g. “alley 12 Tran Phu, the karaoke bar next to the market”).{ $channel ->
+        [zalo] {""}
+       *[other] {" "}Or point at it on the map: tap 📎 → “Location”, move the map so the pin sits on the place, then tap “Send selected location”.
+    ⚠️ Do not send your “current location” from home: that would send where you live.
+    }
     If you'd rather not say, { word-tap } “Skip”.
 btn-skip = ⏭ Skip
-btn-send-location = 📍 Send location
+tip-pin-received = 📍 Location received.
+tip-pin-which = Is this the place you are reporting, or where you are standing now?
+btn-pin-spot = 📍 The place I am reporting
+btn-pin-here = 🧍 Where I am now
+btn-pin-drop = 🗑 Remove this location
+tip-place-pin = 📍 pin on the map (the reported place)
+tip-place-pin-approximate = 📍 area on the map (rounded to about { $meters } m)
 tip-ask-timing = <b>Step 4/6.</b> When does it happen?
 tip-ask-description =
     <b>Step 5/6.</b> Describe what you saw: who (appearance, no real names needed), what, when, vehicles…
@@ -118,6 +149,7 @@ tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap
 tip-photo-limit = That's { $max } photos already. { word-Tap } “Done” to continue.
 tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or { word-tap } “Done” / “Skip”.
 tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
+tip-photo-busy = ⏳ Many pictures are being processed right now. Please wait a minute, then send this one again.
 tip-review =
     <b>Review your tip</b>
     To: { $ward }
@@ -131,7 +163,6 @@ tip-review =
 
     Send this tip?
 tip-place-none = (not given)
-tip-place-location = 📍 location sent
 btn-submit = 📨 Send
 btn-edit = ✏️ Edit
 tip-edit-which = What do you want to change?
@@ -153,7 +184,10 @@ tip-cancelled = Cancelled. Nothing was kept.
 tip-expired = Your unfinished tip expired and was deleted. Type /tip to start again.
 hint-use-buttons = Please choose { word-choices-above }, or type /cancel to stop.
 hint-need-text = Please type your answer as text (stickers, voice notes and files are not accepted). Type /cancel to stop.
-hint-place = Please type an address, send a location 📍, or { word-tap } “Skip”.
+hint-place = Please type an address, { $channel ->
+        [zalo] {""}
+       *[other] point at it on the map (📎 → “Location”),{" "}
+    }or { word-tap } “Skip”.
 hint-photos = Please send photos, or { word-tap } “Done” / “Skip”. Videos, voice notes and stickers are not taken.
 hint-in-flow = You are writing a tip. Follow the steps, or type /cancel to stop.
 error-text-too-long = That is too long ({ $length } characters). At most { $max }.
@@ -175,7 +209,8 @@ card-status-claimed = Status: 🙋 taken by { $officer }
 card-status-closed = Status: ✅ Closed — { $reason }
 card-description = Description:
 card-photos-unreadable = ⚠️ { $count } of the tipster's pictures could not be read, so they are not attached.
-card-location = Location: { $lat }, { $lon }
+card-place-pin = 📍 map pin below (the tipster confirmed it is the reported place)
+card-place-pin-approximate = 📍 approximate area, about { $meters } m (pin below). The tipster did not confirm this is the reported place: it may be where they stood when sending.
 close-confirmed = Confirmed
 close-unfounded = Unfounded
 close-spam = Spam

@@ -85,6 +85,27 @@ priority-urgent = Khẩn cấp
 priority-high = Cao
 priority-normal = Bình thường
 priority-low = Thấp
+reason-category_school = Liên quan trường học, học sinh
+reason-category_person_using = Người sử dụng, nghiện
+reason-category_dealing = Mua bán ma túy
+reason-category_use_venue = Điểm tụ tập sử dụng
+reason-happening_now = Đang diễn ra
+reason-happening_today = Trong hôm nay
+reason-ongoing = Diễn ra thường xuyên
+reason-children = Có trẻ em, học sinh
+reason-psychosis = Có dấu hiệu ngáo, loạn thần
+reason-violence_or_weapon = Có hung khí hoặc bạo lực
+reason-drug_terms = Có từ chỉ ma túy
+reason-no_drug_terms_low_detail = Ít thông tin, không nhắc đến ma túy
+reason-long_ago = Chuyện đã lâu
+reason-person_harmed = Có người đang nguy hiểm (bất tỉnh, sốc thuốc, tự hại)
+reason-ward_terms = Có từ khóa riêng của phường
+reason-hearsay = Nghe kể lại, chưa tận mắt thấy
+reason-denied = Người báo nói không có ma túy
+reason-over_and_done = Chuyện đã xong (đã bị bắt, đã chấm dứt)
+reason-not_about_drugs = Nội dung không phải về ma túy
+reason-online_only = Chỉ trên mạng, chưa có địa điểm
+reason-no_place = Chưa có địa điểm cụ thể
 quarter-unknown = Không rõ
 
 ## Luồng gửi tin báo
@@ -104,10 +125,20 @@ ward-link-unknown = Liên kết này không dẫn tới phường nào (có th�
 tip-ask-category = <b>Bước 1/6.</b> Bạn muốn báo việc gì?
 tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở khu phố nào?
 tip-ask-place =
-    <b>Bước 3/6.</b> Địa điểm cụ thể? Gõ địa chỉ hoặc điểm nhận biết (ví dụ: “hẻm 12 Trần Phú, quán karaoke cạnh chợ”), hoặc gửi vị trí 📍.
+    <b>Bước 3/6.</b> Địa điểm cụ thể? Gõ địa chỉ hoặc điểm nhận biết (ví dụ: “hẻm 12 Trần Phú, quán karaoke cạnh chợ”).{ $channel ->
+        [zalo] {""}
+       *[other] {" "}Hoặc chỉ trên bản đồ: bấm 📎 → “Vị trí”, kéo bản đồ đặt ghim đúng nơi đó, rồi bấm “Gửi vị trí đã chọn”.
+    ⚠️ Đừng gửi “vị trí hiện tại” nếu bạn đang ở nhà: như vậy là gửi chỗ bạn ở.
+    }
     Nếu không muốn nêu, { word-tap } “Bỏ qua”.
 btn-skip = ⏭ Bỏ qua
-btn-send-location = 📍 Gửi vị trí
+tip-pin-received = 📍 Đã nhận vị trí trên bản đồ.
+tip-pin-which = Vị trí vừa gửi là nơi bạn muốn báo, hay là chỗ bạn đang đứng?
+btn-pin-spot = 📍 Đúng nơi tôi muốn báo
+btn-pin-here = 🧍 Đó là chỗ tôi đang đứng
+btn-pin-drop = 🗑 Bỏ vị trí này
+tip-place-pin = 📍 ghim trên bản đồ (đúng nơi báo)
+tip-place-pin-approximate = 📍 khu vực trên bản đồ (làm tròn khoảng { $meters } m)
 tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
 tip-ask-description =
     <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
@@ -118,6 +149,7 @@ tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc {
 tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “Xong” để tiếp tục.
 tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc { word-tap } “Xong” / “Bỏ qua”.
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
+tip-photo-busy = ⏳ Hệ thống đang xử lý nhiều ảnh. Vui lòng đợi khoảng một phút rồi gửi lại ảnh này.
 tip-review =
     <b>Xem lại tin báo</b>
     Gửi đến: { $ward }
@@ -131,7 +163,6 @@ tip-review =
 
     Gửi tin báo này?
 tip-place-none = (không nêu)
-tip-place-location = 📍 vị trí đã gửi
 btn-submit = 📨 Gửi
 btn-edit = ✏️ Sửa
 tip-edit-which = Bạn muốn sửa phần nào?
@@ -153,7 +184,10 @@ tip-cancelled = Đã hủy. Không có gì được lưu lại.
 tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
 hint-use-buttons = Vui lòng chọn { word-choices-above }, hoặc gõ /cancel để hủy.
 hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, tệp). Gõ /cancel để hủy.
-hint-place = Vui lòng gõ địa chỉ, gửi vị trí 📍, hoặc { word-tap } “Bỏ qua”.
+hint-place = Vui lòng gõ địa chỉ, { $channel ->
+        [zalo] {""}
+       *[other] chỉ vị trí trên bản đồ (📎 → “Vị trí”),{" "}
+    }hoặc { word-tap } “Bỏ qua”.
 hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
 hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
 error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
@@ -175,7 +209,8 @@ card-status-claimed = Trạng thái: 🙋 { $officer } đã nhận
 card-status-closed = Trạng thái: ✅ Đã đóng — { $reason }
 card-description = Nội dung:
 card-photos-unreadable = ⚠️ { $count } ảnh của người báo tin không đọc được nên không gửi kèm.
-card-location = Vị trí: { $lat }, { $lon }
+card-place-pin = 📍 ghim bản đồ bên dưới (người báo xác nhận đúng nơi báo)
+card-place-pin-approximate = 📍 khu vực gần đúng, sai số khoảng { $meters } m (ghim bên dưới). Người báo không xác nhận đây là nơi được báo: có thể là chỗ họ đứng khi gửi.
 close-confirmed = Xác minh đúng
 close-unfounded = Không có cơ sở
 close-spam = Tin rác

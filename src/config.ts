@@ -40,6 +40,10 @@ export const configSchema = z.object({
     .optional(),
   // Closed tips are deleted with their photos, addenda and questions after this many days.
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  // Rows kept per chat (its keyed hash) beyond a flow, such as the language: deleted after this many days unused.
+  // Residents' pictures decoded at once (a large PNG takes hundreds of MB decoded); more wait their turn.
+  IMAGE_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  CHAT_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Telegram user ids (comma-separated) who may create wards with /newward; empty: nobody.
   SUPER_ADMIN_IDS: z

@@ -1,6 +1,6 @@
 // Development convenience: without SECRET_PEPPER, NOTIFY_KEY or TIP_KEYS the bot
 // keeps generated ones beside the SQLite file, so receipts, pseudonymous keys and
-// sealed tips survive restarts. Production refuses to start without them (see app.ts).
+// sealed tips survive restarts. Production refuses to start without them (see app/secrets.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

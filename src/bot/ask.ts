@@ -1,6 +1,7 @@
 // Question helpers shared by the conversations (tip flow, check-in).
 import type { InlineKeyboard } from "grammy";
 import type { Conversation } from "@grammyjs/conversations";
+import { cancelButton } from "./callback-data/index.js";
 import type { BotContext, FlowContext } from "./context.js";
 import { escapeHtml } from "./html.js";
 
@@ -9,13 +10,13 @@ export class FlowCancelled extends Error {}
 
 type FlowConversation = Conversation<BotContext, FlowContext>;
 
-/** Waits for the next update of the flow; the "✖️ Hủy" button (`t:cancel`) ends it. */
+/** Waits for the next update of the flow; the "✖️ Hủy" button (cancelButton) ends it. */
 /** Blocking or unblocking the bot (my_chat_member) is not an answer: a flow keeps waiting. */
 export const isAnswer = (ctx: FlowContext): boolean => ctx.myChatMember === undefined;
 
 export async function waitOrCancel(conversation: FlowConversation): Promise<FlowContext> {
   const next = await conversation.waitUntil(isAnswer);
-  if (next.callbackQuery?.data === "t:cancel") {
+  if (next.callbackQuery && cancelButton.parse(next.callbackQuery.data ?? "")) {
     await next.answerCallbackQuery();
     throw new FlowCancelled();
   }
@@ -63,7 +64,7 @@ export async function askChoiceThenSettle<T extends string>(
       continue;
     }
     const onQuestion = next.callbackQuery?.message?.message_id === question.message_id;
-    if (onQuestion && data === "t:cancel") {
+    if (onQuestion && cancelButton.parse(data)) {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
       throw new FlowCancelled();

@@ -10,7 +10,7 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
-import { startFeature } from "./features/start.js";
+import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
@@ -22,10 +22,11 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
 import { retryingFetch } from "./retrying-fetch.js";
 import type { ZaloBridge } from "../channels/zalo/bridge.js";
+import { choicesOf } from "../channels/zalo/translate.js";
 import { chatTranslator, createI18n } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
-export const FLOW_STATE_VERSION = 2;
+export const FLOW_STATE_VERSION = 3;
 
 export interface CreateBotOptions {
   /** Any Bot API server: Telegram's, a local one, or the project's stand-in. */
@@ -58,6 +59,7 @@ export function createBot(
     const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);
     return { byNumber: (max) => t("zalo-choose-number", { max }), byWord: (words) => t("zalo-choose-word", { words }) };
   });
+  options.zalo?.useWelcomeChoices(async (chatId) => choicesOf(welcomeKeyboard((await chatTranslator(i18n, withoutAnnouncer, chatId)).t)).choices);
   const deps: BotDeps = {
     ...withoutAnnouncer,
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
@@ -119,12 +121,16 @@ export function createBot(
 
   guarded.chatType("private").use(
     conversations<BotContext, FlowContext>({
+      // Keyed by the chat's keyed hash (not findable by chat id without the pepper); the store strips
+      // every sender detail before sealing, and puts the live chat id back on reading.
       storage: {
-        type: "key",
+        type: "context",
         version: FLOW_STATE_VERSION,
-        // Pseudonymous key: the stored flow is not findable by chat id without the pepper.
-        getStorageKey: (ctx) => services.secrets.chatKey(ctx.chat?.id ?? "none"),
-        adapter: services.conversations,
+        adapter: {
+          read: (ctx) => services.conversations.read(services.secrets.chatKey(ctx.chat?.id ?? "none"), ctx.chat?.id ?? "none"),
+          write: (ctx, state) => services.conversations.write(services.secrets.chatKey(ctx.chat?.id ?? "none"), ctx.chat?.id ?? "none", state),
+          delete: (ctx) => services.conversations.delete(services.secrets.chatKey(ctx.chat?.id ?? "none")),
+        },
       },
       plugins: flowPlugins,
     }),

@@ -3,7 +3,7 @@
 // clean copy. The resident's file itself is never sent on, nor forwarded.
 import { type Api, InputFile } from "grammy";
 import type { Message } from "grammy/types";
-import { IMAGE_DOWNLOAD_MAX_BYTES, isImageFile, reencodeImage } from "../services/images.js";
+import { IMAGE_DOWNLOAD_MAX_BYTES, type ImageDecoder, isImageFile, reencodeImage } from "../services/images.js";
 
 export type PhotoInput = { fileId: string } | { refused: "tip-photo-not-image" | "tip-photo-too-big" } | null;
 
@@ -36,12 +36,13 @@ async function download(api: Api, fileId: string): Promise<Uint8Array> {
 }
 
 /** Clean copies of the residents' pictures, and one error per file that could not be re-encoded (never sent as it came). */
-export async function cleanPhotos(api: Api, fileIds: string[]): Promise<{ files: InputFile[]; errors: unknown[] }> {
+export async function cleanPhotos(api: Api, decoder: ImageDecoder, fileIds: string[]): Promise<{ files: InputFile[]; errors: unknown[] }> {
   const files: InputFile[] = [];
   const errors: unknown[] = [];
   for (const [i, fileId] of fileIds.entries()) {
     try {
-      files.push(new InputFile(await reencodeImage(await download(api, fileId)), `anh-${i + 1}.jpg`));
+      // Downloaded inside the slot too: bytes waiting in line would be memory the bound does not count.
+      files.push(new InputFile(await decoder.run(async () => reencodeImage(await download(api, fileId))), `anh-${i + 1}.jpg`));
     } catch (err) {
       errors.push(err);
     }

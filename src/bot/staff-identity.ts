@@ -2,6 +2,7 @@
 // (admins, officers) acting as staff. Resident flows never call this.
 import type { Context } from "grammy";
 import type { ActiveMember, MemberService, StaffIdentity } from "../services/members.js";
+import type { BotContext } from "./context.js";
 
 export function staffIdentity(ctx: Context): StaffIdentity | null {
   const user = ctx.from;
@@ -21,6 +22,13 @@ export async function staffMember(ctx: Context, members: MemberService, role?: "
   const inGroup = chat && chat.type !== "private" ? String(chat.id) : undefined;
   const memberships = await members.memberships(who.telegramUserId, inGroup);
   return role ? memberships.find((m) => m.role === role) : memberships[0];
+}
+
+/** staffMember, or a word to whoever is not: "not-admin" when an admin is needed, else "card-only-officers". */
+export async function requireStaff(ctx: BotContext, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
+  const member = await staffMember(ctx, members, role);
+  if (!member) await ctx.reply(ctx.t(role === "admin" ? "not-admin" : "card-only-officers"));
+  return member;
 }
 
 /** The message key for an invite that cannot be used. */

@@ -32,6 +32,8 @@ export const tipPlaceSchema = z.discriminatedUnion("kind", [
     kind: z.literal("location"),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
+    /** The resident did not confirm the pin is the reported place (it may be where they stand): kept rounded (domain/location.ts). */
+    approximate: z.boolean(),
   }),
 ]);
 

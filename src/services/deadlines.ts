@@ -150,7 +150,7 @@ export class DeadlineService {
   }
 
   /** An officer's ad-hoc request (báo cáo đột xuất): announced at once, then the usual ladder. */
-  async createAdhoc(member: ActiveMember, input: { title: string; dueOn: string; agencyIds: string[] }): Promise<{ id: string; agencies: number }> {
+  async createAdhoc(member: Pick<ActiveMember, "id" | "wardId">, input: { title: string; dueOn: string; agencyIds: string[] }): Promise<{ id: string; agencies: number }> {
     // The flow read the member when it began; they may have been removed since.
     const current = await this.db.member.findUnique({ where: { id: member.id }, select: { active: true, wardId: true } });
     if (!current?.active || current.wardId !== member.wardId) throw new ServiceError("not_staff");

@@ -24,6 +24,7 @@ import { WardService } from "./wards.js";
 import { LeaseService } from "./leases.js";
 import { ProcessedUpdates } from "./processed-updates.js";
 import { OfferedChoiceStore } from "./offered-choices.js";
+import { ImageDecoder } from "./images.js";
 
 export interface ServiceOptions {
   db: Database;
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   tipLimits?: { perHour: number; perDay: number };
   deadlineLadder?: ReminderLadder;
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
+  /** Pictures decoded at once (IMAGE_DECODE_CONCURRENCY). */
+  imageDecodes?: number;
 }
 
 export interface Services {
@@ -71,6 +74,8 @@ export interface Services {
   processedUpdates: ProcessedUpdates;
   /** What a typed answer means in chats without buttons (Zalo). */
   offeredChoices: OfferedChoiceStore;
+  /** Decodes residents' pictures a bounded few at a time. */
+  images: ImageDecoder;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -94,7 +99,7 @@ export function createServices(options: ServiceOptions): Services {
     members: new MemberService(db, secrets, clock, audit, invites),
     tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
     tipOutcomes: new TipOutcomeService(db, clock, audit),
-    preferences: new PreferenceService(db, secrets),
+    preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
@@ -110,6 +115,7 @@ export function createServices(options: ServiceOptions): Services {
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
+    images: new ImageDecoder(options.imageDecodes ?? 2),
   };
 }
 

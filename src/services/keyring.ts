@@ -1,7 +1,8 @@
 // Encryption at rest of what residents wrote (tip text, places, photo
-// references, answers) and of unfinished flows. AES-256-GCM; every sealed value
-// names its key, so old keys can stay readable while rotate-key re-seals rows.
-// The purpose is authenticated too: a value cannot be moved to another column.
+// references, answers) and of unfinished flows. AES-256-GCM with 16-byte tags;
+// every sealed value names its key, so old keys can stay readable while
+// rotate-key re-seals rows. The table, the column and the row are authenticated
+// too: a value copied to another column or another row does not open.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 export interface DataKey {
@@ -9,29 +10,64 @@ export interface DataKey {
   key: Buffer;
 }
 
-/** Purposes the keyring binds each sealed column to (also the list rotate-key walks). */
-export const SEALED = {
-  description: "tip.description",
-  place: "tip.placeText",
-  location: "tip.location",
-  photo: "tipPhoto.fileId",
-  addendumText: "tipAddendum.text",
-  addendumPhotos: "tipAddendum.photoFileIds",
-  question: "tipQuestion.question",
-  answer: "tipQuestion.answer",
-  flow: "conversationState.value",
-  offeredChoices: "offeredChoice.choices",
-} as const;
+/** Where a sealed value lives; with the row's reference, its associated data. */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** The associated data of the format before v2 (column only, no row). */
+  legacyPurpose: string;
+}
 
-const PREFIX = "v1";
+/** Every sealed column: what seal/open bind to, what rotate-key walks and what the anonymity scans open. */
+export const SEALED = {
+  description: { table: "Tip", column: "description", legacyPurpose: "tip.description" },
+  place: { table: "Tip", column: "placeText", legacyPurpose: "tip.placeText" },
+  location: { table: "Tip", column: "location", legacyPurpose: "tip.location" },
+  photo: { table: "TipPhoto", column: "fileId", legacyPurpose: "tipPhoto.fileId" },
+  addendumText: { table: "TipAddendum", column: "text", legacyPurpose: "tipAddendum.text" },
+  addendumPhotos: { table: "TipAddendum", column: "photoFileIds", legacyPurpose: "tipAddendum.photoFileIds" },
+  question: { table: "TipQuestion", column: "question", legacyPurpose: "tipQuestion.question" },
+  answer: { table: "TipQuestion", column: "answer", legacyPurpose: "tipQuestion.answer" },
+  flow: { table: "ConversationState", column: "value", legacyPurpose: "conversationState.value" },
+  flowActivity: { table: "ConversationState", column: "activity", legacyPurpose: "conversationState.activity" },
+  offeredChoices: { table: "OfferedChoice", column: "value", legacyPurpose: "offeredChoice.choices" },
+} as const satisfies Record<string, SealedColumn>;
+
+/**
+ * The column of each table whose value names the row in the associated data:
+ * the primary key, so a value cannot be moved to another row either.
+ */
+export const SEALED_ROW_KEY: Record<string, string> = {
+  Tip: "id",
+  TipPhoto: "id",
+  TipAddendum: "id",
+  TipQuestion: "id",
+  ConversationState: "key",
+  OfferedChoice: "chatKey",
+};
+
+const FORMAT = "v2";
+const LEGACY_FORMAT = "v1";
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const SEALED_VALUE = /^(v[12])\.([A-Za-z0-9_-]{1,16})\.([A-Za-z0-9_-]+)$/;
+
+/** A stored value in a format the keyring no longer reads by default: in clear, or sealed without its row (v1). */
+export class LegacySealedValue extends Error {
+  constructor(readonly column: SealedColumn) {
+    super(`${column.table}.${column.column} holds a value in clear or in the old sealed format: run npm run rotate-key`);
+  }
+}
 
 export class Keyring {
   private readonly keys = new Map<string, Buffer>();
   readonly currentId: string;
+  /** rotate-key reads legacy values to re-seal them; the bot never does (a plaintext value could be planted). */
+  private readonly acceptLegacy: boolean;
 
   /** The first key encrypts; the others only decrypt (until rotate-key has re-sealed their rows). */
-  constructor(keys: DataKey[]) {
+  constructor(keys: DataKey[], options: { acceptLegacy?: boolean } = {}) {
     const [current] = keys;
     if (!current) throw new Error("TIP_KEYS needs at least one key");
     for (const { id, key } of keys) {
@@ -41,10 +77,11 @@ export class Keyring {
       this.keys.set(id, key);
     }
     this.currentId = current.id;
+    this.acceptLegacy = options.acceptLegacy ?? false;
   }
 
   /** "k2:BASE64,k1:BASE64" — current key first. */
-  static parse(spec: string): Keyring {
+  static parse(spec: string, options: { acceptLegacy?: boolean } = {}): Keyring {
     const keys = spec
       .split(",")
       .map((part) => part.trim())
@@ -54,39 +91,54 @@ export class Keyring {
         if (colon < 1) throw new Error('TIP_KEYS must look like "k1:BASE64KEY[,k0:OLDKEY]"');
         return { id: part.slice(0, colon), key: Buffer.from(part.slice(colon + 1), "base64") };
       });
-    return new Keyring(keys);
+    return new Keyring(keys, options);
   }
 
-  seal(purpose: string, plaintext: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", this.keyFor(this.currentId), iv);
-    cipher.setAAD(Buffer.from(purpose));
+  /** The same keys, reading legacy values too (for rotate-key). */
+  withLegacy(): Keyring {
+    return new Keyring(
+      [...this.keys].map(([id, key]) => ({ id, key })),
+      { acceptLegacy: true },
+    );
+  }
+
+  seal(column: SealedColumn, row: string, plaintext: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.keyFor(this.currentId), iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(associatedData(column, row));
     const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-    return `${PREFIX}.${this.currentId}.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64url")}`;
+    return `${FORMAT}.${this.currentId}.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64url")}`;
   }
 
-  /** Decrypts a sealed value. Rows written before encryption existed are read as they are (rotate-key seals them). */
-  open(purpose: string, stored: string): string {
-    const parsed = parseSealed(stored);
-    if (!parsed) return stored;
-    const box = Buffer.from(parsed.body, "base64url");
-    const decipher = createDecipheriv("aes-256-gcm", this.keyFor(parsed.keyId), box.subarray(0, 12));
-    decipher.setAAD(Buffer.from(purpose));
-    decipher.setAuthTag(box.subarray(12, 28));
-    return Buffer.concat([decipher.update(box.subarray(28)), decipher.final()]).toString("utf8");
+  /** Decrypts a value sealed for this column and row; anything else (moved, altered, truncated, in clear) is refused. */
+  open(column: SealedColumn, row: string, stored: string): string {
+    const parsed = SEALED_VALUE.exec(stored);
+    if (!parsed) {
+      if (!this.acceptLegacy) throw new LegacySealedValue(column);
+      return stored;
+    }
+    const [, format, keyId, body] = parsed as unknown as [string, string, string, string];
+    if (format === LEGACY_FORMAT && !this.acceptLegacy) throw new LegacySealedValue(column);
+    const box = Buffer.from(body, "base64url");
+    if (box.length < IV_BYTES + TAG_BYTES) throw new Error(`${column.table}.${column.column}: sealed value too short`);
+    const decipher = createDecipheriv("aes-256-gcm", this.keyFor(keyId), box.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+    decipher.setAAD(format === LEGACY_FORMAT ? Buffer.from(column.legacyPurpose) : associatedData(column, row));
+    decipher.setAuthTag(box.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(box.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
   }
 
-  sealOrNull(purpose: string, plaintext: string | null): string | null {
-    return plaintext === null ? null : this.seal(purpose, plaintext);
+  sealOrNull(column: SealedColumn, row: string, plaintext: string | null): string | null {
+    return plaintext === null ? null : this.seal(column, row, plaintext);
   }
 
-  openOrNull(purpose: string, stored: string | null): string | null {
-    return stored === null ? null : this.open(purpose, stored);
+  openOrNull(column: SealedColumn, row: string, stored: string | null): string | null {
+    return stored === null ? null : this.open(column, row, stored);
   }
 
-  /** True when the value is in clear or under a key other than the current one. */
+  /** True when the value is in clear, in the old format, or under a key other than the current one. */
   isStale(stored: string): boolean {
-    return parseSealed(stored)?.keyId !== this.currentId;
+    const parsed = SEALED_VALUE.exec(stored);
+    return !parsed || parsed[1] !== FORMAT || parsed[2] !== this.currentId;
   }
 
   private keyFor(id: string): Buffer {
@@ -96,7 +148,11 @@ export class Keyring {
   }
 }
 
-function parseSealed(stored: string): { keyId: string; body: string } | null {
-  const match = /^v1\.([A-Za-z0-9_-]{1,16})\.([A-Za-z0-9_-]+)$/.exec(stored);
-  return match ? { keyId: match[1] as string, body: match[2] as string } : null;
+/** True when a stored value is not in the current sealed format (in clear, or v1). */
+export function isLegacySealed(stored: string): boolean {
+  return !stored.startsWith(`${FORMAT}.`) || !SEALED_VALUE.test(stored);
+}
+
+function associatedData(column: SealedColumn, row: string): Buffer {
+  return Buffer.from(`${FORMAT}\u0000${column.table}\u0000${column.column}\u0000${row}`);
 }

@@ -3,6 +3,7 @@
 import type { Database } from "../db.js";
 import { generateReceiptCode, generateTipReference, parseReceiptCode } from "../domain/codes.js";
 import { findDuplicateOf } from "../domain/duplicates.js";
+import { approximatePin, formatStoredPin, parseStoredPin } from "../domain/location.js";
 import { z } from "zod";
 import {
   type CloseReason,
@@ -26,6 +27,7 @@ import type { ActiveMember } from "./members.js";
 import type { JobService } from "./jobs.js";
 import { type Keyring, SEALED } from "./keyring.js";
 import type { TipMessenger } from "./messenger.js";
+import { newRowId } from "./ids.js";
 import type { RandomSource, Secrets } from "./secrets.js";
 import { isUniqueViolation, upsertRacing } from "./write-races.js";
 
@@ -46,11 +48,9 @@ const addendumSchema = z
   .refine((a) => a.text !== null || a.photoFileIds.length > 0, "empty addendum");
 
 
-/** "lat,lon" as sealed in Tip.location. */
-function parseLocation(stored: string | null): { latitude: number; longitude: number } | null {
-  if (!stored) return null;
-  const [latitude, longitude] = stored.split(",").map(Number);
-  return Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude: latitude!, longitude: longitude! } : null;
+/** A pin the resident did not confirm is rounded here too, whatever the flow did: its precise point is never stored. */
+function storedPinOf(place: { latitude: number; longitude: number; approximate: boolean }): string {
+  return formatStoredPin(place.approximate ? { ...approximatePin(place), approximate: true } : place);
 }
 
 function fingerprintText(description: string): string {
@@ -77,7 +77,8 @@ export interface TipView {
   category: TipCategory;
   quarterName: string | null;
   placeText: string | null;
-  location: { latitude: number; longitude: number } | null;
+  /** approximate: rounded to ~170 m, the resident did not confirm it is the reported place. */
+  location: { latitude: number; longitude: number; approximate: boolean } | null;
   timing: TipTiming;
   description: string;
   priority: Priority;
@@ -181,27 +182,35 @@ export class TipService {
         if (attempt > 20) throw new Error("could not allocate a tip reference");
         continue;
       }
+      // Chosen here, so that each sealed value binds its row (keyring.ts).
+      const id = newRowId();
       let tip;
       try {
         tip = await this.db.tip.create({
           data: {
+            id,
             wardId,
             reference,
             receiptHash,
             submissionHash,
             category: draft.category,
             quarterId: draft.quarterId,
-            placeText: this.keyring.sealOrNull(SEALED.place, placeText),
-            location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, `${draft.place.latitude},${draft.place.longitude}`) : null,
+            placeText: this.keyring.sealOrNull(SEALED.place, id, placeText),
+            location: draft.place?.kind === "location" ? this.keyring.seal(SEALED.location, id, storedPinOf(draft.place)) : null,
             timing: draft.timing,
-            description: this.keyring.seal(SEALED.description, draft.description),
+            description: this.keyring.seal(SEALED.description, id, draft.description),
             priority: triage.priority,
             triageScore: triage.score,
             triageReasons: JSON.stringify(triage.reasons),
             duplicateGroup,
             createdAt: now,
             ...(quietSpam ? { status: "closed", closeReason: "spam", closedAt: now } : {}),
-            photos: { create: draft.photoFileIds.map((fileId, position) => ({ fileId: this.keyring.seal(SEALED.photo, fileId), position })) },
+            photos: {
+              create: draft.photoFileIds.map((fileId, position) => {
+                const photoId = newRowId();
+                return { id: photoId, fileId: this.keyring.seal(SEALED.photo, photoId, fileId), position };
+              }),
+            },
           },
         });
       } catch (err) {
@@ -246,7 +255,7 @@ export class TipService {
     });
     const match = findDuplicateOf(
       { quarterId, place, createdAt: now },
-      open.map((t) => ({ ...t, place: this.keyring.openOrNull(SEALED.place, t.placeText) })),
+      open.map((t) => ({ ...t, place: this.keyring.openOrNull(SEALED.place, t.id, t.placeText) })),
       { windowDays: DUPLICATE_WINDOW_DAYS },
     );
     if (!match) return null;
@@ -276,17 +285,17 @@ export class TipService {
       reference: t.reference,
       category: t.category as TipCategory,
       quarterName: t.quarter?.name ?? null,
-      placeText: this.keyring.openOrNull(SEALED.place, t.placeText),
-      location: parseLocation(this.keyring.openOrNull(SEALED.location, t.location)),
+      placeText: this.keyring.openOrNull(SEALED.place, t.id, t.placeText),
+      location: parseStoredPin(this.keyring.openOrNull(SEALED.location, t.id, t.location)),
       timing: t.timing as TipTiming,
-      description: this.keyring.open(SEALED.description, t.description),
+      description: this.keyring.open(SEALED.description, t.id, t.description),
       priority: t.priority as Priority,
       reasons: JSON.parse(t.triageReasons) as TriageReason[],
       status: t.status as TipStatus,
       closeReason: (t.closeReason as CloseReason | null) ?? null,
       claimedByName: t.claimedBy?.displayName ?? null,
       duplicateOfReference,
-      photoFileIds: t.photos.map((p) => this.keyring.open(SEALED.photo, p.fileId)),
+      photoFileIds: t.photos.map((p) => this.keyring.open(SEALED.photo, p.id, p.fileId)),
       createdAt: t.createdAt,
     };
   }
@@ -392,11 +401,13 @@ export class TipService {
     if (found.status === "closed") throw new ServiceError("tip_closed");
     const input = addendumSchema.parse({ text, photoFileIds });
     const tip = await this.db.tip.findUniqueOrThrow({ where: { id: found.tipId }, select: { wardId: true } });
+    const id = newRowId();
     const addendum = await this.db.tipAddendum.create({
       data: {
+        id,
         tipId: found.tipId,
-        text: this.keyring.sealOrNull(SEALED.addendumText, input.text),
-        photoFileIds: this.keyring.seal(SEALED.addendumPhotos, JSON.stringify(input.photoFileIds)),
+        text: this.keyring.sealOrNull(SEALED.addendumText, id, input.text),
+        photoFileIds: this.keyring.seal(SEALED.addendumPhotos, id, JSON.stringify(input.photoFileIds)),
         createdAt: this.clock(),
       },
     });
@@ -434,8 +445,9 @@ export class TipService {
   async ask(member: ActiveMember, tipId: string, question: string): Promise<{ questionId: string; reference: string }> {
     const tip = await this.openTipFor(member, tipId);
     const text = z.string().trim().min(1).max(1000).parse(question);
+    const id = newRowId();
     const row = await this.db.tipQuestion.create({
-      data: { tipId: tip.id, askedByMemberId: member.id, question: this.keyring.seal(SEALED.question, text), askedAt: this.clock() },
+      data: { id, tipId: tip.id, askedByMemberId: member.id, question: this.keyring.seal(SEALED.question, id, text), askedAt: this.clock() },
     });
     await this.audit.record({ wardId: tip.wardId, action: "tip.question_asked", actorMemberId: member.id, tipId: tip.id, detail: { questionId: row.id } });
     return { questionId: row.id, reference: tip.reference };
@@ -450,7 +462,7 @@ export class TipService {
     const found = await this.byReceipt(receipt);
     if (!found) return [];
     const rows = await this.db.tipQuestion.findMany({ where: { tipId: found.tipId, answer: null }, orderBy: { askedAt: "asc" }, select: { id: true, question: true } });
-    return rows.map((q) => ({ id: q.id, question: this.keyring.open(SEALED.question, q.question) }));
+    return rows.map((q) => ({ id: q.id, question: this.keyring.open(SEALED.question, q.id, q.question) }));
   }
 
   async answerQuestion(receipt: string, questionId: string, answer: string): Promise<{ tipId: string; wardId: string; reference: string; question: string; answer: string }> {
@@ -459,13 +471,13 @@ export class TipService {
     const text = z.string().trim().min(1).max(TIP_DESCRIPTION_MAX).parse(answer);
     const question = await this.db.tipQuestion.findFirst({ where: { id: questionId, tipId: found.tipId, answer: null }, include: { tip: true } });
     if (!question) throw new ServiceError("tip_not_found");
-    await this.db.tipQuestion.update({ where: { id: question.id }, data: { answer: this.keyring.seal(SEALED.answer, text), answeredAt: this.clock() } });
+    await this.db.tipQuestion.update({ where: { id: question.id }, data: { answer: this.keyring.seal(SEALED.answer, question.id, text), answeredAt: this.clock() } });
     await this.audit.record({ wardId: question.tip.wardId, action: "tip.question_answered", tipId: question.tip.id, detail: { questionId: question.id } });
     return {
       tipId: question.tip.id,
       wardId: question.tip.wardId,
       reference: question.tip.reference,
-      question: this.keyring.open(SEALED.question, question.question),
+      question: this.keyring.open(SEALED.question, question.id, question.question),
       answer: text,
     };
   }
@@ -476,8 +488,8 @@ export class TipService {
       tipId: a.tip.id,
       wardId: a.tip.wardId,
       reference: a.tip.reference,
-      text: this.keyring.openOrNull(SEALED.addendumText, a.text),
-      photoFileIds: JSON.parse(this.keyring.open(SEALED.addendumPhotos, a.photoFileIds)) as string[],
+      text: this.keyring.openOrNull(SEALED.addendumText, a.id, a.text),
+      photoFileIds: JSON.parse(this.keyring.open(SEALED.addendumPhotos, a.id, a.photoFileIds)) as string[],
     };
   }
 
@@ -562,7 +574,7 @@ export class TipService {
       data: { status: "closed", closeReason: reason, closedAt: this.clock() },
     });
     if (reason === "spam") {
-      const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(this.keyring.open(SEALED.description, tip.description))}`);
+      const hash = this.secrets.keyedHash("spam", `${tip.wardId}\u0000${fingerprintText(this.keyring.open(SEALED.description, tip.id, tip.description))}`);
       await upsertRacing(() => this.db.spamFingerprint.upsert({ where: { hash }, create: { hash, wardId: tip.wardId }, update: {} }));
     }
     await this.audit.record({ wardId: tip.wardId, action: "tip.closed", actorMemberId: member.id, tipId: tip.id, detail: { reason } });

@@ -50,7 +50,10 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
     await see("Bước 2/6");
     await tapLast("Khu phố 5");
     await see("Bước 3/6");
-    await page.locator("#reply-kb button", { hasText: "📍" }).click();
+    // As Telegram's attachment menu would: a pin, then the bot asks whose place it is.
+    await page.locator("#location").click();
+    await see("nơi bạn muốn báo");
+    await tapLast("Đúng nơi tôi muốn báo");
     await see("Bước 4/6");
     await tapLast("Đang diễn ra");
     await see("Bước 5/6");

@@ -236,7 +236,7 @@ describe("kill -9 at random moments", () => {
     );
     if ((await db.tip.count()) !== filed) {
       const keyring = Keyring.parse(TEST_TIP_KEYS);
-      const texts = (await db.tip.findMany()).map((t) => keyring.open(SEALED.description, t.description));
+      const texts = (await db.tip.findMany()).map((t) => keyring.open(SEALED.description, t.id, t.description));
       process.stdout.write(`${texts.sort().join("\n")}\n`);
     }
     // Every tip exactly once, each receipt finds its own.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { Persona } from "../support/persona.js";
 import { freshDatabaseUrl, TEST_PEPPER } from "../support/harness.js";
+import { freePort } from "../support/instances.js";
 import { until } from "../support/wait.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -53,6 +54,25 @@ describe("src/main.ts as a process", () => {
   }
 
   it("serves a resident and shuts down on SIGTERM", () => servesAndStops(["--import", "tsx", "src/main.ts"]));
+
+  it("without BOT_TOKEN or BOT_API_ROOT starts its own local stand-in (src/dev, loaded only then) and stops on SIGTERM", async () => {
+    const [standInPort, httpPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: { ...process.env, BOT_TOKEN: "", BOT_API_ROOT: "", STAND_IN_PORT: String(standInPort), HTTP_PORT: String(httpPort), DATABASE_URL: await freshDatabaseUrl(), SECRET_PEPPER: TEST_PEPPER, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await until(() => output.includes("bot started"), () => `no "bot started" in:\n${output}`, 30_000);
+    expect(output).toContain(`"url":"http://127.0.0.1:${standInPort}","msg":"no BOT_TOKEN: talking to the local Bot API stand-in"`);
+    expect(await (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).json()).toMatchObject({ ready: true, updates: "polling" });
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  });
 
   it("does the same as built JavaScript (npm run build, then node dist/main.js)", async () => {
     execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });

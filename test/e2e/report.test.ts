@@ -41,7 +41,7 @@ describe("the report an officer prints, signs and sends", () => {
     );
 
     // Someone in the group who is not an officer cannot record anything.
-    const outcomeButton = t.standIn.inlineButtons(closed.message!).find((b) => b.text === "⚖️ Khởi tố, lập hồ sơ")!;
+    const outcomeButton = t.standIn.inlineButtons(closed.message).find((b) => b.text === "⚖️ Khởi tố, lập hồ sơ")!;
     const forged = await ward.group(ward.bystander).press(closed.message!.message_id, outcomeButton.callback_data!);
     expect(forged.answer).toMatchObject({ show_alert: true });
     expect(await t.app.services.db.tipOutcome.count()).toBe(0);

@@ -33,7 +33,8 @@ describe("tip flow state across restarts, cancel and timeout", () => {
     await resident.say("/tip", /Bước 1\/6/);
     await resident.tap("Điểm tụ tập", /Bước 2\/6/);
     await resident.tap("Khu phố 3", /Bước 3\/6/);
-    await resident.sendLocation(13.7765, 109.2237, /Bước 4\/6/);
+    await resident.sendLocation(13.7765, 109.2237, /nơi bạn muốn báo/);
+    await resident.tap("Đúng nơi tôi muốn báo", /Bước 4\/6/);
     expect(await first.app.services.db.conversationState.count()).toBe(1);
 
     await first.stop();

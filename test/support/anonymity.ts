@@ -3,6 +3,7 @@
 // about any chat other than the resident's own.
 import type { Persona } from "./persona.js";
 import type { TestApp } from "./harness.js";
+import { dumpDatabase } from "./sealed-rows.js";
 
 export function identityNeedles(persona: Persona): string[] {
   const u = persona.user;
@@ -11,17 +12,26 @@ export function identityNeedles(persona: Persona): string[] {
     .map((s) => s.toLowerCase());
 }
 
-export async function scanForIdentity(t: TestApp, persona: Persona, options: { exceptChats: number[] }): Promise<string[]> {
+export interface ScanOptions {
+  /** Chats whose own messages the scan skips (the resident's own chat). */
+  exceptChats: number[];
+  /** Zalo chats whose own messages the scan skips. */
+  exceptZaloChats?: string[];
+  /** Chats that opted in to notifications: their id, decrypted from NotificationTarget, is expected there and nowhere else. */
+  optedInChats?: (number | string)[];
+}
+
+export async function scanForIdentity(t: TestApp, persona: Persona, options: ScanOptions): Promise<string[]> {
   return scanForIdentities(t, [persona], options);
 }
 
 /** The same scan for many residents at once: every source is read once, then searched for each one's needles. */
-export async function scanForIdentities(t: TestApp, personas: Persona[], options: { exceptChats: number[] }): Promise<string[]> {
+export async function scanForIdentities(t: TestApp, personas: Persona[], options: ScanOptions): Promise<string[]> {
   return findNeedles(await readSources(t, options), personas.map(identityNeedles));
 }
 
 /** The scan for any words (a Zalo resident's id and display name); Zalo calls to `exceptZaloChats` are theirs to see. */
-export async function scanForNeedles(t: TestApp, needles: string[], options: { exceptChats: number[]; exceptZaloChats?: string[] }): Promise<string[]> {
+export async function scanForNeedles(t: TestApp, needles: string[], options: ScanOptions): Promise<string[]> {
   return findNeedles(await readSources(t, options), [needles.map((n) => n.toLowerCase())]);
 }
 
@@ -30,7 +40,12 @@ interface Source {
   text: string;
 }
 
-async function readSources(t: TestApp, options: { exceptChats: number[]; exceptZaloChats?: string[] }): Promise<Source[]> {
+/**
+ * What the adversaries read: every column of every table as stored, every
+ * sealed value opened with every key (the one who holds the database and the
+ * keys), the log, and every call the bot made to any other chat.
+ */
+async function readSources(t: TestApp, options: ScanOptions): Promise<Source[]> {
   const sources: Source[] = [];
   const add = (where: string, value: unknown) => {
     if (value === null || value === undefined) return;
@@ -38,17 +53,19 @@ async function readSources(t: TestApp, options: { exceptChats: number[]; exceptZ
     sources.push({ where, text });
   };
 
-  // Every table the database has, whatever the schema says (SQLite or PostgreSQL).
-  const db = t.app.db;
-  const tables = t.databaseUrl.startsWith("file:")
-    ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'")
-    : await db.$queryRawUnsafe<{ name: string }[]>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
-  for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name.replaceAll('"', '""')}"`);
+  const dump = await dumpDatabase(t.app.db, t.databaseUrl);
+  for (const [name, rows] of dump.tables) {
     rows.forEach((row, i) => {
-      for (const [column, value] of Object.entries(row)) add(`table ${name} row ${i} column ${column}`, value);
+      for (const [column, value] of Object.entries(row)) if (!column.startsWith("__")) add(`table ${name} row ${i} column ${column}`, value);
     });
   }
+  const optedIn = new Set((options.optedInChats ?? []).map(String));
+  for (const value of dump.opened) {
+    if (value.table === "NotificationTarget" && optedIn.has(value.plaintext)) continue;
+    add(`decrypted ${value.table}.${value.column} of row ${value.row}`, value.plaintext);
+  }
+  // A sealed column the scan cannot open is a place it cannot look: that fails the scan too.
+  for (const where of dump.unknownSealed) sources.push({ where: `unopened sealed value in ${where}`, text: "\u0000unopened" });
 
   t.logs.lines.forEach((line, i) => add(`log line ${i}`, line));
 
@@ -69,7 +86,7 @@ async function readSources(t: TestApp, options: { exceptChats: number[]; exceptZ
 function findNeedles(sources: Source[], needleSets: string[][]): string[] {
   // Search one joined text per needle, then name the sources only on a hit: fast enough for 1,000 residents.
   const all = sources.map((source) => source.text).join("\u0000");
-  const findings: string[] = [];
+  const findings: string[] = sources.filter((source) => source.where.startsWith("unopened")).map((source) => source.where);
   for (const needles of needleSets) {
     for (const needle of needles) {
       // A numeric id must stand alone: it could otherwise be part of a timestamp or another number.

@@ -51,6 +51,41 @@ describe("placeSimilarity", () => {
   });
 });
 
+describe("placeSimilarity: kinds of place, names and details", () => {
+  const threshold = 0.6;
+  it.each<[string, string]>([
+    ["karaoke Hoàng Gia", "quán karaoke Hoàng Gia, phòng VIP 3"], // a detail added
+    ["Quán cà phê Mây", "cafe Mây"], // cà phê / cafe
+    ["quán bida đường Trần Phú", "bi-a Trần Phú"], // bida / bi-a
+    ["gầm cầu Đôi", "dưới chân cầu Đôi"], // where around the place
+    ["hẻm 5", "hẻm 5 Nguyễn Huệ"], // the street added
+    ["nhà số 14 hẻm 7", "14/7"], // numbers only
+    ["kiệt 12 Trần Hưng Đạo", "K12 Trần Hưng Đạo"], // K = kiệt
+    ["tiệm net Gaming Zone", "quán net Gaming Zone"], // tiệm / quán
+    ["Nhà nghỉ Sao Mai phòng 204", "phòng 204 nn Sao Mai"], // nn = nhà nghỉ
+  ])("the same place: %j ≈ %j", (a, b) => {
+    expect(placeSimilarity(a, b)).toBeGreaterThanOrEqual(threshold);
+  });
+
+  it.each<[string, string]>([
+    ["karaoke Hoàng Gia", "karaoke Hoàng Kim"], // a similar name
+    ["12 Lê Lợi", "12 Lê Lai"], // a street sharing a word
+    ["nhà trọ Bình Minh", "nhà nghỉ Bình Minh"], // another kind, same name
+    ["quán nhậu Bảy Hiền", "karaoke Bảy Hiền"],
+    ["gần trường tiểu học Kim Đồng", "gần trường THCS Kim Đồng"],
+    ["bãi đất trống cuối xóm", "bãi đất trống ven sông"],
+    ["nhà ông Tư", "nhà bà Tư"],
+  ])("different places: %j vs %j", (a, b) => {
+    expect(placeSimilarity(a, b)).toBeLessThan(threshold);
+  });
+
+  it("gives 0 when both say the kind of place and neither contains the other", () => {
+    expect(placeSimilarity("nhà trọ Hoa Mai", "quán Hoa Mai")).toBe(0);
+    expect(placeSimilarity("quán bida Trần Phú", "quán cafe Trần Phú")).toBe(0);
+    expect(placeSimilarity("trường THCS Lê Lợi", "cổng trường Lê Lợi")).toBeGreaterThan(0);
+  });
+});
+
 describe("findDuplicateOf", () => {
   const day = 86_400_000;
   const base = new Date("2026-11-20T00:00:00Z");

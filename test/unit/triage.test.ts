@@ -1,6 +1,18 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Priority } from "../../src/domain/tip.js";
-import { detectSignals, detectTerms, type Signal, type Term, triageTip, type TriageInput, VOCABULARY } from "../../src/domain/triage.js";
+import { comparePriority, type Priority, TIP_CATEGORIES, TIP_TIMINGS } from "../../src/domain/tip.js";
+import {
+  detectSignals,
+  detectTerms,
+  lexiconTermSchema,
+  type Signal,
+  type Term,
+  TRIAGE_REASONS,
+  triageTip,
+  type TriageInput,
+  VOCABULARY,
+  type WardLexicon,
+} from "../../src/domain/triage.js";
 
 const tip = (over: Partial<TriageInput>): TriageInput => ({ category: "other", timing: "this_week", description: "", ...over });
 
@@ -27,7 +39,6 @@ describe("triageTip: high", () => {
     ["dealing today", tip({ category: "dealing", timing: "today", description: "có người giao hàng trắng ở đầu hẻm" })],
     ["use venue happening now (slang)", tip({ category: "use_venue", timing: "now", description: "phong karaoke tang 3 dang bay lac" })],
     ["psychosis words", tip({ category: "person_using", timing: "ongoing", description: "ông ấy hay lên cơn hoang tưởng" })],
-    ["school category without now", tip({ category: "school", timing: "earlier", description: "nghe nói có hút thuốc lá điện tử" })],
     ["weapons with a drug nexus, not now", tip({ category: "use_venue", description: "nhà trọ cuối hẻm có súng tự chế, hay tụ tập" })],
     ["'other' with drug words today", tip({ category: "other", timing: "today", description: "thấy mấy thanh niên hút cỏ sau chợ" })],
     ["a person using, now", tip({ category: "person_using", timing: "now", description: "có người đang tiêm chích trong nhà vệ sinh công cộng" })],
@@ -38,8 +49,10 @@ describe("triageTip: high", () => {
 
 describe("triageTip: normal and low", () => {
   it.each<[string, TriageInput, Priority]>([
-    ["'other' with drug slang is normal, not low", tip({ category: "other", timing: "ongoing", description: "hay thấy người lạ hút cỏ ở bờ sông" }), "normal"],
-    ["plant growing long ago is normal: plants stay put", tip({ category: "plant_growing", timing: "earlier", description: "trồng cây lạ trong vườn" }), "normal"],
+    ["'other' with drug slang this week is normal, not low", tip({ category: "other", timing: "this_week", description: "hay thấy người lạ hút cỏ ở bờ sông" }), "normal"],
+    ["school category, hearsay, long ago, no drug word: children keep it normal", tip({ category: "school", timing: "earlier", description: "nghe nói có hút thuốc lá điện tử" }), "normal"],
+    ["plant growing long ago is normal: plants stay put", tip({ category: "plant_growing", timing: "earlier", description: "trồng cần sa trong vườn" }), "normal"],
+    ["a strange plant, no drug word, is too thin to act on", tip({ category: "plant_growing", timing: "earlier", description: "trồng cây lạ trong vườn" }), "low"],
     ["plant growing this week", tip({ category: "plant_growing", description: "bờ sông có mấy cây cần sa" }), "normal"],
     ["dealing this week, no urgency words", tip({ category: "dealing", description: "nha so 5 duong Tran Hung Dao co nguoi ban hang trang" }), "normal"],
     [
@@ -47,7 +60,7 @@ describe("triageTip: normal and low", () => {
       tip({ category: "other", description: "Xe máy biển số lạ ra vào nhà số 7 liên tục lúc nửa đêm, mỗi người chỉ ở lại vài phút rồi đi" }),
       "normal",
     ],
-    ["a fight with no drug nexus is not low, nor raised", tip({ category: "other", timing: "now", description: "có người đánh nhau ngoài chợ" }), "normal"],
+    ["a fight long ago with no drug nexus is low", tip({ category: "other", timing: "earlier", description: "có người đánh nhau ngoài chợ" }), "low"],
     ["'other', no drug word, short", tip({ category: "other", description: "có người lạ hay tụ tập" }), "low"],
     ["long ago with nothing notable", tip({ category: "use_venue", timing: "earlier", description: "nhà trọ cuối xóm hay có người lạ" }), "low"],
   ])("%s → %s", (_, input, priority) => {
@@ -96,17 +109,17 @@ describe("triageTip: false friends stay normal or low", () => {
   });
 
   it("does not read a false friend as a drug word even in a drug category", () => {
-    // Dealing this week stays normal: "kẹo cho con" adds nothing.
+    // "kẹo cho con" adds nothing: a short dealing tip with no drug word is too thin to act on.
     const result = triageTip(tip({ category: "dealing", description: "hay mua kẹo cho con ở tiệm đó" }));
-    expect(result.priority).toBe("normal");
+    expect(result.priority).toBe("low");
     expect(result.reasons).not.toContain("drug_terms");
   });
 });
 
 describe("triageTip: score and reasons", () => {
   it("scores more signals higher within a priority", () => {
-    const a = triageTip(tip({ category: "dealing", timing: "today", description: "bán đồ" }));
-    const b = triageTip(tip({ category: "dealing", timing: "today", description: "bán ma túy, có cả thuốc lắc" }));
+    const a = triageTip(tip({ category: "dealing", timing: "today", description: "bán đồ ở đầu hẻm" }));
+    const b = triageTip(tip({ category: "dealing", timing: "today", description: "bán ma túy, có cả thuốc lắc ở đầu hẻm" }));
     expect(a.priority).toBe(b.priority);
     expect(b.score).toBeGreaterThan(a.score);
   });
@@ -211,5 +224,175 @@ describe("detectSignals", () => {
       expect(seen.has(key)).toBe(false);
       seen.add(key);
     }
+  });
+});
+
+describe("triageTip: baselines an officer expects", () => {
+  const at = (over: Partial<TriageInput>) => triageTip(tip(over)).priority;
+  const above = (a: Priority, b: Priority) => comparePriority(a, b) < 0;
+
+  it("ranks dealing or a use venue going on (now, tonight, every night) above the same report made vaguely or of the past", () => {
+    const place = "nhà số 14 hẻm 5";
+    const vague = at({ category: "dealing", timing: "this_week", description: `có người bán hàng trắng ở ${place}` });
+    const past = at({ category: "dealing", timing: "earlier", description: `năm ngoái có người bán hàng trắng ở ${place}` });
+    for (const going of [
+      { timing: "ongoing" as const, description: `${place} tối nào cũng có người bán hàng trắng` },
+      { timing: "this_week" as const, description: `${place} đêm nào cũng có người bán hàng trắng` },
+      { timing: "this_week" as const, description: `${place} thường xuyên có người bán hàng trắng` },
+      { timing: "this_week" as const, description: `tối nay có người giao hàng trắng ở ${place}` },
+      { timing: "now" as const, description: `có người bán hàng trắng ở ${place}` },
+    ]) {
+      const priority = at({ category: "dealing", ...going });
+      expect(above(priority, vague), going.description).toBe(true);
+      expect(above(priority, past), going.description).toBe(true);
+    }
+    expect(at({ category: "use_venue", timing: "this_week", description: "phòng 5 nhà nghỉ Hoa Mai suốt đêm có người hút đá" })).toBe("high");
+  });
+
+  it("counts the timing the resident chose", () => {
+    const description = "phòng 5 nhà nghỉ Hoa Mai có người hút đá";
+    expect(at({ category: "use_venue", timing: "now", description })).toBe("high");
+    expect(at({ category: "use_venue", timing: "today", description })).toBe("high");
+    expect(at({ category: "use_venue", timing: "this_week", description })).toBe("normal");
+    expect(at({ category: "use_venue", timing: "earlier", description })).toBe("low");
+  });
+
+  it("raises a drug tip when children or pupils are anywhere in the text, whatever the category", () => {
+    for (const category of ["dealing", "use_venue", "person_using", "other"] as const) {
+      const plain = at({ category, description: "thấy người ta hút đá trong phòng trọ cuối hẻm 3" });
+      const withChildren = at({ category, description: "thấy người ta hút đá với mấy đứa học sinh trong phòng trọ cuối hẻm 3" });
+      expect(above(withChildren, plain), category).toBe(true);
+    }
+    // Children with nothing about drugs change nothing.
+    expect(at({ category: "other", description: "mấy đứa học sinh hay tụ tập" })).toBe("low");
+  });
+
+  it("makes danger to a person now urgent whatever the category", () => {
+    for (const category of TIP_CATEGORIES) {
+      expect(at({ category, timing: "now", description: "có thằng cầm dao rượt người ngoài chợ" }), category).toBe("urgent");
+      expect(at({ category, timing: "now", description: "có người nằm bất tỉnh, miệng sùi bọt" }), category).toBe("urgent");
+    }
+    // Children near plants do not hurry the plants.
+    expect(at({ category: "plant_growing", timing: "now", description: "có người trồng cần sa sau trường tiểu học" })).toBe("high");
+  });
+
+  it("reads a denial as low, but not when the resident goes on to a suspicion", () => {
+    const denied = triageTip(tip({ category: "use_venue", timing: "now", description: "quán karaoke này không có ma túy, chỉ hát to" }));
+    expect(denied.priority).toBe("low");
+    expect(denied.reasons).toContain("denied");
+    expect(denied.reasons).not.toContain("drug_terms");
+    expect(at({ category: "dealing", description: "ko co ma tuy dau" })).toBe("low");
+    expect(at({ category: "other", description: "Tôi chưa thấy ai bán ma túy, nhưng tối nào cũng có người lạ gõ cửa nhà 25 rồi đi ngay" })).toBe("normal");
+    // A negation does not reach across a comma or far away.
+    expect(triageTip(tip({ category: "dealing", description: "không biết tên, nó bán ma túy ở hẻm 5" })).reasons).toContain("drug_terms");
+    expect(triageTip(tip({ category: "dealing", description: "không có tiền nên nó đi bán ma túy ở hẻm 5" })).reasons).toContain("drug_terms");
+  });
+
+  it("lowers hearsay one step, never to nothing, and never danger now", () => {
+    const cases: Partial<TriageInput>[] = [
+      { category: "dealing", timing: "today", description: "có người bán ma túy ở quán bida đường Trần Phú" },
+      { category: "use_venue", timing: "now", description: "nhà số 5 có tiệc, có nước vui" },
+      { category: "dealing", timing: "this_week", description: "ông Sáu nhà số 40 bán ma túy" },
+    ];
+    for (const c of cases) {
+      const seen = triageTip(tip(c));
+      for (const hedge of ["nghe nói", "hình như", "nghe đồn"]) {
+        const heard = triageTip(tip({ ...c, description: `${hedge} ${c.description!}` }));
+        expect(comparePriority(heard.priority, seen.priority), `${hedge} ${c.description!}`).toBe(1);
+        expect(heard.reasons).toContain("hearsay");
+      }
+    }
+    expect(at({ category: "school", description: "nghe nói có người bán thuốc lắc cho học sinh" })).toBe("normal");
+    expect(at({ category: "person_using", timing: "now", description: "nghe nói thằng Tí đang ngáo đá cầm dao ngoài chợ" })).toBe("urgent");
+    // "đồn công an" is a police post, not hearsay.
+    expect(triageTip(tip({ category: "dealing", description: "có người bán ma túy gần đồn công an" })).reasons).not.toContain("hearsay");
+  });
+
+  it("does not cry wolf at every 'kẹo', nor at a small bag", () => {
+    expect(at({ category: "school", timing: "ongoing", description: "trước cổng trường có bán kẹo bông gòn, kẹo kéo" })).toBe("low");
+    expect(at({ category: "other", description: "tiệm tạp hóa bán kẹo cho con nít" })).toBe("low");
+    expect(detectSignals("giao túi nhỏ cho nhà số 8").has("children")).toBe(false);
+    expect(detectSignals("bán cho tụi nhỏ").has("children")).toBe(true);
+  });
+
+  it("never ranks an emoji-only description high on its own", () => {
+    for (const category of TIP_CATEGORIES) {
+      for (const timing of TIP_TIMINGS) {
+        const priority = at({ category, timing, description: "😡😡💊💉" });
+        expect(["normal", "low"], `${category} ${timing}`).toContain(priority);
+      }
+    }
+    expect(at({ category: "other", timing: "now", description: "😡😡💊💉" })).toBe("low");
+  });
+
+  it("keeps a dealing tip said to be now, with nowhere to go, at normal", () => {
+    const result = triageTip(tip({ category: "dealing", timing: "now", description: "BÁN MA TÚY KÌA CÔNG AN ƠI!!!" }));
+    expect(result.priority).toBe("normal");
+    expect(result.reasons).toContain("no_place");
+    expect(at({ category: "dealing", timing: "now", description: "BÁN MA TÚY KÌA", place: "đầu hẻm 7" })).toBe("high");
+    const online = triageTip(tip({ category: "dealing", timing: "ongoing", description: "nhóm zalo bán đá, ke, giao tận nơi trong phường" }));
+    expect(online.priority).toBe("normal");
+    expect(online.reasons).toContain("online_only");
+  });
+
+  it("drops what is over and done, even psychosis with a knife", () => {
+    const result = triageTip(tip({ category: "person_using", timing: "earlier", description: "Thằng Nam ngáo đá chém người năm 2023, đã đi tù" }));
+    expect(result.priority).toBe("low");
+    expect(result.reasons).toContain("over_and_done");
+  });
+});
+
+describe("triageTip with a ward lexicon", () => {
+  const lexicon: WardLexicon = [
+    { phrase: "bánh lắc", kind: "drug" },
+    { phrase: "giờ G", kind: "now" },
+    { phrase: "lớp lá", kind: "child" },
+    { phrase: "cầm mác", kind: "danger" },
+  ];
+
+  it("adds a drug word, matched without marks and as whole words, and says a ward word fired", () => {
+    const input = tip({ category: "other", timing: "ongoing", description: "quán Hoa Mai tối nào cũng bán banh lac" });
+    expect(triageTip(input).priority).toBe("low");
+    const taught = triageTip(input, lexicon);
+    expect(taught.priority).toBe("high");
+    expect(taught.reasons).toEqual(expect.arrayContaining(["drug_terms", "ward_terms"]));
+    expect(triageTip(tip({ category: "other", timing: "ongoing", description: "quán Hoa Mai tối nào cũng bán bánhlắc" }), lexicon).reasons).not.toContain("ward_terms");
+    // Typed with marks in the lexicon or not, the same.
+    expect(triageTip(input, [{ phrase: "BANH LAC", kind: "drug" }]).priority).toBe("high");
+  });
+
+  it("adds now, child and danger words", () => {
+    expect(triageTip(tip({ category: "use_venue", description: "giờ G phòng 5 nhà nghỉ Hoa Mai có bay lắc" })).priority).toBe("normal");
+    expect(triageTip(tip({ category: "use_venue", description: "giờ G phòng 5 nhà nghỉ Hoa Mai có bay lắc" }), lexicon).priority).toBe("high");
+    expect(triageTip(tip({ category: "dealing", description: "bán kẹo lắc cho mấy đứa lớp lá ở hẻm 5" })).priority).toBe("normal");
+    expect(triageTip(tip({ category: "dealing", description: "bán kẹo lắc cho mấy đứa lớp lá ở hẻm 5" }), lexicon).priority).toBe("high");
+    expect(triageTip(tip({ category: "other", timing: "now", description: "thằng kia cầm mác đuổi theo" })).priority).toBe("low");
+    expect(triageTip(tip({ category: "other", timing: "now", description: "thằng kia cầm mác đuổi theo" }), lexicon).priority).toBe("urgent");
+  });
+
+  it("lets a negation cover a ward word too", () => {
+    expect(triageTip(tip({ category: "dealing", description: "ở đây không có bánh lắc đâu" }), lexicon).reasons).toContain("denied");
+  });
+
+  it("accepts a few words with a letter, and nothing else", () => {
+    expect(lexiconTermSchema.safeParse({ phrase: " Bánh lắc ", kind: "drug" }).success).toBe(true);
+    for (const phrase of ["", "   ", "💊💊", "!!!", "một hai ba bốn năm sáu", "x".repeat(61)]) {
+      expect(lexiconTermSchema.safeParse({ phrase, kind: "drug" }).success, phrase).toBe(false);
+    }
+    expect(lexiconTermSchema.safeParse({ phrase: "bánh lắc", kind: "person" }).success).toBe(false);
+  });
+});
+
+describe("reason codes", () => {
+  it("has a message for every code in both languages", () => {
+    for (const locale of ["vi", "en"]) {
+      const messages = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), "utf8");
+      for (const reason of TRIAGE_REASONS) expect(messages, `${locale}: reason-${reason}`).toMatch(new RegExp(`^reason-${reason} = \\S`, "m"));
+    }
+  });
+
+  it("only gives codes from the list", () => {
+    const input = tip({ category: "dealing", timing: "now", description: "nghe nói thằng Tí đang bán đá cho học sinh, cầm dao" });
+    for (const reason of triageTip(input).reasons) expect(TRIAGE_REASONS).toContain(reason);
   });
 });

@@ -12,6 +12,15 @@ import { summaryChartSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
+import {
+  cancelButton,
+  CHECK_IN_PROMPT_DATA,
+  checkInFlowButtons,
+  checkInPromptButtons,
+  headInviteButtons,
+  parseCheckInPromptPress,
+  removeHeadButton,
+} from "../callback-data/index.js";
 import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
@@ -101,7 +110,10 @@ export function summaryText(t: Translate, s: WeeklySummary): string {
 }
 
 function promptKeyboard(t: Translate, checkInId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-ci-start"), `ci:start:${checkInId}`).row().text(t("btn-ci-nothing"), `ci:none:${checkInId}`);
+  return new InlineKeyboard()
+    .text(t("btn-ci-start"), checkInPromptButtons.start.encode({ checkInId }))
+    .row()
+    .text(t("btn-ci-nothing"), checkInPromptButtons.nothing.encode({ checkInId }));
 }
 
 const scheduleArgs = z
@@ -113,8 +125,6 @@ const scheduleArgs = z
   ])
   .transform(([weekday, hour, windowHours, reminders]) => ({ weekday, hour, windowHours, reminderHours: reminders.split(",").map(Number) }))
   .refine((s) => s.reminderHours.every((h) => h > 0 && h < s.windowHours), "reminders must fall inside the window");
-
-const checkInAction = z.object({ action: z.enum(["start", "none"]), id: z.string().min(1).max(40) });
 
 export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -149,20 +159,22 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     }
     const shown = heads.slice(0, LISTED_MAX);
     const kb = new InlineKeyboard();
-    for (const h of shown) kb.text(`❌ ${h.quarterName}: ${h.displayName}`.slice(0, 60), `hd:rm:${h.id}`).row();
+    for (const h of shown) kb.text(`❌ ${h.quarterName}: ${h.displayName}`.slice(0, 60), removeHeadButton.encode({ headId: h.id })).row();
     const list = shown.map((h) => `• ${escapeHtml(h.quarterName)}: ${escapeHtml(h.displayName)} — ${ctx.t(`role-${h.role}`)}`).join("\n");
     const more = heads.length - shown.length;
     await ctx.reply(ctx.t("heads-list", { list: more > 0 ? `${list}\n${ctx.t("heads-more", { more })}` : list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^hd:rm:([\w-]{1,40})$/, (ctx) =>
-    removeFromList(
+  privateChats.callbackQuery(removeHeadButton.pattern, (ctx, next) => {
+    const pressed = removeHeadButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
+    return removeFromList(
       ctx,
       services.members,
-      (admin) => services.heads.remove(admin, ctx.match[1]!),
+      (admin) => services.heads.remove(admin, pressed.headId),
       (removed) => ctx.t("head-removed", { name: escapeHtml(removed.displayName), quarter: escapeHtml(removed.quarterName) }),
-    ),
-  );
+    );
+  });
 
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
@@ -204,7 +216,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const preview = await services.heads.preview(payload);
       await ctx.reply(ctx.t("head-invite-confirm", { role: ctx.t(`role-${preview.role}`), quarter: escapeHtml(preview.quarterName), ward: escapeHtml(preview.wardName) }), {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), `qh:ok:${payload}`).text(ctx.t("btn-not-me"), "qh:no"),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), headInviteButtons.accept.encode({ payload })).text(ctx.t("btn-not-me"), headInviteButtons.decline.encode()),
       });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -212,12 +224,14 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  privateChats.callbackQuery(/^qh:ok:(qh_[\w-]{1,60})$/, async (ctx) => {
+  privateChats.callbackQuery(headInviteButtons.accept.pattern, async (ctx, next) => {
+    const invite = headInviteButtons.accept.parse(ctx.callbackQuery.data);
+    if (!invite) return next();
     const who = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
     if (!who) return;
     try {
-      const accepted = await services.heads.accept(ctx.match[1]!, who);
+      const accepted = await services.heads.accept(invite.payload, who);
       const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
       const ward = head ? await services.wards.get(head.wardId) : null;
       const when = ward ? formatTime(checkInWindowForNow(deps, ward).opensAt, ward.timezone, await ctx.i18n.getLocale()) : "";
@@ -227,23 +241,22 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
     }
   });
-  privateChats.callbackQuery("qh:no", async (ctx) => {
+  privateChats.callbackQuery(headInviteButtons.decline.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("head-invite-declined"));
   });
 
-  privateChats.callbackQuery(/^ci:/, async (ctx) => {
-    const [, action, id] = ctx.callbackQuery.data.split(":");
-    const parsed = checkInAction.safeParse({ action, id });
+  privateChats.callbackQuery(CHECK_IN_PROMPT_DATA, async (ctx) => {
+    const press = parseCheckInPromptPress(ctx.callbackQuery.data);
     const who = staffIdentity(ctx);
-    if (!parsed.success || !who) {
+    if (!press || !who) {
       await ctx.answerCallbackQuery();
       return;
     }
     try {
-      const { checkIn, window } = await services.checkIns.forHead(who.telegramUserId, parsed.data.id);
+      const { checkIn, window } = await services.checkIns.forHead(who.telegramUserId, press.args.checkInId);
       await ctx.answerCallbackQuery();
-      if (parsed.data.action === "start") {
+      if (press.kind === "start") {
         await ctx.conversation.enter(CHECK_IN_CONVERSATION, checkIn.id);
         return;
       }
@@ -251,7 +264,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const locale = await ctx.i18n.getLocale();
       await ctx.editMessageText(
         ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) }),
-        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), `ci:start:${checkIn.id}`) },
+        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id })) },
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -334,8 +347,12 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
         conversation,
         ctx,
         ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines }),
-        new InlineKeyboard().text(ctx.t("btn-submit"), "c2:submit").text(ctx.t("btn-ci-restart"), "c2:restart").row().text(ctx.t("btn-cancel"), "t:cancel"),
-        (data) => (data === "c2:submit" ? "submit" : data === "c2:restart" ? "restart" : null),
+        new InlineKeyboard()
+          .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
+          .text(ctx.t("btn-ci-restart"), checkInFlowButtons.restart.encode())
+          .row()
+          .text(ctx.t("btn-cancel"), cancelButton.encode()),
+        (data) => (checkInFlowButtons.submit.parse(data) ? "submit" : checkInFlowButtons.restart.parse(data) ? "restart" : null),
         (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-ci-restart"),
       );
       if (choice === "restart") continue;
@@ -380,14 +397,14 @@ function answerLabel(ctx: FlowContext, value: unknown): string {
 
 async function ask(conversation: TipConversation, ctx: FlowContext, question: CheckInQuestion): Promise<unknown> {
   const text = ctx.t(`ci-q-${question.key}`);
-  const cancel = (kb: InlineKeyboard) => kb.row().text(ctx.t("btn-cancel"), "t:cancel");
+  const cancel = (kb: InlineKeyboard) => kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
   if (question.kind === "yesno") {
     const yes = await askChoice(
       conversation,
       ctx,
       text,
-      cancel(new InlineKeyboard().text(ctx.t("btn-yes"), "c2:yes").text(ctx.t("btn-no"), "c2:no")),
-      (data) => (data === "c2:yes" ? "yes" : data === "c2:no" ? "no" : null),
+      cancel(new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode())),
+      (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
       (v) => ctx.t(v === "yes" ? "btn-yes" : "btn-no"),
     );
     if (yes === "no") return { yes: false, detail: null };
@@ -397,13 +414,13 @@ async function ask(conversation: TipConversation, ctx: FlowContext, question: Ch
   if (question.kind === "text") return askText(conversation, ctx, text, NOTE_MAX);
   // Counts: buttons for the usual small numbers, or type any number.
   const kb = new InlineKeyboard();
-  for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), `c2:n:${n}`);
+  for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), checkInFlowButtons.count.encode({ n }));
   const question_ = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: cancel(kb) });
   for (;;) {
     const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
-    // The button's number is parsed like a typed one: forged data ("c2:n:-1", "c2:n:1e9") is not a count.
-    const pressed = data?.startsWith("c2:n:") && next.callbackQuery?.message?.message_id === question_.message_id ? parseCount(data.slice(5)) : null;
+    // The button's number is parsed like a typed one (see checkInFlowButtons.count).
+    const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question_.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
       const n = pressed;
@@ -422,10 +439,10 @@ async function ask(conversation: TipConversation, ctx: FlowContext, question: Ch
 }
 
 async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
-  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), "c2:skip") });
+  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode()) });
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
-    if (next.callbackQuery?.data === "c2:skip") {
+    if (next.callbackQuery && checkInFlowButtons.skip.parse(next.callbackQuery.data ?? "")) {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
       return null;

@@ -6,6 +6,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { TIP_DESCRIPTION_MAX, TIP_PHOTOS_MAX } from "../../domain/tip.js";
 import { ServiceError } from "../../services/index.js";
 import type { ReceiptStatus } from "../../services/tips.js";
+import { cancelButton, followUpButtons, menuButtons, parseFollowUpChoice } from "../callback-data/index.js";
 import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -26,7 +27,7 @@ export function followUpFeature(deps: BotDeps): Composer<BotContext> {
     ),
   );
   privateChats.command("status", (ctx) => ctx.conversation.enter(FOLLOW_UP_CONVERSATION, ctx.match.trim()));
-  privateChats.callbackQuery("menu:status", async (ctx) => {
+  privateChats.callbackQuery(menuButtons.follow.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(FOLLOW_UP_CONVERSATION, "");
   });
@@ -45,7 +46,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
   let code = initialCode;
   try {
     if (!code) {
-      await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel") });
+      await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()) });
       code = await askCode(conversation);
     }
     const typed = code;
@@ -80,19 +81,19 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     const notified = await conversation.external(async () => (await deps.services.notifications.target(tipId)) !== null);
     const questionText = questions.map((q, i) => `❓ ${i + 1}. ${escapeHtml(q.question)}`).join("\n");
     const menu = new InlineKeyboard();
-    if (questions[0]) menu.text(ctx.t("btn-answer"), "f:answer").row();
-    menu.text(ctx.t("btn-add-info"), "f:add").row();
-    if (notified) menu.text(ctx.t("btn-notify-stop"), "f:stop").row();
-    menu.text(ctx.t("btn-done"), "t:cancel");
+    if (questions[0]) menu.text(ctx.t("btn-answer"), followUpButtons.answer.encode()).row();
+    menu.text(ctx.t("btn-add-info"), followUpButtons.add.encode()).row();
+    if (notified) menu.text(ctx.t("btn-notify-stop"), followUpButtons.stopNotifying.encode()).row();
+    menu.text(ctx.t("btn-done"), cancelButton.encode());
     const next = await askChoice(
       conversation,
       ctx,
       questions.length > 0 ? `${statusText}\n\n${ctx.t("follow-questions")}\n${questionText}` : statusText,
       menu,
-      (data) => (data === "f:add" ? "add" : data === "f:answer" ? "answer" : data === "f:stop" ? "stop" : null),
+      (data) => parseFollowUpChoice(data)?.kind ?? null,
       (value) => ctx.t(value === "add" ? "btn-add-info" : value === "answer" ? "btn-answer" : "btn-notify-stop"),
     );
-    if (next === "stop") {
+    if (next === "stopNotifying") {
       // Opting out deletes the only link between this chat and the tip.
       await conversation.external(() => deps.services.notifications.forget(tipId));
       await ctx.reply(ctx.t("follow-notify-stopped"));
@@ -102,7 +103,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       const question = questions[0];
       await ctx.reply(ctx.t("follow-ask-answer", { question: escapeHtml(question.question) }), {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), "t:cancel"),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()),
       });
       const answer = await askAnswer(conversation);
       const answered = await conversation.external(async () => {
@@ -118,7 +119,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       await ctx.reply(ctx.t(answered ? "follow-answer-sent" : "follow-closed-now"));
       return;
     }
-    const { text, photos } = await askAddendum(conversation, ctx);
+    const { text, photos } = await askAddendum(conversation, ctx, deps);
     const added = await conversation.external(async () => {
       try {
         const { addendumId } = await deps.services.tips.addInformation(receipt, text, photos);
@@ -163,15 +164,14 @@ async function askCode(conversation: TipConversation): Promise<string> {
 }
 
 /** Text and/or photos, then "Gửi". */
-async function askAddendum(conversation: TipConversation, ctx: FlowContext): Promise<{ text: string | null; photos: string[] }> {
+async function askAddendum(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<{ text: string | null; photos: string[] }> {
   let text: string | null = null;
   const photos: string[] = [];
-  const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), "f:send").row().text(ctx.t("btn-cancel"), "t:cancel");
+  const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), followUpButtons.send.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode());
   await ctx.reply(ctx.t("follow-ask-info", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
   for (;;) {
     const next = await waitOrCancel(conversation);
-    const data = next.callbackQuery?.data;
-    if (data === "f:send") {
+    if (followUpButtons.send.parse(next.callbackQuery?.data ?? "")) {
       if (text === null && photos.length === 0) {
         await next.answerCallbackQuery({ text: next.t("follow-ask-info", { max: TIP_PHOTOS_MAX }) });
         continue;
@@ -182,6 +182,10 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext): Pro
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
       await next.reply(next.t(photo.refused), { reply_markup: keyboard() });
+      continue;
+    }
+    if (photo && (await conversation.external(() => deps.services.images.full))) {
+      await next.reply(next.t("tip-photo-busy"), { reply_markup: keyboard() });
       continue;
     }
     if (photo && photos.length >= TIP_PHOTOS_MAX) {

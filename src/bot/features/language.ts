@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { languageButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { isLocale } from "../i18n.js";
 import { staffMember } from "../staff-identity.js";
 
 export function languageFeature(deps: BotDeps): Composer<BotContext> {
@@ -15,14 +15,14 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("lang-choose"), {
-      reply_markup: new InlineKeyboard().text("🇻🇳 Tiếng Việt", "lang:vi").text("🇬🇧 English", "lang:en"),
+      reply_markup: new InlineKeyboard().text("🇻🇳 Tiếng Việt", languageButton.encode({ locale: "vi" })).text("🇬🇧 English", languageButton.encode({ locale: "en" })),
     });
   });
 
-  feature.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
-    const locale = ctx.match[1];
+  feature.callbackQuery(languageButton.pattern, async (ctx) => {
+    const locale = languageButton.parse(ctx.callbackQuery.data)?.locale;
     const chatId = ctx.chat?.id;
-    if (!isLocale(locale) || chatId === undefined) {
+    if (locale === undefined || chatId === undefined) {
       await ctx.answerCallbackQuery();
       return;
     }

@@ -3,6 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { MemberService } from "../../services/members.js";
 import { ServiceError } from "../../services/index.js";
+import { removeOfficerButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -109,19 +110,21 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     }
     const staff = await members.staff(admin);
     const kb = new InlineKeyboard();
-    for (const m of staff.filter((s) => s.id !== admin.id)) kb.text(`❌ ${m.displayName}`, `st:rm:${m.id}`).row();
+    for (const m of staff.filter((s) => s.id !== admin.id)) kb.text(`❌ ${m.displayName}`, removeOfficerButton.encode({ memberId: m.id })).row();
     const list = staff.map((m) => `• ${escapeHtml(m.displayName)} — ${ctx.t(m.role === "admin" ? "role-admin" : "role-officer")}`).join("\n");
     await ctx.reply(ctx.t("officers-list", { list }), { parse_mode: "HTML", reply_markup: kb });
   });
 
-  privateChats.callbackQuery(/^st:rm:([\w-]{1,40})$/, (ctx) =>
-    removeFromList(
+  privateChats.callbackQuery(removeOfficerButton.pattern, (ctx, next) => {
+    const pressed = removeOfficerButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
+    return removeFromList(
       ctx,
       members,
-      (admin) => members.remove(admin, ctx.match[1]!),
+      (admin) => members.remove(admin, pressed.memberId),
       (removed) => ctx.t("officer-removed", { name: escapeHtml(removed.displayName) }),
-    ),
-  );
+    );
+  });
 
   // A tip's history, for admins: who did what, when; residents appear as "người báo tin".
   feature.command("audit", async (ctx) => {

@@ -7,6 +7,7 @@ import { displayDate, localDateOf, parseIsoDate, parseUserDate } from "../../dom
 import { localParts } from "../../domain/schedule.js";
 import { renderPng } from "../../services/charts.js";
 import { ServiceError } from "../../services/index.js";
+import { quarterStatusButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -49,29 +50,30 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
     }
     // The date rides in the buttons; the note is read back from this message (after "📝 "): both survive a restart.
     const kb = new InlineKeyboard();
-    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), `qs:${args.n}:${s}:${args.date.replaceAll("-", "")}`).row();
+    for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), quarterStatusButton.encode({ quarter: args.n, status: s, date: args.date })).row();
     const note = args.note ? `\n${NOTE_MARK}${escapeHtml(args.note)}` : "";
     await ctx.reply(ctx.t("qs-choose", { n: args.n, date: displayDate(args.date) }) + note, { parse_mode: "HTML", reply_markup: kb });
   });
 
-  feature.callbackQuery(/^qs:(\d{1,3}):(drug_free|building|hotspot|unassessed)(?::(\d{8}))?$/, async (ctx) => {
+  feature.callbackQuery(quarterStatusButton.pattern, async (ctx, next) => {
+    const pressed = quarterStatusButton.parse(ctx.callbackQuery.data);
+    if (!pressed) return next();
     const member = await staffMember(ctx, services.members);
     if (!member) {
       await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
       return;
     }
     const ward = await services.wards.get(member.wardId);
-    const raw = ctx.match[3];
     const today = localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
-    const date = raw ? `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}` : today;
+    const date = pressed.date ?? today;
     const prompt = ctx.callbackQuery.message;
     const promptText = prompt && "text" in prompt ? (prompt.text ?? "") : "";
     const note = promptText.split("\n").find((l) => l.startsWith(NOTE_MARK))?.slice(NOTE_MARK.length).trim().slice(0, NOTE_MAX) || null;
-    const status = ctx.match[2] as (typeof QUARTER_STATUSES)[number];
+    const { status } = pressed;
     try {
       // The same bounds as the command's: the button's date can be forged.
       if (!parseIsoDate(date) || date > today || date < "2000-01-01") throw new ServiceError("invalid_input");
-      const quarter = await services.roadmap.record(member, Number(ctx.match[1]) - 1, status, date, note);
+      const quarter = await services.roadmap.record(member, pressed.quarter - 1, status, date, note);
       await ctx.answerCallbackQuery();
       const noteLine = note ? `\n${NOTE_MARK}${escapeHtml(note)}` : "";
       await ctx.editMessageText(ctx.t("qs-recorded", { quarter: escapeHtml(quarter), status: ctx.t(`qs-${status}`), date: displayDate(date) }) + noteLine, { parse_mode: "HTML" });

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -35,8 +36,13 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: strin
     return;
   }
   const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
-  await ctx.reply(text, {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-tip"), ward && linked ? `menu:tip:${ward.slug}` : "menu:tip").row().text(ctx.t("btn-follow"), "menu:status"),
-  });
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: welcomeKeyboard(ctx.t, ward && linked ? ward.slug : undefined) });
+}
+
+/** The welcome's two buttons; with a ward link's slug, the tip button carries it. */
+export function welcomeKeyboard(t: (key: string) => string, wardSlug?: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("btn-tip"), menuButtons.tip.encode(wardSlug ? { ward: wardSlug } : {}))
+    .row()
+    .text(t("btn-follow"), menuButtons.follow.encode());
 }

@@ -15,16 +15,16 @@ import {
   TIP_PHOTOS_MAX,
   TIP_PLACE_MAX,
 } from "../../domain/tip.js";
+import { cancelButton, EDITABLE_FIELDS, type EditableField, menuButtons, tipFlowButtons } from "../callback-data/index.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { askChoice, askChoiceThenSettle, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
 import { escapeHtml } from "../html.js";
+import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
 import type { WardChoice } from "../../services/wards.js";
 
 export const TIP_CONVERSATION = "tip";
-const EDITABLE_FIELDS = ["category", "quarter", "place", "timing", "description", "photos"] as const;
-type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 interface WardForFlow {
   id: string;
@@ -62,8 +62,10 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
   };
   // `/tip A7K3` is an officer looking up a card (tip-cards.ts), not a new tip.
   privateChats.command("tip", (ctx, next) => (/^#?[2-9A-Z]{4}$/i.test(ctx.match.trim()) ? next() : start(ctx)));
-  privateChats.callbackQuery("menu:tip", (ctx) => start(ctx));
-  privateChats.callbackQuery(/^menu:tip:([a-z0-9-]{2,40})$/, (ctx) => start(ctx, ctx.match[1]));
+  privateChats.callbackQuery(menuButtons.tip.pattern, (ctx, next) => {
+    const pressed = menuButtons.tip.parse(ctx.callbackQuery.data);
+    return pressed ? start(ctx, pressed.ward ?? null) : next();
+  });
   privateChats.hears([/^🛡/u], (ctx) => start(ctx));
   return feature;
 }
@@ -92,7 +94,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       place: await askPlace(conversation, ctx),
       timing: await askTiming(conversation, ctx),
       description: await askDescription(conversation, ctx),
-      photoFileIds: await askPhotos(conversation, ctx),
+      photoFileIds: await askPhotos(conversation, ctx, deps),
     } satisfies TipDraft;
 
     // Opt-in to notifications: off unless the resident turns it on.
@@ -105,13 +107,13 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         ctx,
         renderReview(ctx, draft, ward),
         new InlineKeyboard()
-          .text(ctx.t("btn-submit"), "t:rev:submit")
-          .text(ctx.t("btn-edit"), "t:rev:edit")
+          .text(ctx.t("btn-submit"), tipFlowButtons.review.encode({ action: "submit" }))
+          .text(ctx.t("btn-edit"), tipFlowButtons.review.encode({ action: "edit" }))
           .row()
-          .text(ctx.t(notify ? "btn-notify-on" : "btn-notify-off"), "t:rev:notify")
+          .text(ctx.t(notify ? "btn-notify-on" : "btn-notify-off"), tipFlowButtons.review.encode({ action: "notify" }))
           .row()
-          .text(ctx.t("btn-cancel"), "t:cancel"),
-        (data) => z.enum(["submit", "edit", "notify"]).safeParse(data.replace(/^t:rev:/, "")).data ?? null,
+          .text(ctx.t("btn-cancel"), cancelButton.encode()),
+        (data) => tipFlowButtons.review.parse(data)?.action ?? null,
         (value) => ctx.t(value === "submit" ? "btn-submit" : value === "edit" ? "btn-edit" : notify ? "btn-notify-off" : "btn-notify-on"),
         reviewShown,
       );
@@ -128,10 +130,10 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
           ctx,
           ctx.t("tip-edit-which"),
           editKeyboard(ctx),
-          (data) => z.enum(EDITABLE_FIELDS).safeParse(data.replace(/^t:edit:/, "")).data ?? null,
+          (data) => tipFlowButtons.edit.parse(data)?.field ?? null,
           (value) => ctx.t(`edit-${value}`),
         );
-        await editField(conversation, ctx, ward, draft, field);
+        await editField(conversation, ctx, deps, ward, draft, field);
         continue;
       }
       const submitted = await conversation.external(async () => {
@@ -186,6 +188,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
 async function editField(
   conversation: TipConversation,
   ctx: FlowContext,
+  deps: BotDeps,
   ward: WardForFlow,
   draft: TipDraft,
   field: EditableField,
@@ -207,7 +210,7 @@ async function editField(
       draft.description = await askDescription(conversation, ctx);
       return;
     case "photos":
-      draft.photoFileIds = await askPhotos(conversation, ctx);
+      draft.photoFileIds = await askPhotos(conversation, ctx, deps);
       return;
   }
 }
@@ -215,7 +218,7 @@ async function editField(
 function editKeyboard(ctx: FlowContext): InlineKeyboard {
   const kb = new InlineKeyboard();
   EDITABLE_FIELDS.forEach((field, i) => {
-    kb.text(ctx.t(`edit-${field}`), `t:edit:${field}`);
+    kb.text(ctx.t(`edit-${field}`), tipFlowButtons.edit.encode({ field }));
     if (i % 2 === 1) kb.row();
   });
   return kb;
@@ -239,23 +242,23 @@ function quarterLabel(ctx: FlowContext, ward: WardForFlow, quarterId: string | n
 
 function placeLabel(ctx: FlowContext, place: Place): string {
   if (!place) return ctx.t("tip-place-none");
-  if (place.kind === "location") return ctx.t("tip-place-location");
+  if (place.kind === "location") return ctx.t(place.approximate ? "tip-place-pin-approximate" : "tip-place-pin", { meters: APPROXIMATE_RADIUS_METERS });
   return escapeHtml(place.text);
 }
 
 function cancelRow(ctx: FlowContext, kb: InlineKeyboard): InlineKeyboard {
-  return kb.row().text(ctx.t("btn-cancel"), "t:cancel");
+  return kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
 }
 
 function askCategory(conversation: TipConversation, ctx: FlowContext): Promise<TipCategory> {
   const kb = new InlineKeyboard();
-  for (const category of TIP_CATEGORIES) kb.text(ctx.t(`category-${category}`), `t:cat:${category}`).row();
+  for (const category of TIP_CATEGORIES) kb.text(ctx.t(`category-${category}`), tipFlowButtons.category.encode({ category })).row();
   return askChoice(
     conversation,
     ctx,
     ctx.t("tip-ask-category"),
     cancelRow(ctx, kb),
-    (data) => z.enum(TIP_CATEGORIES).safeParse(data.replace(/^t:cat:/, "")).data ?? null,
+    (data) => tipFlowButtons.category.parse(data)?.category ?? null,
     (value) => ctx.t(`category-${value}`),
   );
 }
@@ -278,13 +281,13 @@ async function askWard(conversation: TipConversation, ctx: FlowContext, deps: Bo
   let text = ctx.t(choices.length > 0 ? "tip-ask-ward" : "tip-ask-ward-type");
   for (;;) {
     const kb = new InlineKeyboard();
-    choices.forEach((w, i) => kb.text(w.name, `t:w:${i}`).row());
+    choices.forEach((w, i) => kb.text(w.name, tipFlowButtons.ward.encode({ index: i })).row());
     const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: cancelRow(ctx, kb) });
     const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
     if (data !== undefined) {
-      const index = z.coerce.number().int().min(0).max(choices.length - 1).safeParse(data.replace(/^t:w:/, ""));
-      const picked = next.callbackQuery?.message?.message_id === question.message_id && data.startsWith("t:w:") && index.success ? choices[index.data] : undefined;
+      const index = tipFlowButtons.ward.parse(data)?.index;
+      const picked = next.callbackQuery?.message?.message_id === question.message_id && index !== undefined ? choices[index] : undefined;
       if (!picked) {
         await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
         continue;
@@ -311,20 +314,19 @@ async function askWard(conversation: TipConversation, ctx: FlowContext, deps: Bo
 async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward: WardForFlow): Promise<string | null> {
   const kb = new InlineKeyboard();
   ward.quarters.forEach((q, i) => {
-    kb.text(q.name, `t:q:${i}`);
+    kb.text(q.name, tipFlowButtons.quarter.encode({ quarter: i }));
     if (i % 3 === 2) kb.row();
   });
-  kb.row().text(ctx.t("quarter-unknown"), "t:q:none");
+  kb.row().text(ctx.t("quarter-unknown"), tipFlowButtons.quarter.encode({ quarter: "none" }));
   const choice = await askChoice(
     conversation,
     ctx,
     ctx.t("tip-ask-quarter"),
     cancelRow(ctx, kb),
     (data) => {
-      const raw = data.replace(/^t:q:/, "");
-      if (raw === "none") return raw;
-      const index = z.coerce.number().int().min(0).max(ward.quarters.length - 1).safeParse(raw);
-      return index.success ? String(index.data) : null;
+      const quarter = tipFlowButtons.quarter.parse(data)?.quarter;
+      if (quarter === "none") return quarter;
+      return quarter !== undefined && quarter < ward.quarters.length ? String(quarter) : null;
     },
     (value) => (value === "none" ? ctx.t("quarter-unknown") : (ward.quarters[Number(value)]?.name ?? "")),
   );
@@ -333,25 +335,42 @@ async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward:
 
 async function askPlace(conversation: TipConversation, ctx: FlowContext): Promise<Place> {
   const skipLabel = ctx.t("btn-skip");
-  await ctx.reply(ctx.t("tip-ask-place"), {
-    parse_mode: "HTML",
-    reply_markup: new Keyboard()
-      .requestLocation(ctx.t("btn-send-location"))
-      .row()
-      .text(skipLabel)
-      .row()
-      .text(ctx.t("btn-cancel"))
-      .resized()
-      .oneTime(),
-  });
+  // No "send my location" button: it shares where the resident stands, which may be their home.
+  // The prompt says how to pick a point on the map instead.
+  const ask = () =>
+    ctx.reply(ctx.t("tip-ask-place"), {
+      parse_mode: "HTML",
+      reply_markup: new Keyboard().text(skipLabel).row().text(ctx.t("btn-cancel")).resized().oneTime(),
+    });
+  await ask();
   const placeText = z.string().trim().min(1).max(TIP_PLACE_MAX);
   for (;;) {
     const next = await conversation.waitUntil(isAnswer);
     const message = next.message;
-    if (message?.location) {
-      const { latitude, longitude } = message.location;
-      await next.reply(`✔️ ${next.t("tip-place-location")}`, { reply_markup: { remove_keyboard: true } });
-      return { kind: "location", latitude, longitude };
+    const pin = message?.location ?? message?.venue?.location;
+    if (pin) {
+      await next.reply(next.t("tip-pin-received"), { reply_markup: { remove_keyboard: true } });
+      const which = await askChoice(
+        conversation,
+        ctx,
+        ctx.t("tip-pin-which"),
+        new InlineKeyboard()
+          .text(ctx.t("btn-pin-spot"), tipFlowButtons.pin.encode({ which: "spot" }))
+          .row()
+          .text(ctx.t("btn-pin-here"), tipFlowButtons.pin.encode({ which: "here" }))
+          .row()
+          .text(ctx.t("btn-pin-drop"), tipFlowButtons.pin.encode({ which: "drop" })),
+        (data) => tipFlowButtons.pin.parse(data)?.which ?? null,
+        (value) => ctx.t(`btn-pin-${value}`),
+      );
+      if (which === "drop") {
+        await ask();
+        continue;
+      }
+      // Not confirmed as the reported place: only the ~170 m cell it falls in is kept (and the service rounds again).
+      const approximate = which !== "spot";
+      const point = approximate ? approximatePin(pin) : { latitude: pin.latitude, longitude: pin.longitude };
+      return { kind: "location", ...point, approximate };
     }
     if (message?.text !== undefined && !message.text.startsWith("/")) {
       if (message.text === skipLabel) {
@@ -374,7 +393,7 @@ async function askPlace(conversation: TipConversation, ctx: FlowContext): Promis
 function askTiming(conversation: TipConversation, ctx: FlowContext): Promise<TipTiming> {
   const kb = new InlineKeyboard();
   TIP_TIMINGS.forEach((timing, i) => {
-    kb.text(ctx.t(`timing-${timing}`), `t:time:${timing}`);
+    kb.text(ctx.t(`timing-${timing}`), tipFlowButtons.timing.encode({ timing }));
     if (i % 2 === 1) kb.row();
   });
   return askChoice(
@@ -382,7 +401,7 @@ function askTiming(conversation: TipConversation, ctx: FlowContext): Promise<Tip
     ctx,
     ctx.t("tip-ask-timing"),
     cancelRow(ctx, kb),
-    (data) => z.enum(TIP_TIMINGS).safeParse(data.replace(/^t:time:/, "")).data ?? null,
+    (data) => tipFlowButtons.timing.parse(data)?.timing ?? null,
     (value) => ctx.t(`timing-${value}`),
   );
 }
@@ -412,27 +431,32 @@ async function askDescription(conversation: TipConversation, ctx: FlowContext): 
   }
 }
 
-async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promise<string[]> {
+async function askPhotos(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<string[]> {
   const photos: string[] = [];
   await ctx.reply(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("btn-photos-done"), "t:ph:done")
-      .text(ctx.t("btn-skip"), "t:ph:skip")
+      .text(ctx.t("btn-photos-done"), tipFlowButtons.photosDone.encode())
+      .text(ctx.t("btn-skip"), tipFlowButtons.photosSkip.encode())
       .row()
-      .text(ctx.t("btn-cancel"), "t:cancel"),
+      .text(ctx.t("btn-cancel"), cancelButton.encode()),
   });
   for (;;) {
     const next = await waitOrCancel(conversation);
-    const data = next.callbackQuery?.data;
-    if (data === "t:ph:done" || data === "t:ph:skip") {
+    const data = next.callbackQuery?.data ?? "";
+    const skipped = tipFlowButtons.photosSkip.parse(data) !== null;
+    if (skipped || tipFlowButtons.photosDone.parse(data)) {
       await next.answerCallbackQuery();
       await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      return data === "t:ph:skip" ? [] : photos;
+      return skipped ? [] : photos;
     }
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
       await next.reply(next.t(photo.refused));
+      continue;
+    }
+    if (photo && (await conversation.external(() => deps.services.images.full))) {
+      await next.reply(next.t("tip-photo-busy"));
       continue;
     }
     if (photo) {
@@ -442,7 +466,7 @@ async function askPhotos(conversation: TipConversation, ctx: FlowContext): Promi
       }
       photos.push(photo.fileId);
       await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), {
-        reply_markup: new InlineKeyboard().text(next.t("btn-photos-done"), "t:ph:done"),
+        reply_markup: new InlineKeyboard().text(next.t("btn-photos-done"), tipFlowButtons.photosDone.encode()),
       });
       continue;
     }

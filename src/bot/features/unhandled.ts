@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { isZaloChat } from "../../channels/zalo/translate.js";
+import { TIP_FLOW_DATA } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { sendWelcome } from "./start.js";
@@ -8,7 +9,7 @@ import { sendWelcome } from "./start.js";
 export function unhandledFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   // Buttons of a tip flow that has expired or was dropped after a restart of a changed flow.
-  feature.callbackQuery(/^t:/, async (ctx) => {
+  feature.callbackQuery(TIP_FLOW_DATA, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("tip-expired"));
   });

@@ -72,14 +72,19 @@ type Payload = Record<string, unknown>;
 export class ZaloBridge {
   private hints: (botChatId: string) => Promise<ChoiceHints> = () => Promise.resolve(DEFAULT_HINTS);
   private readonly recent = new RecentTexts();
-  private lastMessageId = 0;
   private callbacks = 0;
+  private welcomeChoices: (botChatId: string) => Promise<Choice[]> = () => Promise.resolve([]);
 
   constructor(
     readonly api: ZaloApi,
     private readonly choices: ChoiceStore,
     private readonly logger: Logger,
   ) {}
+
+  /** The welcome menu's choices in the chat's language: what a typed number means when nothing else is on offer. */
+  useWelcomeChoices(choices: (botChatId: string) => Promise<Choice[]>): void {
+    this.welcomeChoices = choices;
+  }
 
   /** The hint lines under a list of choices, in the chat's language. */
   useHints(hints: (botChatId: string) => Promise<ChoiceHints>): void {
@@ -187,7 +192,9 @@ export class ZaloBridge {
   async toUpdate(update: ZaloUpdate): Promise<Update | null> {
     const zaloChat = update.message?.chat.id;
     if (!zaloChat) return null;
-    const current = await this.choices.current(`${ZALO_CHAT_PREFIX}${zaloChat}`);
+    const chatId = `${ZALO_CHAT_PREFIX}${zaloChat}`;
+    // Nothing on offer: the welcome menu's choices, which are never stored.
+    const current = (await this.choices.current(chatId)) ?? { messageId: WELCOME_MESSAGE_ID, choices: await this.welcomeChoices(chatId) };
     const callbackId = `${ZALO_CHAT_PREFIX}${zaloChat}:${++this.callbacks}${randomBytes(3).toString("hex")}`;
     return toTelegramUpdate(update, { current, callbackId });
   }
@@ -197,7 +204,9 @@ export class ZaloBridge {
     const list = choices.length > 0 ? renderChoices(choices, await this.hints(chatId)) : "";
     const whole = [text.trim(), list].filter(Boolean).join("\n\n");
     if (whole) await this.sendText(chatId, whole);
-    if (choices.length > 0) await this.choices.offer(chatId, messageId, choices);
+    // The welcome menu is the same for everyone: kept nowhere (a row written right after a tip would date the chat's tip).
+    if (isWelcomeMenu(choices)) await this.choices.withdraw(chatId);
+    else if (choices.length > 0) await this.choices.offer(chatId, messageId, choices);
     return messageId;
   }
 
@@ -211,15 +220,22 @@ export class ZaloBridge {
     if (current?.choices.some((c) => c.kind === "text")) await this.choices.withdraw(chatId, current.messageId);
   }
 
-  /** Increasing and unique enough across restarts and instances: milliseconds, then a counter in the last digits. */
+  /** Random (48 bits): unique enough across restarts and instances, and telling nothing of when it was sent. */
   private nextMessageId(): number {
-    this.lastMessageId = Math.max(this.lastMessageId + 1, Date.now() * 1000 + Math.floor(Math.random() * 1000));
-    return this.lastMessageId;
+    return randomBytes(6).readUIntBE(0, 6) + 1;
   }
 
   private message(chatId: string, messageId: number, text: string) {
     return { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private", first_name: "Zalo" }, text };
   }
+}
+
+/** The bot message id the welcome menu's typed choices answer: any number will do, the menu's handlers do not check it. */
+const WELCOME_MESSAGE_ID = 1;
+
+/** The welcome's buttons (start.ts): "menu:…" data only. */
+function isWelcomeMenu(choices: Choice[]): boolean {
+  return choices.length > 0 && choices.every((c) => c.kind === "callback" && c.value.startsWith("menu:"));
 }
 
 function chatOfCallback(callbackId: string): string {

@@ -173,7 +173,7 @@ const START_PAYLOAD = /^(inv_|qh_|ag_|w_)[\w-]{2,80}$/;
 
 export interface TranslationContext {
   /** The choices the person was last offered in this chat, and on which bot message. */
-  current: { messageId: number; sentAt: Date; choices: Choice[] } | null;
+  current: { messageId: number; choices: Choice[] } | null;
   /** A fresh, unique id for a callback query. */
   callbackId: string;
 }
@@ -205,7 +205,7 @@ export function toTelegramUpdate(update: ZaloUpdate, context: TranslationContext
             from,
             chat_instance: message.chat.id,
             data: picked.value,
-            message: { message_id: context.current.messageId, date: Math.floor(context.current.sentAt.getTime() / 1000), chat, text: "" },
+            message: { message_id: context.current.messageId, date, chat, text: "" },
           },
         };
       }

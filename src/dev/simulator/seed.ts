@@ -2,6 +2,7 @@
 // claims the ward with the printed code, invites two officers, and binds the
 // police group. Ids are fixed so a restarted demo finds its people again.
 // A resident on Zalo needs no seeding: Zalo users simply write to the bot.
+import { agencyInviteButtons, headInviteButtons } from "../../bot/callback-data/index.js";
 import type { App } from "../../app.js";
 import type { BotApiStandIn } from "../bot-api-stand-in/index.js";
 import type { ZaloStandIn } from "../zalo-stand-in/index.js";
@@ -71,7 +72,7 @@ export async function seedDemo(app: App, standIn: BotApiStandIn, zaloStandIn: Za
       standIn.sendText(head.id, head.id, `/start ${headLink}`);
       await reply(standIn, head.id, new RegExp(`Khu phố ${i + 1}`));
       const confirm = standIn.botMessages(head.id).at(-1)!;
-      const data = standIn.inlineButtons(confirm).find((b) => b.callback_data?.startsWith("qh:ok:"))?.callback_data;
+      const data = standIn.inlineButtons(confirm).find((b) => headInviteButtons.accept.parse(b.callback_data ?? "") !== null)?.callback_data;
       if (data) standIn.pressButton(head.id, head.id, confirm.message_id, data);
       await reply(standIn, head.id, /đăng ký là|registered as/);
     }
@@ -82,7 +83,7 @@ export async function seedDemo(app: App, standIn: BotApiStandIn, zaloStandIn: Za
     standIn.sendText(healthContact.id, healthContact.id, `/start ${agencyLink}`);
     await reply(standIn, healthContact.id, /Trạm Y tế|health/i);
     const invitation = standIn.botMessages(healthContact.id).at(-1)!;
-    const accept = standIn.inlineButtons(invitation).find((b) => b.callback_data?.startsWith("ag:ok:"))?.callback_data;
+    const accept = standIn.inlineButtons(invitation).find((b) => agencyInviteButtons.accept.parse(b.callback_data ?? "") !== null)?.callback_data;
     if (accept) standIn.pressButton(healthContact.id, healthContact.id, invitation.message_id, accept);
     await reply(standIn, healthContact.id, /Bạn là người báo cáo|You report for/);
     app.logger.info("demo ward seeded: admin, two officers, police group, three quarter heads, a health station contact");

@@ -2,7 +2,8 @@
 // or load balancer, and, in webhook mode, the endpoint Telegram POSTs updates to.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Logger } from "./logger.js";
+import type { Database } from "../db.js";
+import type { Logger } from "../logger.js";
 
 export interface Readiness {
   ready: boolean;
@@ -10,6 +11,18 @@ export interface Readiness {
   updates: "polling" | "webhook" | "stopped";
   /** The Zalo channel, when it is on. */
   zalo?: "polling" | "webhook" | "stopped";
+}
+
+/** Ready when the database answers and updates come in (polled or pushed), on every channel that is on. */
+export function readinessCheck(db: Database, updates: () => Pick<Readiness, "updates" | "zalo">): () => Promise<Readiness> {
+  return async () => {
+    const database = await db.$queryRawUnsafe("SELECT 1").then(
+      () => "ok" as const,
+      () => "error" as const,
+    );
+    const sources = updates();
+    return { ready: database === "ok" && sources.updates !== "stopped" && sources.zalo !== "stopped", database, ...sources };
+  };
 }
 
 export interface WebhookRoute {

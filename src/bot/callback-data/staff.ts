@@ -1,0 +1,31 @@
+// Ward staff: the admin's /officers list, the chat's language, and the roadmap's quarter status.
+import { z } from "zod";
+import { QUARTER_STATUSES } from "../../domain/roadmap.js";
+import { LOCALES } from "../i18n.js";
+import { buttonKind, EXAMPLE_ID, recordId, wholeNumber } from "./button-kind.js";
+
+/** ❌ under the admin's /officers list. */
+export const removeOfficerButton = buttonKind({ prefix: "st:rm", audience: "ward-admin", args: { memberId: recordId }, examples: [{ memberId: EXAMPLE_ID }] });
+
+export const languageButton = buttonKind({ prefix: "lang", audience: "chat-language", args: { locale: z.enum(LOCALES) }, examples: LOCALES.map((locale) => ({ locale })) });
+
+/** `/quarterstatus`: quarter number, the decision, and its date (written YYYYMMDD; buttons from before it had none). */
+export const quarterStatusButton = buttonKind({
+  prefix: "qs",
+  audience: "ward-staff",
+  args: {
+    quarter: wholeNumber(3),
+    status: z.enum(QUARTER_STATUSES),
+    date: z
+      .string()
+      .regex(/^\d{8}$/)
+      .transform((d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`)
+      .optional(),
+  },
+  write: { date: (iso) => iso.replaceAll("-", "") },
+  examples: [
+    { quarter: 5, status: "drug_free", date: "2026-11-12" },
+    { quarter: 500, status: "unassessed", date: "2000-01-01" },
+    { quarter: 1, status: "hotspot" },
+  ],
+});

@@ -1,0 +1,191 @@
+// The conversations: a contact sends the report's file, and an officer asks
+// agencies for a report by a date (/deadline).
+import { createConversation } from "@grammyjs/conversations";
+import { Composer } from "grammy";
+import { addDays, DEADLINE_TITLE_MAX, displayDate, localDateOf, parseNumberList, parseUserDate } from "../../../domain/deadlines.js";
+import { ServiceError } from "../../../services/index.js";
+import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../../ask.js";
+import { createDeadlineButton, parseDeadlineScope } from "../../callback-data/index.js";
+import type { BotContext, FlowContext, TipConversation } from "../../context.js";
+import type { BotDeps } from "../../deps.js";
+import { escapeHtml } from "../../html.js";
+import type { Translate } from "../../i18n.js";
+import { staffIdentity, staffMember } from "../../staff-identity.js";
+import { cancelKeyboard, createKeyboard, scopeKeyboard } from "./keyboards.js";
+import { announceSubmission } from "./messenger.js";
+import { contactErrorKey } from "./texts.js";
+
+export const NEW_DEADLINE_CONVERSATION = "deadline-new";
+export const REPORT_FILE_CONVERSATION = "deadline-file";
+
+/** Registers both conversations: before any handler that enters one. */
+export function deadlineFlowsFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+  privateChats.use(createConversation<BotContext, FlowContext>((c, ctx) => newDeadlineFlow(c, ctx, deps), { id: NEW_DEADLINE_CONVERSATION, maxMillisecondsToWait: 3_600_000 }));
+  privateChats.use(
+    createConversation<BotContext, FlowContext>((c, ctx, submissionId: string) => reportFileFlow(c, ctx, submissionId, deps), { id: REPORT_FILE_CONVERSATION, maxMillisecondsToWait: 3_600_000 }),
+  );
+  return feature;
+}
+
+async function reportFileFlow(conversation: TipConversation, ctx: FlowContext, submissionId: string, deps: BotDeps): Promise<void> {
+  const who = staffIdentity(ctx);
+  if (!who) return;
+  const info = await conversation.external(async () => {
+    try {
+      return { ok: true as const, ...(await deps.services.deadlines.forContact(submissionId, who.telegramUserId)) };
+    } catch (err) {
+      if (err instanceof ServiceError) return { ok: false as const, key: contactErrorKey(err) };
+      throw err;
+    }
+  });
+  if (!info.ok) {
+    await ctx.reply(ctx.t(info.key));
+    return;
+  }
+  await ctx.reply(ctx.t("dl-file-ask", { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title) }), {
+    parse_mode: "HTML",
+    reply_markup: cancelKeyboard((key, vars) => ctx.t(key, vars)),
+  });
+  try {
+    for (;;) {
+      const next = await waitOrCancel(conversation);
+      const document = next.message?.document;
+      const photo = next.message?.photo?.at(-1);
+      if (!document && !photo) {
+        await hintForUnexpected(next, "dl-file-hint");
+        continue;
+      }
+      const file = document
+        ? { fileId: document.file_id, fileName: document.file_name ?? "bao-cao", kind: "document" as const }
+        : { fileId: photo!.file_id, fileName: "anh-bao-cao.jpg", kind: "photo" as const };
+      const result = await conversation.external(async () => {
+        try {
+          return { ok: true as const, submission: await deps.services.deadlines.submit(submissionId, who.telegramUserId, file) };
+        } catch (err) {
+          if (err instanceof ServiceError) return { ok: false as const, key: contactErrorKey(err) };
+          throw err;
+        }
+      });
+      if (!result.ok) {
+        await next.reply(next.t(result.key));
+        return;
+      }
+      const s = result.submission;
+      await next.reply(next.t("dl-file-received", { agency: escapeHtml(s.agencyName), title: escapeHtml(s.deadlineTitle), name: escapeHtml(file.fileName) }), { parse_mode: "HTML" });
+      await conversation.external(() => announceSubmission(next, deps, s, file));
+      return;
+    }
+  } catch (err) {
+    if (err instanceof FlowCancelled) {
+      await ctx.reply(ctx.t("dl-file-cancelled"));
+      return;
+    }
+    throw err;
+  }
+}
+
+async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<void> {
+  const setup = await conversation.external(async () => {
+    const member = await staffMember(ctx, deps.services.members);
+    if (!member) return null;
+    const ward = await deps.services.wards.get(member.wardId);
+    const agencies = await deps.services.agencies.list(member.wardId);
+    // The member by id only: a flow's stored state keeps no staff name either.
+    return { member: { id: member.id, wardId: member.wardId }, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
+  });
+  if (!setup) {
+    await ctx.reply(ctx.t("card-only-officers"));
+    return;
+  }
+  const t: Translate = (key, vars) => ctx.t(key, vars);
+  const cancelKb = () => cancelKeyboard(t);
+  try {
+    await ctx.reply(ctx.t("dl-ask-title", { max: DEADLINE_TITLE_MAX }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    let title: string;
+    for (;;) {
+      const next = await waitOrCancel(conversation);
+      const text = next.message?.text?.trim();
+      if (text === undefined || text.startsWith("/")) {
+        await hintForUnexpected(next, "hint-need-text");
+        continue;
+      }
+      if (text.length < 3 || text.length > DEADLINE_TITLE_MAX) {
+        await next.reply(next.t("error-text-too-long", { length: text.length, max: DEADLINE_TITLE_MAX }));
+        continue;
+      }
+      title = text;
+      break;
+    }
+
+    await ctx.reply(ctx.t("dl-ask-date", { example: displayDate(addDays(setup.today, 14)) }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    let dueOn: string;
+    for (;;) {
+      const next = await waitOrCancel(conversation);
+      const text = next.message?.text;
+      if (text === undefined || text.startsWith("/")) {
+        await hintForUnexpected(next, "dl-date-invalid");
+        continue;
+      }
+      const parsed = parseUserDate(text, setup.today);
+      if (!parsed || parsed < setup.today || parsed > addDays(setup.today, 366)) {
+        await next.reply(next.t("dl-date-invalid"));
+        continue;
+      }
+      dueOn = parsed;
+      break;
+    }
+
+    const offices = setup.agencies.filter((a) => !a.quarter);
+    const quarters = setup.agencies.filter((a) => a.quarter);
+    const scope = await askChoice(
+      conversation,
+      ctx,
+      ctx.t("dl-ask-agencies"),
+      scopeKeyboard(t, { all: setup.agencies.length, offices: offices.length, quarters: quarters.length }),
+      (data) => parseDeadlineScope(data)?.kind ?? null,
+      (v) => ctx.t(v === "all" ? "btn-dl-all" : v === "offices" ? "btn-dl-offices" : v === "quarters" ? "btn-dl-quarters" : "btn-dl-pick", { count: v === "all" ? setup.agencies.length : v === "offices" ? offices.length : quarters.length }),
+    );
+    let chosen = scope === "all" ? setup.agencies : scope === "offices" ? offices : quarters;
+    if (scope === "pick") {
+      const list = setup.agencies.map((a, i) => `${i + 1}. ${escapeHtml(a.name)}`).join("\n");
+      await ctx.reply(ctx.t("dl-ask-numbers", { list }), { parse_mode: "HTML", reply_markup: cancelKb() });
+      for (;;) {
+        const next = await waitOrCancel(conversation);
+        const numbers = next.message?.text ? parseNumberList(next.message.text, setup.agencies.length) : null;
+        if (!numbers) {
+          await next.reply(next.t("dl-numbers-invalid", { max: setup.agencies.length }));
+          continue;
+        }
+        chosen = numbers.map((n) => setup.agencies[n - 1]!);
+        break;
+      }
+    }
+
+    const names = chosen.map((a) => a.name);
+    const shown = names.length > 12 ? `${names.slice(0, 12).join(", ")}… (+${names.length - 12})` : names.join(", ");
+    const confirm = await askChoice(
+      conversation,
+      ctx,
+      ctx.t("dl-review", { title: escapeHtml(title), due: displayDate(dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
+      createKeyboard(t),
+      (data) => (createDeadlineButton.parse(data) ? "create" : null),
+      () => ctx.t("btn-dl-create"),
+    );
+    if (confirm !== "create") return;
+    const created = await conversation.external(async () => {
+      const result = await deps.services.deadlines.createAdhoc(setup.member, { title, dueOn, agencyIds: chosen.map((a) => a.id) });
+      // The announcement is in the outbox: send it now rather than at the next tick.
+      await deps.services.jobs.runDue();
+      return result;
+    });
+    await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: displayDate(dueOn), count: created.agencies }), { parse_mode: "HTML" });
+  } catch (err) {
+    if (err instanceof FlowCancelled) {
+      await ctx.reply(ctx.t("dl-cancelled"));
+      return;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,129 @@
+// An officer presses a button on a tip card: the officer is read from the
+// database on every press, then the card is redrawn with the result.
+import { Composer } from "grammy";
+import { type ActiveMember, ServiceError } from "../../../services/index.js";
+import { CARD_DATA, type CardPress, parseCardPress } from "../../callback-data/index.js";
+import type { BotContext } from "../../context.js";
+import type { BotDeps } from "../../deps.js";
+import type { Translate } from "../../i18n.js";
+import { staffIdentity } from "../../staff-identity.js";
+import { type CardMenu, cardKeyboard } from "./keyboards.js";
+import { renderCardText } from "./render.js";
+
+export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.callbackQuery(CARD_DATA, async (ctx) => {
+    const press = parseCardPress(ctx.callbackQuery.data);
+    const chatId = ctx.chat?.id;
+    if (!press || chatId === undefined) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    // Roles come from the database on every press, not from group membership.
+    const ward = await deps.services.wards.getByPoliceChat(String(chatId));
+    const who = staffIdentity(ctx);
+    const member = ward && who ? await deps.services.members.findActive(ward.id, who.telegramUserId) : null;
+    if (!ward || !member) {
+      await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
+      return;
+    }
+    const t: Translate = (key, vars) => ctx.t(key, vars);
+    try {
+      const askPrompt = async (reference: string) => {
+        // The officer answers by replying to this message (works with group privacy on).
+        await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
+      };
+      const toast = await applyCardAction(deps, member, press, t, async (menu, candidates) => {
+        const view = await deps.services.tips.view(press.args.tipId);
+        if (!view) return;
+        const locale = await ctx.i18n.getLocale();
+        await ctx
+          .editMessageText(renderCardText(view, t, ward.timezone, locale), {
+            parse_mode: "HTML",
+            reply_markup: cardKeyboard(view, t, menu, candidates),
+          })
+          .catch((err: unknown) => {
+            // Pressing the same menu twice leaves the card unchanged: not an error.
+            if (!String(err).includes("message is not modified")) throw err;
+          });
+      }, askPrompt);
+      await ctx.answerCallbackQuery(toast ? { text: toast } : {});
+    } catch (err) {
+      if (err instanceof ServiceError) {
+        const key =
+          err.code === "wrong_ward"
+            ? "card-wrong-ward"
+            : err.code === "already_claimed"
+              ? "card-already-claimed"
+              : err.code === "tip_closed"
+                ? "card-tip-closed"
+                : "card-tip-not-found";
+        await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  return feature;
+}
+
+async function applyCardAction(
+  deps: BotDeps,
+  member: ActiveMember,
+  press: CardPress,
+  t: Translate,
+  redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
+  askPrompt: (reference: string) => Promise<void>,
+): Promise<string | null> {
+  const tips = deps.services.tips;
+  // Forged callback data must not show or touch another ward's tip.
+  const { tipId } = press.args;
+  const current = await tips.view(tipId);
+  if (!current) throw new ServiceError("tip_not_found");
+  if (current.wardId !== member.wardId) throw new ServiceError("wrong_ward");
+  switch (press.kind) {
+    case "claim":
+      await tips.claim(member, tipId);
+      await redraw("main");
+      return t("card-done-claimed", { reference: current.reference });
+    case "priorityMenu":
+      await redraw("priority");
+      return t("card-choose-priority");
+    case "closeMenu":
+      await redraw("close");
+      return null;
+    case "duplicateMenu": {
+      const candidates = await tips.duplicateCandidates(member, tipId);
+      await redraw("duplicate", candidates);
+      return candidates.length > 0 ? t("card-choose-duplicate") : t("card-no-duplicates");
+    }
+    case "back":
+      await redraw("main");
+      return null;
+    case "ask":
+      await askPrompt(current.reference);
+      return t("card-ask-hint");
+    case "priority":
+      await tips.setPriority(member, tipId, press.args.priority);
+      await redraw("main");
+      return t("card-done-priority", { priority: t(`priority-${press.args.priority}`) });
+    case "status":
+      await tips.setStatus(member, tipId, press.args.status);
+      await redraw("main");
+      return t(`card-status-${press.args.status}`, { officer: member.displayName });
+    case "close":
+      await tips.close(member, tipId, press.args.reason);
+      await redraw("main");
+      await deps.notifyTipster(tipId, "closed");
+      return t("card-done-closed", { reference: current.reference });
+    case "duplicate": {
+      await tips.markDuplicate(member, tipId, press.args.originalId);
+      await redraw("main");
+      await deps.notifyTipster(tipId, "closed");
+      const original = await tips.view(press.args.originalId);
+      return t("card-done-duplicate", { reference: original?.reference ?? "" });
+    }
+  }
+}
