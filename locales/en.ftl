@@ -32,7 +32,7 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — month, quarter, half-year or year report (Excel workbook and a Word draft)
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
-    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close.
+    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close; once closed as confirmed: 📋 Outcomes (case opened, administrative penalty, point dismantled, plants destroyed…).
 help-super-admin =
     <b>Deployment administrator</b>
     /wards — the wards of this deployment (counts, residents' links)
@@ -228,6 +228,46 @@ card-done-claimed = You took tip #{ $reference }.
 card-done-priority = Priority changed: { $priority }.
 card-done-duplicate = Marked as duplicate of #{ $reference }.
 card-done-closed = Tip #{ $reference } closed.
+card-done-closed-confirmed = Tip #{ $reference } closed as confirmed. Record what came of it with the buttons under the card (if anything).
+card-outcomes = 📋 Outcomes: { $list }
+card-outcome-case_opened =
+    { $shape ->
+        [unknown] 1 case opened (people not counted yet)
+       *[known] 1 case opened ({ $count } people)
+    }
+card-outcome-administrative = { $count } people handled administratively
+card-outcome-dealing_point_dismantled = { $count } dealing points dismantled
+card-outcome-venue_dismantled = { $count } use venues dismantled
+card-outcome-plants_destroyed =
+    { $shape ->
+        [unknown] drug plants destroyed (not counted yet)
+       *[known] { $count } drug plants destroyed
+    }
+card-outcome-premises_inspected = { $count } premises inspected
+card-outcome-handed_over = handed to another unit
+card-outcome-counting = ➕ { $question }: <b>{ $count }</b> — press a number, or step it up or down and press “Record”.
+card-outcome-ask-case_opened = People arrested or prosecuted
+card-outcome-ask-administrative = People handled administratively
+card-outcome-ask-dealing_point_dismantled = Dealing points dismantled
+card-outcome-ask-venue_dismantled = Use venues dismantled
+card-outcome-ask-plants_destroyed = Plants destroyed
+card-outcome-ask-premises_inspected = Premises inspected
+card-outcome-recorded = Recorded: { $outcome }.
+card-outcome-removed = Taken back: { $outcome }.
+card-outcome-not-confirmed = Outcomes are recorded only for tips closed as confirmed.
+card-outcome-invalid = This outcome cannot be recorded (the number is not valid, or the tip has too many outcomes).
+btn-outcome-case_opened = 📁 Case opened
+btn-outcome-administrative = 📝 Administrative penalty
+btn-outcome-dealing_point_dismantled = 🏚 Dealing point dismantled
+btn-outcome-venue_dismantled = 🏠 Use venue dismantled
+btn-outcome-plants_destroyed = 🌿 Plants destroyed
+btn-outcome-premises_inspected = 🏨 Premises inspected
+btn-outcome-handed_over = 🤝 Handed to another unit
+btn-outcome-done = ✔️ Done
+btn-outcome-menu = 📋 Outcomes
+btn-outcome-record = ✅ Record { $count }
+btn-outcome-unknown = Not known yet
+btn-outcome-remove = ❌ { $label }
 card-already-claimed = Another officer has already taken this tip.
 card-tip-closed = This tip is closed.
 card-tip-not-found = Tip not found.

@@ -32,7 +32,7 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
-    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng.
+    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
 help-super-admin =
     <b>Lệnh cho quản trị hệ thống</b>
     /wards — các phường trong hệ thống (số liệu, liên kết cho người dân)
@@ -228,6 +228,46 @@ card-done-claimed = Bạn đã nhận tin báo #{ $reference }.
 card-done-priority = Đã đổi mức độ: { $priority }.
 card-done-duplicate = Đã đánh dấu trùng với #{ $reference }.
 card-done-closed = Đã đóng tin báo #{ $reference }.
+card-done-closed-confirmed = Đã đóng tin báo #{ $reference } — xác minh đúng. Ghi kết quả xử lý bằng các nút dưới thẻ (nếu có).
+card-outcomes = 📋 Kết quả xử lý: { $list }
+card-outcome-case_opened =
+    { $shape ->
+        [unknown] khởi tố, lập hồ sơ 1 vụ (chưa ghi số đối tượng)
+       *[known] khởi tố, lập hồ sơ 1 vụ ({ $count } đối tượng)
+    }
+card-outcome-administrative = xử lý hành chính { $count } người
+card-outcome-dealing_point_dismantled = triệt xóa { $count } điểm mua bán
+card-outcome-venue_dismantled = triệt xóa { $count } điểm tổ chức sử dụng
+card-outcome-plants_destroyed =
+    { $shape ->
+        [unknown] nhổ bỏ, tiêu hủy cây (chưa ghi số cây)
+       *[known] nhổ bỏ, tiêu hủy { $count } cây
+    }
+card-outcome-premises_inspected = kiểm tra { $count } cơ sở kinh doanh
+card-outcome-handed_over = chuyển đơn vị khác xử lý
+card-outcome-counting = ➕ { $question }: <b>{ $count }</b> — bấm một số, hoặc tăng, giảm rồi bấm “Ghi”.
+card-outcome-ask-case_opened = Số đối tượng bị bắt, khởi tố
+card-outcome-ask-administrative = Số người bị xử lý hành chính
+card-outcome-ask-dealing_point_dismantled = Số điểm mua bán bị triệt xóa
+card-outcome-ask-venue_dismantled = Số điểm tổ chức sử dụng bị triệt xóa
+card-outcome-ask-plants_destroyed = Số cây bị nhổ bỏ, tiêu hủy
+card-outcome-ask-premises_inspected = Số cơ sở kinh doanh được kiểm tra
+card-outcome-recorded = Đã ghi: { $outcome }.
+card-outcome-removed = Đã bỏ: { $outcome }.
+card-outcome-not-confirmed = Chỉ ghi kết quả xử lý cho tin báo đã đóng là “xác minh đúng”.
+card-outcome-invalid = Không ghi được kết quả này (số không hợp lệ, hoặc tin báo đã có quá nhiều kết quả).
+btn-outcome-case_opened = 📁 Khởi tố, lập hồ sơ
+btn-outcome-administrative = 📝 Xử lý hành chính
+btn-outcome-dealing_point_dismantled = 🏚 Triệt xóa điểm mua bán
+btn-outcome-venue_dismantled = 🏠 Triệt xóa điểm sử dụng
+btn-outcome-plants_destroyed = 🌿 Nhổ bỏ, tiêu hủy cây
+btn-outcome-premises_inspected = 🏨 Kiểm tra cơ sở
+btn-outcome-handed_over = 🤝 Chuyển đơn vị khác
+btn-outcome-done = ✔️ Xong
+btn-outcome-menu = 📋 Kết quả xử lý
+btn-outcome-record = ✅ Ghi { $count }
+btn-outcome-unknown = Chưa rõ số
+btn-outcome-remove = ❌ { $label }
 card-already-claimed = Tin báo này đã có cán bộ khác nhận.
 card-tip-closed = Tin báo này đã đóng.
 card-tip-not-found = Không tìm thấy tin báo.

@@ -37,17 +37,17 @@ describe("the report an officer prints, signs and sends", () => {
     await group.tap("✅ Đóng");
     const closed = await group.tap("Xác minh đúng", /Đã đóng — Xác minh đúng/);
     expect(group.buttons(closed.message!)).toEqual(
-      expect.arrayContaining(["⚖️ Khởi tố, lập hồ sơ", "📝 Xử lý hành chính", "🏚 Triệt xóa điểm mua bán", "🏠 Triệt xóa điểm sử dụng", "🌿 Nhổ bỏ, tiêu hủy cây", "🏨 Kiểm tra cơ sở", "🤝 Chuyển đơn vị khác", "✔️ Xong"]),
+      expect.arrayContaining(["📁 Khởi tố, lập hồ sơ", "📝 Xử lý hành chính", "🏚 Triệt xóa điểm mua bán", "🏠 Triệt xóa điểm sử dụng", "🌿 Nhổ bỏ, tiêu hủy cây", "🏨 Kiểm tra cơ sở", "🤝 Chuyển đơn vị khác", "✔️ Xong"]),
     );
 
     // Someone in the group who is not an officer cannot record anything.
-    const outcomeButton = t.standIn.inlineButtons(closed.message).find((b) => b.text === "⚖️ Khởi tố, lập hồ sơ")!;
+    const outcomeButton = t.standIn.inlineButtons(closed.message).find((b) => b.text === "📁 Khởi tố, lập hồ sơ")!;
     const forged = await ward.group(ward.bystander).press(closed.message!.message_id, outcomeButton.callback_data!);
     expect(forged.answer).toMatchObject({ show_alert: true });
     expect(await t.app.services.db.tipOutcome.count()).toBe(0);
 
     // A case with three people: one press on the number.
-    await group.tap("⚖️ Khởi tố, lập hồ sơ", /Số đối tượng bị bắt, khởi tố/);
+    await group.tap("📁 Khởi tố, lập hồ sơ", /Số đối tượng bị bắt, khởi tố/);
     await group.tap("3", /Kết quả xử lý: khởi tố, lập hồ sơ 1 vụ \(3 đối tượng\)/);
     // 120 plants: stepped up, then recorded.
     await group.tap("🌿 Nhổ bỏ, tiêu hủy cây", /Số cây/);
@@ -58,10 +58,15 @@ describe("the report an officer prints, signs and sends", () => {
     // A point dismantled by mistake, then taken back.
     await group.tap("🏚 Triệt xóa điểm mua bán", /Số điểm/);
     await group.tap("1", /triệt xóa 1 điểm mua bán/);
-    const taken = await group.tap(/^❌ .*điểm mua bán/, /Đã bỏ/);
-    expect(taken.message?.text).not.toMatch(/triệt xóa 1 điểm mua bán/);
-    const done = await group.tap("✔️ Xong");
-    expect(group.buttons(done.message ?? group.botMessages().at(-1)!)).toEqual(["📋 Kết quả xử lý"]);
+    const taken = await group.tap(/^❌ .*điểm mua bán/);
+    expect(taken.answer.text).toBe("Đã bỏ: triệt xóa 1 điểm mua bán.");
+    const cardNow = () => group.botMessages().find((m) => m.message_id === card.message_id)!;
+    expect(cardNow().text).toContain("📋 Kết quả xử lý: khởi tố, lập hồ sơ 1 vụ (3 đối tượng); nhổ bỏ, tiêu hủy 120 cây");
+    expect(cardNow().text).not.toContain("điểm mua bán");
+    await group.tap("✔️ Xong");
+    // The closed card keeps one button, to add what comes of the tip later.
+    expect(group.buttons(cardNow())).toEqual(["📋 Kết quả xử lý"]);
+    expect(await t.app.services.db.tipOutcome.count()).toBe(2);
 
     const history = await ward.group(ward.admin).say(`/audit ${reference}`, /Lịch sử tin báo/);
     expect(history?.text).toMatch(/tip\.outcome_recorded — Lê Cán Bộ \(kind=case_opened, count=3\)/);

@@ -10,6 +10,7 @@ import { buildReportDocx } from "../../services/report-docx.js";
 import { periodLabel, unitWords } from "../../services/report-text.js";
 import { buildReportWorkbook, buildRollUpWorkbook } from "../../services/report-workbook.js";
 import type { Report } from "../../services/reports.js";
+import { reportPeriodButton, rollUpPeriodButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -67,7 +68,7 @@ export async function sendReport(api: Api, chatId: string | number, t: Translate
 }
 
 /** The periods an officer most likely wants, as buttons: this and last month, this and last quarter, the half-year, the year. */
-export function periodKeyboard(t: Translate, today: string, prefix: "rp" | "ru"): InlineKeyboard {
+export function periodKeyboard(t: Translate, today: string, kind: typeof reportPeriodButton | typeof rollUpPeriodButton): InlineKeyboard {
   const month = periodContaining("month", today);
   const quarter = periodContaining("quarter", today);
   const label = (p: ReportPeriod) =>
@@ -78,7 +79,7 @@ export function periodKeyboard(t: Translate, today: string, prefix: "rp" | "ru")
         : p.kind === "half_year"
           ? t("btn-rp-half", { year: String(p.year) })
           : t("btn-rp-year", { year: String(p.year) });
-  const button = (kb: InlineKeyboard, p: ReportPeriod) => kb.text(label(p), `${prefix}:${p.key}`);
+  const button = (kb: InlineKeyboard, p: ReportPeriod) => kb.text(label(p), kind.encode({ period: p.key }));
   const kb = new InlineKeyboard();
   button(button(kb, month), previousPeriod(month)).row();
   button(button(kb, quarter), previousPeriod(quarter)).row();
@@ -113,7 +114,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     if (!arg) {
       const ward = await services.wards.get(member.wardId);
       const today = localDateOf(services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh");
-      await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), today, "rp") });
+      await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), today, reportPeriodButton) });
       return;
     }
     const period = parsePeriod(arg);
@@ -124,10 +125,11 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     await produce(ctx, member.wardId, member.id, period);
   });
 
-  feature.callbackQuery(/^rp:([\w-]{1,16})$/, async (ctx) => {
+  feature.callbackQuery(reportPeriodButton.pattern, async (ctx) => {
     // Roles come from the database on every press.
     const member = await staffMember(ctx, services.members);
-    const period = parsePeriod(ctx.match[1]!);
+    const pressed = reportPeriodButton.parse(ctx.callbackQuery.data);
+    const period = pressed ? reportPeriod(pressed.period) : null;
     if (!member || !period) {
       await ctx.answerCallbackQuery({ text: ctx.t(member ? "rp-usage" : "card-only-officers").slice(0, 200), show_alert: true });
       return;
@@ -160,7 +162,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     }
     const arg = ctx.match.trim();
     if (!arg) {
-      await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), localDateOf(services.clock(), "Asia/Ho_Chi_Minh"), "ru") });
+      await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), localDateOf(services.clock(), "Asia/Ho_Chi_Minh"), rollUpPeriodButton) });
       return;
     }
     const period = parsePeriod(arg);
@@ -170,8 +172,9 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     }
     await rollUp(ctx, period);
   });
-  privateChats.callbackQuery(/^ru:([\w-]{1,16})$/, async (ctx) => {
-    const period = parsePeriod(ctx.match[1]!);
+  privateChats.callbackQuery(rollUpPeriodButton.pattern, async (ctx) => {
+    const pressed = rollUpPeriodButton.parse(ctx.callbackQuery.data);
+    const period = pressed ? reportPeriod(pressed.period) : null;
     if (!isSuperAdmin(ctx) || !period) {
       await ctx.answerCallbackQuery({ text: ctx.t("not-super-admin"), show_alert: true });
       return;

@@ -7,7 +7,8 @@ import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import type { Translate } from "../../i18n.js";
 import { staffIdentity } from "../../staff-identity.js";
-import { type CardMenu, cardKeyboard } from "./keyboards.js";
+import { acceptsOutcomes, OUTCOME_COUNTS } from "../../../domain/tip-outcome.js";
+import { type CardMenu, cardKeyboard, type OutcomeMenuState, outcomeText } from "./keyboards.js";
 import { renderCardText } from "./render.js";
 
 export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
@@ -34,14 +35,15 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
         // The officer answers by replying to this message (works with group privacy on).
         await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
       };
-      const toast = await applyCardAction(deps, member, press, t, async (menu, candidates) => {
+      const toast = await applyCardAction(deps, member, press, t, async (menu, extra = {}) => {
         const view = await deps.services.tips.view(press.args.tipId);
         if (!view) return;
         const locale = await ctx.i18n.getLocale();
+        const state: OutcomeMenuState = { ...(acceptsOutcomes(view) ? { outcomes: await deps.services.tipOutcomes.forTip(view.id) } : {}), ...(extra.counting ? { counting: extra.counting } : {}) };
         await ctx
-          .editMessageText(renderCardText(view, t, ward.timezone, locale), {
+          .editMessageText(renderCardText(view, t, ward.timezone, locale, state), {
             parse_mode: "HTML",
-            reply_markup: cardKeyboard(view, t, menu, candidates),
+            reply_markup: cardKeyboard(view, t, menu, extra.candidates, state),
           })
           .catch((err: unknown) => {
             // Pressing the same menu twice leaves the card unchanged: not an error.
@@ -58,7 +60,11 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
               ? "card-already-claimed"
               : err.code === "tip_closed"
                 ? "card-tip-closed"
-                : "card-tip-not-found";
+                : err.code === "tip_not_confirmed"
+                  ? "card-outcome-not-confirmed"
+                  : err.code === "invalid_input"
+                    ? "card-outcome-invalid"
+                    : "card-tip-not-found";
         await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
         return;
       }
@@ -74,7 +80,7 @@ async function applyCardAction(
   member: ActiveMember,
   press: CardPress,
   t: Translate,
-  redraw: (menu: CardMenu, candidates?: { id: string; reference: string }[]) => Promise<void>,
+  redraw: (menu: CardMenu, extra?: { candidates?: { id: string; reference: string }[]; counting?: OutcomeMenuState["counting"] }) => Promise<void>,
   askPrompt: (reference: string) => Promise<void>,
 ): Promise<string | null> {
   const tips = deps.services.tips;
@@ -96,7 +102,7 @@ async function applyCardAction(
       return null;
     case "duplicateMenu": {
       const candidates = await tips.duplicateCandidates(member, tipId);
-      await redraw("duplicate", candidates);
+      await redraw("duplicate", { candidates });
       return candidates.length > 0 ? t("card-choose-duplicate") : t("card-no-duplicates");
     }
     case "back":
@@ -115,9 +121,43 @@ async function applyCardAction(
       return t(`card-status-${press.args.status}`, { officer: member.displayName });
     case "close":
       await tips.close(member, tipId, press.args.reason);
-      await redraw("main");
+      // Verified true: straight on to what came of it.
+      await redraw(press.args.reason === "confirmed" ? "outcomes" : "main");
       await deps.notifyTipster(tipId, "closed");
-      return t("card-done-closed", { reference: current.reference });
+      return t(press.args.reason === "confirmed" ? "card-done-closed-confirmed" : "card-done-closed", { reference: current.reference });
+    // What came of a tip verified as true: the service refuses any other tip (and another ward's).
+    case "outcomeMenu":
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      await redraw("outcomes");
+      return null;
+    case "outcomeDone":
+      await redraw("main");
+      return null;
+    case "outcomeKind": {
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      const { kind } = press.args;
+      if (OUTCOME_COUNTS[kind] !== null) {
+        await redraw("count", { counting: { kind, count: 0 } });
+        return null;
+      }
+      const recorded = await deps.services.tipOutcomes.record(member, tipId, { kind, count: null });
+      await redraw("outcomes");
+      return t("card-outcome-recorded", { outcome: outcomeText(t, recorded) });
+    }
+    case "outcomeStep":
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      await redraw("count", { counting: { kind: press.args.kind, count: press.args.count } });
+      return null;
+    case "outcomeRecord": {
+      const recorded = await deps.services.tipOutcomes.record(member, tipId, { kind: press.args.kind, count: press.args.count ?? null });
+      await redraw("outcomes");
+      return t("card-outcome-recorded", { outcome: outcomeText(t, recorded) });
+    }
+    case "outcomeRemove": {
+      const removed = await deps.services.tipOutcomes.remove(member, tipId, press.args.outcomeId);
+      await redraw("outcomes");
+      return removed ? t("card-outcome-removed", { outcome: outcomeText(t, removed) }) : null;
+    }
     case "duplicate": {
       await tips.markDuplicate(member, tipId, press.args.originalId);
       await redraw("main");
