@@ -123,7 +123,7 @@ export function figureSections(report: Report, t: Translate): FigureSection[] {
       lines: [
         { label: t("rp-fig-roadmap-actual", { Units: words.Units, asOf }), value: f.roadmap.actual },
         { label: t("rp-fig-roadmap-target", { year: String(f.roadmap.year) }), value: f.roadmap.target },
-        { label: t("rp-fig-roadmap-total", { units: words.units }), value: f.roadmap.quarters.length },
+        { label: t("rp-fig-roadmap-total", { units: words.units, Units: words.Units }), value: f.roadmap.quarters.length },
       ],
     },
     {

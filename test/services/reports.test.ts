@@ -11,13 +11,15 @@ import type { ActiveMember } from "../../src/services/members.js";
 import { buildReportDocx } from "../../src/services/report-docx.js";
 import { buildReportWorkbook, buildRollUpWorkbook, FONT_NAME } from "../../src/services/report-workbook.js";
 import type { Report } from "../../src/services/reports.js";
+import { reportSummaryText } from "../../src/bot/features/report.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { FakeClock } from "../support/clock.js";
 import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
 import { docxParagraphs, unzip } from "../support/office-files.js";
 
 const i18n = createI18n({ locale: () => Promise.resolve(null) } as never, "vi");
-const t = (key: string, vars?: Record<string, string | number>) => i18n.t("vi", key, { channel: "telegram", ...vars });
+const translator = (locale: "vi" | "en") => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { channel: "telegram", ...vars });
+const t = translator("vi");
 const local = (iso: string) => Date.parse(`${iso}+07:00`);
 
 describe("ReportService", () => {
@@ -212,6 +214,19 @@ describe("ReportService", () => {
       const everything: string[] = [];
       for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => everything.push(cell.text)));
       for (const needle of ["hẻm 7", "Trần Phú", "karaoke", "bán ma túy ở đầu"]) expect(everything.join("\n")).not.toContain(needle);
+    });
+
+    it("renders in English too, every message given what it needs", async () => {
+      const en = translator("en");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await buildReportWorkbook(report, en)) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Sentences", "Tips", "Outcomes", "Weekly check-ins", "Deadlines", "Roadmap"]);
+      const xml = unzip(await buildReportDocx(report, en)).get("word/document.xml")!.toString("utf8");
+      expect(docxParagraphs(xml).map((p) => p.text)).toContain("In the period, confirmed tips led to: 1 cases opened with 2 people and 1 dealing points dismantled.");
+      expect(reportSummaryText(en, report)).toContain("From confirmed tips: 1 cases opened (2 people)");
+      expect(reportSummaryText(t, report)).toContain("Từ tin báo xác minh đúng: khởi tố, lập hồ sơ 1 vụ (2 đối tượng)");
+      const rollUp = await services.reports.rollUp("2026-H1", { unknownQuarter: "Unknown" });
+      expect((await buildRollUpWorkbook(rollUp, en)).length).toBeGreaterThan(0);
     });
 
     it("the .docx draft follows Decree 30: motto, issuing body, number left blank, place and date, title, sections with figures, Nơi nhận, signature", async () => {
