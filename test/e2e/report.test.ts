@@ -67,6 +67,9 @@ describe("the report an officer prints, signs and sends", () => {
     // The closed card keeps one button, to add what comes of the tip later.
     expect(group.buttons(cardNow())).toEqual(["📋 Kết quả xử lý"]);
     expect(await t.app.services.db.tipOutcome.count()).toBe(2);
+    // Shown again later (a case is often opened weeks after), the card still lists them and can take more.
+    const again = await group.say(`/tip ${reference}`, /📋 Kết quả xử lý: khởi tố, lập hồ sơ 1 vụ \(3 đối tượng\)/);
+    expect(group.buttons(again!)).toEqual(["📋 Kết quả xử lý"]);
 
     const history = await ward.group(ward.admin).say(`/audit ${reference}`, /Lịch sử tin báo/);
     expect(history?.text).toMatch(/tip\.outcome_recorded — Lê Cán Bộ \(kind=case_opened, count=3\)/);
