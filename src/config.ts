@@ -43,6 +43,12 @@ export const configSchema = z.object({
   // Rows kept per chat (its keyed hash) beyond a flow, such as the language: deleted after this many days unused.
   // Residents' pictures decoded at once (a large PNG takes hundreds of MB decoded); more wait their turn.
   IMAGE_DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Opted-in tipsters are told of officers' questions and the closing at these local hours only, silently.
+  NOTIFY_HOURS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/)
+    .default("8,12,17")
+    .refine((s) => s.split(",").every((h) => Number(h) <= 23), "hours 0–23"),
   CHAT_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Telegram user ids (comma-separated) who may create wards with /newward; empty: nobody.

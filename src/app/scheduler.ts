@@ -40,7 +40,9 @@ export function startScheduler(config: Config, services: Services, logger: Logge
   const purgeOldTips = async () => {
     // A closed tip's tipster is told and forgotten at closing; this catches any left (a process that died in between).
     let notificationTargets = 0;
-    for await (const tipIds of services.tips.closedTipIds()) notificationTargets += await services.notifications.forgetTips(tipIds);
+    // Tips closed in the last day may still have their closing notice waiting for the next notice time.
+    const dayAgo = new Date(services.clock().getTime() - 86_400_000);
+    for await (const tipIds of services.tips.closedTipIds(dayAgo)) notificationTargets += await services.notifications.forgetTips(tipIds);
     const purged = await services.tips.purgeClosed(config.TIP_RETENTION_DAYS);
     // Chat-keyed rows that outlive flows: the day's use written in one batch, then what went unused too long.
     await services.preferences.flushUsage();

@@ -24,6 +24,7 @@ export async function openServices(config: Config, logger: Logger, clock?: Clock
     },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     imageDecodes: config.IMAGE_DECODE_CONCURRENCY,
+    notifyHours: config.NOTIFY_HOURS.split(",").map(Number),
     ...(clock ? { clock } : {}),
   });
   // Values in clear or in the old sealed format are refused on read (one could have been planted): say so now, not mid-flow.

@@ -16,7 +16,7 @@ import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.
 import { followUpFeature } from "./features/follow-up.js";
 import { reportFeature } from "./features/report.js";
 import { roadmapFeature } from "./features/roadmap.js";
-import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
+import { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterMessenger, createTipsterNotifier, tipCardsFeature } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
@@ -65,8 +65,9 @@ export function createBot(
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
-    notifyTipster: createTipsterNotifier(bot.api, i18n, withoutAnnouncer),
+    notifyTipster: createTipsterNotifier(withoutAnnouncer),
   };
+  services.notifications.useMessenger(createTipsterMessenger(bot.api, i18n, withoutAnnouncer));
   services.tips.useMessenger(createTipMessenger(bot.api, i18n, withoutAnnouncer, (tipId) => deps.announceTip(tipId)));
   // One pacer for every bulk send, so check-ins and reminders together stay under Telegram's limit.
   const pacer = new SendPacer(settings.sendRatePerSecond);

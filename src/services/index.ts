@@ -40,6 +40,8 @@ export interface ServiceOptions {
   tipLimits?: { perHour: number; perDay: number };
   deadlineLadder?: ReminderLadder;
   onJobError?: (err: unknown, job: { kind: string; key: string }) => void;
+  /** Local hours at which opted-in tipsters' notices go out (NOTIFY_HOURS). */
+  notifyHours?: readonly number[];
   /** Pictures decoded at once (IMAGE_DECODE_CONCURRENCY). */
   imageDecodes?: number;
 }
@@ -107,7 +109,7 @@ export function createServices(options: ServiceOptions): Services {
     receiptAttempts: new AttemptLimiter(clock),
     adminAttempts: new AttemptLimiter(clock, 5),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
-    notifications: new NotificationService(db, secrets, options.notifyKey),
+    notifications: new NotificationService(db, secrets, options.notifyKey, jobs, clock, options.notifyHours),
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),

@@ -7,6 +7,9 @@
 // target with the tip filed just before it. Deleted when the tip closes.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { Database } from "../db.js";
+import { DEFAULT_NOTIFY_HOURS, nextNotifyBatch } from "../domain/notify-batches.js";
+import type { Clock } from "./clock.js";
+import type { JobService } from "./jobs.js";
 import type { Secrets } from "./secrets.js";
 import { type UnorderedTable, writeAmongOthers } from "./unordered-writes.js";
 
@@ -32,17 +35,64 @@ const targets: UnorderedTable<TargetRow> = {
   insert: (tx, rows) => tx.notificationTarget.createMany({ data: rows }),
 };
 
+/** Decrypts a target with NOTIFY_KEY; the format before n2 bound no row (read only until its tip closes). */
+export function openNotificationTarget(key: Buffer, lookupKey: string, stored: string): string {
+  const current = stored.startsWith(FORMAT);
+  const box = Buffer.from(current ? stored.slice(FORMAT.length) : stored, current ? "base64url" : "base64");
+  if (box.length < IV_BYTES + TAG_BYTES) throw new Error("notification target too short");
+  const decipher = createDecipheriv("aes-256-gcm", key, box.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  if (current) decipher.setAAD(Buffer.from(lookupKey));
+  decipher.setAuthTag(box.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(box.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+}
+
+export type TipsterEvent = "question" | "closed";
+
+/** Sends a notice to a tipster's chat, silently (no sound). Throws when Telegram refuses. */
+export type TipsterMessenger = (chatId: string, event: TipsterEvent) => Promise<void>;
+
 export class NotificationService {
   readonly keyId: string;
+  private messenger: TipsterMessenger | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly secrets: Secrets,
     private readonly key: Buffer,
+    private readonly jobs: JobService,
+    private readonly clock: Clock,
+    private readonly batchHours: readonly number[] = DEFAULT_NOTIFY_HOURS,
   ) {
     if (key.length !== 32) throw new Error("NOTIFY_KEY must be 32 bytes (base64)");
     // Identifies the key without revealing it, for rotation.
     this.keyId = createHash("sha256").update(key).digest("base64url").slice(0, 8);
+    jobs.register("tipster.notify", (_job, p) => this.deliver(String(p.tipId), p.event === "closed" ? "closed" : "question"));
+  }
+
+  useMessenger(messenger: TipsterMessenger): void {
+    this.messenger = messenger;
+  }
+
+  /**
+   * Tells the tipster (if they opted in) that an officer asked something or
+   * closed the tip — at the ward's next notice time, not now: the officer
+   * does not pick the moment the phone lights up. Questions of one batch make
+   * one notice. Nothing is written for a tipster who did not opt in.
+   */
+  async notifyLater(tipId: string, event: TipsterEvent): Promise<void> {
+    const tip = await this.db.tip.findUnique({ where: { id: tipId }, select: { wardId: true, ward: { select: { timezone: true } } } });
+    if (!tip) return;
+    // Whether they opted in is not visible in the job: it is planned either way and finds no target at send time.
+    const dueAt = nextNotifyBatch(this.clock(), tip.ward.timezone, this.batchHours);
+    const key = event === "closed" ? `tipster.notify:${tipId}:closed` : `tipster.notify:${tipId}:question:${dueAt.toISOString()}`;
+    await this.jobs.schedule({ wardId: tip.wardId, key, kind: "tipster.notify", dueAt, payload: { tipId, event } });
+  }
+
+  private async deliver(tipId: string, event: TipsterEvent): Promise<void> {
+    const chatId = await this.target(tipId);
+    // Forgotten before sending: a notice that cannot go (the bot blocked, the account gone) must not leave the chat id behind.
+    if (event === "closed") await this.forget(tipId);
+    if (chatId) await this.messenger?.(chatId, event);
   }
 
   private lookupKey(tipId: string): string {
@@ -67,15 +117,8 @@ export class NotificationService {
     return this.open(lookupKey, row.ciphertext);
   }
 
-  /** Decrypts a target; the format before n2 bound no row (read only until its tip closes). */
   open(lookupKey: string, stored: string): string {
-    const current = stored.startsWith(FORMAT);
-    const box = Buffer.from(current ? stored.slice(FORMAT.length) : stored, current ? "base64url" : "base64");
-    if (box.length < IV_BYTES + TAG_BYTES) throw new Error("notification target too short");
-    const decipher = createDecipheriv("aes-256-gcm", this.key, box.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
-    if (current) decipher.setAAD(Buffer.from(lookupKey));
-    decipher.setAuthTag(box.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(box.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+    return openNotificationTarget(this.key, lookupKey, stored);
   }
 
   async forget(tipId: string): Promise<void> {

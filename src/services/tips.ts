@@ -329,12 +329,12 @@ export class TipService {
     return count;
   }
 
-  /** Ids of every closed tip, a batch at a time (for sweeps that can only find their rows by a keyed hash of the id). */
-  async *closedTipIds(batchSize = 1000): AsyncGenerator<string[]> {
+  /** Ids of every tip closed before `closedBefore`, a batch at a time (for sweeps that can only find their rows by a keyed hash of the id). */
+  async *closedTipIds(closedBefore: Date, batchSize = 1000): AsyncGenerator<string[]> {
     let after: string | undefined;
     for (;;) {
       const rows = await this.db.tip.findMany({
-        where: { status: "closed", ...(after ? { id: { gt: after } } : {}) },
+        where: { status: "closed", closedAt: { lt: closedBefore }, ...(after ? { id: { gt: after } } : {}) },
         select: { id: true },
         orderBy: { id: "asc" },
         take: batchSize,

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually, until } from "../support/wait.js";
+import { nextNotifyBatch } from "../../src/domain/notify-batches.js";
 
 async function sendTip(resident: Persona, place: string, optIn: boolean): Promise<string> {
   const receipt = await sendQuickTip(resident, { category: "Mua bán ma túy", quarter: "Khu phố 4", place, timing: "Trong tuần này", description: `Có người bán hàng trắng ở ${place}`, optIn });
@@ -37,6 +38,13 @@ describe("asking the tipster more", () => {
     await t?.stop();
   });
 
+  /** The ward's next notice time (08:00, 12:00, 17:00 local): the scheduler sends what waited for it. */
+  async function atNextNoticeTime() {
+    const due = nextNotifyBatch(t.clock.now(), "Asia/Ho_Chi_Minh");
+    t.clock.advance(due.getTime() - t.clock.now().getTime() + 1_000);
+    await t.app.tick();
+  }
+
   async function ask(reference: string, question: string) {
     const group = ward.group(ward.officer);
     const card = group.botMessages().find((m) => m.text?.includes(`Tin báo #${reference}`) && m.reply_markup)!;
@@ -48,8 +56,14 @@ describe("asking the tipster more", () => {
   }
 
   it("messages an opted-in tipster, who answers with the receipt; the answer lands under the card", async () => {
+    const before = t.standIn.messages(optedIn.persona.chatId).length;
     await ask(optedIn.reference, "Người bán thường đến lúc mấy giờ?");
+    // Not at the moment the officer picked: the phone lights up only at the ward's next notice time, silently.
+    expect(t.standIn.messages(optedIn.persona.chatId).length).toBe(before);
+    await atNextNoticeTime();
     await optedIn.persona.waitFor(/Cán bộ có câu hỏi về tin báo của bạn/, new Set());
+    const notice = t.standIn.calls.filter((c) => c.method === "sendMessage" && String((c.params as { chat_id?: unknown }).chat_id) === String(optedIn.persona.chatId)).at(-1)!;
+    expect(notice.params).toMatchObject({ disable_notification: true });
     const status = await optedIn.persona.say(`/status ${optedIn.receipt}`, /Cán bộ hỏi thêm/);
     expect(status?.text).toContain("Người bán thường đến lúc mấy giờ?");
     await optedIn.persona.tap("Trả lời câu hỏi", /Gõ câu trả lời/);
@@ -88,6 +102,7 @@ describe("asking the tipster more", () => {
     const card = group.botMessages().find((m) => m.text?.includes(`Tin báo #${optedIn.reference}`) && m.reply_markup)!;
     await group.press(card.message_id, `c:cm:${(await t.app.services.tips.tipByReference((await t.app.services.wards.getBySlug("quy-nhon-dong"))!.id, optedIn.reference))!.id}`);
     await group.tap("Xác minh đúng", /Đã đóng — Xác minh đúng/);
+    await atNextNoticeTime();
     await optedIn.persona.waitFor(/đã được xử lý xong và đóng/, new Set());
     expect(await t.app.services.db.notificationTarget.count()).toBe(0);
   });
@@ -114,6 +129,7 @@ describe("asking the tipster more", () => {
     expect(await t.app.services.db.notificationTarget.count()).toBe(1);
     t.standIn.blockBot(gone.user.id);
     await closeTip("bến xe Hàng Dương", "Xác minh đúng");
+    await atNextNoticeTime();
     await eventually(async () => expect(await t.app.services.db.notificationTarget.count()).toBe(0));
   });
 
@@ -134,6 +150,8 @@ describe("asking the tipster more", () => {
     await t.app.services.notifications.optIn(closed.id, 911_000_333);
     const open = await t.app.services.db.tip.findFirstOrThrow({ where: { status: { not: "closed" } } });
     await t.app.services.notifications.optIn(open.id, 911_000_444);
+    // A tip closed today keeps its target until the closing notice has gone at the next notice time; after a day, it goes.
+    t.clock.advanceHours(25);
     await t.app.purgeOldTips();
     expect(await t.app.services.notifications.target(closed.id)).toBeNull();
     expect(await t.app.services.notifications.target(open.id)).toBe("911000444");

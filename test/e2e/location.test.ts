@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 import { dumpDatabase } from "../support/sealed-rows.js";
+import { until } from "../support/wait.js";
 
 // A resident's home, to the metre.
 const HOME = { latitude: 13.776543, longitude: 109.223487 };
@@ -58,10 +59,13 @@ describe("a map pin in a tip", () => {
   });
 
   it("not confirmed as the reported place, reaches officers only rounded to ~170 m, with a note", async () => {
+    const before = groupTraffic(t, ward).pins.length;
     await tipWithPin(t, "Ở Nhà", "Đó là chỗ tôi đang đứng", "Nhà bên cạnh có người lạ ra vào bán hàng trắng ban đêm");
     const card = await ward.group(ward.officer).waitFor(/Nhà bên cạnh có người lạ/, new Set());
     expect(card.text).toMatch(/khu vực gần đúng, sai số khoảng 170 m/);
     expect(card.text).toMatch(/không xác nhận đây là nơi được báo/);
+    // The pin follows the card (and its photos): wait for it.
+    await until(() => groupTraffic(t, ward).pins.length > before, () => "no pin under the card");
     const { text, pins } = groupTraffic(t, ward);
     // The pin is the centre of the grid cell, within one cell of home, and says how rough it is.
     const rounded = approximatePin(HOME);
@@ -81,6 +85,7 @@ describe("a map pin in a tip", () => {
     const card = await ward.group(ward.officer).waitFor(/Quán nước đầu ngõ/, new Set());
     expect(card.text).toMatch(/ghim bản đồ bên dưới \(người báo xác nhận đúng nơi báo\)/);
     expect(card.text).not.toMatch(/13\.77|109\.22/);
+    await until(() => groupTraffic(t, ward).pins.length > before, () => "no pin under the card");
     const pins = groupTraffic(t, ward).pins.slice(before);
     expect(pins).toHaveLength(1);
     expect(pins[0]).toMatchObject(HOME);

@@ -2,7 +2,7 @@
 // the database has (whatever the schema says), every row, every column, and
 // every sealed value opened with TIP_KEYS, NOTIFY_KEY and the pepper. The
 // anonymity scans search what comes out; the linkage test pairs it.
-import { NotificationService } from "../../src/services/notifications.js";
+import { openNotificationTarget } from "../../src/services/notifications.js";
 import { Keyring, SEALED, SEALED_ROW_KEY } from "../../src/services/keyring.js";
 import { Secrets } from "../../src/services/secrets.js";
 import type { Database } from "../../src/db.js";
@@ -32,7 +32,7 @@ const SEALED_LOOKING = /^v\d+\.[A-Za-z0-9_-]{1,16}\.[A-Za-z0-9_-]{16,}$/;
 
 export const ATTACKER_KEYS = {
   keyring: Keyring.parse(TEST_TIP_KEYS),
-  notifications: (db: Database) => new NotificationService(db, new Secrets(TEST_PEPPER), Buffer.from(TEST_NOTIFY_KEY, "base64")),
+  openNotificationTarget: (lookupKey: string, stored: string) => openNotificationTarget(Buffer.from(TEST_NOTIFY_KEY, "base64"), lookupKey, stored),
   secrets: new Secrets(TEST_PEPPER),
 };
 
@@ -61,7 +61,6 @@ export async function dumpDatabase(db: Database, databaseUrl: string): Promise<D
   const tables = new Map<string, Row[]>();
   const opened: OpenedValue[] = [];
   const unknownSealed: string[] = [];
-  const notifications = ATTACKER_KEYS.notifications(db);
   const sealedColumns = Object.values(SEALED);
   for (const table of await tableNames(db, kind)) {
     const rows = await readTable(db, kind, table);
@@ -72,7 +71,7 @@ export async function dumpDatabase(db: Database, databaseUrl: string): Promise<D
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== "string") continue;
         if (table === "NotificationTarget" && column === "ciphertext") {
-          opened.push({ table, column, row: String(row.lookupKey), plaintext: notifications.open(String(row.lookupKey), value) });
+          opened.push({ table, column, row: String(row.lookupKey), plaintext: ATTACKER_KEYS.openNotificationTarget(String(row.lookupKey), value) });
           continue;
         }
         const sealed = sealedColumns.find((c) => c.table === table && c.column === column);

@@ -12,7 +12,7 @@ import type { BotDeps } from "../deps.js";
 import { cardButtonsFeature } from "./tip-cards/card-buttons.js";
 import { tipCommandsFeature } from "./tip-cards/commands.js";
 
-export { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterNotifier } from "./tip-cards/announcers.js";
+export { createAddendumAnnouncer, createAnswerAnnouncer, createTipAnnouncer, createTipMessenger, createTipsterMessenger, createTipsterNotifier } from "./tip-cards/announcers.js";
 export { cardKeyboard } from "./tip-cards/keyboards.js";
 export { formatTime, renderCardText } from "./tip-cards/render.js";
 

@@ -2,7 +2,7 @@
 // (and its photos, re-encoded, never forwarded), remind of an unclaimed tip,
 // notify an opted-in tipster, post a tipster's answer or addendum under the card.
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import type { TipMessenger } from "../../../services/index.js";
 import type { FlowContext } from "../../context.js";
 import type { BaseDeps } from "../../deps.js";
@@ -103,19 +103,30 @@ export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: Base
   };
 }
 
-/** Opt-in notifications to a tipster: the bot writes to their chat, never revealing who asks. */
-export function createTipsterNotifier(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+/** Plans an opt-in notice to a tipster for the ward's next notice time (services/notifications.ts). Never throws. */
+export function createTipsterNotifier(deps: BaseDeps) {
   return async function notifyTipster(tipId: string, event: "question" | "closed"): Promise<void> {
     try {
-      const chatId = await deps.services.notifications.target(tipId);
-      // Forgotten before sending: a notice that cannot go (the bot blocked, the account gone) must not leave the chat id behind.
-      if (event === "closed") await deps.services.notifications.forget(tipId);
-      if (chatId) {
-        const { locale } = await chatTranslator(i18n, deps, chatId);
-        await api.sendMessage(chatId, i18n.t(locale, event === "question" ? "notify-question" : "notify-closed"));
-      }
+      await deps.services.notifications.notifyLater(tipId, event);
     } catch (err) {
-      deps.logger.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, "could not notify a tipster");
+      deps.logger.warn({ err: err instanceof Error ? { message: err.message } : String(err) }, "could not plan a notice to a tipster");
+    }
+  };
+}
+
+/** Sends a planned notice: silently, never revealing who asks or what. */
+export function createTipsterMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  return async (chatId: string, event: "question" | "closed"): Promise<void> => {
+    const { locale } = await chatTranslator(i18n, deps, chatId);
+    try {
+      await api.sendMessage(chatId, i18n.t(locale, event === "question" ? "notify-question" : "notify-closed"), { disable_notification: true });
+    } catch (err) {
+      // A tipster who blocked the bot or deleted the account: nothing to retry. The log names no chat.
+      if (err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400)) {
+        deps.logger.warn({ code: err.error_code }, "could not notify a tipster");
+        return;
+      }
+      throw err;
     }
   };
 }
