@@ -2,13 +2,14 @@
 // buttons) sends the chat summary, the workbook and the .docx draft; the
 // deadlines' automatic report uses the same sendReport. `/rollup [period]`
 // gives a super-admin every ward's counts side by side.
+//
+// The file builders are loaded on first use: exceljs and docx take about 1.6 s
+// to load, which every start of the bot (and every restart after a crash) paid.
 import { type Api, Composer, InlineKeyboard, InputFile } from "grammy";
 import { displayDate, localDateOf } from "../../domain/deadlines.js";
 import { percent } from "../../domain/report.js";
 import { periodContaining, previousPeriod, type ReportPeriod, reportPeriod, romanQuarter } from "../../domain/report-period.js";
-import { buildReportDocx } from "../../services/report-docx.js";
 import { periodLabel, unitWords } from "../../services/report-text.js";
-import { buildReportWorkbook, buildRollUpWorkbook } from "../../services/report-workbook.js";
 import type { Report } from "../../services/reports.js";
 import { reportPeriodButton, rollUpPeriodButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
@@ -60,6 +61,8 @@ export function reportSummaryText(t: Translate, report: Report): string {
 export async function sendReport(api: Api, chatId: string | number, t: Translate, deps: BaseDeps, wardId: string, period: string | null, actorMemberId?: string): Promise<Report> {
   const report = await deps.services.reports.build(wardId, period, { unknownQuarter: t("quarter-unknown"), ...(actorMemberId ? { actorMemberId } : {}) });
   const label = periodLabel(t, report.period);
+  const { buildReportWorkbook } = await import("../../services/report-workbook.js");
+  const { buildReportDocx } = await import("../../services/report-docx.js");
   const [workbook, draft] = [await buildReportWorkbook(report, t), await buildReportDocx(report, t)];
   await api.sendMessage(chatId, reportSummaryText(t, report), { parse_mode: "HTML" });
   await api.sendDocument(chatId, new InputFile(workbook, `bao-cao-${report.period.key}.xlsx`), { caption: t("rp-caption", { period: label, asOf: displayDate(report.asOf) }) });
@@ -151,6 +154,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     }
     await ctx.replyWithChatAction("upload_document").catch(() => undefined);
     const label = periodLabel(t(ctx), result.period);
+    const { buildRollUpWorkbook } = await import("../../services/report-workbook.js");
     const workbook = await buildRollUpWorkbook(result, t(ctx));
     await ctx.replyWithDocument(new InputFile(workbook, `tong-hop-${result.period.key}.xlsx`), { caption: ctx.t("rollup-caption", { period: label, wards: result.wards.length }) });
   };
