@@ -60,14 +60,16 @@ async function seed(url: string): Promise<void> {
   }
   const weeks: string[] = [];
   for (let w = bounds.firstWeek; w <= bounds.lastWeek && weeks.length < 26; w = shiftWeek(w, 1)) weeks.push(w);
-  const answered = JSON.stringify({ ...NOTHING_TO_REPORT, newSuspectedUsers: 1, newSigns: { yes: true, detail: "hẻm" } });
+  const answered = JSON.stringify({ ...NOTHING_TO_REPORT, flows: { ...NOTHING_TO_REPORT.flows, newSuspectedUsers: 1 }, newSigns: { yes: true, detail: "hẻm" } });
   const nothing = JSON.stringify(NOTHING_TO_REPORT);
   const rows = quarters.flatMap((q, qi) => weeks.map((week, wi) => ({ q, qi, week, wi })));
   for (let from = 0; from < rows.length; from += 5_000) {
     await db.checkIn.createMany({
       data: rows.slice(from, from + 5_000).map(({ q, qi, week, wi }) => {
         const kind = (qi + wi) % 10; // 10% missing, 20% with signs, the rest "nothing new"
-        return { wardId, quarterId: q.id, week, status: kind === 0 ? "pending" : "answered", answers: kind === 0 ? "{}" : kind < 3 ? answered : nothing };
+        // Every answer confirms the quarter's stocks, as "Không có gì mới" does.
+        const stocks = kind === 0 ? {} : { stockAddicts: 1, stockUsers: qi % 3, stockPostRehab: 2, answeredAt: bounds.start };
+        return { wardId, quarterId: q.id, week, status: kind === 0 ? "pending" : "answered", nothingToReport: kind >= 3, answers: kind === 0 ? "{}" : kind < 3 ? answered : nothing, ...stocks };
       }),
     });
   }

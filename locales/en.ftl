@@ -275,7 +275,7 @@ card-photos-caption = Photos of tip #{ $reference }
 
 ## Administration
 admin-usage = Usage: /admin CODE (the admin code printed in the log at first start).
-admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group.
+admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target.
 admin-invalid = ⛔ The code is wrong or has been used.
 admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
 admin-private-only = Please send this command in a private chat with the bot.
@@ -314,14 +314,37 @@ btn-ci-start = 📝 Start the weekly check-in
 btn-ci-nothing = 👌 Nothing new
 ci-nothing-saved = ✅ Recorded: nothing new in { $quarter } for { $week }. Thank you! You can change it until { $closes }.
 btn-ci-edit = ✏️ Edit the check-in
+ci-stocks-confirm =
+    👥 <b>People under management in { $quarter }</b> (counts only, no names):
+    • Addicted to drugs: <b>{ $addicts }</b>
+    • Using drugs illegally: <b>{ $users }</b>
+    • After rehab: <b>{ $postRehab }</b>
+    Last confirmed on { $date }. Are these still right?
+btn-ci-stocks-keep = ✅ Still right
+btn-ci-stocks-edit = ✏️ Something changed
+ci-stocks-edit = Please give today's numbers (counts only, no names). Tap “Keep” for a number that has not changed.
+ci-stocks-unknown = 👥 There are no numbers yet for the people under management in <b>{ $quarter }</b>. Please give today's numbers (counts only, no names); next week just tap “Still right” if nothing changed.
+ci-stock-q-addicts = How many people <b>addicted to drugs</b> are under management?
+ci-stock-q-users = How many people <b>using drugs illegally</b> (not found addicted) are under management?
+ci-stock-q-postRehab = How many people <b>after rehab</b> are under management?
+btn-ci-keep = Keep ({ $n })
+ci-stocks-kept = People under management unchanged: addicted { $addicts }, using { $users }, after rehab { $postRehab }.
+ci-stocks-none-yet = No numbers yet for the people under management: tap “Edit the check-in” to give them.
+ci-q-peopleChanged = This week, is anyone <b>newly</b> suspected of using drugs, newly back from rehab or from prison, relapsed, or moved away?
+ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs?
+ci-q-backFromRehab = How many people are newly <b>back from rehab</b>?
+ci-q-backFromPrison = How many people are newly <b>back from prison</b>?
+ci-q-relapsed = How many people after rehab have <b>relapsed</b>?
+ci-q-movedAway = How many people under management have <b>moved away</b>?
+ci-q-incidents = How many <b>incidents</b> did people using drugs cause this week (disturbances, theft, fights…)?
 ci-q-newSigns = Any new signs of drug dealing or places where people gather to use this week?
-ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs this week?
-ci-q-rehabStable = How many people back from rehab are <b>stable</b>?
-ci-q-rehabRelapsed = How many people back from rehab have <b>relapsed</b>?
-ci-q-rehabMovedAway = How many people back from rehab have <b>moved away</b>?
+ci-q-dealingPoints = How many <b>suspected dealing points</b>?
+ci-q-useVenues = How many <b>suspected places where people are organised or harboured to use</b>?
+ci-q-plantGrowing = Any plants containing narcotics (cannabis, opium poppy…) seen growing?
+ci-q-plantSites = In how many <b>places</b> (gardens, fields, pots…)?
 ci-q-suspiciousBusinesses = Any suspicious businesses (karaoke, guesthouses, rented rooms)?
-ci-q-plantGrowing = Any drug plants seen growing?
-ci-q-awarenessActivities = How many drug-awareness sessions were held this week?
+ci-q-awarenessSessions = How many drug-awareness sessions were held this week?
+ci-q-awarenessParticipants = About how many <b>people attended</b> them in all?
 ci-q-urgent = Anything <b>urgent</b> the ward police must act on now?
 ci-q-note = Any other note? Type it or { word-tap } “Skip”.
 ci-ask-detail = Where, and what exactly? (briefly, or { word-tap } “Skip”)
@@ -339,6 +362,13 @@ ci-review =
     { $lines }
 
     Send this check-in?
+ci-review-stocks = • Under management: addicted <b>{ $addicts }</b>, using <b>{ $users }</b>, after rehab <b>{ $postRehab }</b>
+ci-review-no-flows = No new people, incidents, places or awareness sessions
+ci-review-note = Note
+ci-sign-newSigns = Signs of dealing or use venues
+ci-sign-plantGrowing = Plants containing narcotics
+ci-sign-suspiciousBusinesses = Suspicious businesses
+ci-sign-urgent = Urgent matter
 btn-ci-restart = 🔁 Start over
 ci-submitted = ✅ Check-in { $week } for { $quarter } sent. Thank you! You can change it until { $closes }.
 ci-submitted-urgent = 🚨 The urgent matter went to the ward police at once.
@@ -356,17 +386,37 @@ ci-summary =
     📊 <b>Weekly check-in summary { $week }</b>
     Answered: { $answered }/{ $expected } quarters ({ $rate }%)
     Quarters with signs: { $signs }
-    Newly suspected users: { $newUsers }{ $newUsersChange }
-    Back from rehab: stable { $stable }, relapsed { $relapsed }, moved away { $moved }
-    Awareness sessions: { $awareness }
+    This week: newly suspected { $newUsers }{ $newUsersChange }; back from rehab { $backFromRehab }, from prison { $backFromPrison }; relapsed { $relapsed }; moved away { $moved }; incidents { $incidents }
+    Found: suspected dealing points { $dealingPoints }, suspected use venues { $useVenues }, places growing narcotic plants { $plantSites }
+    Awareness: { $awareness } sessions, { $participants } attendances
+    Under management (latest figures the quarters confirmed, { $known }/{ $quarters } quarters have them): addicted { $addicts }, using { $users }, after rehab { $postRehab }
     Not answered: { $missing }
 ci-none = none
 ci-chart-title = Weekly check-in { $week } — answered { $answered }/{ $expected }
-ci-legend-nothing = Nothing new
-ci-legend-signs = Signs
-ci-legend-urgent = Urgent
+ci-grid-title = The quarters' weekly check-ins — last { $weeks } weeks
+ci-grid-week = week { $n }
+ci-legend-nothing = Answered: nothing new
+ci-legend-signs = Answered: signs
+ci-legend-urgent = Something urgent
 ci-legend-missing = No answer
-ci-legend-skipped = No head yet
+ci-legend-noHead = No head yet
+ci-legend-holiday = Holiday (not asked)
+ci-legend-notOpen = Check-in not open yet
+ci-legend-byDeputy = Deputy answered (head away)
+stock-addicts = People addicted to drugs under management
+stock-users = People using drugs illegally under management
+stock-postRehab = People after rehab under management
+flow-newSuspectedUsers = People newly suspected of using drugs
+flow-backFromRehab = People newly back from rehab
+flow-backFromPrison = People newly back from prison
+flow-relapsed = People who relapsed
+flow-movedAway = People under management who moved away
+flow-incidents = Incidents caused by people using drugs
+flow-dealingPoints = Suspected dealing points found
+flow-useVenues = Suspected use venues found
+flow-plantSites = Places growing narcotic plants found
+flow-awarenessSessions = Drug-awareness sessions
+flow-awarenessParticipants = Awareness session attendances
 away-on = Noted that you are away: the deputy will get the check-in reminders. Type /back when you return.
 away-off = Welcome back! You will get the check-in reminders again.
 away-not-head = This command is for quarter heads and deputies.
@@ -474,15 +524,26 @@ tip-limit-hour = You have sent many tips in the last hour. Please try again late
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
 flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.
 qs-invalid = ⛔ Unknown quarter, or a decision date that is in the future.
-qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [NOTE] — e.g. /quarterstatus 5 or /quarterstatus 5 12/11/2026 Decision 12/QĐ-CAP, then pick the status the ward police decided. The date cannot be after today.
-qs-choose = Quarter { $n }: which status did the ward police decide? (recorded as of { $date })
+qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [DECISION NUMBER] [ISSUING BODY] — e.g. /quarterstatus 5 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee, then pick the status the decision sets. Criteria: Decision 28/2025/QĐ-TTg; procedure and competent authority: guidance 37/HD-BCA-C04. The date cannot be after today.
+qs-choose = Quarter { $n }: which status does the decision of { $date } set?
+qs-no-decision = <i>No decision number or issuing body given: type them after the date, e.g. /quarterstatus { $n } 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee.</i>
 qs-drug_free = ✅ Drug-free
 qs-building = 🔨 Building towards it
+qs-at_risk = 🟠 At risk of becoming complex
 qs-hotspot = 🔴 Complex hotspot
 qs-unassessed = ⚪ Not assessed
-qs-recorded = Recorded: { $quarter } — { $status } ({ $date }).
-target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10. Admins only.
-target-set = Target for { $year }: { $count } drug-free quarters.
+qs-recorded = Recorded: { $quarter } — { $status }, by the decision of { $date }.
+target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10 (admins only; at most the ward's number of quarters). Type /target to see each year's target and where it came from.
+target-set = ✅ Target for { $year }: { $count } drug-free quarters (set by the ward).
+target-list =
+    🎯 <b>Drug-free quarters by the end of each year — { $ward }</b> ({ $quarters } quarters)
+    { $lines }
+
+    Admins set or confirm: /target YEAR N, e.g. /target 2025 9. Targets taken from Quy Nhơn Đông's plan are only a suggestion: each ward follows its own plan.
+target-line-ward = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — confirmed by the ward on { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — set by the ward
+target-line-plan = • { $year }: <b>{ $count }</b> quarters — from the plan of Quy Nhơn Đông ward's People's Committee: { $planCount } of 19 quarters ({ $planPercent }%), scaled to this ward's { $quarters } quarters; <i>not confirmed</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> quarters — Quy Nhơn Đông's plan says { $planPercent }%, scaled to this ward's { $quarters } quarters; but the plan's own arithmetic (keep 2025's and build at least one more to reach 10 of 19 in 2026) gives { $implied } of 19, that is { $scaledImplied } quarters. <i>Please confirm</i>: /target { $year } N
 roadmap-target = target
 roadmap-actual = Drug-free quarters (actual)
 roadmap-text =
@@ -490,6 +551,8 @@ roadmap-text =
     { $lines }
     { $behind }
 roadmap-behind = Behind this year; quarters not yet recognised: { $quarters }
+roadmap-unconfirmed = not confirmed
+roadmap-unconfirmed-note = <i>Targets “not confirmed” come from Quy Nhơn Đông's plan, scaled to the number of quarters: see where they came from and confirm them with /target.</i>
 roadmap-chart-title = Drug-free roadmap — { $ward }
 
 ## Agencies, report deadlines, half-year / year report
@@ -498,10 +561,25 @@ ag-contacts = { $count } { $count ->
    *[other] contacts
 }
 ag-list =
-    🏢 <b>Agencies that report results</b>
+    🏢 <b>Results of the plan: reported to the ward People's Committee through the ward police</b>
+    { $collector }
+
+    <b>Agencies that report</b> (before 15 June and before 15 December each year, or when asked):
     { $lines }
 
-    Invite a contact: /inviteagency N. For a quarter, its head can confirm too.
+    Invite a contact: /inviteagency N. For a quarter, its head and deputies can confirm too.
+ag-collector =
+    👮 <b>{ $name }</b>: receives the agencies' reports, compiles them with its own results and reports to the ward People's Committee. It owes no report to itself.
+    <i>Duties: { $duty }</i>
+ag-collector-none = 👮 The ward police receive and compile the reports.
+ag-duty-line = <i>   Duties: { $duty }</i>
+ag-quarters-duty = 🏘 <i>Quarters — duties: { $duty }</i>
+ag-duty-police = Leads the plan and advises the People's Committee; reviews areas, registers the yearly roadmap and applies the criteria of Decision 28/2025/QĐ-TTg; awareness work and at least one lasting model; manages people after rehab against reoffending; guides, urges and checks the agencies; compiles and reports the results.
+ag-duty-health = Staff and equipment to determine addiction; helps find people addicted in time and apply rehab measures; trains health workers in assessing and treating addiction.
+ag-duty-economy = Advises the People's Committee on the budget for the plan.
+ag-duty-culture = With the police, reviews and manages people addicted, using, or after rehab; every school meets the “drug-free school” criteria, with awareness for staff, teachers and pupils; the ward radio's warnings; job and loan support for people after rehab.
+ag-duty-front = Rallies residents to find and report drug crime (including through the VNeID app); the “Whole people against drugs” movement; encourages rehab and substitution treatment; helps people after rehab rejoin the community; honours good examples.
+ag-duty-quarter = Know the area and tell the ward police at once; keep track of people using, addicted or after rehab; rally residents to report; help identify complex and drug-free quarters.
 ag-invite-usage = Usage: /inviteagency N — the agency's number in /agencies.
 ag-invite-created =
     Invite link for a contact of { $agency } (single use, expires { $expires }):
@@ -512,22 +590,52 @@ ag-added = Agency <b>{ $agency }</b> added. Invite its contact with /inviteagenc
 ag-add-usage = Usage: /addagency AGENCY NAME (2–80 characters).
 ag-remove-usage = Usage: /removeagency N — the agency's number in /agencies.
 ag-removed = Agency <b>{ $agency }</b> removed: no more deadline reminders.
+dl-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+dl-due = { $rule ->
+    [before] before { $date }
+   *[on_or_before] on or before { $date }
+}
+dl-due-note = { $rule ->
+    [before] handing in on { $date } is late
+   *[on_or_before] handing in on { $date } is still on time
+}
 dl-new =
     📋 <b>Report requested — { $agency }</b>
     { $title }
-    Due: <b>{ $due }</b> ({ $days } days left).
+    Due: <b>{ $due }</b> ({ $days ->
+        [0] today is the last day
+        [one] { $days } day left
+       *[other] { $days } days left
+    }).
+    Reports go to the ward People's Committee through the ward police: tap “✅ Submitted” once you have, or send the report file here.
 dl-remind-before =
     ⏰ <b>Report deadline reminder — { $agency }</b>
     { $title }
-    Due: <b>{ $due }</b> — { $days } days left.
+    Due: <b>{ $due }</b> — { $days ->
+        [one] { $days } day left after today.
+       *[other] { $days } days left after today.
+    }
 dl-remind-today =
-    ⏰ <b>Due today — { $agency }</b>
+    ⏰ <b>Today is the last day to hand in on time — { $agency }</b>
     { $title }
     Due: <b>{ $due }</b>.
 dl-remind-overdue =
     ⚠️ <b>{ $days } days overdue — { $agency }</b>
     { $title }
-    It was due on { $due }. Please send the report soon.
+    It was due { $due }. Please send the report soon.
 btn-dl-done = ✅ Submitted
 btn-dl-file = 📎 Send the report file
 dl-done-toast = Recorded
@@ -542,8 +650,8 @@ dl-file-received = 📎 Received “{ $name }” from <b>{ $agency }</b> for “
 dl-file-cancelled = File sending cancelled. Press “📎 Send the report file” again when ready.
 dl-private-only = Please use /deadline in a private chat with the bot.
 dl-ask-title = Step 1/3: Which report is due? (e.g. <i>Ad-hoc report on drugs over Tết</i>, at most { $max } characters)
-dl-ask-date = Step 2/3: Due date? Type a date, e.g. <b>{ $example }</b>.
-dl-date-invalid = That date does not work. Type a date from today on, within a year, e.g. 15/6/2027.
+dl-ask-date = Step 2/3: Due date? Type e.g. <b>before { $example }</b> (like the plan's “before 15 June”: handing in on { $example } is late) or <b>by { $example }</b> (handing in on { $example } is still on time). A date alone means “before”.
+dl-date-invalid = That date does not work. Type a date within the next year, e.g. “before 15/6/2027” or “by 15/6/2027”; a “before” date must be after today.
 dl-ask-agencies = Step 3/3: Which agencies must submit?
 btn-dl-all = All ({ $count })
 btn-dl-offices = Offices ({ $count })
@@ -556,7 +664,7 @@ dl-numbers-invalid = Not quite. Type numbers from 1 to { $max }, separated by co
 dl-review =
     <b>Review</b>
     Report: { $title }
-    Due: { $due }
+    Due: { $due } ({ dl-due-note })
     { $count } agencies: { $agencies }
 btn-dl-create = ✅ Create and send the request
 dl-created = Deadline “{ $title }” ({ $due }) created and sent to { $count } agencies. Track it with /deadlines
@@ -568,11 +676,15 @@ dl-board =
 dl-board-on-time = ✅ { $agency } — submitted { $date }{ $file }
 dl-board-late = 🟡 { $agency } — submitted { $date }, { $days } days late{ $file }
 dl-board-overdue = ❌ { $agency } — not submitted, { $days } days overdue
-dl-board-pending = ⏳ { $agency } — not submitted, { $days } days left
+dl-board-pending = ⏳ { $agency } — not submitted, { $days ->
+    [0] today is the last day
+    [one] { $days } day left after today
+   *[other] { $days } days left after today
+}
 dl-board-none = No report deadlines around this time.
 rp-usage = Usage: /report then pick a period, or name it: /report 2026-03 (March 2026), /report 2026-Q1 (Q1 2026), /report 2026-H1 (first half of 2026), /report 2026 (the year 2026). Each period's figures run from the 15th of the month before to the 14th (Decree 09/2019/NĐ-CP).
 rp-working = ⏳ Building the report…
-rp-auto = 📅 10 days until the { $period } report is due: here are the figures so far.
+rp-auto = 📅 The { $period } report is due { $due }: here are the figures so far.
 rp-period-half = the first half of { $year }
 rp-period-year = the year { $year }
 rp-caption = Report for { $period } — figures to { $asOf }
@@ -590,7 +702,8 @@ rp-summary =
     Period: { $from } – { $to } (figures to { $asOf })
     • Tips received: <b>{ $tips }</b> ({ $urgent } urgent); confirmed { $confirmed }, unfounded { $unfounded }, spam { $spam }; being verified { $open }, handed over { $acted }
     • From confirmed tips: { $cases } cases opened ({ $people } people), { $administrative } people handled administratively, { $points } points dismantled
-    • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs
+    • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs; newly suspected users in the period: { $newUsers }
+    • Under management at the period's end: addicted { $addicts }, using { $users }, after rehab { $postRehab }
     • Report deadlines: on time { $onTime }, late { $late }, overdue { $overdue }, not yet due { $pending }
     • Drug-free { $units }: { $drugFree }/{ $quarters } (target for { $year }: { $target })
 rp-sheet-summary = Summary
@@ -622,10 +735,11 @@ rp-state-overdue = Overdue
 rp-state-pending = Not yet due
 rp-roadmap-line = { $year }: { $actual }/{ $total } { $units } drug-free (target { $target })
 rp-col-status = Status
-rp-col-note = Note
+rp-col-note = Decision (number, issuing body), note
 rp-col-decided = Decided on
 rp-qs-drug_free = Drug-free
 rp-qs-building = Building towards it
+rp-qs-at_risk = At risk of becoming complex
 rp-qs-hotspot = Complex hotspot
 rp-qs-unassessed = Not assessed
 rp-period-month = { $month }/{ $year }
@@ -638,7 +752,7 @@ rp-sheet-outcomes = Outcomes
 rp-col-number = No.
 rp-col-sentences = Ready-made sentences (copy into the report)
 rp-col-ward = Ward
-rp-not-collected = “—”: the { $units }' weekly check-in does not ask this figure.
+rp-not-collected = “—”: no { $unit } has given this figure yet (period-end figures add only the { $units } that gave one).
 rp-sec-tips = I. DRUG TIPS (THROUGH THE ANONYMOUS TIP CHANNEL)
 rp-fig-tips-total = Tips received
 rp-fig-result-open = Being verified
@@ -667,20 +781,9 @@ rp-fig-ci-answered = Weekly check-ins answered
 rp-fig-ci-rate = Check-in response rate (%)
 rp-fig-ci-signs = Check-ins reporting drug-related signs
 rp-fig-ci-urgent = Check-ins reporting something urgent
-rp-fig-stock-addicts = Drug addicts under management (at { $asOf })
-rp-fig-stock-users = Other drug users under management (at { $asOf })
-rp-fig-stock-postRehab = People under post-rehab management (at { $asOf })
-rp-fig-flow-newSuspectedUsers = Newly suspected users
-rp-fig-flow-backFromRehab = Back from rehab
-rp-fig-flow-backFromPrison = Back from prison
-rp-fig-flow-relapsed = Relapsed
-rp-fig-flow-movedAway = Moved away
-rp-fig-flow-incidents = Drug-related incidents
-rp-fig-flow-awarenessSessions = Awareness sessions
-rp-fig-flow-awarenessParticipants = Awareness participants
-rp-fig-flow-dealingPoints = Dealing points found
-rp-fig-flow-useVenues = Drug-use venues found
-rp-fig-flow-plantSites = Drug plant sites found
+rp-fig-stock = { $label } (at { $asOf }; { $known }/{ $quarters } { $units } reported)
+rp-col-stock = { $label } (at { $asOf })
+rp-sheet-flows = Changes in the period
 rp-sec-roadmap = IV. DRUG-FREE { $UNITS }
 rp-fig-roadmap-actual = { $Units } recorded as drug-free (at { $asOf })
 rp-fig-roadmap-target = Target for { $year }
@@ -730,8 +833,8 @@ rp-say-out-handed_over = { $times } tips handed to another unit
 rp-say-checkins-none = No weekly check-in of the { $units } in the period.
 rp-say-checkins = The { $units } answered { $answered }/{ $expected } weekly check-ins ({ $rate }%); { $signs } reported drug-related signs and { $urgent } something urgent.
 rp-say-stocks = At { $asOf }, according to the { $units }, { $addicts } addicts, { $users } other drug users and { $postRehab } people after rehab are under the ward's management.
-rp-say-flows = In the period, the { $units } reported { $newSuspectedUsers } newly suspected users; { $backFromRehab } back from rehab and { $backFromPrison } back from prison; { $relapsed } relapsed; { $movedAway } moved away; { $incidents } drug-related incidents.
-rp-say-found = Through the { $units }' reports, { $dealingPoints } dealing points, { $venues } drug-use venues and { $plantSites } drug plant sites were found.
+rp-say-flows = In the period, the { $units } reported { $newSuspectedUsers } newly suspected users; { $backFromRehab } back from rehab and { $backFromPrison } back from prison; { $relapsed } relapsed; { $movedAway } under management moved away; { $incidents } incidents caused by drug users.
+rp-say-found = Through the { $units }' reports, { $dealingPoints } suspected dealing points, { $venues } suspected drug-use venues and { $plantSites } drug plant sites were found.
 rp-say-awareness =
     { $sessions ->
         [0] In the period, the { $units } reported no awareness session.

@@ -275,7 +275,7 @@ card-photos-caption = Ảnh kèm tin báo #{ $reference }
 
 ## Quản trị
 admin-usage = Cách dùng: /admin MÃ (mã quản trị in trong nhật ký khi khởi động lần đầu).
-admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường.
+admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu khu phố không ma túy từng năm: /target.
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
 admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
 admin-private-only = Vui lòng gửi lệnh này trong tin nhắn riêng với bot.
@@ -314,14 +314,37 @@ btn-ci-start = 📝 Bắt đầu báo cáo tuần
 btn-ci-nothing = 👌 Không có gì mới
 ci-nothing-saved = ✅ Đã ghi nhận: { $quarter } không có gì mới trong tuần { $week }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
 btn-ci-edit = ✏️ Sửa báo cáo
+ci-stocks-confirm =
+    👥 <b>Số người đang được quản lý ở { $quarter }</b> (chỉ số lượng, không ghi tên):
+    • Người nghiện ma túy: <b>{ $addicts }</b>
+    • Người sử dụng trái phép chất ma túy: <b>{ $users }</b>
+    • Người sau cai nghiện: <b>{ $postRehab }</b>
+    Xác nhận lần cuối ngày { $date }. Các số này còn đúng không?
+btn-ci-stocks-keep = ✅ Vẫn đúng
+btn-ci-stocks-edit = ✏️ Có thay đổi
+ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì bấm “Giữ nguyên”.
+ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần bấm “Vẫn đúng” nếu không đổi.
+ci-stock-q-addicts = Số người <b>nghiện ma túy</b> đang được quản lý?
+ci-stock-q-users = Số người <b>sử dụng trái phép chất ma túy</b> (chưa xác định là nghiện) đang được quản lý?
+ci-stock-q-postRehab = Số người <b>sau cai nghiện</b> đang được quản lý?
+btn-ci-keep = Giữ nguyên ({ $n })
+ci-stocks-kept = Số người đang quản lý giữ nguyên: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }.
+ci-stocks-none-yet = Chưa có số người đang được quản lý: bấm “Sửa báo cáo” để nhập.
+ci-q-peopleChanged = Tuần này có ai <b>mới</b> nghi sử dụng ma túy, mới về từ cai nghiện hoặc từ trại giam, tái nghiện, hay đã chuyển đi nơi khác không?
+ci-q-newSuspectedUsers = Số người <b>mới</b> phát hiện nghi sử dụng ma túy?
+ci-q-backFromRehab = Số người mới <b>trở về sau cai nghiện</b>?
+ci-q-backFromPrison = Số người mới <b>chấp hành xong án phạt tù</b> trở về?
+ci-q-relapsed = Số người sau cai đã <b>tái nghiện</b>?
+ci-q-movedAway = Số người đang được quản lý đã <b>chuyển đi</b> nơi khác?
+ci-q-incidents = Trong tuần có bao nhiêu <b>vụ việc</b> do người sử dụng ma túy gây ra (gây rối, trộm cắp, đánh nhau…)?
 ci-q-newSigns = Tuần này có dấu hiệu mới về mua bán hoặc điểm tụ tập sử dụng ma túy không?
-ci-q-newSuspectedUsers = Số người <b>mới</b> nghi sử dụng ma túy phát hiện trong tuần?
-ci-q-rehabStable = Số người sau cai nghiện đang <b>ổn định</b>?
-ci-q-rehabRelapsed = Số người sau cai đã <b>tái nghiện</b>?
-ci-q-rehabMovedAway = Số người sau cai đã <b>chuyển đi</b> nơi khác?
+ci-q-dealingPoints = Bao nhiêu <b>điểm nghi mua bán</b> ma túy?
+ci-q-useVenues = Bao nhiêu <b>điểm nghi tổ chức, chứa chấp sử dụng</b> ma túy?
+ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy (cần sa, thuốc phiện…) không?
+ci-q-plantSites = Ở bao nhiêu <b>nơi</b> (vườn, ruộng, chậu cây…)?
 ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà nghỉ, nhà trọ) không?
-ci-q-plantGrowing = Có phát hiện trồng cây có chứa chất ma túy không?
-ci-q-awarenessActivities = Số buổi tuyên truyền phòng chống ma túy đã tổ chức trong tuần?
+ci-q-awarenessSessions = Số buổi tuyên truyền phòng, chống ma túy đã tổ chức trong tuần?
+ci-q-awarenessParticipants = Tổng cộng khoảng bao nhiêu <b>người dự</b> các buổi đó?
 ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
 ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “Bỏ qua”.
 ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “Bỏ qua”)
@@ -339,6 +362,13 @@ ci-review =
     { $lines }
 
     Gửi báo cáo này?
+ci-review-stocks = • Đang quản lý: nghiện <b>{ $addicts }</b>, sử dụng <b>{ $users }</b>, sau cai <b>{ $postRehab }</b>
+ci-review-no-flows = Không có người, vụ việc, điểm hay buổi tuyên truyền nào mới
+ci-review-note = Ghi chú
+ci-sign-newSigns = Dấu hiệu mua bán, tụ tập sử dụng
+ci-sign-plantGrowing = Trồng cây có chứa chất ma túy
+ci-sign-suspiciousBusinesses = Cơ sở kinh doanh đáng ngờ
+ci-sign-urgent = Việc khẩn cấp
 btn-ci-restart = 🔁 Làm lại
 ci-submitted = ✅ Đã gửi báo cáo tuần { $week } của { $quarter }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.
 ci-submitted-urgent = 🚨 Việc khẩn cấp đã được chuyển ngay tới công an phường.
@@ -356,17 +386,37 @@ ci-summary =
     📊 <b>Tổng hợp báo cáo tuần { $week }</b>
     Đã trả lời: { $answered }/{ $expected } khu phố ({ $rate }%)
     Khu phố có dấu hiệu: { $signs }
-    Người mới nghi sử dụng: { $newUsers }{ $newUsersChange }
-    Sau cai: ổn định { $stable }, tái nghiện { $relapsed }, chuyển đi { $moved }
-    Buổi tuyên truyền: { $awareness }
+    Trong tuần: mới nghi sử dụng { $newUsers }{ $newUsersChange }; mới về từ cai nghiện { $backFromRehab }, từ trại giam { $backFromPrison }; tái nghiện { $relapsed }; chuyển đi { $moved }; vụ việc { $incidents }
+    Phát hiện: điểm nghi mua bán { $dealingPoints }, điểm nghi tụ tập sử dụng { $useVenues }, nơi trồng cây có chứa chất ma túy { $plantSites }
+    Tuyên truyền: { $awareness } buổi, { $participants } lượt người dự
+    Đang quản lý (số mới nhất các khu phố đã xác nhận, { $known }/{ $quarters } khu phố có số liệu): nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     Chưa trả lời: { $missing }
 ci-none = không có
 ci-chart-title = Báo cáo tuần { $week } — đã trả lời { $answered }/{ $expected }
-ci-legend-nothing = Không có gì mới
-ci-legend-signs = Có dấu hiệu
-ci-legend-urgent = Khẩn cấp
-ci-legend-missing = Chưa trả lời
-ci-legend-skipped = Chưa có tổ trưởng
+ci-grid-title = Báo cáo tuần của các khu phố — { $weeks } tuần gần nhất
+ci-grid-week = tuần { $n }
+ci-legend-nothing = Đã trả lời: không có gì mới
+ci-legend-signs = Đã trả lời: có dấu hiệu
+ci-legend-urgent = Có việc khẩn cấp
+ci-legend-missing = Không trả lời
+ci-legend-noHead = Chưa có tổ trưởng
+ci-legend-holiday = Nghỉ lễ, Tết (không hỏi)
+ci-legend-notOpen = Chưa mở báo cáo tuần
+ci-legend-byDeputy = Tổ phó trả lời thay (tổ trưởng vắng)
+stock-addicts = Người nghiện ma túy đang quản lý
+stock-users = Người sử dụng trái phép chất ma túy đang quản lý
+stock-postRehab = Người sau cai nghiện đang quản lý
+flow-newSuspectedUsers = Người mới phát hiện nghi sử dụng ma túy
+flow-backFromRehab = Người mới trở về sau cai nghiện
+flow-backFromPrison = Người mới chấp hành xong án phạt tù trở về
+flow-relapsed = Người tái nghiện
+flow-movedAway = Người đang quản lý chuyển đi nơi khác
+flow-incidents = Vụ việc do người sử dụng ma túy gây ra
+flow-dealingPoints = Điểm nghi mua bán ma túy phát hiện
+flow-useVenues = Điểm nghi tổ chức, chứa chấp sử dụng ma túy phát hiện
+flow-plantSites = Nơi trồng cây có chứa chất ma túy phát hiện
+flow-awarenessSessions = Buổi tuyên truyền phòng, chống ma túy
+flow-awarenessParticipants = Lượt người dự tuyên truyền
 away-on = Đã ghi nhận anh/chị vắng mặt: tổ phó sẽ nhận lời nhắc báo cáo. Gõ /back khi trở lại.
 away-off = Chào mừng trở lại! Anh/chị sẽ nhận lời nhắc báo cáo như thường lệ.
 away-not-head = Lệnh này dành cho tổ trưởng, tổ phó.
@@ -474,15 +524,26 @@ tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui l�
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.
 qs-invalid = ⛔ Khu phố hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).
-qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [GHI CHÚ] — ví dụ /quarterstatus 5 hoặc /quarterstatus 5 12/11/2026 Quyết định số 12/QĐ-CAP, rồi chọn tình trạng công an phường đã xác định. Ngày không được sau hôm nay.
-qs-choose = Khu phố { $n }: công an phường đã xác định tình trạng nào? (ghi nhận ngày { $date })
+qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [SỐ QUYẾT ĐỊNH] [CƠ QUAN BAN HÀNH] — ví dụ /quarterstatus 5 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường, rồi chọn tình trạng ghi trong quyết định. Tiêu chí theo Quyết định 28/2025/QĐ-TTg, trình tự và thẩm quyền theo Hướng dẫn 37/HD-BCA-C04. Ngày không được sau hôm nay.
+qs-choose = Khu phố { $n }: quyết định ngày { $date } xác định tình trạng nào?
+qs-no-decision = <i>Chưa ghi số quyết định và cơ quan ban hành: có thể gõ sau ngày, ví dụ /quarterstatus { $n } 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường.</i>
 qs-drug_free = ✅ Không ma túy
 qs-building = 🔨 Đang xây dựng
+qs-at_risk = 🟠 Có nguy cơ phát sinh phức tạp
 qs-hotspot = 🔴 Trọng điểm phức tạp
 qs-unassessed = ⚪ Chưa đánh giá
-qs-recorded = Đã ghi nhận: { $quarter } — { $status } (ngày { $date }).
-target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10. Chỉ quản trị viên.
-target-set = Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy.
+qs-recorded = Đã ghi nhận: { $quarter } — { $status }, theo quyết định ngày { $date }.
+target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10 (chỉ quản trị viên; không quá số khu phố của phường). Gõ /target để xem mục tiêu từng năm và nguồn của chúng.
+target-set = ✅ Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy (phường tự đặt).
+target-list =
+    🎯 <b>Mục tiêu khu phố không ma túy đến cuối mỗi năm — { $ward }</b> ({ $quarters } khu phố)
+    { $lines }
+
+    Quản trị viên đặt hoặc xác nhận: /target NĂM SỐ, ví dụ /target 2025 9. Mục tiêu lấy từ Kế hoạch của UBND phường Quy Nhơn Đông chỉ là gợi ý: mỗi phường theo kế hoạch của mình.
+target-line-ward = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường đã xác nhận ngày { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường tự đặt
+target-line-plan = • { $year }: <b>{ $count }</b> khu phố — theo Kế hoạch của UBND phường Quy Nhơn Đông: { $planCount }/19 khu phố (tỷ lệ { $planPercent }%), quy đổi theo { $quarters } khu phố của phường; <i>chưa xác nhận</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> khu phố — Kế hoạch của UBND phường Quy Nhơn Đông ghi tỷ lệ { $planPercent }%, quy đổi theo { $quarters } khu phố của phường; nhưng phép tính của Kế hoạch (giữ vững năm 2025, xây dựng thêm ít nhất 01 khu phố để có 10/19 năm 2026) cho { $implied }/19, tức { $scaledImplied } khu phố. <i>Xin xác nhận</i>: /target { $year } SỐ
 roadmap-target = mục tiêu
 roadmap-actual = Khu phố không ma túy (thực tế)
 roadmap-text =
@@ -490,15 +551,32 @@ roadmap-text =
     { $lines }
     { $behind }
 roadmap-behind = Năm nay chưa đạt, các khu phố chưa được công nhận: { $quarters }
+roadmap-unconfirmed = chưa xác nhận
+roadmap-unconfirmed-note = <i>Mục tiêu “chưa xác nhận” lấy từ Kế hoạch của UBND phường Quy Nhơn Đông, quy đổi theo số khu phố: xem nguồn và xác nhận bằng /target.</i>
 roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }
 
 ## Cơ quan, hạn báo cáo, báo cáo 6 tháng / năm
 ag-contacts = { $count } người báo cáo
 ag-list =
-    🏢 <b>Các cơ quan báo cáo kết quả</b>
+    🏢 <b>Báo cáo kết quả thực hiện Kế hoạch: gửi UBND phường qua Công an phường</b>
+    { $collector }
+
+    <b>Các cơ quan báo cáo</b> (định kỳ trước ngày 15/6 và trước ngày 15/12, hoặc đột xuất khi được yêu cầu):
     { $lines }
 
-    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng cũng xác nhận được.
+    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng, tổ phó cũng xác nhận được.
+ag-collector =
+    👮 <b>{ $name }</b>: đầu mối nhận báo cáo của các cơ quan, tổng hợp cùng kết quả của mình, báo cáo UBND phường. Không phải nộp cho chính mình.
+    <i>Nhiệm vụ: { $duty }</i>
+ag-collector-none = 👮 Công an phường là đầu mối nhận và tổng hợp báo cáo.
+ag-duty-line = <i>   Nhiệm vụ: { $duty }</i>
+ag-quarters-duty = 🏘 <i>Các khu phố — nhiệm vụ: { $duty }</i>
+ag-duty-police = Chủ trì, tham mưu UBND phường triển khai Kế hoạch; rà soát, xác định địa bàn trọng điểm, đăng ký lộ trình hằng năm và hướng dẫn tiêu chí theo Quyết định 28/2025/QĐ-TTg; tuyên truyền, duy trì ít nhất 01 mô hình; quản lý người sau cai, phòng ngừa tái phạm; hướng dẫn, đôn đốc, kiểm tra các cơ quan; định kỳ tổng hợp, báo cáo kết quả.
+ag-duty-health = Bảo đảm cơ sở vật chất, nhân lực để xác định tình trạng nghiện; giúp kịp thời phát hiện người nghiện và áp dụng biện pháp cai nghiện; tập huấn cán bộ y tế về xác định tình trạng nghiện, điều trị nghiện.
+ag-duty-economy = Tham mưu UBND phường bố trí kinh phí thực hiện Kế hoạch.
+ag-duty-culture = Phối hợp rà soát, quản lý người nghiện, người sử dụng trái phép, người sau cai; 100% trường học đạt tiêu chí “Trường học không ma túy”, tuyên truyền cho cán bộ, giáo viên, học sinh; Đài truyền thanh phường tuyên truyền, cảnh báo; mô hình hỗ trợ việc làm, vốn vay cho người sau cai.
+ag-duty-front = Vận động Nhân dân phát hiện, tố giác (cả qua ứng dụng VNeID); phong trào “Toàn dân tham gia phòng, chống ma túy”; vận động cai nghiện, điều trị bằng thuốc thay thế; giúp người sau cai hòa nhập cộng đồng; biểu dương điển hình.
+ag-duty-quarter = Nắm chắc tình hình, kịp thời báo Công an phường; thường xuyên cập nhật người sử dụng, người nghiện, người sau cai trên địa bàn; phát động phong trào tố giác; phối hợp xác định khu phố phức tạp và khu phố không ma túy.
 ag-invite-usage = Cách dùng: /inviteagency SỐ — số của cơ quan trong /agencies.
 ag-invite-created =
     Liên kết mời người báo cáo của { $agency } (dùng một lần, hết hạn { $expires }):
@@ -509,22 +587,35 @@ ag-added = Đã thêm cơ quan <b>{ $agency }</b>. Mời người báo cáo bằ
 ag-add-usage = Cách dùng: /addagency TÊN CƠ QUAN (2–80 ký tự).
 ag-remove-usage = Cách dùng: /removeagency SỐ — số của cơ quan trong /agencies.
 ag-removed = Đã bỏ cơ quan <b>{ $agency }</b>: không còn nhắc hạn báo cáo.
+dl-date = { $day }/{ $month }/{ $year }
+dl-due = { $rule ->
+    [before] trước ngày { $date }
+   *[on_or_before] chậm nhất ngày { $date }
+}
+dl-due-note = { $rule ->
+    [before] nộp ngày { $date } là muộn
+   *[on_or_before] nộp trong ngày { $date } vẫn đúng hạn
+}
 dl-new =
     📋 <b>Yêu cầu báo cáo — { $agency }</b>
     { $title }
-    Hạn nộp: <b>{ $due }</b> (còn { $days } ngày).
+    Hạn nộp: <b>{ $due }</b> ({ $days ->
+        [0] hôm nay là ngày cuối
+       *[other] còn { $days } ngày nữa
+    }).
+    Báo cáo gửi UBND phường qua Công an phường: bấm “✅ Đã nộp” khi đã nộp, hoặc gửi file báo cáo tại đây.
 dl-remind-before =
     ⏰ <b>Nhắc hạn báo cáo — { $agency }</b>
     { $title }
-    Hạn nộp: <b>{ $due }</b> — còn { $days } ngày.
+    Hạn nộp: <b>{ $due }</b> — còn { $days } ngày nữa.
 dl-remind-today =
-    ⏰ <b>Hôm nay là hạn nộp — { $agency }</b>
+    ⏰ <b>Hôm nay là ngày cuối để nộp đúng hạn — { $agency }</b>
     { $title }
     Hạn nộp: <b>{ $due }</b>.
 dl-remind-overdue =
     ⚠️ <b>Quá hạn { $days } ngày — { $agency }</b>
     { $title }
-    Hạn nộp đã qua: { $due }. Xin gửi báo cáo sớm.
+    Hạn nộp: { $due } (đã qua). Xin gửi báo cáo sớm.
 btn-dl-done = ✅ Đã nộp
 btn-dl-file = 📎 Gửi file báo cáo
 dl-done-toast = Đã ghi nhận
@@ -539,8 +630,8 @@ dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> 
 dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
 dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
 dl-ask-title = Bước 1/3: Tên báo cáo cần nộp? (ví dụ: <i>Báo cáo đột xuất tình hình ma túy dịp Tết</i>, tối đa { $max } ký tự)
-dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>{ $example }</b>.
-dl-date-invalid = Ngày chưa đúng. Gõ ngày từ hôm nay trở đi, trong vòng một năm, ví dụ 15/6/2027.
+dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>trước { $example }</b> (như “trước ngày 15/6” của Kế hoạch: nộp ngày { $example } là muộn) hoặc <b>chậm nhất { $example }</b> (nộp trong ngày { $example } vẫn đúng hạn). Chỉ gõ ngày thì hiểu là “trước ngày”.
+dl-date-invalid = Ngày chưa đúng. Gõ một ngày trong vòng một năm tới, ví dụ “trước 15/6/2027” hoặc “chậm nhất 15/6/2027”; hạn “trước ngày” phải sau hôm nay.
 dl-ask-agencies = Bước 3/3: Cơ quan nào phải nộp?
 btn-dl-all = Tất cả ({ $count })
 btn-dl-offices = Các phòng ban ({ $count })
@@ -553,23 +644,26 @@ dl-numbers-invalid = Chưa đúng. Gõ các số từ 1 đến { $max }, cách n
 dl-review =
     <b>Xem lại</b>
     Báo cáo: { $title }
-    Hạn nộp: { $due }
+    Hạn nộp: { $due } ({ dl-due-note })
     { $count } cơ quan: { $agencies }
 btn-dl-create = ✅ Tạo và gửi yêu cầu
 dl-created = Đã tạo hạn «{ $title }» ({ $due }) và gửi yêu cầu tới { $count } cơ quan. Xem tiến độ: /deadlines
 dl-cancelled = Đã hủy, chưa tạo hạn báo cáo nào.
 dl-board =
-    📊 <b>{ $title }</b> — hạn { $due }
+    📊 <b>{ $title }</b> — hạn nộp { $due }
     { $ward }: đã nộp { $submitted }/{ $total }, quá hạn { $overdue }
     { $lines }
 dl-board-on-time = ✅ { $agency } — nộp { $date }{ $file }
 dl-board-late = 🟡 { $agency } — nộp { $date }, muộn { $days } ngày{ $file }
 dl-board-overdue = ❌ { $agency } — chưa nộp, quá hạn { $days } ngày
-dl-board-pending = ⏳ { $agency } — chưa nộp, còn { $days } ngày
+dl-board-pending = ⏳ { $agency } — chưa nộp, { $days ->
+    [0] hôm nay là ngày cuối
+   *[other] còn { $days } ngày nữa
+}
 dl-board-none = Chưa có hạn báo cáo nào trong thời gian này.
 rp-usage = Cách dùng: /report rồi chọn kỳ, hoặc ghi kỳ: /report 2026-03 (tháng 3/2026), /report 2026-Q1 (quý I/2026), /report 2026-H1 (6 tháng đầu năm 2026), /report 2026 (năm 2026). Số liệu mỗi kỳ chốt từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP).
 rp-working = ⏳ Đang tổng hợp báo cáo…
-rp-auto = 📅 Còn 10 ngày đến hạn nộp báo cáo { $period }: đây là số liệu tổng hợp đến hôm nay.
+rp-auto = 📅 Báo cáo { $period } nộp { $due }: đây là số liệu tổng hợp đến hôm nay.
 rp-period-half = 6 tháng đầu năm { $year }
 rp-period-year = năm { $year }
 rp-caption = Báo cáo { $period } — số liệu đến { $asOf }
@@ -587,7 +681,8 @@ rp-summary =
     Kỳ báo cáo: { $from } – { $to } (số liệu đến { $asOf })
     • Tin báo nhận được: <b>{ $tips }</b> (khẩn cấp { $urgent }); xác minh đúng { $confirmed }, không có cơ sở { $unfounded }, tin rác { $spam }; đang xác minh { $open }, đã chuyển xử lý { $acted }
     • Từ tin báo xác minh đúng: khởi tố, lập hồ sơ { $cases } vụ ({ $people } đối tượng), xử lý hành chính { $administrative } người, triệt xóa { $points } điểm
-    • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu
+    • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu; người mới nghi sử dụng trong kỳ: { $newUsers }
+    • Đang quản lý cuối kỳ: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     • Hạn báo cáo: đúng hạn { $onTime }, muộn { $late }, quá hạn { $overdue }, chưa đến hạn { $pending }
     • { $Units } không ma túy: { $drugFree }/{ $quarters } (mục tiêu năm { $year }: { $target })
 rp-sheet-summary = Tổng hợp
@@ -607,7 +702,7 @@ rp-col-rate = Tỷ lệ (%)
 rp-col-signs = Có dấu hiệu
 rp-col-urgent = Khẩn
 rp-col-deadline = Hạn báo cáo
-rp-col-due = Ngày hạn
+rp-col-due = Hạn nộp
 rp-col-agency = Cơ quan
 rp-col-state = Tình trạng
 rp-col-submitted = Ngày nộp
@@ -619,10 +714,11 @@ rp-state-overdue = Quá hạn
 rp-state-pending = Chưa đến hạn
 rp-roadmap-line = Năm { $year }: { $actual }/{ $total } { $units } không ma túy (mục tiêu { $target })
 rp-col-status = Tình trạng
-rp-col-note = Ghi chú
-rp-col-decided = Ngày xác định
+rp-col-note = Quyết định (số, cơ quan ban hành), ghi chú
+rp-col-decided = Ngày quyết định
 rp-qs-drug_free = Không ma túy
 rp-qs-building = Đang xây dựng
+rp-qs-at_risk = Có nguy cơ phát sinh phức tạp
 rp-qs-hotspot = Trọng điểm phức tạp
 rp-qs-unassessed = Chưa đánh giá
 rp-period-month = tháng { $month } năm { $year }
@@ -635,7 +731,7 @@ rp-sheet-outcomes = Kết quả xử lý
 rp-col-number = STT
 rp-col-sentences = Câu viết sẵn (sao chép vào báo cáo)
 rp-col-ward = Phường, xã
-rp-not-collected = “—”: báo cáo tuần của các { $units } chưa hỏi số liệu này.
+rp-not-collected = “—”: chưa có { $units } nào báo số liệu này (số liệu cuối kỳ chỉ cộng các { $units } đã báo).
 rp-sec-tips = I. TIN BÁO VỀ MA TÚY (QUA KÊNH TIN BÁO ẨN DANH)
 rp-fig-tips-total = Tin báo tiếp nhận
 rp-fig-result-open = Đang xác minh
@@ -664,20 +760,9 @@ rp-fig-ci-answered = Lượt báo cáo tuần đã gửi
 rp-fig-ci-rate = Tỷ lệ gửi báo cáo tuần (%)
 rp-fig-ci-signs = Lượt báo có dấu hiệu liên quan ma túy
 rp-fig-ci-urgent = Lượt báo việc khẩn
-rp-fig-stock-addicts = Người nghiện ma túy đang quản lý (đến { $asOf })
-rp-fig-stock-users = Người sử dụng trái phép chất ma túy đang quản lý (đến { $asOf })
-rp-fig-stock-postRehab = Người sau cai nghiện đang quản lý (đến { $asOf })
-rp-fig-flow-newSuspectedUsers = Người nghi sử dụng phát hiện mới
-rp-fig-flow-backFromRehab = Người từ cơ sở cai nghiện trở về
-rp-fig-flow-backFromPrison = Người chấp hành xong án phạt tù trở về
-rp-fig-flow-relapsed = Người tái nghiện
-rp-fig-flow-movedAway = Người chuyển đi nơi khác
-rp-fig-flow-incidents = Vụ việc phức tạp liên quan ma túy
-rp-fig-flow-awarenessSessions = Buổi tuyên truyền phòng, chống ma túy
-rp-fig-flow-awarenessParticipants = Lượt người dự tuyên truyền
-rp-fig-flow-dealingPoints = Điểm mua bán phát hiện
-rp-fig-flow-useVenues = Điểm tổ chức, chứa chấp sử dụng phát hiện
-rp-fig-flow-plantSites = Nơi trồng cây có chứa chất ma túy phát hiện
+rp-fig-stock = { $label } (đến { $asOf }; { $known }/{ $quarters } { $units } đã báo)
+rp-col-stock = { $label } (đến { $asOf })
+rp-sheet-flows = Diễn biến trong kỳ
 rp-sec-roadmap = IV. XÂY DỰNG { $UNITS } KHÔNG MA TÚY
 rp-fig-roadmap-actual = { $Units } được ghi nhận đạt “không ma túy” (đến { $asOf })
 rp-fig-roadmap-target = Mục tiêu năm { $year }
@@ -727,8 +812,8 @@ rp-say-out-handed_over = chuyển { $times } tin báo cho đơn vị khác xử 
 rp-say-checkins-none = Trong kỳ chưa có báo cáo tuần nào của các { $units }.
 rp-say-checkins = Các { $units } đã gửi { $answered }/{ $expected } lượt báo cáo tuần (đạt { $rate }%), trong đó { $signs } lượt báo có dấu hiệu liên quan đến ma túy và { $urgent } lượt báo việc khẩn.
 rp-say-stocks = Đến ngày { $asOf }, theo báo cáo của các { $units }, trên địa bàn đang quản lý { $addicts } người nghiện ma túy, { $users } người sử dụng trái phép chất ma túy và { $postRehab } người sau cai nghiện.
-rp-say-flows = Trong kỳ, các { $units } báo phát hiện mới { $newSuspectedUsers } người nghi sử dụng ma túy; { $backFromRehab } người từ cơ sở cai nghiện trở về, { $backFromPrison } người chấp hành xong án phạt tù trở về; { $relapsed } người tái nghiện; { $movedAway } người chuyển đi nơi khác; { $incidents } vụ việc phức tạp liên quan đến ma túy.
-rp-say-found = Qua báo cáo của các { $units }, phát hiện { $dealingPoints } điểm mua bán, { $venues } điểm tổ chức, chứa chấp sử dụng và { $plantSites } nơi trồng cây có chứa chất ma túy.
+rp-say-flows = Trong kỳ, các { $units } báo phát hiện mới { $newSuspectedUsers } người nghi sử dụng ma túy; { $backFromRehab } người từ cơ sở cai nghiện trở về, { $backFromPrison } người chấp hành xong án phạt tù trở về; { $relapsed } người tái nghiện; { $movedAway } người đang quản lý chuyển đi nơi khác; { $incidents } vụ việc do người sử dụng ma túy gây ra.
+rp-say-found = Qua báo cáo của các { $units }, phát hiện { $dealingPoints } điểm nghi mua bán, { $venues } điểm nghi tổ chức, chứa chấp sử dụng ma túy và { $plantSites } nơi trồng cây có chứa chất ma túy.
 rp-say-awareness =
     { $sessions ->
         [0] Trong kỳ, các { $units } chưa báo buổi tuyên truyền phòng, chống ma túy nào.

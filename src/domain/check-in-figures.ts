@@ -1,34 +1,11 @@
-// The weekly check-ins' part of a report, as one typed block: per quarter, the
-// stocks as of the period's end (people under the ward's management) and the
-// flows summed over the period (newly suspected, back from rehab or prison,
-// relapsed, moved away, incidents, awareness sessions and participants, plants
-// and venues found). A figure the check-in does not ask is null, never 0, so a
-// report says "not collected" rather than "none".
-import { type CheckInAnswers, hasSigns } from "./check-in.js";
+// The weekly check-ins' part of a report, as one typed block: per quarter, how
+// many weeks were asked and answered, the stocks as of the period's end (people
+// under the ward's management, each the latest figure a head confirmed, or
+// unknown) and the flows summed over the period. The check-in service gives the
+// stocks and flows (stocksAt, flowsBetween); the report never sums a stock.
+import { type CheckInAnswers, type FlowCounts, hasSigns, type QuarterStocks } from "./check-in.js";
 
-/** People under the ward's management: the plans count addicts and other users separately, and people after rehab. */
-export const STOCK_KEYS = ["addicts", "users", "postRehab"] as const;
-export type StockKey = (typeof STOCK_KEYS)[number];
-
-export const FLOW_KEYS = [
-  "newSuspectedUsers",
-  "backFromRehab",
-  "backFromPrison",
-  "relapsed",
-  "movedAway",
-  "incidents",
-  "awarenessSessions",
-  "awarenessParticipants",
-  "dealingPoints",
-  "useVenues",
-  "plantSites",
-] as const;
-export type FlowKey = (typeof FLOW_KEYS)[number];
-
-/** A count, or null when the check-in does not collect it. */
-export type Figure = number | null;
-export type Stocks = Record<StockKey, Figure>;
-export type Flows = Record<FlowKey, Figure>;
+export { FLOW_KEYS, type FlowKey, STOCK_KINDS, type StockKind } from "./check-in.js";
 
 export interface QuarterCheckIns {
   quarterId: string;
@@ -37,59 +14,33 @@ export interface QuarterCheckIns {
   answered: number;
   withSigns: number;
   urgent: number;
-  /** As of the period's end. */
-  stocks: Stocks;
+  /** As of the period's end: the latest figure a head confirmed, or null when none ever did. */
+  stocks: QuarterStocks;
   /** Summed over the period. */
-  flows: Flows;
+  flows: FlowCounts;
 }
 
 export interface CheckInBlock {
   quarters: QuarterCheckIns[];
 }
 
-export const unknownStocks = (): Stocks => ({ addicts: null, users: null, postRehab: null });
-export const unknownFlows = (): Flows => Object.fromEntries(FLOW_KEYS.map((k) => [k, null])) as Flows;
-
-/** Null + null = null (not collected anywhere); otherwise nulls count as 0. */
-export function addFigures(a: Figure, b: Figure): Figure {
-  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
-}
-
-/** One week's row as the check-in stores it today. */
+/** One quarter-week as stored, for the response figures (asked, answered, signs, urgent). */
 export interface StoredCheckIn {
   quarterId: string;
-  week: string;
   status: string;
-  nothingToReport: boolean;
   urgent: boolean;
   /** Parsed answers when answered, else null. */
   answers: CheckInAnswers | null;
 }
 
-/**
- * The check-in aggregation of today's questions, behind the block: flows summed
- * over the weeks; the one stock the check-in asks (people after rehab who are
- * stable) taken from the quarter's latest answer that gave figures, never summed
- * ("Không có gì mới" means no change, so it does not reset the stock).
- * TODO(ward-data): replaced by the check-in's own stocksAt / flowsBetween once
- * the weekly check-in reports stocks and flows (see services/report-check-ins.ts).
- */
-export class StoredCheckInAggregator {
-  private readonly quarters = new Map<string, QuarterCheckIns & { stockWeek: string | null }>();
+export type CheckInResponses = Pick<QuarterCheckIns, "expected" | "answered" | "withSigns" | "urgent">;
+
+/** Counts a period's quarter-weeks, row by row: asked, answered, with signs, urgent. Reads no count. */
+export class ResponseTally {
+  private readonly quarters = new Map<string, CheckInResponses>();
 
   constructor(quarterIds: readonly string[]) {
-    for (const id of quarterIds) {
-      this.quarters.set(id, {
-        quarterId: id,
-        expected: 0,
-        answered: 0,
-        withSigns: 0,
-        urgent: 0,
-        stocks: { addicts: null, users: null, postRehab: 0 },
-        flows: { ...unknownFlows(), newSuspectedUsers: 0, relapsed: 0, movedAway: 0, awarenessSessions: 0 },
-        stockWeek: null,
-      });
-    }
+    for (const id of quarterIds) this.quarters.set(id, { expected: 0, answered: 0, withSigns: 0, urgent: 0 });
   }
 
   add(row: StoredCheckIn): void {
@@ -97,21 +48,12 @@ export class StoredCheckInAggregator {
     if (!q) return;
     q.expected++;
     if (row.status !== "answered" || !row.answers) return;
-    const a = row.answers;
     q.answered++;
-    if (hasSigns(a)) q.withSigns++;
-    if (row.urgent || a.urgent.yes) q.urgent++;
-    q.flows.newSuspectedUsers! += a.newSuspectedUsers;
-    q.flows.relapsed! += a.rehabRelapsed;
-    q.flows.movedAway! += a.rehabMovedAway;
-    q.flows.awarenessSessions! += a.awarenessActivities;
-    if (!row.nothingToReport && (q.stockWeek === null || row.week > q.stockWeek)) {
-      q.stockWeek = row.week;
-      q.stocks.postRehab = a.rehabStable;
-    }
+    if (hasSigns(row.answers)) q.withSigns++;
+    if (row.urgent || row.answers.urgent.yes) q.urgent++;
   }
 
-  finish(): CheckInBlock {
-    return { quarters: [...this.quarters.values()].map(({ stockWeek: _, ...q }) => ({ ...q, stocks: { ...q.stocks }, flows: { ...q.flows } })) };
+  of(quarterId: string): CheckInResponses {
+    return { ...(this.quarters.get(quarterId) ?? { expected: 0, answered: 0, withSigns: 0, urgent: 0 }) };
   }
 }

@@ -4,8 +4,9 @@
 // separate blocks: tips, what came of the confirmed ones (outcomes), the weekly
 // check-ins (stocks at the period's end, flows summed), agencies' submissions
 // and the roadmap. Nothing here can hold who sent a tip.
-import { addFigures, type CheckInBlock, FLOW_KEYS, type Flows, STOCK_KEYS, type Stocks, unknownFlows, unknownStocks } from "./check-in-figures.js";
-import { type BoardEntry, boardCounts, complianceOf, type ComplianceState } from "./deadlines.js";
+import { addFlows, type FlowCounts, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
+import type { CheckInBlock } from "./check-in-figures.js";
+import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, type DueRule } from "./deadlines.js";
 import type { QuarterStatus } from "./roadmap.js";
 import { PRIORITIES, type Priority, TIP_CATEGORIES, type TipCategory } from "./tip.js";
 import { addOutcome, type OutcomeTotals, zeroOutcomeTotals } from "./tip-outcome.js";
@@ -35,6 +36,8 @@ export interface ReportOutcome {
 export interface ReportSubmission {
   deadline: string;
   dueOn: string;
+  /** Due before its date (the plan's recurring reports) or on or before it. */
+  dueRule: DueRule;
   agency: string;
   position: number;
   submittedOn: string | null;
@@ -44,7 +47,8 @@ export interface ReportSubmission {
 export interface ReportRoadmap {
   year: number;
   target: number;
-  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; note: string | null }[];
+  /** Each quarter's latest recorded decision: its date, number and issuing body as typed (note: older records' free text). */
+  quarters: { name: string; status: QuarterStatus; decidedOn: string | null; decisionNumber: string | null; issuer: string | null; note: string | null }[];
 }
 
 // ---- Figures ------------------------------------------------------------------
@@ -76,8 +80,10 @@ export interface QuarterFigures {
   rate: number;
   withSigns: number;
   urgent: number;
-  stocks: Stocks;
-  flows: Flows;
+  /** People under management at the period's end (a figure may be unknown). */
+  stocks: QuarterStocks;
+  /** What happened over the period, summed. */
+  flows: FlowCounts;
 }
 
 export interface ReportFigures {
@@ -100,15 +106,17 @@ export interface ReportFigures {
     rate: number;
     withSigns: number;
     urgent: number;
-    stocks: Stocks;
-    flows: Flows;
+    /** The ward's stocks at the period's end: each quarter's latest figure, added across quarters (never across weeks), and how many quarters gave it. */
+    stocks: WardStocks;
+    /** The period's flows, summed over weeks and quarters. */
+    flows: FlowCounts;
   };
   /** Per quarter, in the ward's order; tips and outcomes of no known quarter are in `unknownQuarter`. */
   perQuarter: QuarterFigures[];
   unknownQuarter: { quarter: string; tips: ResultCounts; outcomes: OutcomeTotals };
   deadlines: {
     counts: Record<ComplianceState, number>;
-    rows: (BoardEntry & { deadline: string; dueOn: string })[];
+    rows: (BoardEntry & { deadline: string; dueOn: string; dueRule: DueRule })[];
   };
   roadmap: ReportRoadmap & { actual: number };
 }
@@ -126,18 +134,6 @@ export function addOutcomeTotals(into: OutcomeTotals, from: OutcomeTotals): void
     into[kind].count += t.count;
     into[kind].unknown += t.unknown;
   }
-}
-
-export function sumStocks(all: readonly Stocks[]): Stocks {
-  const s = unknownStocks();
-  for (const x of all) for (const k of STOCK_KEYS) s[k] = addFigures(s[k], x[k]);
-  return s;
-}
-
-export function sumFlows(all: readonly Flows[]): Flows {
-  const f = unknownFlows();
-  for (const x of all) for (const k of FLOW_KEYS) f[k] = addFigures(f[k], x[k]);
-  return f;
 }
 
 export class ReportBuilder {
@@ -221,8 +217,8 @@ export class ReportBuilder {
         rate: c && c.expected > 0 ? c.answered / c.expected : 0,
         withSigns: c?.withSigns ?? 0,
         urgent: c?.urgent ?? 0,
-        stocks: c ? { ...c.stocks } : unknownStocks(),
-        flows: c ? { ...c.flows } : unknownFlows(),
+        stocks: c ? { ...c.stocks } : { ...UNKNOWN_STOCKS },
+        flows: c ? { ...c.flows } : zeroFlows(),
       };
     });
     const unknownQuarter = { quarter: this.unknownQuarter, tips: { ...this.tipsPerQuarter.get(UNKNOWN_QUARTER)! }, outcomes: structuredClone(this.outcomesPerQuarter.get(UNKNOWN_QUARTER)!) };
@@ -240,12 +236,15 @@ export class ReportBuilder {
     const deadlineRows = submissions.map((s) => ({
       deadline: s.deadline,
       dueOn: s.dueOn,
+      dueRule: s.dueRule,
       agency: s.agency,
       position: s.position,
       submittedOn: s.submittedOn,
       withFile: s.withFile,
-      ...complianceOf(s.dueOn, s.submittedOn, today),
+      ...complianceOf(s.dueOn, s.dueRule, s.submittedOn, today),
     }));
+    const flows = zeroFlows();
+    for (const q of perQuarter) addFlows(flows, q.flows);
     return {
       tips: {
         total: byResult.total,
@@ -261,8 +260,8 @@ export class ReportBuilder {
         rate: expected > 0 ? answered / expected : 0,
         withSigns: sum((q) => q.withSigns),
         urgent: sum((q) => q.urgent),
-        stocks: sumStocks(perQuarter.map((q) => q.stocks)),
-        flows: sumFlows(perQuarter.map((q) => q.flows)),
+        stocks: wardStocks(perQuarter.map((q) => q.stocks)),
+        flows,
       },
       perQuarter,
       unknownQuarter,

@@ -158,3 +158,10 @@ export function parseReminderHours(value: string): number[] {
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
 }
+
+/** The latest week whose check-in opened on or before a local date (YYYY-MM-DD): the week a date's figures stand in. */
+export function lastWeekOpenedBy(date: string, schedule: CheckInSchedule, timeZone: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const week = weekKeyOf(zonedDate(timeZone, y, m, d, 12), timeZone);
+  return checkInWindow(week, schedule, timeZone).opensOn <= date ? week : shiftWeek(week, -1);
+}

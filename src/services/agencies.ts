@@ -11,6 +11,12 @@ import { isUniqueViolation, upsertRacing } from "./write-races.js";
 
 const PREFIX = "ag_";
 export const AGENCY_NAME_MAX = 80;
+/**
+ * The ward police: "báo cáo kết quả thực hiện về UBND phường (qua Công an phường)".
+ * They collect the others' reports and compile the ward's; they owe none to
+ * themselves, so they are no reporter: no reminders, contacts or number in /agencies.
+ */
+export const COLLECTOR_KIND = "police";
 
 export interface AgencyView {
   id: string;
@@ -69,14 +75,21 @@ export class AgencyService {
     }
   }
 
+  /** The agencies that report (numbered in /agencies), in order; the ward police, who collect, are not among them. */
   async list(wardId: string): Promise<AgencyView[]> {
     await this.ensureDefaults(wardId);
     const rows = await this.db.agency.findMany({
-      where: { wardId, active: true },
+      where: { wardId, active: true, kind: { not: COLLECTOR_KIND } },
       orderBy: { position: "asc" },
       include: { _count: { select: { contacts: { where: { active: true } } } } },
     });
     return rows.map((a) => ({ id: a.id, name: a.name, kind: a.kind, position: a.position, quarterId: a.quarterId, contacts: a._count.contacts }));
+  }
+
+  /** The ward police's agency, which collects the reports for UBND phường; null if an admin removed it. */
+  async collector(wardId: string): Promise<{ id: string; name: string } | null> {
+    await this.ensureDefaults(wardId);
+    return this.db.agency.findFirst({ where: { wardId, active: true, kind: COLLECTOR_KIND }, orderBy: { position: "asc" }, select: { id: true, name: true } });
   }
 
   /** The agency shown as number `n` (1-based) in `/agencies`. */
@@ -107,7 +120,7 @@ export class AgencyService {
   }
 
   async createInvite(staff: ActiveMember, agencyId: string): Promise<{ payload: string; agencyName: string; expiresAt: Date }> {
-    const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: staff.wardId, active: true } });
+    const agency = await this.db.agency.findFirst({ where: { id: agencyId, wardId: staff.wardId, active: true, kind: { not: COLLECTOR_KIND } } });
     if (!agency) throw new ServiceError("not_found");
     const { token, expiresAt } = await this.invites.issue(
       { wardId: staff.wardId, agencyId: agency.id, role: "agency_contact", createdByMemberId: staff.id },
@@ -117,7 +130,7 @@ export class AgencyService {
   }
 
   private async usableInvite(payload: string) {
-    const invite = await this.invites.usable(payload.slice(PREFIX.length), (i) => i.role === "agency_contact" && i.agency?.active === true);
+    const invite = await this.invites.usable(payload.slice(PREFIX.length), (i) => i.role === "agency_contact" && i.agency?.active === true && i.agency.kind !== COLLECTOR_KIND);
     if (!invite.agency) throw new ServiceError("invite_invalid");
     return { ...invite, agency: invite.agency };
   }
@@ -162,7 +175,7 @@ export class AgencyService {
   /** Contacts, and for a quarter its active heads and deputies, who have not blocked the bot. */
   async recipients(agencyId: string): Promise<AgencyRecipient[]> {
     const agency = await this.db.agency.findUnique({ where: { id: agencyId }, include: { contacts: { where: { active: true, blockedAt: null }, orderBy: { createdAt: "asc" } } } });
-    if (!agency?.active) return [];
+    if (!agency?.active || agency.kind === COLLECTOR_KIND) return [];
     const people: AgencyRecipient[] = agency.contacts.map((c) => ({ key: `c:${c.id}`, telegramUserId: c.telegramUserId, displayName: c.displayName }));
     if (agency.quarterId) {
       const heads = await this.db.quarterHead.findMany({ where: { quarterId: agency.quarterId, active: true, blockedAt: null }, orderBy: { createdAt: "asc" } });
@@ -178,7 +191,7 @@ export class AgencyService {
     const recipient = (await this.recipients(agencyId)).find((r) => r.telegramUserId === telegramUserId);
     if (recipient) return { displayName: recipient.displayName };
     // A contact who blocked and came back still speaks for the agency.
-    const contact = await this.db.agencyContact.findFirst({ where: { agencyId, telegramUserId, active: true, agency: { active: true } } });
+    const contact = await this.db.agencyContact.findFirst({ where: { agencyId, telegramUserId, active: true, agency: { active: true, kind: { not: COLLECTOR_KIND } } } });
     return contact ? { displayName: contact.displayName } : null;
   }
 

@@ -23,6 +23,7 @@ export type AuditAction =
   | "tips.purged"
   | "checkin.answered"
   | "roadmap.status_recorded"
+  | "roadmap.target_set"
   | "agency.added"
   | "agency.removed"
   | "deadline.created"

@@ -1,8 +1,30 @@
 // The weekly check-in: planning into the job outbox, prompting, reminding,
 // escalating and summarising. Sends go through the CheckInMessenger port.
 import type { Database } from "../db.js";
-import { type CheckInAnswers, checkInAnswersSchema, hasSigns, NOTHING_TO_REPORT, type QuarterWeek, summarizeWeek, type WeeklySummary } from "../domain/check-in.js";
-import { type CheckInSchedule, checkInWindow, currentOrNextWindow, holidayFor, parseReminderHours, shiftWeek } from "../domain/schedule.js";
+import {
+  addFlows,
+  checkInAnswersSchema,
+  type CheckInSubmission,
+  type FlowCounts,
+  hasSigns,
+  NOTHING_TO_REPORT,
+  type QuarterStocks,
+  type QuarterWeek,
+  readStoredAnswers,
+  STOCK_KINDS,
+  type StockKind,
+  type StockObservation,
+  stockCountsSchema,
+  stocksAsOf,
+  summarizeWeek,
+  unchangedStocks,
+  wardStocks,
+  type WeeklySummary,
+  zeroFlows,
+} from "../domain/check-in.js";
+import { localDateOf } from "../domain/deadlines.js";
+import { type WeeklyGrid, weeklyGrid } from "../domain/summary-chart.js";
+import { type CheckInSchedule, checkInWindow, currentOrNextWindow, holidayFor, lastWeekOpenedBy, parseReminderHours, shiftWeek, weekKeyOf } from "../domain/schedule.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -22,7 +44,26 @@ interface WardRow {
   checkInReminders: string;
 }
 
-export function scheduleOf(ward: WardRow): CheckInSchedule {
+/** One quarter's stocks as of a date: the report's period-end figure. */
+export interface QuarterStockRow {
+  quarterId: string;
+  quarter: string;
+  stocks: QuarterStocks;
+}
+
+/** One quarter's flows summed over the weeks whose check-in opened in a period. */
+export interface QuarterFlowRow {
+  quarterId: string;
+  quarter: string;
+  flows: FlowCounts;
+}
+
+const PAGE = 1_000;
+/** Weeks the weekly picture shows, the closing one last. */
+export const GRID_WEEKS = 12;
+const STOCK_COLUMNS = { addicts: "stockAddicts", users: "stockUsers", postRehab: "stockPostRehab" } as const satisfies Record<StockKind, string>;
+
+export function scheduleOf(ward: Pick<WardRow, "checkInWeekday" | "checkInHour" | "checkInWindowHours" | "checkInReminders">): CheckInSchedule {
   return {
     weekday: ward.checkInWeekday,
     hour: ward.checkInHour,
@@ -145,13 +186,14 @@ export class CheckInService {
     if (!ward.policeChatId) return;
     const summary = await this.summary(wardId, week);
     if (summary.missing.length > 0) await this.send.escalate(ward.policeChatId, { week, missing: summary.missing, wardName: ward.name });
-    await this.send.summary(ward.policeChatId, summary, ward.timezone);
+    await this.send.summary(ward.policeChatId, summary, await this.grid(wardId, week), ward.timezone);
   }
 
   private async announceUrgent(checkInId: string): Promise<void> {
     const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId }, include: { quarter: true, ward: true } });
     if (!checkIn?.ward.policeChatId) return;
-    const answers = checkInAnswersSchema.parse(JSON.parse(checkIn.answers));
+    const answers = readStoredAnswers(checkIn.answers);
+    if (!answers) return;
     await this.send.urgent(checkIn.ward.policeChatId, {
       week: checkIn.week,
       quarterName: checkIn.quarter.name,
@@ -171,10 +213,15 @@ export class CheckInService {
     return { checkIn, head, window };
   }
 
-  /** Stores (or replaces, until the window closes) a quarter's answers. Urgent answers reach the police at once. */
-  async answer(telegramUserId: string, checkInId: string, input: CheckInAnswers | "nothing"): Promise<{ urgent: boolean; signs: boolean }> {
+  /**
+   * Stores (or replaces, until the window closes) a quarter's answers. "nothing"
+   * ("Không có gì mới") keeps the stocks as they stand and records no flow.
+   * Urgent answers reach the police at once.
+   */
+  async answer(telegramUserId: string, checkInId: string, input: CheckInSubmission | "nothing"): Promise<{ urgent: boolean; signs: boolean; stocks: QuarterStocks }> {
     const { checkIn, head } = await this.forHead(telegramUserId, checkInId);
-    const answers = checkInAnswersSchema.parse(input === "nothing" ? NOTHING_TO_REPORT : input);
+    const answers = checkInAnswersSchema.parse(input === "nothing" ? NOTHING_TO_REPORT : input.answers);
+    const stocks = input === "nothing" ? unchangedStocks(await this.stocksOfQuarter(checkIn.quarterId, checkIn.ward, checkIn.week)) : stockCountsSchema.parse(input.stocks);
     const now = this.clock();
     await this.db.checkIn.update({
       where: { id: checkIn.id },
@@ -184,7 +231,11 @@ export class CheckInService {
         answers: JSON.stringify(answers),
         urgent: answers.urgent.yes,
         answeredByName: head.displayName,
+        answeredByRole: head.role === "deputy" ? "deputy" : "head",
         answeredAt: now,
+        stockAddicts: stocks.addicts,
+        stockUsers: stocks.users,
+        stockPostRehab: stocks.postRehab,
       },
     });
     await this.heads.markReachable(telegramUserId);
@@ -192,13 +243,125 @@ export class CheckInService {
     if (answers.urgent.yes) {
       await this.jobs.schedule({ wardId: checkIn.wardId, key: `checkin.urgent:${checkIn.id}:${now.getTime()}`, kind: "checkin.urgent", dueAt: now, payload: { checkInId: checkIn.id } });
     }
-    return { urgent: answers.urgent.yes, signs: hasSigns(answers) };
+    return { urgent: answers.urgent.yes, signs: hasSigns(answers), stocks: await this.stocksOfQuarter(checkIn.quarterId, checkIn.ward, checkIn.week) };
+  }
+
+  /** The stocks a head confirms in a check-in: as they stand in its week (its own answer included). */
+  async stocksForCheckIn(checkInId: string): Promise<QuarterStocks> {
+    const checkIn = await this.db.checkIn.findUniqueOrThrow({ where: { id: checkInId }, include: { ward: true } });
+    return this.stocksOfQuarter(checkIn.quarterId, checkIn.ward, checkIn.week);
+  }
+
+  private async stocksOfQuarter(quarterId: string, ward: WardRow, week: string): Promise<QuarterStocks> {
+    const observations = await this.stockObservations(ward, { quarterId }, week);
+    return stocksAsOf(observations.get(quarterId) ?? [], checkInWindow(week, scheduleOf(ward), ward.timezone).opensOn);
+  }
+
+  /**
+   * Every quarter's stocks as of a local date (YYYY-MM-DD): each figure is the
+   * latest one a head confirmed in a week opened on or before that date, with
+   * the date they confirmed it; null when no head ever gave it. Never a sum.
+   */
+  async stocksAt(wardId: string, date: string): Promise<QuarterStockRow[]> {
+    const ward = await this.ward(wardId);
+    const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+    const observations = await this.stockObservations(ward, { wardId }, lastWeekOpenedBy(date, scheduleOf(ward), ward.timezone), quarters.length);
+    return quarters.map((q) => ({ quarterId: q.id, quarter: q.name, stocks: stocksAsOf(observations.get(q.id) ?? [], date) }));
+  }
+
+  /** Answered weeks up to `lastWeek` that gave a stock, newest first, read only until every quarter's every figure is found. */
+  private async stockObservations(ward: WardRow, scope: { wardId: string } | { quarterId: string }, lastWeek: string, quarters = 1): Promise<Map<string, StockObservation[]>> {
+    const byQuarter = new Map<string, StockObservation[]>();
+    const missing = new Map<string, Set<StockKind>>();
+    let complete = 0;
+    const schedule = scheduleOf(ward);
+    const anyStock = STOCK_KINDS.map((k) => ({ [STOCK_COLUMNS[k]]: { not: null } }));
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await this.db.checkIn.findMany({
+        where: { ...scope, status: "answered", week: { lte: lastWeek }, OR: anyStock },
+        select: { quarterId: true, week: true, answeredAt: true, stockAddicts: true, stockUsers: true, stockPostRehab: true },
+        orderBy: [{ week: "desc" }, { id: "asc" }],
+        skip,
+        take: PAGE,
+      });
+      for (const row of page) {
+        let left = missing.get(row.quarterId);
+        if (!left) missing.set(row.quarterId, (left = new Set(STOCK_KINDS)));
+        if (left.size === 0) continue;
+        const stocks = { addicts: row.stockAddicts, users: row.stockUsers, postRehab: row.stockPostRehab };
+        for (const k of STOCK_KINDS) if (stocks[k] !== null) left.delete(k);
+        if (left.size === 0) complete += 1;
+        const list = byQuarter.get(row.quarterId) ?? [];
+        list.push({ weekOf: checkInWindow(row.week, schedule, ward.timezone).opensOn, confirmedOn: localDateOf(row.answeredAt ?? new Date(0), ward.timezone), stocks });
+        byQuarter.set(row.quarterId, list);
+      }
+      // Every quarter's every figure found: older weeks cannot change the answer.
+      if (page.length < PAGE || complete >= quarters) break;
+    }
+    return byQuarter;
+  }
+
+  /**
+   * Every quarter's flows summed over the weeks whose check-in opened between
+   * two local dates (inclusive): a week belongs to the day it opened, so no
+   * week counts in two periods.
+   */
+  async flowsBetween(wardId: string, from: string, to: string): Promise<QuarterFlowRow[]> {
+    const ward = await this.ward(wardId);
+    const schedule = scheduleOf(ward);
+    const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+    const rows = new Map(quarters.map((q) => [q.id, { quarterId: q.id, quarter: q.name, flows: zeroFlows() } satisfies QuarterFlowRow]));
+    const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+    const firstWeek = shiftWeek(weekKeyOf(new Date(Date.UTC(fy, fm - 1, fd, 12)), "UTC"), -1);
+    const lastWeek = lastWeekOpenedBy(to, schedule, ward.timezone);
+    const opensOn = new Map<string, string>();
+    for (let cursor: string | undefined; ; ) {
+      const page = await this.db.checkIn.findMany({
+        // "Không có gì mới" records no flow: only full answers are read.
+        where: { wardId, status: "answered", nothingToReport: false, week: { gte: firstWeek, lte: lastWeek } },
+        select: { id: true, quarterId: true, week: true, answers: true },
+        orderBy: { id: "asc" },
+        take: PAGE,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      for (const c of page) {
+        let day = opensOn.get(c.week);
+        if (day === undefined) opensOn.set(c.week, (day = checkInWindow(c.week, schedule, ward.timezone).opensOn));
+        const row = rows.get(c.quarterId);
+        const answers = readStoredAnswers(c.answers);
+        if (day < from || day > to || !row || !answers) continue;
+        addFlows(row.flows, answers.flows);
+      }
+      if (page.length < PAGE) break;
+      cursor = page[page.length - 1]!.id;
+    }
+    return [...rows.values()];
   }
 
   async summary(wardId: string, week: string): Promise<WeeklySummary> {
+    const ward = await this.ward(wardId);
     const rows = await this.weekRows(wardId, week);
     const previous = await this.weekRows(wardId, shiftWeek(week, -1));
-    return summarizeWeek(week, rows, previous);
+    const stocks = await this.stocksAt(wardId, localDateOf(this.clock(), ward.timezone));
+    return summarizeWeek(week, rows, previous, wardStocks(stocks.map((s) => s.stocks)));
+  }
+
+  /** Every quarter × the `weeks` weeks up to `lastWeek`: what each check-in said, for the weekly picture. */
+  async grid(wardId: string, lastWeek: string, weeks = GRID_WEEKS): Promise<WeeklyGrid> {
+    const ward = await this.ward(wardId);
+    const schedule = scheduleOf(ward);
+    const firstWeek = shiftWeek(lastWeek, -(weeks - 1));
+    const holidays = await this.db.holiday.findMany({ where: { wardId } });
+    const windows = Array.from({ length: weeks }, (_, i) => checkInWindow(shiftWeek(firstWeek, i), schedule, ward.timezone));
+    const [quarters, checkIns] = await Promise.all([
+      this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+      this.db.checkIn.findMany({ where: { wardId, week: { gte: firstWeek, lte: lastWeek } }, select: { quarterId: true, week: true, status: true, answers: true, answeredByRole: true } }),
+    ]);
+    return weeklyGrid({
+      weeks: windows.map((w) => ({ week: w.week, opensOn: w.opensOn, holiday: holidayFor(w, holidays) !== null })),
+      quarters,
+      checkIns: checkIns.map((c) => ({ ...c, answers: c.status === "answered" ? readStoredAnswers(c.answers) : null })),
+    });
   }
 
   private async weekRows(wardId: string, week: string): Promise<QuarterWeek[]> {
@@ -215,7 +378,7 @@ export class CheckInService {
         // A quarter is asked when the week's opening created its check-in.
         hasHead: c !== undefined,
         answered: c?.status === "answered",
-        answers: c?.status === "answered" ? checkInAnswersSchema.parse(JSON.parse(c.answers)) : null,
+        answers: c?.status === "answered" ? readStoredAnswers(c.answers) : null,
       };
     });
   }

@@ -9,6 +9,9 @@ import {
   complianceOf,
   DEADLINE_TITLE_MAX,
   type DeadlineKind,
+  type DueRule,
+  dueRuleOf,
+  lastOnTimeDay,
   localDateOf,
   parseIsoDate,
   type ReminderLadder,
@@ -17,7 +20,7 @@ import {
   sortBoard,
 } from "../domain/deadlines.js";
 import { zonedDate } from "../domain/schedule.js";
-import type { AgencyService } from "./agencies.js";
+import { type AgencyService, COLLECTOR_KIND } from "./agencies.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -38,6 +41,7 @@ export interface DeadlineBoard {
   title: string;
   kind: DeadlineKind;
   dueOn: string;
+  dueRule: DueRule;
   entries: BoardEntry[];
 }
 
@@ -45,6 +49,7 @@ export interface Submission {
   submissionId: string;
   deadlineTitle: string;
   dueOn: string;
+  dueRule: DueRule;
   agencyName: string;
   wardId: string;
   policeChatId: string | null;
@@ -94,19 +99,20 @@ export class DeadlineService {
     for (const ward of await this.db.ward.findMany({ select: { id: true, timezone: true } })) {
       await this.agencies.ensureDefaults(ward.id);
       const today = this.today(ward.timezone);
-      for (const r of recurringDeadlinesFor(today).filter((d) => d.dueOn >= today)) {
+      // Only deadlines one can still meet: a ward set up on 15 December does not start overdue.
+      for (const r of recurringDeadlinesFor(today).filter((d) => lastOnTimeDay(d.dueOn, d.rule) >= today)) {
         let deadline = await this.db.deadline.findUnique({ where: { wardId_period: { wardId: ward.id, period: r.period } } });
         if (!deadline) {
           deadline = await this.db.deadline
-            .create({ data: { wardId: ward.id, title: recurringTitle(r.kind, r.period), kind: r.kind, period: r.period, dueOn: r.dueOn } })
+            .create({ data: { wardId: ward.id, title: recurringTitle(r.kind, r.period), kind: r.kind, period: r.period, dueOn: r.dueOn, dueRule: r.rule } })
             .catch(async (err: unknown) => {
               if (!isUniqueViolation(err)) throw err;
               return this.db.deadline.findUniqueOrThrow({ where: { wardId_period: { wardId: ward.id, period: r.period } } });
             });
           await this.planDeadlineJobs(ward.id, ward.timezone, deadline);
         }
-        // Agencies added since (new quarters, new offices) owe it too.
-        const missing = await this.db.agency.findMany({ where: { wardId: ward.id, active: true, submissions: { none: { deadlineId: deadline.id } } }, select: { id: true } });
+        // Agencies added since (new quarters, new offices) owe it too; the ward police collect it.
+        const missing = await this.db.agency.findMany({ where: { wardId: ward.id, active: true, kind: { not: COLLECTOR_KIND }, submissions: { none: { deadlineId: deadline.id } } }, select: { id: true } });
         if (missing.length > 0) {
           await this.db.deadlineSubmission.createMany({ data: missing.map((a) => ({ wardId: ward.id, deadlineId: deadline.id, agencyId: a.id })) });
         }
@@ -115,9 +121,10 @@ export class DeadlineService {
     }
   }
 
-  private async planDeadlineJobs(wardId: string, timezone: string, deadline: { id: string; kind: string; period: string | null; dueOn: string }): Promise<void> {
+  private async planDeadlineJobs(wardId: string, timezone: string, deadline: { id: string; kind: string; period: string | null; dueOn: string; dueRule: string }): Promise<void> {
     const now = this.clock();
-    await this.jobs.schedule({ wardId, key: `deadline.board:${deadline.id}`, kind: "deadline.board", dueAt: boardTime(deadline.dueOn, timezone, this.ladder.hour), payload: { deadlineId: deadline.id } });
+    const dueAt = boardTime(deadline.dueOn, dueRuleOf(deadline.dueRule), timezone, this.ladder.hour);
+    await this.jobs.schedule({ wardId, key: `deadline.board:${deadline.id}`, kind: "deadline.board", dueAt, payload: { deadlineId: deadline.id } });
     if (deadline.period) {
       const day = parseIsoDate(addDays(deadline.dueOn, -AUTO_REPORT_DAYS_BEFORE))!;
       const at = zonedDate(timezone, day.year, day.month, day.day, this.ladder.hour);
@@ -136,7 +143,7 @@ export class DeadlineService {
       const chunk = unplanned.slice(i, i + 100);
       await this.jobs.scheduleMany(
         chunk.flatMap((s) =>
-          reminderSchedule(s.deadline.dueOn, timezone, this.ladder, now).map((step) => ({
+          reminderSchedule(s.deadline.dueOn, dueRuleOf(s.deadline.dueRule), timezone, this.ladder, now).map((step) => ({
             wardId,
             key: `deadline.remind:${s.id}:${step.offsetDays}`,
             kind: "deadline.remind" as const,
@@ -150,15 +157,16 @@ export class DeadlineService {
   }
 
   /** An officer's ad-hoc request (báo cáo đột xuất): announced at once, then the usual ladder. */
-  async createAdhoc(member: Pick<ActiveMember, "id" | "wardId">, input: { title: string; dueOn: string; agencyIds: string[] }): Promise<{ id: string; agencies: number }> {
+  async createAdhoc(member: Pick<ActiveMember, "id" | "wardId">, input: { title: string; dueOn: string; dueRule: DueRule; agencyIds: string[] }): Promise<{ id: string; agencies: number }> {
     // The flow read the member when it began; they may have been removed since.
     const current = await this.db.member.findUnique({ where: { id: member.id }, select: { active: true, wardId: true } });
     if (!current?.active || current.wardId !== member.wardId) throw new ServiceError("not_staff");
     const title = input.title.trim().replace(/\s+/g, " ");
     const ward = await this.db.ward.findUniqueOrThrow({ where: { id: member.wardId } });
     const today = this.today(ward.timezone);
-    if (title.length < 3 || title.length > DEADLINE_TITLE_MAX || !parseIsoDate(input.dueOn) || input.dueOn < today) throw new ServiceError("invalid_input");
-    const agencies = await this.db.agency.findMany({ where: { wardId: member.wardId, active: true, id: { in: input.agencyIds } }, select: { id: true } });
+    // "Before today" cannot be met: the last day to hand in must be today or later.
+    if (title.length < 3 || title.length > DEADLINE_TITLE_MAX || !parseIsoDate(input.dueOn) || lastOnTimeDay(input.dueOn, input.dueRule) < today) throw new ServiceError("invalid_input");
+    const agencies = await this.db.agency.findMany({ where: { wardId: member.wardId, active: true, kind: { not: COLLECTOR_KIND }, id: { in: input.agencyIds } }, select: { id: true } });
     if (agencies.length === 0) throw new ServiceError("invalid_input", "no agencies");
     const deadline = await this.db.deadline.create({
       data: {
@@ -166,17 +174,18 @@ export class DeadlineService {
         title,
         kind: "adhoc",
         dueOn: input.dueOn,
+        dueRule: input.dueRule,
         createdByMemberId: member.id,
         submissions: { createMany: { data: agencies.map((a) => ({ wardId: member.wardId, agencyId: a.id, remindersPlanned: true })) } },
       },
       include: { submissions: true },
     });
-    await this.audit.record({ wardId: member.wardId, action: "deadline.created", actorMemberId: member.id, detail: { deadlineId: deadline.id, dueOn: input.dueOn, agencies: agencies.length } });
+    await this.audit.record({ wardId: member.wardId, action: "deadline.created", actorMemberId: member.id, detail: { deadlineId: deadline.id, dueOn: input.dueOn, dueRule: input.dueRule, agencies: agencies.length } });
     await this.planDeadlineJobs(member.wardId, ward.timezone, deadline);
     const now = this.clock();
     for (const s of deadline.submissions) {
       await this.jobs.schedule({ wardId: member.wardId, key: `deadline.remind:${s.id}:new`, kind: "deadline.remind", dueAt: now, payload: { submissionId: s.id, offset: null } });
-      for (const step of reminderSchedule(input.dueOn, ward.timezone, this.ladder, now)) {
+      for (const step of reminderSchedule(input.dueOn, input.dueRule, ward.timezone, this.ladder, now)) {
         // The announcement already tells them the due date: skip ladder steps on the same day.
         if (localDateOf(step.at, ward.timezone) === today) continue;
         await this.jobs.schedule({ wardId: member.wardId, key: `deadline.remind:${s.id}:${step.offsetDays}`, kind: "deadline.remind", dueAt: step.at, payload: { submissionId: s.id, offset: step.offsetDays } });
@@ -187,7 +196,7 @@ export class DeadlineService {
 
   private async remind(submissionId: string, offset: number | null): Promise<void> {
     const s = await this.db.deadlineSubmission.findUnique({ where: { id: submissionId }, include: { agency: true } });
-    if (!s || s.submittedAt || !s.agency.active) return;
+    if (!s || s.submittedAt || !s.agency.active || s.agency.kind === COLLECTOR_KIND) return;
     // One job per person, so a crash mid-way neither skips nor repeats anyone.
     for (const r of await this.agencies.recipients(s.agencyId)) {
       await this.jobs.schedule({
@@ -208,6 +217,7 @@ export class DeadlineService {
       agencyName: s.agency.name,
       title: s.deadline.title,
       dueOn: s.deadline.dueOn,
+      dueRule: dueRuleOf(s.deadline.dueRule),
       wardName: s.deadline.ward.name,
       offsetDays: offset,
       today: this.today(s.deadline.ward.timezone),
@@ -236,11 +246,13 @@ export class DeadlineService {
       });
       await this.audit.record({ wardId: s.wardId, action: "deadline.submitted", detail: { deadlineId: s.deadlineId, agency: s.agency.name, withFile: file !== null } });
     }
-    const compliance = complianceOf(s.deadline.dueOn, submittedOn, today);
+    const dueRule = dueRuleOf(s.deadline.dueRule);
+    const compliance = complianceOf(s.deadline.dueOn, dueRule, submittedOn, today);
     return {
       submissionId: s.id,
       deadlineTitle: s.deadline.title,
       dueOn: s.deadline.dueOn,
+      dueRule,
       agencyName: s.agency.name,
       wardId: s.wardId,
       policeChatId: ward.policeChatId,
@@ -252,11 +264,11 @@ export class DeadlineService {
   }
 
   /** What a contact's button refers to, if they may use it. */
-  async forContact(submissionId: string, telegramUserId: string): Promise<{ agencyName: string; title: string; dueOn: string; submitted: boolean }> {
+  async forContact(submissionId: string, telegramUserId: string): Promise<{ agencyName: string; title: string; dueOn: string; dueRule: DueRule; submitted: boolean }> {
     const s = await this.db.deadlineSubmission.findUnique({ where: { id: submissionId }, include: { agency: true, deadline: true } });
     if (!s) throw new ServiceError("not_found");
     if (!(await this.agencies.speaksFor(s.agencyId, telegramUserId))) throw new ServiceError("not_agency_contact");
-    return { agencyName: s.agency.name, title: s.deadline.title, dueOn: s.deadline.dueOn, submitted: s.submittedAt !== null };
+    return { agencyName: s.agency.name, title: s.deadline.title, dueOn: s.deadline.dueOn, dueRule: dueRuleOf(s.deadline.dueRule), submitted: s.submittedAt !== null };
   }
 
   /** Deadlines around today (or one given), each with every agency's state. */
@@ -268,17 +280,21 @@ export class DeadlineService {
     if (deadlines.length === 0 && !deadlineId) {
       deadlines = await this.db.deadline.findMany({ where: { wardId, dueOn: { gte: today } }, orderBy: { dueOn: "asc" }, take: 1, include: { submissions: { include: { agency: true } } } });
     }
-    return deadlines.map((d) => ({
-      id: d.id,
-      title: d.title,
-      kind: d.kind as DeadlineKind,
-      dueOn: d.dueOn,
-      entries: sortBoard(
-        d.submissions
-          .filter((s) => s.agency.active || s.submittedAt)
-          .map((s) => ({ agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null, ...complianceOf(d.dueOn, s.submittedOn, today) })),
-      ),
-    }));
+    return deadlines.map((d) => {
+      const dueRule = dueRuleOf(d.dueRule);
+      return {
+        id: d.id,
+        title: d.title,
+        kind: d.kind as DeadlineKind,
+        dueOn: d.dueOn,
+        dueRule,
+        entries: sortBoard(
+          d.submissions
+            .filter((s) => (s.agency.active || s.submittedAt) && s.agency.kind !== COLLECTOR_KIND)
+            .map((s) => ({ agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null, ...complianceOf(d.dueOn, dueRule, s.submittedOn, today) })),
+        ),
+      };
+    });
   }
 
   private async postBoard(wardId: string, deadlineId: string): Promise<void> {

@@ -7,7 +7,7 @@ import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
 import { InviteLinks } from "./invites.js";
 import { type Keyring } from "./keyring.js";
-import { StoredCheckInFigures } from "./report-check-ins.js";
+import { CheckInServiceFigures } from "./report-check-ins.js";
 import { ReportService } from "./reports.js";
 import { TipOutcomeService } from "./tip-outcomes.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
@@ -90,7 +90,8 @@ export function createServices(options: ServiceOptions): Services {
   const invites = new InviteLinks(db, secrets, random, clock, audit, options.inviteTtlHours ?? 72);
   const heads = new QuarterHeadService(db, clock, audit, invites);
   const agencies = new AgencyService(db, clock, audit, invites);
-  const roadmap = new RoadmapService(db, audit);
+  const roadmap = new RoadmapService(db, audit, clock);
+  const checkIns = new CheckInService(db, clock, jobs, heads, audit);
   return {
     db,
     clock,
@@ -105,7 +106,7 @@ export function createServices(options: ServiceOptions): Services {
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
     heads,
-    checkIns: new CheckInService(db, clock, jobs, heads, audit),
+    checkIns,
     receiptAttempts: new AttemptLimiter(clock),
     adminAttempts: new AttemptLimiter(clock, 5),
     tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
@@ -113,7 +114,7 @@ export function createServices(options: ServiceOptions): Services {
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
-    reports: new ReportService(db, clock, roadmap, audit, new StoredCheckInFigures(db)),
+    reports: new ReportService(db, clock, roadmap, audit, new CheckInServiceFigures(db, checkIns)),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),

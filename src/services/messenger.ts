@@ -1,6 +1,8 @@
 // What the check-in services need said to people, without knowing the chat
 // platform. The bot layer implements it (Telegram today, Zalo later).
 import type { WeeklySummary } from "../domain/check-in.js";
+import type { DueRule } from "../domain/deadlines.js";
+import type { WeeklyGrid } from "../domain/summary-chart.js";
 import type { DeadlineBoard } from "./deadlines.js";
 
 /** "blocked": the person blocked the bot (Telegram 403); record it, do not retry. */
@@ -21,7 +23,8 @@ export interface CheckInMessenger {
   prompt(chatId: string, info: PromptInfo): Promise<Delivery>;
   escalate(policeChatId: string, info: { week: string; missing: string[]; wardName: string }): Promise<void>;
   urgent(policeChatId: string, info: { week: string; quarterName: string; headName: string; detail: string | null }): Promise<void>;
-  summary(policeChatId: string, summary: WeeklySummary, timezone: string): Promise<void>;
+  /** The text summary and, beside it, the picture of the last weeks. */
+  summary(policeChatId: string, summary: WeeklySummary, grid: WeeklyGrid, timezone: string): Promise<void>;
 }
 
 /** What the tip services need said in the police group, without knowing the chat platform. */
@@ -37,8 +40,9 @@ export interface DeadlineReminder {
   agencyName: string;
   title: string;
   dueOn: string;
+  dueRule: DueRule;
   wardName: string;
-  /** Days relative to the due date (-14 … 0 … +4); null announces a new ad-hoc request. */
+  /** Days relative to the last day to hand in on time (-14 … 0 … +4); null announces a new ad-hoc request. */
   offsetDays: number | null;
   today: string;
 }

@@ -3,7 +3,7 @@
 // section, and the sentences an officer pastes into the written report. Every
 // text comes from the locale files; every number from the same ReportFigures.
 import { displayDate } from "../domain/deadlines.js";
-import { FLOW_KEYS, type Figure, STOCK_KEYS } from "../domain/check-in-figures.js";
+import { FLOW_KEYS, STOCK_KINDS, type StockKind } from "../domain/check-in-figures.js";
 import { percent, type ReportFigures, TIP_RESULTS } from "../domain/report.js";
 import { type ReportPeriod, romanQuarter } from "../domain/report-period.js";
 import { PRIORITIES, TIP_CATEGORIES } from "../domain/tip.js";
@@ -47,9 +47,14 @@ export function unitWords(t: Translate, _report?: Pick<Report, "wardName">): Uni
   return { unit, units, Units: units.charAt(0).toLocaleUpperCase("vi") + units.slice(1), UNITS: units.toLocaleUpperCase("vi") };
 }
 
-/** A figure inside a sentence: the number, or "…" for the officer to fill in when the check-in does not collect it. */
-function say(value: Figure): string | number {
+/** A figure inside a sentence: the number, or "…" for the officer to fill in when it is not known. */
+function say(value: number | null): string | number {
   return value === null ? "…" : value;
+}
+
+/** A ward's stock at the period's end: the sum of the quarters that gave it, or null when none has. */
+export function wardStock(f: ReportFigures, kind: StockKind): number | null {
+  return f.checkIns.stocks.known[kind] > 0 ? f.checkIns.stocks.totals[kind] : null;
 }
 
 /** "a, b và c". */
@@ -62,7 +67,7 @@ function joinList(t: Translate, items: readonly string[]): string {
 
 export interface FigureLine {
   label: string;
-  /** null: not collected (printed as "—"). */
+  /** null: not known (printed as "—"): no quarter has given it. */
   value: number | null;
   /** A line that details the one above it. */
   detail?: boolean;
@@ -114,8 +119,9 @@ export function figureSections(report: Report, t: Translate): FigureSection[] {
         { label: t("rp-fig-ci-rate"), value: percent(f.checkIns.rate), rate: true },
         { label: t("rp-fig-ci-signs"), value: f.checkIns.withSigns },
         { label: t("rp-fig-ci-urgent"), value: f.checkIns.urgent },
-        ...STOCK_KEYS.map((k) => ({ label: t(`rp-fig-stock-${k}`, { asOf }), value: f.checkIns.stocks[k] })),
-        ...FLOW_KEYS.map((k) => ({ label: t(`rp-fig-flow-${k}`), value: f.checkIns.flows[k] })),
+        // The check-in's own words for what it asks (stock-*, flow-*), so a figure means what the head was asked.
+        ...STOCK_KINDS.map((k) => ({ label: t("rp-fig-stock", { label: t(`stock-${k}`), asOf, known: f.checkIns.stocks.known[k], quarters: f.checkIns.stocks.quarters, units: words.units }), value: wardStock(f, k) })),
+        ...FLOW_KEYS.map((k) => ({ label: t(`flow-${k}`), value: f.checkIns.flows[k] })),
       ],
     },
     {
@@ -173,7 +179,7 @@ export function reportSentences(report: Report, t: Translate): SentenceSection[]
       ? [t("rp-say-checkins-none", { units: words.units })]
       : [
           t("rp-say-checkins", { units: words.units, answered: ci.answered, expected: ci.expected, rate: percent(ci.rate), signs: ci.withSigns, urgent: ci.urgent }),
-          t("rp-say-stocks", { units: words.units, asOf, addicts: say(ci.stocks.addicts), users: say(ci.stocks.users), postRehab: say(ci.stocks.postRehab) }),
+          t("rp-say-stocks", { units: words.units, asOf, addicts: say(wardStock(f, "addicts")), users: say(wardStock(f, "users")), postRehab: say(wardStock(f, "postRehab")) }),
           t("rp-say-flows", {
             units: words.units,
             newSuspectedUsers: say(ci.flows.newSuspectedUsers),

@@ -6,17 +6,17 @@
 // comes from the same ReportFigures the chat summary and the .docx print.
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { FLOW_KEYS, STOCK_KEYS } from "../domain/check-in-figures.js";
-import { displayDate } from "../domain/deadlines.js";
-import { percent, type QuarterFigures, TIP_RESULTS } from "../domain/report.js";
+import { FLOW_KEYS, STOCK_KINDS } from "../domain/check-in-figures.js";
+import { displayDate, duePhrase } from "../domain/deadlines.js";
+import { percent, TIP_RESULTS } from "../domain/report.js";
 import { OUTCOME_KINDS, type OutcomeTotals } from "../domain/tip-outcome.js";
-import { figureSections, periodLabel, reportSentences, type Translate, unitWords } from "./report-text.js";
+import { figureSections, periodLabel, reportSentences, type Translate, unitWords, wardStock } from "./report-text.js";
 import type { Report, RollUp } from "./reports.js";
 
 export type { Translate } from "./report-text.js";
 export { periodLabel } from "./report-text.js";
 
-export const SHEETS = ["summary", "sentences", "tips", "outcomes", "checkins", "deadlines", "roadmap"] as const;
+export const SHEETS = ["summary", "sentences", "tips", "outcomes", "checkins", "flows", "deadlines", "roadmap"] as const;
 
 /** Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP, appendix I). */
 export const FONT_NAME = "Times New Roman";
@@ -194,7 +194,7 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
     }
     if (missing) {
       summary.blank();
-      summary.note(t("rp-not-collected", { units: words.units }));
+      summary.note(t("rp-not-collected", { unit: words.unit, units: words.units }));
     }
     summary.commit();
 
@@ -226,14 +226,12 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
     outcomes.row([t("rp-col-total"), ...outcomeValues(f.outcomes.totals)], { bold: true });
     outcomes.commit();
 
-    // 5. Weekly check-ins per quarter: answers, stocks at the period's end, flows summed (only figures the check-in collects).
-    const stocks = STOCK_KEYS.filter((k) => f.checkIns.stocks[k] !== null);
-    const flows = FLOW_KEYS.filter((k) => f.checkIns.flows[k] !== null);
+    // 5. Weekly check-ins per quarter: answers, and the stocks as of the period's end ("—": never given).
     const asOf = displayDate(report.asOf);
     const checkIns = new SheetWriter(wb, {
       name: t("rp-sheet-checkins"),
       orientation: "landscape",
-      widths: [20, 9, 9, 9, 9, 9, ...stocks.map(() => 13), ...flows.map(() => 12)],
+      widths: [20, 9, 9, 9, 9, 9, ...STOCK_KINDS.map(() => 16)],
       titles: head,
       header: [
         words.Units,
@@ -242,40 +240,51 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
         t("rp-col-rate"),
         t("rp-col-signs"),
         t("rp-col-urgent"),
-        ...stocks.map((k) => t(`rp-fig-stock-${k}`, { asOf })),
-        ...flows.map((k) => t(`rp-fig-flow-${k}`)),
+        ...STOCK_KINDS.map((k) => t("rp-col-stock", { label: t(`stock-${k}`), asOf })),
       ],
       wrap: [1],
     });
-    const checkInRow = (q: Pick<QuarterFigures, "expected" | "answered" | "rate" | "withSigns" | "urgent" | "stocks" | "flows">) => [
-      q.expected,
-      q.answered,
-      percent(q.rate),
-      q.withSigns,
-      q.urgent,
-      ...stocks.map((k) => q.stocks[k]),
-      ...flows.map((k) => q.flows[k]),
-    ];
-    for (const q of f.perQuarter) checkIns.row([q.quarter, ...checkInRow(q)]);
-    checkIns.row([t("rp-col-total"), ...checkInRow(f.checkIns)], { bold: true });
+    for (const q of f.perQuarter) checkIns.row([q.quarter, q.expected, q.answered, percent(q.rate), q.withSigns, q.urgent, ...STOCK_KINDS.map((k) => q.stocks[k]?.count ?? null)]);
+    const ci = f.checkIns;
+    checkIns.row([t("rp-col-total"), ci.expected, ci.answered, percent(ci.rate), ci.withSigns, ci.urgent, ...STOCK_KINDS.map((k) => wardStock(f, k))], { bold: true });
+    if (STOCK_KINDS.some((k) => ci.stocks.known[k] < ci.stocks.quarters)) {
+      checkIns.blank();
+      checkIns.note(t("rp-not-collected", { unit: words.unit, units: words.units }));
+    }
     checkIns.commit();
 
-    // 6. Agencies' reports due in the period.
+    // 6. What happened over the period, per quarter: the flows the heads reported, summed.
+    const flows = new SheetWriter(wb, {
+      name: t("rp-sheet-flows"),
+      orientation: "landscape",
+      widths: [20, ...FLOW_KEYS.map(() => 11)],
+      titles: head,
+      header: [words.Units, ...FLOW_KEYS.map((k) => t(`flow-${k}`))],
+      wrap: [1],
+    });
+    for (const q of f.perQuarter) flows.row([q.quarter, ...FLOW_KEYS.map((k) => q.flows[k])]);
+    flows.row([t("rp-col-total"), ...FLOW_KEYS.map((k) => ci.flows[k])], { bold: true });
+    flows.commit();
+
+    // 7. Agencies' reports due in the period.
     const deadlines = new SheetWriter(wb, {
       name: t("rp-sheet-deadlines"),
       orientation: "landscape",
-      widths: [36, 12, 34, 14, 12, 9, 8],
+      widths: [36, 22, 34, 14, 12, 9, 8],
       titles: head,
       header: [t("rp-col-deadline"), t("rp-col-due"), t("rp-col-agency"), t("rp-col-state"), t("rp-col-submitted"), t("rp-col-days"), t("rp-col-file")],
-      wrap: [1, 3],
+      wrap: [1, 2, 3],
     });
-    for (const r of f.deadlines.rows) deadlines.row([r.deadline, displayDate(r.dueOn), r.agency, t(`rp-state-${r.state}`), r.submittedOn ? displayDate(r.submittedOn) : "", r.days, r.withFile ? "✓" : ""]);
+    for (const r of f.deadlines.rows) deadlines.row([r.deadline, duePhrase(t, r.dueOn, r.dueRule), r.agency, t(`rp-state-${r.state}`), r.submittedOn ? displayDate(r.submittedOn) : "", r.days, r.withFile ? "✓" : ""]);
     deadlines.commit();
 
-    // 7. Roadmap: each quarter's latest recorded status.
+    // 8. Roadmap: each quarter's latest recorded status and the decision that set it.
     const roadmapTitles = [...head, t("rp-roadmap-line", { year: String(f.roadmap.year), actual: f.roadmap.actual, total: f.roadmap.quarters.length, target: f.roadmap.target, units: words.units })];
     const roadmap = new SheetWriter(wb, { name: t("rp-sheet-roadmap"), orientation: "portrait", widths: [20, 22, 14, 40], titles: roadmapTitles, header: [words.Units, t("rp-col-status"), t("rp-col-decided"), t("rp-col-note")], wrap: [1, 4] });
-    for (const q of f.roadmap.quarters) roadmap.row([q.name, t(`rp-qs-${q.status}`), q.decidedOn ? displayDate(q.decidedOn) : "", q.note ?? ""]);
+    for (const q of f.roadmap.quarters) {
+      const decision = [q.decisionNumber, q.issuer, q.note].filter((x): x is string => Boolean(x)).join(" — ");
+      roadmap.row([q.name, t(`rp-qs-${q.status}`), q.decidedOn ? displayDate(q.decidedOn) : "", decision]);
+    }
     roadmap.commit();
   }, report.generatedAt);
 }
@@ -315,7 +324,7 @@ export async function buildRollUpWorkbook(rollUp: RollUp, t: Translate): Promise
     });
     if (missing) {
       summary.blank();
-      summary.note(t("rp-not-collected", { units: words.units }));
+      summary.note(t("rp-not-collected", { unit: words.unit, units: words.units }));
     }
     summary.commit();
 

@@ -2,7 +2,7 @@
 // across wards: reads the period's rows page by page into the pure
 // ReportBuilder, so memory stays flat however many tips a ward has.
 import type { Database } from "../db.js";
-import { addDays, localDateOf } from "../domain/deadlines.js";
+import { addDays, dueRuleOf, localDateOf } from "../domain/deadlines.js";
 import { type ReportFigures, ReportBuilder } from "../domain/report.js";
 import { currentPeriod, periodBounds, type ReportPeriod, reportingMonthsOf, reportPeriod } from "../domain/report-period.js";
 import type { QuarterStatus } from "../domain/roadmap.js";
@@ -109,7 +109,7 @@ export class ReportService {
       if (page.length < PAGE) break;
       cursor = page[page.length - 1]!.id;
     }
-    builder.setCheckIns(await this.checkIns.block(wardId, quarters.map((q) => q.id), period, bounds));
+    builder.setCheckIns(await this.checkIns.block(wardId, quarters.map((q) => q.id), period, asOf, bounds));
 
     // The deadlines this period closes: the recurring one falls the day after the period's end.
     const deadlines = await this.db.deadline.findMany({
@@ -119,19 +119,23 @@ export class ReportService {
     });
     const submissions = deadlines.flatMap((d) =>
       d.submissions
-        .filter((s) => s.agency.active || s.submittedAt)
+        // The ward police collect the reports: not one of the reporters.
+        .filter((s) => (s.agency.active || s.submittedAt) && s.agency.kind !== "police")
         .sort((a, b) => a.agency.position - b.agency.position)
-        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
+        .map((s) => ({ deadline: d.title, dueOn: d.dueOn, dueRule: dueRuleOf(d.dueRule), agency: s.agency.name, position: s.agency.position, submittedOn: s.submittedOn, withFile: s.fileId !== null })),
     );
 
     const { years } = await this.roadmap.progress(wardId);
     const records = await this.db.quarterStatusRecord.findMany({ where: { wardId, decidedOn: { lte: asOf } }, orderBy: [{ decidedOn: "asc" }, { createdAt: "asc" }] });
-    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; note: string | null }>();
-    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, note: r.note });
+    const latest = new Map<string, { status: QuarterStatus; decidedOn: string; decisionNumber: string | null; issuer: string | null; note: string | null }>();
+    for (const r of records) latest.set(r.quarterId, { status: r.status as QuarterStatus, decidedOn: r.decidedOn, decisionNumber: r.decisionNumber, issuer: r.issuer, note: r.note });
     const roadmap = {
       year: period.year,
       target: years.find((y) => y.year === period.year)?.target ?? 0,
-      quarters: quarters.map((q) => ({ name: q.name, status: latest.get(q.id)?.status ?? ("unassessed" as const), decidedOn: latest.get(q.id)?.decidedOn ?? null, note: latest.get(q.id)?.note ?? null })),
+      quarters: quarters.map((q) => {
+        const d = latest.get(q.id);
+        return { name: q.name, status: d?.status ?? ("unassessed" as const), decidedOn: d?.decidedOn ?? null, decisionNumber: d?.decisionNumber ?? null, issuer: d?.issuer ?? null, note: d?.note ?? null };
+      }),
     };
 
     const figures = builder.finish(submissions, roadmap, today);

@@ -1,5 +1,6 @@
 import type { Database } from "../db.js";
 import { generateAdminCode } from "../domain/codes.js";
+import { defaultTargets } from "../domain/roadmap.js";
 import { foldVietnamese } from "../domain/text.js";
 import type { AuditService } from "./audit.js";
 import { ServiceError } from "./errors.js";
@@ -51,6 +52,8 @@ export class WardService {
           quarters: { create: settings.quarterNames.map((name, position) => ({ name, position })) },
         },
       });
+      // The roadmap's yearly targets exist from the start, marked as the plan's until the admin confirms them (/target).
+      await this.db.roadmapTarget.createMany({ data: defaultTargets(settings.quarterNames.length).map((t) => ({ wardId: ward!.id, ...t, source: "plan" })) });
       await this.audit.record({ wardId: ward.id, action: "ward.created", detail: { quarters: settings.quarterNames.length } });
     }
     const admins = await this.db.member.count({ where: { wardId: ward.id, role: "admin", active: true } });

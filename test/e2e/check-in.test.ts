@@ -55,21 +55,34 @@ describe("weekly check-in", () => {
     await head9.waitFor(/Báo cáo tuần/, new Set());
     await head9.tap("Không có gì mới", /Đã ghi nhận: Khu phố 9 không có gì mới/);
 
-    // Head 5: the full questionnaire, with a bad count on the way.
-    await head5.tap("Bắt đầu báo cáo tuần", /dấu hiệu mới về mua bán/);
-    await head5.tap("Có", /Ở đâu, cụ thể/);
-    await head5.say("quán karaoke đầu hẻm 3", /người <b>mới<\/b>|người mới/);
-    await head5.tap("2", /ổn định/);
+    // Head 5: the full questionnaire, with a bad count on the way. No stocks yet: asked one by one.
+    await head5.tap("Bắt đầu báo cáo tuần", /Số người nghiện ma túy đang được quản lý/);
+    expect(head5.lastBotText()).not.toMatch(/còn đúng không/);
+    await head5.tap("2", /sử dụng trái phép chất ma túy/);
     await head5.say("ba người", /số nguyên không âm/);
-    await head5.say("4", /tái nghiện/);
+    await head5.say("1", /Số người sau cai nghiện đang được quản lý/);
+    await head5.say("4", /mới nghi sử dụng ma túy, mới về từ cai nghiện/);
+    await head5.tap("Có", /mới phát hiện nghi sử dụng/);
+    await head5.tap("2", /trở về sau cai nghiện/);
+    await head5.tap("1", /chấp hành xong án phạt tù/);
+    await head5.tap("0", /tái nghiện/);
     await head5.tap("1", /chuyển đi/);
-    await head5.tap("0", /cơ sở kinh doanh đáng ngờ/);
-    await head5.tap("Không", /trồng cây/);
-    await head5.tap("Không", /tuyên truyền/);
-    await head5.say("2", /khẩn cấp/);
+    await head5.tap("0", /vụ việc/);
+    await head5.tap("0", /dấu hiệu mới về mua bán/);
+    await head5.tap("Có", /điểm nghi mua bán/);
+    await head5.tap("1", /điểm nghi tổ chức, chứa chấp/);
+    await head5.tap("0", /Ở đâu, cụ thể/);
+    await head5.say("quán karaoke đầu hẻm 3", /trồng cây/);
+    await head5.tap("Không", /cơ sở kinh doanh đáng ngờ/);
+    await head5.tap("Không", /buổi tuyên truyền/);
+    await head5.say("2", /người dự/);
+    await head5.say("45", /khẩn cấp/);
     await head5.tap("Có", /Ở đâu, cụ thể/);
     await head5.say("Một thanh niên ngáo đá cầm dao ở chợ", /Ghi chú thêm/);
-    await head5.tap("Bỏ qua", /Gửi báo cáo này/);
+    const review = await head5.tap("Bỏ qua", /Gửi báo cáo này/);
+    expect(review.message?.text).toContain("Đang quản lý: nghiện 2, sử dụng 1, sau cai 4");
+    expect(review.message?.text).toContain("Người mới phát hiện nghi sử dụng ma túy: 2");
+    expect(review.message?.text).not.toContain("Người tái nghiện: 0");
     await head5.tap("📨 Gửi", /Đã gửi báo cáo tuần 2026-W48 của Khu phố 5/);
 
     const group = ward.group(ward.officer);
@@ -78,7 +91,11 @@ describe("weekly check-in", () => {
     expect(urgent.text).toContain("Tổ trưởng Năm");
 
     const row = await t.app.services.db.checkIn.findFirstOrThrow({ where: { quarter: { name: "Khu phố 5" } } });
-    expect(JSON.parse(row.answers)).toMatchObject({ newSigns: { yes: true, detail: "quán karaoke đầu hẻm 3" }, newSuspectedUsers: 2, rehabStable: 4, rehabRelapsed: 1, awarenessActivities: 2 });
+    expect(JSON.parse(row.answers)).toMatchObject({
+      newSigns: { yes: true, detail: "quán karaoke đầu hẻm 3" },
+      flows: { newSuspectedUsers: 2, backFromRehab: 1, backFromPrison: 0, relapsed: 1, movedAway: 0, incidents: 0, dealingPoints: 1, useVenues: 0, awarenessSessions: 2, awarenessParticipants: 45 },
+    });
+    expect([row.stockAddicts, row.stockUsers, row.stockPostRehab, row.answeredByRole]).toEqual([2, 1, 4, "head"]);
 
     // Saturday and Sunday 08:00: head 7 is reminded twice; the others are not.
     await at(t, FRIDAY_OPEN + 24 * HOUR + 60_000);
@@ -95,7 +112,9 @@ describe("weekly check-in", () => {
     expect(escalation.text).not.toContain("Khu phố 5");
     const summary = await group.waitFor(/Tổng hợp báo cáo tuần 2026-W48/, new Set());
     expect(summary.text).toContain("Đã trả lời: 2/3 khu phố (67%)");
-    expect(summary.text).toContain("Người mới nghi sử dụng: 2");
+    expect(summary.text).toContain("mới nghi sử dụng 2");
+    // Stocks as they stand (Khu phố 5 alone gave them), not this week's events.
+    expect(summary.text).toContain("1/19 khu phố có số liệu): nghiện 2, sử dụng 1, sau cai 4");
     const chart = await group.waitFor(/đã trả lời 2\/3/, new Set());
     expect(chart.photo).toBeDefined();
     const png = t.standIn.fileBytes(chart.photo!.at(-1)!.file_id)!;
@@ -110,6 +129,19 @@ describe("weekly check-in", () => {
     const before = t.standIn.callsTo("sendMessage").length;
     await at(t, FRIDAY_OPEN + 72 * HOUR + 5 * 60_000);
     expect(t.standIn.callsTo("sendMessage").length).toBe(before);
+
+    // The next week shows head 5 the stocks to confirm with one tap; "Không có gì mới" keeps them.
+    await at(t, FRIDAY_OPEN + 7 * 24 * HOUR + 60_000);
+    await head5.waitFor(/Báo cáo tuần 2026-W49/, new Set());
+    const confirm = await head5.tap("Bắt đầu báo cáo tuần", /Các số này còn đúng không/);
+    expect(confirm.message?.text).toMatch(/Người nghiện ma túy: 2\n.*Người sử dụng trái phép chất ma túy: 1\n.*Người sau cai nghiện: 4/);
+    expect(head5.buttons(confirm.message!)).toEqual(["✅ Vẫn đúng", "✏️ Có thay đổi", "✖️ Hủy"]);
+    await head5.tap("Có thay đổi", /Số người nghiện ma túy đang được quản lý/);
+    expect(head5.buttons(head5.botMessages().at(-1)!)).toContain("Giữ nguyên (2)");
+    await head5.tap("Hủy", /Đã hủy báo cáo/);
+    await head5.tap("Không có gì mới", /Số người đang quản lý giữ nguyên: nghiện 2, sử dụng 1, sau cai 4/);
+    const week49 = await t.app.services.db.checkIn.findFirstOrThrow({ where: { quarter: { name: "Khu phố 5" }, week: "2026-W49" } });
+    expect([week49.nothingToReport, week49.stockAddicts, week49.stockUsers, week49.stockPostRehab]).toEqual([true, 2, 1, 4]);
   });
 
   it("survives a restart between prompt and answer without repeating the prompt", async () => {

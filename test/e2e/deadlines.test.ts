@@ -9,10 +9,10 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 
-// Wednesday 25 Nov 2026, 09:00 in Vietnam; the year's report is due Tuesday 15 Dec.
+// Wednesday 25 Nov 2026, 09:00 in Vietnam; the year's report is due before Tuesday 15 Dec: Monday 14 Dec is the last day.
 const START = Date.parse("2026-11-25T02:00:00Z");
 const at = (localDate: string, time = "08:01") => Date.parse(`${localDate}T${time}:00+07:00`);
-const REMINDER = /Nhắc hạn báo cáo|Hôm nay là hạn nộp|Quá hạn \d+ ngày/;
+const REMINDER = /Nhắc hạn báo cáo|Hôm nay là ngày cuối|Quá hạn \d+ ngày/;
 
 async function invite(t: TestApp, ward: Ward, agencyNumber: number, name: string): Promise<Persona> {
   const message = await ward.officer.say(`/inviteagency ${agencyNumber}`, /Liên kết mời người báo cáo/);
@@ -45,22 +45,28 @@ describe("agencies' report deadlines", () => {
     await t?.stop();
   });
 
-  it("lists the plan's agencies and every quarter, and registers contacts by invite", async () => {
-    const list = await ward.officer.say("/agencies", /Các cơ quan báo cáo kết quả/);
-    expect(list?.text).toMatch(/1\. Công an phường — 0 người báo cáo\n2\. Trạm Y tế phường/);
-    expect(list?.text).toContain("5. Ủy ban MTTQ Việt Nam phường");
-    expect(list?.text).toContain("8. Khu phố 3");
-    expect(list?.text).toContain("24. Khu phố 19");
+  it("lists the ward police as the collector, then the plan's agencies and every quarter with their duties, and registers contacts by invite", async () => {
+    const list = await ward.officer.say("/agencies", /gửi UBND phường qua Công an phường/);
+    // The police collect: not a numbered reporter, with their duty from the plan's section V.
+    expect(list?.text).toMatch(/👮 Công an phường: đầu mối nhận báo cáo của các cơ quan, tổng hợp cùng kết quả của mình, báo cáo UBND phường\. Không phải nộp cho chính mình\.\nNhiệm vụ: Chủ trì/);
+    expect(list?.text).not.toMatch(/\d+\. Công an phường/);
+    expect(list?.text).toMatch(/1\. Trạm Y tế phường — 0 người báo cáo\n {3}Nhiệm vụ: Bảo đảm cơ sở vật chất, nhân lực để xác định tình trạng nghiện/);
+    expect(list?.text).toMatch(/3\. Phòng Kinh tế, Hạ tầng và Đô thị — 0 người báo cáo\n {3}Nhiệm vụ: Tham mưu UBND phường bố trí kinh phí/);
+    expect(list?.text).toContain("4. Ủy ban MTTQ Việt Nam phường");
+    expect(list?.text).toMatch(/🏘 Các khu phố — nhiệm vụ: Nắm chắc tình hình.*\n5\. Khu phố 1 — /);
+    expect(list?.text).toContain("7. Khu phố 3");
+    expect(list?.text).toContain("23. Khu phố 19");
+    expect(list?.text?.match(/Nhiệm vụ:|nhiệm vụ:/g)).toHaveLength(6);
 
-    health = await invite(t, ward, 2, "Y sĩ Hoa");
-    front = await invite(t, ward, 5, "Chủ tịch Mặt trận");
+    health = await invite(t, ward, 1, "Y sĩ Hoa");
+    front = await invite(t, ward, 4, "Chủ tịch Mặt trận");
     // Quarter 3's head answers for the quarter as an agency.
     const headInvite = await ward.officer.say("/invitehead 3", /Liên kết mời/);
     head3 = Persona.create(t.standIn, { first_name: "Tổ trưởng Ba" });
     await head3.say(`/start ${/start=(qh_[\w-]+)/.exec(headInvite?.text ?? "")![1]}`, /Khu phố 3/);
     await head3.tap("Xác nhận", /Bạn đã được đăng ký là/);
 
-    await ward.officer.say("/agencies", /2\. Trạm Y tế phường — 1 người báo cáo/);
+    await ward.officer.say("/agencies", /1\. Trạm Y tế phường — 1 người báo cáo/);
     // A used link cannot register anyone else.
     await ward.officer.say("/inviteagency 99", /Cách dùng: \/inviteagency/);
     await Persona.create(t.standIn, { first_name: "Dân" }).say("/agencies", /Chỉ cán bộ/);
@@ -72,19 +78,21 @@ describe("agencies' report deadlines", () => {
     await sendQuickTip(resident, { category: "Mua bán ma túy", quarter: "Khu phố 5", place: "Hẻm 12", timing: "Hôm nay", description: "Có người bán ma túy ở hẻm 12" });
     await moveTo(START + 60_000);
     const deadline = await t.app.services.db.deadline.findFirstOrThrow({ where: { period: "2026" } });
-    expect(deadline).toMatchObject({ dueOn: "2026-12-15", title: "Báo cáo kết quả năm 2026" });
-    expect(await t.app.services.db.deadlineSubmission.count({ where: { deadlineId: deadline.id } })).toBe(24);
+    expect(deadline).toMatchObject({ dueOn: "2026-12-15", dueRule: "before", title: "Báo cáo kết quả năm 2026" });
+    // Every agency but the ward police, who collect the reports, owes it.
+    expect(await t.app.services.db.deadlineSubmission.count({ where: { deadlineId: deadline.id } })).toBe(23);
+    expect(await t.app.services.db.deadlineSubmission.count({ where: { deadlineId: deadline.id, agency: { kind: "police" } } })).toBe(0);
     // The half-year deadline had passed before the bot started: not created, nobody nagged.
     expect(await t.app.services.db.deadline.count({ where: { period: "2026-H1" } })).toBe(0);
-    await moveTo(at("2026-11-30", "23:59"));
+    await moveTo(at("2026-11-29", "23:59"));
     expect(reminders(health)).toHaveLength(0);
   });
 
-  it("reminds 14 days before; 'Đã nộp' and a report file stop the reminders and reach the police group", async () => {
-    await moveTo(at("2026-12-01"));
+  it("reminds 14 days before the last day; 'Đã nộp' and a report file stop the reminders and reach the police group", async () => {
+    await moveTo(at("2026-11-30"));
     const first = await health.waitFor(/Nhắc hạn báo cáo — Trạm Y tế phường/, new Set());
     expect(first.text).toContain("Báo cáo kết quả năm 2026");
-    expect(first.text).toContain("Hạn nộp: 15/12/2026 — còn 14 ngày");
+    expect(first.text).toContain("Hạn nộp: trước ngày 15/12/2026 — còn 14 ngày nữa.");
     expect(health.buttons(first)).toEqual(["✅ Đã nộp", "📎 Gửi file báo cáo"]);
     await front.waitFor(/Nhắc hạn báo cáo — Ủy ban MTTQ/, new Set());
     await head3.waitFor(/Nhắc hạn báo cáo — Khu phố 3/, new Set());
@@ -95,8 +103,8 @@ describe("agencies' report deadlines", () => {
     const forged = await ward.bystander.press(own!.message_id, data);
     expect(forged.answer).toMatchObject({ text: "Bạn không phải người báo cáo của cơ quan này.", show_alert: true });
 
-    await health.tap("Đã nộp", /Đã ghi nhận: Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 01\/12\/2026/);
-    await group().waitFor(/Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 01\/12\/2026 \(Y sĩ Hoa\)/, new Set());
+    await health.tap("Đã nộp", /Đã ghi nhận: Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 30\/11\/2026/);
+    await group().waitFor(/Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 30\/11\/2026 \(Y sĩ Hoa\)/, new Set());
 
     await front.tap("Gửi file báo cáo", /Gửi file báo cáo của Ủy ban MTTQ/);
     await front.say("đây là báo cáo", /Xin gửi file/);
@@ -108,35 +116,38 @@ describe("agencies' report deadlines", () => {
 
   it("posts the report 10 days before, then keeps reminding only who has not submitted", async () => {
     await moveTo(at("2026-12-05"));
-    await group().waitFor(/Còn 10 ngày đến hạn nộp báo cáo năm 2026/, new Set());
+    await group().waitFor(/Báo cáo năm 2026 nộp trước ngày 15\/12\/2026: đây là số liệu tổng hợp đến hôm nay/, new Set());
     const auto = await group().waitFor(/Báo cáo năm 2026 — số liệu đến 05\/12\/2026/, new Set());
     expect(auto.document?.file_name).toBe("bao-cao-2026.xlsx");
 
-    for (const day of ["2026-12-08", "2026-12-12", "2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17"]) await moveTo(at(day));
+    for (const day of ["2026-12-07", "2026-12-11", "2026-12-13", "2026-12-14", "2026-12-15", "2026-12-16"]) await moveTo(at(day));
     await head3.waitFor(/Quá hạn 2 ngày — Khu phố 3/, new Set());
-    // The two who submitted on 1 December heard nothing more: the health station's one reminder
+    // The two who submitted on 30 November heard nothing more: the health station's one reminder
     // now reads "Đã ghi nhận"; the Front, who sent a file, still has its first one only.
     expect(reminders(health)).toHaveLength(0);
     expect(reminders(front).map((m) => m.message_id)).toHaveLength(1);
-    // 14, 7, 3, 1 days before, on the day, 2 days after: each exactly once.
+    // 14, 7, 3, 1 days before the last day (14 December), on it, 2 days after it: each exactly once.
     expect(reminders(head3).map((m) => /còn (\d+) ngày|Hôm nay|Quá hạn (\d+)/.exec(m.text ?? "")?.[0])).toEqual(["còn 14 ngày", "còn 7 ngày", "còn 3 ngày", "còn 1 ngày", "Hôm nay", "Quá hạn 2"]);
   });
 
-  it("shows the board the day after the deadline and on demand", async () => {
-    const board = await group().waitFor(/Báo cáo kết quả năm 2026.*— hạn 15\/12\/2026/, new Set());
-    expect(board.text).toContain("đã nộp 2/24, quá hạn 22");
+  it("shows the board on 15 December, the morning after the last day, and on demand", async () => {
+    const board = await group().waitFor(/Báo cáo kết quả năm 2026.*— hạn nộp trước ngày 15\/12\/2026/, new Set());
+    const job = await t.app.services.db.scheduledJob.findFirstOrThrow({ where: { kind: "deadline.board", key: { contains: (await t.app.services.db.deadline.findFirstOrThrow({ where: { period: "2026" } })).id } } });
+    expect(job.dueAt.toISOString()).toBe("2026-12-15T01:00:00.000Z");
+    expect(board.text).toContain("đã nộp 2/23, quá hạn 21");
     expect(board.text).toContain("❌ Khu phố 3 — chưa nộp, quá hạn 1 ngày");
-    expect(board.text).toContain("✅ Trạm Y tế phường — nộp 01/12/2026");
-    expect(board.text).toContain("✅ Ủy ban MTTQ Việt Nam phường — nộp 01/12/2026 📎");
+    expect(board.text).toContain("✅ Trạm Y tế phường — nộp 30/11/2026");
+    expect(board.text).toContain("✅ Ủy ban MTTQ Việt Nam phường — nộp 30/11/2026 📎");
+    expect(board.text).not.toContain("Công an phường");
 
-    const now = await group().say("/deadlines", /đã nộp 2\/24, quá hạn 22/);
+    const now = await group().say("/deadlines", /đã nộp 2\/23, quá hạn 21/);
     expect(now?.text).toContain("❌ Khu phố 3 — chưa nộp, quá hạn 2 ngày");
 
     // Late, but submitted: the board says by how much.
     await head3.tap("Đã nộp", /Đã ghi nhận: Khu phố 3 đã nộp/);
-    await group().waitFor(/Khu phố 3<?\/?b?>? ?đã nộp .* — muộn 2 ngày|Khu phố 3 đã nộp «Báo cáo kết quả năm 2026» ngày 17\/12\/2026 \(Tổ trưởng Ba\) — muộn 2 ngày/, new Set());
-    const after = await group().say("/deadlines", /đã nộp 3\/24/);
-    expect(after?.text).toContain("🟡 Khu phố 3 — nộp 17/12/2026, muộn 2 ngày");
+    await group().waitFor(/Khu phố 3 đã nộp «Báo cáo kết quả năm 2026» ngày 16\/12\/2026 \(Tổ trưởng Ba\) — muộn 2 ngày/, new Set());
+    const after = await group().say("/deadlines", /đã nộp 3\/23/);
+    expect(after?.text).toContain("🟡 Khu phố 3 — nộp 16/12/2026, muộn 2 ngày");
   });
 
   it("lets an officer request an ad-hoc report from chosen agencies", async () => {
@@ -144,13 +155,19 @@ describe("agencies' report deadlines", () => {
     await ward.officer.say("/deadline", /Bước 1\/3/);
     await ward.officer.say("Báo cáo đột xuất dịp Tết", /Bước 2\/3/);
     await ward.officer.say("31/2/2027", /Ngày chưa đúng/);
-    await ward.officer.say("20/1/2027", /Bước 3\/3/);
+    // "Before today" cannot be met.
+    await ward.officer.say("trước 16/12/2026", /Ngày chưa đúng/);
+    // The officer's wording says the day itself is still on time.
+    await ward.officer.say("chậm nhất 20/1/2027", /Bước 3\/3/);
     await ward.officer.tap("Chọn theo số", /Gõ số các cơ quan/);
-    await ward.officer.say("2, 99", /Chưa đúng/);
-    await ward.officer.say("2,8", /2 cơ quan: Trạm Y tế phường, Khu phố 3/);
-    await ward.officer.tap("Tạo và gửi yêu cầu", /Đã tạo hạn «Báo cáo đột xuất dịp Tết» \(20\/01\/2027\) và gửi yêu cầu tới 2 cơ quan/);
+    await ward.officer.say("1, 99", /Chưa đúng/);
+    const review = await ward.officer.say("1,7", /2 cơ quan: Trạm Y tế phường, Khu phố 3/);
+    expect(review?.text).toContain("Hạn nộp: chậm nhất ngày 20/1/2027 (nộp trong ngày 20/1/2027 vẫn đúng hạn)");
+    await ward.officer.tap("Tạo và gửi yêu cầu", /Đã tạo hạn «Báo cáo đột xuất dịp Tết» \(chậm nhất ngày 20\/1\/2027\) và gửi yêu cầu tới 2 cơ quan/);
     const request = await health.waitFor(/Yêu cầu báo cáo — Trạm Y tế phường/, new Set());
-    expect(request.text).toContain("Hạn nộp: 20/01/2027 (còn 34 ngày)");
+    expect(request.text).toContain("Hạn nộp: chậm nhất ngày 20/1/2027 (còn 35 ngày nữa).");
+    expect(request.text).toContain("Báo cáo gửi UBND phường qua Công an phường");
+    expect(await t.app.services.db.deadline.findFirstOrThrow({ where: { kind: "adhoc" } })).toMatchObject({ dueOn: "2027-01-20", dueRule: "on_or_before" });
     await head3.waitFor(/Yêu cầu báo cáo — Khu phố 3/, new Set());
     expect(front.botMessages().some((m) => /Báo cáo đột xuất/.test(m.text ?? ""))).toBe(false);
     const audit = await t.app.services.db.auditEntry.count({ where: { action: "deadline.created" } });
@@ -158,7 +175,6 @@ describe("agencies' report deadlines", () => {
   });
 
   it("builds the year's workbook with the same figures as the chat summary", async () => {
-
     await ward.officer.say("/report 20", /Cách dùng: \/report/);
     const summary = await ward.officer.say("/report 2026", /Báo cáo năm 2026 — Phường Quy Nhơn Đông/);
     expect(summary?.text).toContain("Kỳ báo cáo: 15/12/2025 – 14/12/2026 (số liệu đến 14/12/2026)");
@@ -168,7 +184,7 @@ describe("agencies' report deadlines", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(t.standIn.fileBytes(doc.document!.file_id)!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Hạn báo cáo", "Lộ trình"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình"]);
     // Each sheet's table starts under its title lines, at the header row repeated on every printed page.
     const table = (name: string) => {
       const sheet = wb.getWorksheet(name)!;
@@ -188,7 +204,8 @@ describe("agencies' report deadlines", () => {
     expect(valueOf("Tin báo tiếp nhận")).toBe(1);
     expect(valueOf("Lượt nộp đúng hạn")).toBe(2);
     expect(valueOf("Lượt nộp muộn")).toBe(1);
-    expect(valueOf("Lượt quá hạn chưa nộp")).toBe(21);
+    // The ward police collect the reports: 23 reporters, not 24.
+    expect(valueOf("Lượt quá hạn chưa nộp")).toBe(20);
     expect(valueOf("Tổng số khu phố")).toBe(19);
     expect(valueOf("Mục tiêu năm 2026")).toBe(10);
 
@@ -207,12 +224,13 @@ describe("agencies' report deadlines", () => {
     expect(q3.getCell(3).value).toBe(0);
 
     const deadlines = table("Hạn báo cáo");
-    expect(deadlines.sheet.rowCount).toBe(deadlines.header + 24);
-    const rows = deadlines.sheet.getRows(deadlines.header + 1, 24)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]);
+    expect(deadlines.sheet.rowCount).toBe(deadlines.header + 23);
+    expect(deadlines.row(1).getCell(2).value).toBe("trước ngày 15/12/2026");
+    const rows = deadlines.sheet.getRows(deadlines.header + 1, 23)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]);
     // Empty cells are blank (read back as null), not empty strings.
-    expect(rows).toContainEqual(["Trạm Y tế phường", "Đúng hạn", "01/12/2026", 0, null]);
-    expect(rows).toContainEqual(["Ủy ban MTTQ Việt Nam phường", "Đúng hạn", "01/12/2026", 0, "✓"]);
-    expect(rows).toContainEqual(["Khu phố 3", "Nộp muộn", "17/12/2026", 2, null]);
+    expect(rows).toContainEqual(["Trạm Y tế phường", "Đúng hạn", "30/11/2026", 0, null]);
+    expect(rows).toContainEqual(["Ủy ban MTTQ Việt Nam phường", "Đúng hạn", "30/11/2026", 0, "✓"]);
+    expect(rows).toContainEqual(["Khu phố 3", "Nộp muộn", "16/12/2026", 2, null]);
     expect(rows).toContainEqual(["Khu phố 19", "Quá hạn", null, 2, null]);
 
     const roadmap = table("Lộ trình");
@@ -232,7 +250,7 @@ describe("agencies' report deadlines", () => {
   it("lets the admin take a contact off and step a quarter head down; their buttons then stop working", async () => {
     // Only the admin: an officer is refused, typed or by forged button data.
     await ward.officer.say("/heads", /Chỉ quản trị viên/);
-    await ward.officer.say("/contacts 2", /Chỉ quản trị viên/);
+    await ward.officer.say("/contacts 1", /Chỉ quản trị viên/);
     const heads = await ward.admin.say("/heads 3", /Tổ trưởng, tổ phó đang hoạt động/);
     expect(heads?.text).toContain("Khu phố 3: Tổ trưởng Ba — tổ trưởng");
     const headButton = t.standIn.inlineButtons(heads).find((b) => b.text.includes("Tổ trưởng Ba"))!;
@@ -242,11 +260,11 @@ describe("agencies' report deadlines", () => {
 
     await ward.admin.tap(/Tổ trưởng Ba/, /Đã cho thôi: Tổ trưởng Ba \(Khu phố 3\)/);
     await ward.admin.say("/heads 3", /Không có tổ trưởng, tổ phó nào đang hoạt động/);
-    const contacts = await ward.admin.say("/contacts 2", /Người báo cáo của Trạm Y tế phường/);
+    const contacts = await ward.admin.say("/contacts 1", /Người báo cáo của Trạm Y tế phường/);
     expect(contacts?.text).toContain("• Y sĩ Hoa");
     const removeHoa = t.standIn.inlineButtons(contacts).find((b) => b.text.includes("Y sĩ Hoa"))!.callback_data!;
     await ward.admin.tap(/Y sĩ Hoa/, /Đã cho thôi: Y sĩ Hoa \(Trạm Y tế phường\)/);
-    await ward.admin.say("/contacts 2", /không có người báo cáo nào đang hoạt động/);
+    await ward.admin.say("/contacts 1", /không có người báo cáo nào đang hoạt động/);
     // Pressing the removal again (an old list) changes nothing.
     const again = await ward.admin.press(contacts!.message_id, removeHoa);
     expect(again.answer.text).toMatch(/đã thôi/);

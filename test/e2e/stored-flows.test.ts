@@ -80,7 +80,8 @@ describe("stored flow state holds nothing of the sender", () => {
     const friday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((5 - now.getUTCDay() + 7) % 7 || 7), 1, 1));
     t.clock.advance(friday.getTime() - now.getTime());
     await t.app.tick();
-    await head.tap("Bắt đầu báo cáo tuần", /dấu hiệu mới về mua bán/);
+    await head.tap("Bắt đầu báo cáo tuần", /Số người nghiện ma túy đang được quản lý/);
+    await head.tap("2", /sử dụng trái phép chất ma túy/);
     await ward.officer.say("/deadline", /Bước 1\/3/);
 
     const state = await openedFlowStates(t);

@@ -163,7 +163,7 @@ describe("ReportService", () => {
     it("the workbook prints on A4 fitted to the width, header rows repeated, in Times New Roman, with sensible widths", async () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await buildReportWorkbook(report, t)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Hạn báo cáo", "Lộ trình"]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình"]);
       for (const sheet of wb.worksheets) {
         const setup = sheet.pageSetup;
         expect(setup.paperSize, sheet.name).toBe(9);
@@ -201,8 +201,9 @@ describe("ReportService", () => {
       expect(valueOf("Đối tượng bị bắt, khởi tố")).toBe(2);
       expect(valueOf("Điểm mua bán bị triệt xóa")).toBe(1);
       expect(valueOf("Tổng số khu phố")).toBe(19);
-      // What the weekly check-in does not ask is "—", never 0.
-      expect(valueOf("Người chấp hành xong án phạt tù trở về")).toBe("—");
+      // A stock no quarter has given is "—", never 0; a flow no head reported is 0.
+      expect(valueOf("Người nghiện ma túy đang quản lý (đến 14/06/2026; 0/19 khu phố đã báo)")).toBe("—");
+      expect(valueOf("Người mới chấp hành xong án phạt tù trở về")).toBe(0);
 
       const sentences = wb.getWorksheet("Câu để dán")!;
       const text: string[] = [];
@@ -220,7 +221,7 @@ describe("ReportService", () => {
       const en = translator("en");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await buildReportWorkbook(report, en)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Sentences", "Tips", "Outcomes", "Weekly check-ins", "Deadlines", "Roadmap"]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Sentences", "Tips", "Outcomes", "Weekly check-ins", "Changes in the period", "Deadlines", "Roadmap"]);
       const xml = unzip(await buildReportDocx(report, en)).get("word/document.xml")!.toString("utf8");
       expect(docxParagraphs(xml).map((p) => p.text)).toContain("In the period, confirmed tips led to: 1 cases opened with 2 people and 1 dealing points dismantled.");
       expect(reportSummaryText(en, report)).toContain("From confirmed tips: 1 cases opened (2 people)");

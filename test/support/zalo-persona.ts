@@ -64,6 +64,12 @@ export class ZaloPersona {
     return expect ? this.waitFor(expect, seen, timeoutMs) : undefined;
   }
 
+  async sendVoice(expect?: RegExp, timeoutMs = 10_000): Promise<ZaloStoredMessage | undefined> {
+    const seen = this.seen();
+    this.standIn.sendVoice(this.user.id);
+    return expect ? this.waitFor(expect, seen, timeoutMs) : undefined;
+  }
+
   async sendUnsupported(expect?: RegExp, timeoutMs = 10_000): Promise<ZaloStoredMessage | undefined> {
     const seen = this.seen();
     this.standIn.sendUnsupported(this.user.id);

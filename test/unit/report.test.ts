@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTHING_TO_REPORT } from "../../src/domain/check-in.js";
-import { StoredCheckInAggregator } from "../../src/domain/check-in-figures.js";
+import { NOTHING_TO_REPORT, type QuarterStocks, zeroFlows } from "../../src/domain/check-in.js";
+import { ResponseTally } from "../../src/domain/check-in-figures.js";
 import { percent, ReportBuilder, tipResultOf } from "../../src/domain/report.js";
 import {
   currentPeriod,
@@ -121,20 +121,21 @@ describe("report aggregation", () => {
     b.addOutcome({ tipId: "t3", quarterId: null, kind: "handed_over", count: null });
     b.addOutcome({ tipId: "t3", quarterId: null, kind: "not-a-kind", count: 9 });
 
+    const figure = (count: number) => ({ count, confirmedOn: "2026-06-12" });
     b.setCheckIns({
       quarters: [
-        { quarterId: "q1", expected: 3, answered: 2, withSigns: 1, urgent: 1, stocks: { addicts: 2, users: 5, postRehab: 3 }, flows: { ...flows(), newSuspectedUsers: 2, awarenessSessions: 1 } },
-        { quarterId: "q2", expected: 1, answered: 0, withSigns: 0, urgent: 0, stocks: { addicts: null, users: null, postRehab: 1 }, flows: { ...flows(), newSuspectedUsers: 0 } },
+        { quarterId: "q1", expected: 3, answered: 2, withSigns: 1, urgent: 1, stocks: { addicts: figure(2), users: figure(5), postRehab: figure(3) }, flows: { ...zeroFlows(), newSuspectedUsers: 2, awarenessSessions: 1 } },
+        { quarterId: "q2", expected: 1, answered: 0, withSigns: 0, urgent: 0, stocks: { addicts: null, users: null, postRehab: figure(1) }, flows: zeroFlows() },
       ],
     });
 
     const f = b.finish(
       [
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-17", withFile: false },
-        { deadline: "6 tháng", dueOn: "2026-06-15", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Trạm Y tế", position: 1, submittedOn: "2026-06-14", withFile: true },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 1", position: 5, submittedOn: "2026-06-15", withFile: false },
+        { deadline: "6 tháng", dueOn: "2026-06-15", dueRule: "before", agency: "Khu phố 2", position: 6, submittedOn: null, withFile: false },
       ],
-      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, note: null }] },
+      { year: 2026, target: 1, quarters: [{ name: "Khu phố 1", status: "drug_free", decidedOn: "2026-03-01", decisionNumber: "15/QĐ-UBND", issuer: "UBND phường", note: null }, { name: "Khu phố 2", status: "hotspot", decidedOn: null, decisionNumber: null, issuer: null, note: null }] },
       "2026-06-20",
     );
 
@@ -161,14 +162,15 @@ describe("report aggregation", () => {
 
     expect(f.checkIns).toMatchObject({ expected: 4, answered: 2, withSigns: 1, urgent: 1 });
     expect(percent(f.checkIns.rate)).toBe(50);
-    // Stocks add across quarters (each as of the period's end); a figure no quarter collects stays null.
-    expect(f.checkIns.stocks).toEqual({ addicts: 2, users: 5, postRehab: 4 });
-    expect(f.checkIns.flows.newSuspectedUsers).toBe(2);
-    expect(f.checkIns.flows.backFromPrison).toBeNull();
+    // Stocks add across quarters (each as of the period's end), with how many quarters gave each; flows are summed.
+    expect(f.checkIns.stocks).toEqual({ totals: { addicts: 2, users: 5, postRehab: 4 }, known: { addicts: 1, users: 1, postRehab: 2 }, quarters: 2 });
+    expect(f.checkIns.flows).toEqual({ ...zeroFlows(), newSuspectedUsers: 2, awarenessSessions: 1 });
     expect(f.perQuarter.map((q) => percent(q.rate))).toEqual([67, 0]);
 
-    expect(f.deadlines.counts.overdue).toBe(1);
-    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 5 });
+    expect(f.deadlines.counts).toEqual({ on_time: 1, late: 1, pending: 0, overdue: 1 });
+    // "Trước ngày 15/6": handed in on the 15th is a day late; not in by the 20th, six days overdue.
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 1")).toMatchObject({ state: "late", days: 1 });
+    expect(f.deadlines.rows.find((r) => r.agency === "Khu phố 2")).toMatchObject({ state: "overdue", days: 6 });
     expect(f.roadmap.actual).toBe(1);
   });
 
@@ -189,37 +191,32 @@ describe("report aggregation", () => {
   });
 });
 
-function flows() {
-  return { newSuspectedUsers: null, backFromRehab: null, backFromPrison: null, relapsed: null, movedAway: null, incidents: null, awarenessSessions: null, awarenessParticipants: null, dealingPoints: null, useVenues: null, plantSites: null };
-}
 
-describe("today's check-in rows behind the block", () => {
-  const week = (n: number) => `2026-W${String(n).padStart(2, "0")}`;
-
-  it("reports the post-rehab stock once, as of the latest answer, and sums the flows", () => {
-    const a = new StoredCheckInAggregator(["q1"]);
-    // Three stable people, answered every week for 26 weeks: a stock of 3, never 78.
-    for (let n = 1; n <= 26; n++) a.add({ quarterId: "q1", week: week(n), status: "answered", nothingToReport: false, urgent: false, answers: { ...NOTHING_TO_REPORT, rehabStable: 3, newSuspectedUsers: 1, awarenessActivities: n % 2 } });
-    const q = a.finish().quarters[0]!;
-    expect(q.stocks.postRehab).toBe(3);
-    expect(q.flows.newSuspectedUsers).toBe(26);
-    expect(q.flows.awarenessSessions).toBe(13);
-    expect(q.expected).toBe(26);
-    // What today's check-in does not ask is not 0 but unknown.
-    expect(q.stocks.users).toBeNull();
-    expect(q.stocks.addicts).toBeNull();
-    expect(q.flows.backFromPrison).toBeNull();
-  });
-
-  it("keeps the stock through 'Không có gì mới' and counts unanswered weeks as expected only", () => {
-    const a = new StoredCheckInAggregator(["q1", "q2"]);
-    a.add({ quarterId: "q1", week: week(1), status: "answered", nothingToReport: false, urgent: false, answers: { ...NOTHING_TO_REPORT, rehabStable: 4 } });
-    a.add({ quarterId: "q1", week: week(3), status: "answered", nothingToReport: true, urgent: false, answers: NOTHING_TO_REPORT });
-    a.add({ quarterId: "q1", week: week(2), status: "pending", nothingToReport: false, urgent: false, answers: null });
-    a.add({ quarterId: "elsewhere", week: week(2), status: "answered", nothingToReport: false, urgent: false, answers: NOTHING_TO_REPORT });
-    const [q1, q2] = a.finish().quarters;
-    expect(q1).toMatchObject({ expected: 3, answered: 2, stocks: { postRehab: 4 } });
-    expect(q2).toMatchObject({ expected: 0, answered: 0 });
+describe("the check-in block", () => {
+  it("takes stocks at the period's end once and sums flows: 3 people carried over 26 weeks are 3, not 78", () => {
+    const responses = new ResponseTally(["q1", "q2"]);
+    // 26 answered weeks of "Không có gì mới" (the stock was confirmed each week): responses only, no counts read.
+    for (let i = 0; i < 26; i++) responses.add({ quarterId: "q1", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
+    responses.add({ quarterId: "q2", status: "pending", urgent: false, answers: null });
+    responses.add({ quarterId: "q2", status: "answered", urgent: true, answers: { ...NOTHING_TO_REPORT, flows: { ...zeroFlows(), incidents: 1 } } });
+    responses.add({ quarterId: "elsewhere", status: "answered", urgent: false, answers: NOTHING_TO_REPORT });
+    const figure = (count: number) => ({ count, confirmedOn: "2026-06-13" });
+    const q1: QuarterStocks = { addicts: figure(2), users: figure(1), postRehab: figure(3) };
+    const b = new ReportBuilder([{ id: "q1", name: "Khu phố 1" }, { id: "q2", name: "Khu phố 2" }], "?");
+    b.setCheckIns({
+      quarters: [
+        { quarterId: "q1", ...responses.of("q1"), stocks: q1, flows: { ...zeroFlows(), newSuspectedUsers: 4, awarenessSessions: 2, awarenessParticipants: 90 } },
+        { quarterId: "q2", ...responses.of("q2"), stocks: { addicts: null, users: null, postRehab: null }, flows: { ...zeroFlows(), newSuspectedUsers: 1, backFromPrison: 1 } },
+      ],
+    });
+    const f = b.finish([], { year: 2026, target: 0, quarters: [] }, "2026-06-14");
+    expect(f.checkIns).toMatchObject({ expected: 28, answered: 27, withSigns: 1, urgent: 1 });
+    expect(f.checkIns.stocks).toEqual({ totals: { addicts: 2, users: 1, postRehab: 3 }, known: { addicts: 1, users: 1, postRehab: 1 }, quarters: 2 });
+    expect(f.checkIns.flows).toEqual({ ...zeroFlows(), newSuspectedUsers: 5, backFromPrison: 1, awarenessSessions: 2, awarenessParticipants: 90 });
+    expect(f.perQuarter.map((q) => [q.quarter, q.stocks.postRehab?.count ?? null, q.flows.newSuspectedUsers])).toEqual([
+      ["Khu phố 1", 3, 4],
+      ["Khu phố 2", null, 1],
+    ]);
   });
 });
 

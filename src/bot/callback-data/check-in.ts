@@ -36,5 +36,8 @@ export const checkInFlowButtons = {
   count: buttonKind({ prefix: "c2:n", audience: "quarter-head-in-flow", args: { n: count }, examples: [0, 1, 5].map((n) => ({ n })) }),
   skip: buttonKind({ prefix: "c2:skip", ...inFlow }),
   submit: buttonKind({ prefix: "c2:submit", ...inFlow }),
+  /** The people under management: "Vẫn đúng" keeps them, "Có thay đổi" asks each number. */
+  stocksKeep: buttonKind({ prefix: "c2:keep", ...inFlow }),
+  stocksEdit: buttonKind({ prefix: "c2:edit", ...inFlow }),
   restart: buttonKind({ prefix: "c2:restart", ...inFlow }),
 };

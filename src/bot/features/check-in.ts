@@ -5,10 +5,27 @@ import { createConversation } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, Composer, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
-import { CHECK_IN_QUESTIONS, type CheckInAnswers, type CheckInQuestion, DETAIL_MAX, NOTE_MAX, parseCount, type WeeklySummary } from "../../domain/check-in.js";
-import { parseIsoDate } from "../../domain/deadlines.js";
+import {
+  CHECK_IN_STEPS,
+  type CheckInAnswers,
+  DETAIL_MAX,
+  FLOW_KEYS,
+  type FlowCounts,
+  NOTE_MAX,
+  NOTHING_TO_REPORT,
+  parseCount,
+  type QuarterStocks,
+  SIGN_KEYS,
+  type SignKey,
+  STOCK_KINDS,
+  type StockCounts,
+  stocksKnown,
+  type WeeklySummary,
+  zeroFlows,
+} from "../../domain/check-in.js";
+import { displayDate, parseIsoDate } from "../../domain/deadlines.js";
 import { checkInWindow, DEFAULT_SCHEDULE, shiftWeek, weekKeyOf } from "../../domain/schedule.js";
-import { summaryChartSvg } from "../../domain/summary-chart.js";
+import { CELL_STATUSES, weeklyGridSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
 import { QuarterHeadService } from "../../services/quarter-heads.js";
@@ -73,40 +90,60 @@ export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: 
       await pacer.wait();
       await api.sendMessage(chatId, t("ci-urgent-card", { week: info.week, quarter: escapeHtml(info.quarterName), head: escapeHtml(info.headName), detail: escapeHtml(info.detail ?? "—") }), { parse_mode: "HTML" });
     },
-    async summary(chatId, summary) {
+    async summary(chatId, summary, grid) {
       const { t } = await translator(chatId);
       await pacer.wait();
       await api.sendMessage(chatId, summaryText(t, summary), { parse_mode: "HTML" });
+      const caption = t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected });
       const png = renderPng(
-        summaryChartSvg(summary, {
-          title: t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected }),
-          legend: { nothing: t("ci-legend-nothing"), signs: t("ci-legend-signs"), urgent: t("ci-legend-urgent"), missing: t("ci-legend-missing"), skipped: t("ci-legend-skipped") },
+        weeklyGridSvg(grid, {
+          title: t("ci-grid-title", { weeks: grid.weeks.length }),
+          subtitle: caption,
+          week: (n) => t("ci-grid-week", { n }),
+          legend: Object.fromEntries(CELL_STATUSES.map((s) => [s, t(`ci-legend-${s}`)])) as Record<(typeof CELL_STATUSES)[number], string>,
+          byDeputy: t("ci-legend-byDeputy"),
         }),
       );
       await pacer.wait();
-      await api.sendPhoto(chatId, new InputFile(png, `bao-cao-tuan-${summary.week}.png`), {
-        caption: t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected }),
-      });
+      await api.sendPhoto(chatId, new InputFile(png, `bao-cao-tuan-${summary.week}.png`), { caption });
     },
   };
 }
 
 export function summaryText(t: Translate, s: WeeklySummary): string {
   const change = s.change ? ` (${s.change.newSuspectedUsers >= 0 ? "+" : ""}${s.change.newSuspectedUsers})` : "";
+  const f = s.totals;
   return t("ci-summary", {
     week: s.week,
     answered: s.answered,
     expected: s.expected,
     rate: Math.round(s.responseRate * 100),
     signs: s.withSigns.length > 0 ? escapeHtml(s.withSigns.join(", ")) : t("ci-none"),
-    newUsers: s.totals.newSuspectedUsers,
+    newUsers: f.newSuspectedUsers,
     newUsersChange: change,
-    stable: s.totals.rehabStable,
-    relapsed: s.totals.rehabRelapsed,
-    moved: s.totals.rehabMovedAway,
-    awareness: s.totals.awarenessActivities,
+    backFromRehab: f.backFromRehab,
+    backFromPrison: f.backFromPrison,
+    relapsed: f.relapsed,
+    moved: f.movedAway,
+    incidents: f.incidents,
+    dealingPoints: f.dealingPoints,
+    useVenues: f.useVenues,
+    plantSites: f.plantSites,
+    awareness: f.awarenessSessions,
+    participants: f.awarenessParticipants,
+    addicts: s.stocks.totals.addicts,
+    users: s.stocks.totals.users,
+    postRehab: s.stocks.totals.postRehab,
+    known: Math.min(...STOCK_KINDS.map((k) => s.stocks.known[k])),
+    quarters: s.stocks.quarters,
     missing: s.missing.length > 0 ? escapeHtml(s.missing.join(", ")) : t("ci-none"),
   });
+}
+
+/** "Không có gì mới" kept the stocks: say what they are, or that none were given yet. */
+export function stocksLine(t: Translate, stocks: QuarterStocks): string {
+  if (!stocksKnown(stocks)) return t("ci-stocks-none-yet");
+  return t("ci-stocks-kept", { addicts: stocks.addicts.count, users: stocks.users.count, postRehab: stocks.postRehab.count });
 }
 
 function promptKeyboard(t: Translate, checkInId: string): InlineKeyboard {
@@ -260,10 +297,11 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
         await ctx.conversation.enter(CHECK_IN_CONVERSATION, checkIn.id);
         return;
       }
-      await services.checkIns.answer(who.telegramUserId, checkIn.id, "nothing");
+      const saved = await services.checkIns.answer(who.telegramUserId, checkIn.id, "nothing");
       const locale = await ctx.i18n.getLocale();
+      const t: Translate = (key, vars) => ctx.t(key, vars);
       await ctx.editMessageText(
-        ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) }),
+        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks)}`,
         { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id })) },
       );
     } catch (err) {
@@ -328,7 +366,8 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
   const info = await conversation.external(async () => {
     try {
       const { checkIn, window } = await deps.services.checkIns.forHead(who.telegramUserId, checkInId);
-      return { ok: true as const, quarter: checkIn.quarter.name, week: checkIn.week, closesAt: window.closesAt.toISOString(), timezone: checkIn.ward.timezone };
+      const stocks = await deps.services.checkIns.stocksForCheckIn(checkIn.id);
+      return { ok: true as const, quarter: checkIn.quarter.name, week: checkIn.week, closesAt: window.closesAt.toISOString(), timezone: checkIn.ward.timezone, stocks };
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false as const, code: err.code };
       throw err;
@@ -340,13 +379,12 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
   }
   try {
     for (;;) {
-      const answers: Record<string, unknown> = {};
-      for (const question of CHECK_IN_QUESTIONS) answers[question.key] = await ask(conversation, ctx, question);
-      const lines = CHECK_IN_QUESTIONS.map((q) => `• ${stripTags(ctx.t(`ci-q-${q.key}`))} <b>${escapeHtml(answerLabel(ctx, answers[q.key]))}</b>`).join("\n");
+      const stocks = await askStocks(conversation, ctx, info.quarter, info.stocks);
+      const answers = await askWeek(conversation, ctx);
       const choice = await askChoice(
         conversation,
         ctx,
-        ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines }),
+        ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
         new InlineKeyboard()
           .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
           .text(ctx.t("btn-ci-restart"), checkInFlowButtons.restart.encode())
@@ -358,7 +396,8 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
       if (choice === "restart") continue;
       const result = await conversation.external(async () => {
         try {
-          return { ok: true as const, ...(await deps.services.checkIns.answer(who.telegramUserId, checkInId, answers as CheckInAnswers)) };
+          const { urgent } = await deps.services.checkIns.answer(who.telegramUserId, checkInId, { answers, stocks });
+          return { ok: true as const, urgent };
         } catch (err) {
           if (err instanceof ServiceError) return { ok: false as const, code: err.code };
           throw err;
@@ -383,49 +422,101 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
   }
 }
 
-function stripTags(s: string): string {
-  return s.replace(/<[^>]+>/g, "");
-}
-
-function answerLabel(ctx: FlowContext, value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return value;
-  const v = value as { yes: boolean; detail: string | null };
-  return v.yes ? `${ctx.t("btn-yes")}${v.detail ? `: ${v.detail}` : ""}` : ctx.t("btn-no");
-}
-
-async function ask(conversation: TipConversation, ctx: FlowContext, question: CheckInQuestion): Promise<unknown> {
-  const text = ctx.t(`ci-q-${question.key}`);
-  const cancel = (kb: InlineKeyboard) => kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
-  if (question.kind === "yesno") {
-    const yes = await askChoice(
+/** The stocks as they stand, to confirm with one tap ("còn đúng không?"), or asked one by one when unknown or changed. */
+async function askStocks(conversation: TipConversation, ctx: FlowContext, quarter: string, current: QuarterStocks): Promise<StockCounts> {
+  if (stocksKnown(current)) {
+    const oldest = STOCK_KINDS.map((k) => current[k].confirmedOn).sort()[0]!;
+    const keep = await askChoice(
       conversation,
       ctx,
-      text,
-      cancel(new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode())),
-      (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
-      (v) => ctx.t(v === "yes" ? "btn-yes" : "btn-no"),
+      ctx.t("ci-stocks-confirm", { quarter: escapeHtml(quarter), addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count, date: displayDate(oldest) }),
+      new InlineKeyboard()
+        .text(ctx.t("btn-ci-stocks-keep"), checkInFlowButtons.stocksKeep.encode())
+        .row()
+        .text(ctx.t("btn-ci-stocks-edit"), checkInFlowButtons.stocksEdit.encode())
+        .row()
+        .text(ctx.t("btn-cancel"), cancelButton.encode()),
+      (data) => (checkInFlowButtons.stocksKeep.parse(data) ? "keep" : checkInFlowButtons.stocksEdit.parse(data) ? "edit" : null),
+      (value) => ctx.t(value === "keep" ? "btn-ci-stocks-keep" : "btn-ci-stocks-edit"),
     );
-    if (yes === "no") return { yes: false, detail: null };
-    const detail = question.detailOnYes ? await askText(conversation, ctx, ctx.t("ci-ask-detail"), DETAIL_MAX) : null;
-    return { yes: true, detail };
+    if (keep === "keep") return { addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count };
+    await ctx.reply(ctx.t("ci-stocks-edit"), { parse_mode: "HTML" });
+  } else {
+    await ctx.reply(ctx.t("ci-stocks-unknown", { quarter: escapeHtml(quarter) }), { parse_mode: "HTML" });
   }
-  if (question.kind === "text") return askText(conversation, ctx, text, NOTE_MAX);
-  // Counts: buttons for the usual small numbers, or type any number.
+  const stocks: StockCounts = { addicts: 0, users: 0, postRehab: 0 };
+  for (const kind of STOCK_KINDS) stocks[kind] = await askCount(conversation, ctx, ctx.t(`ci-stock-q-${kind}`), current[kind]?.count);
+  return stocks;
+}
+
+/** This week's flows and signs, in CHECK_IN_STEPS order. */
+async function askWeek(conversation: TipConversation, ctx: FlowContext): Promise<CheckInAnswers> {
+  const flows: FlowCounts = zeroFlows();
+  const signs: Record<SignKey, { yes: boolean; detail: string | null }> = { newSigns: NO, plantGrowing: NO, suspiciousBusinesses: NO, urgent: NO };
+  let note: string | null = null;
+  for (const step of CHECK_IN_STEPS) {
+    if (step.kind === "gate") {
+      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
+    } else if (step.kind === "sign") {
+      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
+      signs[step.key] = { yes, detail: yes && step.detail ? await askText(conversation, ctx, ctx.t("ci-ask-detail"), DETAIL_MAX) : null };
+    } else if (step.kind === "count") {
+      flows[step.key] = await askCount(conversation, ctx, ctx.t(`ci-q-${step.key}`));
+      if (step.followUp) flows[step.followUp] = flows[step.key] > 0 ? await askCount(conversation, ctx, ctx.t(`ci-q-${step.followUp}`)) : 0;
+    } else {
+      note = await askText(conversation, ctx, ctx.t("ci-q-note"), NOTE_MAX);
+    }
+  }
+  return { ...NOTHING_TO_REPORT, flows, ...signs, note };
+}
+
+const NO = { yes: false, detail: null };
+
+/** The review: stocks, every sign, the flows that are not zero, the note. */
+function reviewLines(ctx: FlowContext, stocks: StockCounts, answers: CheckInAnswers): string {
+  const lines = [ctx.t("ci-review-stocks", stocks)];
+  for (const key of SIGN_KEYS) {
+    const sign = answers[key];
+    const value = sign.yes ? `${ctx.t("btn-yes")}${sign.detail ? `: ${sign.detail}` : ""}` : ctx.t("btn-no");
+    lines.push(`• ${ctx.t(`ci-sign-${key}`)}: <b>${escapeHtml(value)}</b>`);
+  }
+  const counted = FLOW_KEYS.filter((k) => answers.flows[k] > 0);
+  if (counted.length === 0) lines.push(`• ${ctx.t("ci-review-no-flows")}`);
+  for (const key of counted) lines.push(`• ${ctx.t(`flow-${key}`)}: <b>${answers.flows[key]}</b>`);
+  if (answers.note) lines.push(`• ${ctx.t("ci-review-note")}: <b>${escapeHtml(answers.note)}</b>`);
+  return lines.join("\n");
+}
+
+async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: string): Promise<boolean> {
+  const answer = await askChoice(
+    conversation,
+    ctx,
+    text,
+    new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode()),
+    (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
+    (v) => ctx.t(v === "yes" ? "btn-yes" : "btn-no"),
+  );
+  return answer === "yes";
+}
+
+/** Buttons for the usual small numbers (and "keep" the current one when there is one), or any typed number. */
+async function askCount(conversation: TipConversation, ctx: FlowContext, text: string, keep?: number): Promise<number> {
   const kb = new InlineKeyboard();
   for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), checkInFlowButtons.count.encode({ n }));
-  const question_ = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: cancel(kb) });
+  if (keep !== undefined) kb.row().text(ctx.t("btn-ci-keep", { n: keep }), checkInFlowButtons.count.encode({ n: keep }));
+  kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
+  const question = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: kb });
   for (;;) {
     const next = await waitOrCancel(conversation);
     const data = next.callbackQuery?.data;
     // The button's number is parsed like a typed one (see checkInFlowButtons.count).
-    const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question_.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
+    const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
-      const n = pressed;
-      await next.editMessageText(`${text}\n\n✔️ ${n}`, { parse_mode: "HTML" }).catch(() => undefined);
-      return n;
+      await next.editMessageText(`${text}\n\n✔️ ${pressed}`, { parse_mode: "HTML" }).catch(() => undefined);
+      return pressed;
     }
     const typed = next.message?.text;
     if (typed !== undefined && !typed.startsWith("/")) {

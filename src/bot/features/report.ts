@@ -9,7 +9,7 @@ import { type Api, Composer, InlineKeyboard, InputFile } from "grammy";
 import { displayDate, localDateOf } from "../../domain/deadlines.js";
 import { percent } from "../../domain/report.js";
 import { periodContaining, previousPeriod, type ReportPeriod, reportPeriod, romanQuarter } from "../../domain/report-period.js";
-import { periodLabel, unitWords } from "../../services/report-text.js";
+import { periodLabel, unitWords, wardStock } from "../../services/report-text.js";
 import type { Report } from "../../services/reports.js";
 import { reportPeriodButton, rollUpPeriodButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
@@ -44,6 +44,11 @@ export function reportSummaryText(t: Translate, report: Report): string {
     expected: f.checkIns.expected,
     rate: percent(f.checkIns.rate),
     signs: f.checkIns.withSigns,
+    newUsers: f.checkIns.flows.newSuspectedUsers,
+    // A stock no quarter has given is "—", not 0.
+    addicts: wardStock(f, "addicts") ?? "—",
+    users: wardStock(f, "users") ?? "—",
+    postRehab: wardStock(f, "postRehab") ?? "—",
     onTime: f.deadlines.counts.on_time,
     late: f.deadlines.counts.late,
     overdue: f.deadlines.counts.overdue,

@@ -19,17 +19,25 @@ export function isZaloUpdateId(updateId: number): boolean {
 
 const zaloId = z.string().min(1).max(128);
 
-/** An update as Zalo sends it, checked at the edge (getUpdates and the webhook); the type follows from it. */
+/**
+ * An update as Zalo sends it, checked at the edge (getUpdates and the webhook);
+ * the type follows from it. Public descriptions of Zalo's Bot API disagree, so
+ * every documented variant is accepted: the picture as `photo_url` or `photo`
+ * (an address), the sender's name as `display_name` or `name` (never read),
+ * `date` in milliseconds or seconds, and events for text, images, stickers,
+ * voice and "unsupported" (anything else is a message with nothing in it).
+ */
 export const zaloUpdateSchema = z.object({
   event_name: z.string().min(1).max(80),
   message: z
     .object({
-      message_id: zaloId,
-      from: z.object({ id: zaloId, display_name: z.string().max(400).optional(), is_bot: z.boolean().optional() }),
+      message_id: z.union([zaloId, z.number().int().nonnegative().transform(String)]),
+      from: z.object({ id: zaloId, display_name: z.string().max(400).optional(), name: z.string().max(400).optional(), is_bot: z.boolean().optional() }),
       chat: z.object({ id: zaloId, chat_type: z.string().max(20) }),
       date: z.number().nonnegative(),
       text: z.string().max(20_000).optional(),
       photo_url: z.url().max(4_000).optional(),
+      photo: z.url().max(4_000).optional(),
       caption: z.string().max(4_000).optional(),
       sticker: z.string().max(400).optional(),
     })
@@ -185,7 +193,7 @@ export interface TranslationContext {
  */
 export function toTelegramUpdate(update: ZaloUpdate, context: TranslationContext): Update | null {
   const message = update.message;
-  if (!message || message.chat.chat_type !== "PRIVATE" || message.from.is_bot) return null;
+  if (!message || message.chat.chat_type.toUpperCase() !== "PRIVATE" || message.from.is_bot) return null;
   const chatId = botChatIdOf(message.chat.id);
   const from = { id: botChatIdOf(message.from.id), is_bot: false, first_name: "Zalo" };
   const chat = { id: chatId, type: "private" as const, first_name: "Zalo" };
@@ -217,8 +225,10 @@ export function toTelegramUpdate(update: ZaloUpdate, context: TranslationContext
       };
     }
     case "message.image.received": {
-      if (!message.photo_url || !/^https?:\/\//.test(message.photo_url)) return null;
-      const fileId = zaloFileId(message.photo_url);
+      const photoUrl = message.photo_url ?? message.photo;
+      // A picture event without an address is still a message: the flow answers it rather than going silent.
+      if (!photoUrl || !/^https?:\/\//.test(photoUrl)) return { update_id, message: base };
+      const fileId = zaloFileId(photoUrl);
       const caption = message.caption?.trim();
       return {
         update_id,
@@ -231,7 +241,8 @@ export function toTelegramUpdate(update: ZaloUpdate, context: TranslationContext
         message: { ...base, sticker: { file_id: "z:sticker", file_unique_id: "z-sticker", type: "regular", width: 0, height: 0, is_animated: false, is_video: false } },
       };
     default:
-      // Voice, files and whatever Zalo adds later: a message with nothing the flows accept, so they say what they take.
+      // Voice ("message.voice.received"), "unsupported" (files, locations…) and whatever Zalo adds later:
+      // a message with nothing the flows accept, so each step answers with its own hint.
       return { update_id, message: base };
   }
 }

@@ -76,9 +76,9 @@ export async function seedDemo(app: App, standIn: BotApiStandIn, zaloStandIn: Za
       if (data) standIn.pressButton(head.id, head.id, confirm.message_id, data);
       await reply(standIn, head.id, /đăng ký là|registered as/);
     }
-    // The health station's contact (agency 2 in /agencies), for deadline reminders.
+    // The health station's contact (agency 1 in /agencies: the ward police collect, they are not numbered), for deadline reminders.
     const before = standIn.botMessages(officers[0]!.id).length;
-    standIn.sendText(officers[0]!.id, officers[0]!.id, "/inviteagency 2");
+    standIn.sendText(officers[0]!.id, officers[0]!.id, "/inviteagency 1");
     const agencyLink = /start=(ag_[\w-]+)/.exec(await reply(standIn, officers[0]!.id, /start=ag_/, before))?.[1];
     standIn.sendText(healthContact.id, healthContact.id, `/start ${agencyLink}`);
     await reply(standIn, healthContact.id, /Trạm Y tế|health/i);

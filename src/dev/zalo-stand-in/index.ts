@@ -10,6 +10,7 @@ export type {
   ZaloStandInOptions,
   ZaloStoredMessage,
   ZaloUpdate,
+  ZaloUpdateShape,
   ZaloUser,
   ZaloWebhookInfo,
   ZaloWebhookStats,

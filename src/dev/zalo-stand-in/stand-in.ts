@@ -18,6 +18,7 @@ import type {
   ZaloStandInOptions,
   ZaloStoredMessage,
   ZaloUpdate,
+  ZaloUpdateShape,
   ZaloUser,
   ZaloWebhookInfo,
   ZaloWebhookStats,
@@ -30,6 +31,8 @@ export class ZaloStandIn {
   readonly botInfo: ZaloBotInfo = { id: "4239057130946512807", account_name: "Tổ Dân Bot", account_type: "BASIC", can_join_groups: false };
   private readonly s: ZaloState;
   private readonly server: ZaloServer;
+
+  private shape: ZaloUpdateShape = { photoField: "photo_url", nameField: "display_name", dateUnit: "milliseconds" };
 
   private constructor(options: ZaloStandInOptions) {
     this.token = options.token ?? "zalo-stand-in-token";
@@ -100,9 +103,19 @@ export class ZaloStandIn {
     return this.fromUser(userId, "message.sticker.received", { sticker }, { sticker });
   }
 
-  /** A message Zalo does not pass on (voice, file, location…): the bot learns only that one came. */
+  /** A message Zalo does not pass on (file, location…): the bot learns only that one came. */
   sendUnsupported(userId: string): ZaloUpdate {
     return this.fromUser(userId, "message.unsupported.received", {}, { unsupported: true });
+  }
+
+  /** A voice message: an event of its own, with nothing the bot can play. */
+  sendVoice(userId: string): ZaloUpdate {
+    return this.fromUser(userId, "message.voice.received", {}, { voice: true });
+  }
+
+  /** Words the following updates as one of the documented variants (see ZaloUpdateShape). */
+  useShape(shape: Partial<ZaloUpdateShape>): void {
+    this.shape = { ...this.shape, ...shape };
   }
 
   // ---- reading what the bot did ------------------------------------------------
@@ -168,21 +181,23 @@ export class ZaloStandIn {
     userId: string,
     event_name: ZaloEventName,
     content: Pick<ZaloMessage, "text" | "photo_url" | "caption" | "sticker">,
-    stored: Pick<ZaloStoredMessage, "text" | "photo" | "caption" | "sticker" | "unsupported">,
+    stored: Pick<ZaloStoredMessage, "text" | "photo" | "caption" | "sticker" | "unsupported" | "voice">,
   ): ZaloUpdate {
     const user = this.user(userId);
     // Someone writing to the bot wants its answers: a block they set is lifted (an assumption, as on Telegram).
     this.s.blocked.delete(userId);
     this.s.reached.add(userId);
     const record = this.s.store(userId, { from_bot: false, ...stored });
+    const { photo_url: photoUrl, ...rest } = content;
     const update: ZaloUpdate = {
       event_name,
       message: {
         message_id: record.message_id,
-        from: { id: user.id, display_name: user.displayName, is_bot: false },
+        from: { id: user.id, [this.shape.nameField]: user.displayName, is_bot: false },
         chat: { id: user.id, chat_type: "PRIVATE" },
-        date: record.date,
-        ...content,
+        date: this.shape.dateUnit === "seconds" ? Math.floor(record.date / 1000) : record.date,
+        ...rest,
+        ...(photoUrl !== undefined ? { [this.shape.photoField]: photoUrl } : {}),
       },
     };
     this.s.updates.push(update);

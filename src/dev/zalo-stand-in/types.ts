@@ -5,7 +5,21 @@ export type ZaloEventName =
   | "message.text.received"
   | "message.image.received"
   | "message.sticker.received"
+  | "message.voice.received"
   | "message.unsupported.received";
+
+/**
+ * How the stand-in words its updates. Public descriptions of Zalo's Bot API
+ * disagree on these, so the stand-in can send each documented variant.
+ */
+export interface ZaloUpdateShape {
+  /** The picture's address: `photo_url` (default) or `photo`. */
+  photoField: "photo_url" | "photo";
+  /** The sender's name: `display_name` (default) or `name`. */
+  nameField: "display_name" | "name";
+  /** `date` in milliseconds (default) or seconds. */
+  dateUnit: "milliseconds" | "seconds";
+}
 
 /** A person the stand-in plays. Zalo user ids are 20 lowercase hex characters. */
 export interface ZaloUser {
@@ -17,13 +31,14 @@ export interface ZaloUser {
 export interface ZaloMessage {
   /** 32 hex characters. */
   message_id: string;
-  from: { id: string; display_name: string; is_bot: false };
+  from: { id: string; display_name?: string; name?: string; is_bot: false };
   /** Private chats only: the chat id is the user's id. */
   chat: { id: string; chat_type: "PRIVATE" };
   /** Milliseconds, not seconds as on Telegram. */
   date: number;
   text?: string;
   photo_url?: string;
+  photo?: string;
   caption?: string;
   sticker?: string;
 }
@@ -49,6 +64,8 @@ export interface ZaloStoredMessage {
   sticker?: string;
   /** A user's message of a kind Zalo does not pass on (voice, file, location…). */
   unsupported?: true;
+  /** A user's voice message (the bot learns only that one came). */
+  voice?: true;
 }
 
 /** One Bot API request the bot made. Records are live: a waiting getUpdates is filled in when answered. */

@@ -10,9 +10,44 @@ import { agencyInviteButtons, removeContactButton } from "../../callback-data/in
 import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import { escapeHtml } from "../../html.js";
+import type { Translate } from "../../i18n.js";
 import { removeFromList } from "../../removal-buttons.js";
 import { inviteErrorKey, requireStaff, staffIdentity } from "../../staff-identity.js";
 import { formatTime } from "../tip-cards.js";
+
+/** Kinds whose duty the plan's section V sets out (messages ag-duty-*). */
+const DUTY_KINDS = new Set(["police", "health", "culture", "economy", "front", "quarter"]);
+const TELEGRAM_TEXT_MAX = 4096;
+
+/** /agencies: who collects (the ward police, for UBND phường), then who reports, numbered, each office with its duty and the quarters' once. */
+export function agencyListText(t: Translate, agencies: readonly { name: string; kind: string; contacts: number }[], collector: { name: string } | null): string {
+  const lines: string[] = [];
+  let quartersShown = false;
+  agencies.forEach((a, i) => {
+    if (a.kind === "quarter" && !quartersShown) {
+      quartersShown = true;
+      lines.push(t("ag-quarters-duty", { duty: t("ag-duty-quarter") }));
+    }
+    lines.push(`${i + 1}. ${escapeHtml(a.name)} — ${t("ag-contacts", { count: a.contacts })}`);
+    if (a.kind !== "quarter" && DUTY_KINDS.has(a.kind)) lines.push(t("ag-duty-line", { duty: t(`ag-duty-${a.kind}`) }));
+  });
+  const head = collector ? t("ag-collector", { name: escapeHtml(collector.name), duty: t("ag-duty-police") }) : t("ag-collector-none");
+  return t("ag-list", { collector: head, lines: lines.join("\n") });
+}
+
+/** Splits a long message at line breaks into parts Telegram accepts. */
+function splitLines(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    if (current && current.length + line.length + 1 > max) {
+      parts.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
 
 export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -28,9 +63,9 @@ export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("agencies", async (ctx) => {
     const member = await requireStaff(ctx, services.members);
     if (!member) return;
-    const agencies = await services.agencies.list(member.wardId);
-    const lines = agencies.map((a, i) => `${i + 1}. ${escapeHtml(a.name)} — ${ctx.t("ag-contacts", { count: a.contacts })}`);
-    await ctx.reply(ctx.t("ag-list", { lines: lines.join("\n") }), { parse_mode: "HTML" });
+    const [agencies, collector] = await Promise.all([services.agencies.list(member.wardId), services.agencies.collector(member.wardId)]);
+    const t: Translate = (key, vars) => ctx.t(key, vars);
+    for (const part of splitLines(agencyListText(t, agencies, collector), TELEGRAM_TEXT_MAX)) await ctx.reply(part, { parse_mode: "HTML" });
   });
 
   privateChats.command("inviteagency", async (ctx) => {

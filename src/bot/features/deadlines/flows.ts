@@ -2,7 +2,7 @@
 // agencies for a report by a date (/deadline).
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import { addDays, DEADLINE_TITLE_MAX, displayDate, localDateOf, parseNumberList, parseUserDate } from "../../../domain/deadlines.js";
+import { addDays, DEADLINE_TITLE_MAX, type DueRule, dueDateText, duePhrase, lastOnTimeDay, localDateOf, parseDueText, parseIsoDate, parseNumberList } from "../../../domain/deadlines.js";
 import { ServiceError } from "../../../services/index.js";
 import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../../ask.js";
 import { createDeadlineButton, parseDeadlineScope } from "../../callback-data/index.js";
@@ -119,8 +119,9 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
       break;
     }
 
-    await ctx.reply(ctx.t("dl-ask-date", { example: displayDate(addDays(setup.today, 14)) }), { parse_mode: "HTML", reply_markup: cancelKb() });
-    let dueOn: string;
+    const example = parseIsoDate(addDays(setup.today, 14))!;
+    await ctx.reply(ctx.t("dl-ask-date", { example: `${example.day}/${example.month}/${example.year}` }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    let due: { dueOn: string; rule: DueRule };
     for (;;) {
       const next = await waitOrCancel(conversation);
       const text = next.message?.text;
@@ -128,14 +129,17 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
         await hintForUnexpected(next, "dl-date-invalid");
         continue;
       }
-      const parsed = parseUserDate(text, setup.today);
-      if (!parsed || parsed < setup.today || parsed > addDays(setup.today, 366)) {
+      // "trước 20/12" or a bare date: before; "chậm nhất 20/12": that day included. The last day must not be past.
+      const parsed = parseDueText(text, setup.today);
+      if (!parsed || lastOnTimeDay(parsed.dueOn, parsed.rule) < setup.today || parsed.dueOn > addDays(setup.today, 366)) {
         await next.reply(next.t("dl-date-invalid"));
         continue;
       }
-      dueOn = parsed;
+      due = parsed;
       break;
     }
+    const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
+    const dueText = duePhrase(t, due.dueOn, due.rule);
 
     const offices = setup.agencies.filter((a) => !a.quarter);
     const quarters = setup.agencies.filter((a) => a.quarter);
@@ -168,19 +172,19 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     const confirm = await askChoice(
       conversation,
       ctx,
-      ctx.t("dl-review", { title: escapeHtml(title), due: displayDate(dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
+      ctx.t("dl-review", { title: escapeHtml(title), due: dueText, rule: due.rule, date: dueDateText(t, due.dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
       createKeyboard(t),
       (data) => (createDeadlineButton.parse(data) ? "create" : null),
       () => ctx.t("btn-dl-create"),
     );
     if (confirm !== "create") return;
     const created = await conversation.external(async () => {
-      const result = await deps.services.deadlines.createAdhoc(setup.member, { title, dueOn, agencyIds: chosen.map((a) => a.id) });
+      const result = await deps.services.deadlines.createAdhoc(setup.member, { title, dueOn: due.dueOn, dueRule: due.rule, agencyIds: chosen.map((a) => a.id) });
       // The announcement is in the outbox: send it now rather than at the next tick.
       await deps.services.jobs.runDue();
       return result;
     });
-    await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: displayDate(dueOn), count: created.agencies }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: dueText, count: created.agencies }), { parse_mode: "HTML" });
   } catch (err) {
     if (err instanceof FlowCancelled) {
       await ctx.reply(ctx.t("dl-cancelled"));

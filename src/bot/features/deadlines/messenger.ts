@@ -2,7 +2,7 @@
 // group, the automatic report (features/report.ts); and the group told when a report comes in.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, GrammyError } from "grammy";
-import { displayDate } from "../../../domain/deadlines.js";
+import { displayDate, duePhrase, recurringDeadlines } from "../../../domain/deadlines.js";
 import type { Submission } from "../../../services/deadlines.js";
 import type { DeadlineMessenger } from "../../../services/messenger.js";
 import type { FlowContext } from "../../context.js";
@@ -41,7 +41,8 @@ export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps:
       const t = await translator(chatId);
       await pacer.wait();
       const named = reportPeriod(period);
-      await api.sendMessage(chatId, t("rp-auto", { period: named ? periodLabel(t, named) : period }));
+      const due = recurringDeadlines(Number(period.slice(0, 4))).find((d) => d.period === period);
+      await api.sendMessage(chatId, t("rp-auto", { period: named ? periodLabel(t, named) : period, due: due ? duePhrase(t, due.dueOn, due.rule) : "" }));
       await sendReport(api, chatId, t, deps, wardId, period);
     },
   };

@@ -1,5 +1,5 @@
 // The texts the reminders, the board and the commands share.
-import { boardCounts, daysBetween, displayDate } from "../../../domain/deadlines.js";
+import { boardCounts, daysBetween, displayDate, duePhrase, lastOnTimeDay } from "../../../domain/deadlines.js";
 import type { DeadlineBoard } from "../../../services/deadlines.js";
 import type { ServiceError } from "../../../services/index.js";
 import type { DeadlineReminder } from "../../../services/messenger.js";
@@ -7,8 +7,9 @@ import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../i18n.js";
 
 export function reminderText(t: Translate, info: DeadlineReminder): string {
-  const left = daysBetween(info.today, info.dueOn);
-  const vars = { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title), due: displayDate(info.dueOn), days: Math.abs(left) };
+  // Days left to the last day that counts as on time (14 June for "trước ngày 15/6").
+  const left = daysBetween(info.today, lastOnTimeDay(info.dueOn, info.dueRule));
+  const vars = { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title), due: duePhrase(t, info.dueOn, info.dueRule), days: Math.abs(left) };
   if (info.offsetDays === null) return t("dl-new", vars);
   if (left > 0) return t("dl-remind-before", vars);
   if (left === 0) return t("dl-remind-today", vars);
@@ -28,7 +29,7 @@ export function boardText(t: Translate, wardName: string, board: DeadlineBoard):
   return t("dl-board", {
     ward: escapeHtml(wardName),
     title: escapeHtml(board.title),
-    due: displayDate(board.dueOn),
+    due: duePhrase(t, board.dueOn, board.dueRule),
     submitted: counts.on_time + counts.late,
     total: board.entries.length,
     overdue: counts.overdue,
