@@ -13,6 +13,7 @@ import { NOTHING_TO_REPORT } from "../src/domain/check-in.js";
 import { periodBounds, reportPeriod } from "../src/domain/report.js";
 import { shiftWeek } from "../src/domain/schedule.js";
 import { createServices, Keyring } from "../src/services/index.js";
+import { buildReportDocx } from "../src/services/report-docx.js";
 import { buildReportWorkbook } from "../src/services/report-workbook.js";
 import { freshDatabase } from "./fresh-database.js";
 
@@ -88,6 +89,8 @@ async function measure(url: string): Promise<void> {
   const peakAfterAggregation = process.resourceUsage().maxRSS * 1024;
   const workbook = await buildReportWorkbook(report, (key) => key);
   const done = performance.now();
+  await buildReportDocx(report, (key) => key);
+  const drafted = performance.now();
   const peak = process.resourceUsage().maxRSS * 1024;
   await db.$disconnect();
   process.stdout.write(
@@ -96,6 +99,7 @@ async function measure(url: string): Promise<void> {
       checkIns: report.figures.checkIns.expected,
       aggregateSeconds: (built - started) / 1000,
       workbookSeconds: (done - built) / 1000,
+      docxSeconds: (drafted - done) / 1000,
       workbookMiB: workbook.length / 2 ** 20,
       baselineMiB: baseline / 2 ** 20,
       peakMiB: peak / 2 ** 20,
@@ -121,7 +125,7 @@ if (process.argv[2] === "--measure") {
       const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
       process.stdout.write(
         `half-year report on ${target.label} (node ${process.version}, ${os.cpus().length} cores): ${r.tips} tips, ${r.checkIns} check-ins\n` +
-          `  aggregation ${r.aggregateSeconds!.toFixed(2)} s, workbook ${r.workbookSeconds!.toFixed(2)} s (${r.workbookMiB!.toFixed(1)} MiB), ` +
+          `  aggregation ${r.aggregateSeconds!.toFixed(2)} s, workbook ${r.workbookSeconds!.toFixed(2)} s (${r.workbookMiB!.toFixed(1)} MiB), .docx ${r.docxSeconds!.toFixed(2)} s, ` +
           `peak RSS ${r.peakMiB!.toFixed(0)} MiB (${r.aggregationPeakMiB!.toFixed(0)} MiB before the workbook; ${r.baselineMiB!.toFixed(0)} MiB after start-up)\n`,
       );
     } finally {

@@ -29,15 +29,16 @@ help-staff =
     /agencies — agencies that report; /inviteagency N — invite an agency's contact
     /addagency NAME, /removeagency N — add or remove an agency; /contacts N — an agency's contacts, take one off (admins only)
     /deadline — set an ad-hoc report deadline; /deadlines — who submitted, who is late
-    /report [2026-H1|2026] — half-year / year report (Excel workbook)
+    /report [2026-03|2026-Q1|2026-H1|2026] — month, quarter, half-year or year report (Excel workbook and a Word draft)
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
-    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close.
+    On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close; once closed as confirmed: 📋 Outcomes (case opened, administrative penalty, point dismantled, plants destroyed…).
 help-super-admin =
     <b>Deployment administrator</b>
     /wards — the wards of this deployment (counts, residents' links)
     /newward — add a ward (you get a one-time admin code)
     /wardcode WARD-ID — a new admin code for a ward that has no admin yet
+    /rollup [period] — every ward's figures side by side (Excel, counts only)
 not-super-admin = ⛔ Only the deployment's administrators can use this command.
 newward-usage =
     Usage: first line <code>/newward ward-id Ward name</code>, then one quarter per line (or just a number N for “Khu phố 1” … “Khu phố N”). Example:
@@ -234,6 +235,46 @@ card-done-claimed = You took tip #{ $reference }.
 card-done-priority = Priority changed: { $priority }.
 card-done-duplicate = Marked as duplicate of #{ $reference }.
 card-done-closed = Tip #{ $reference } closed.
+card-done-closed-confirmed = Tip #{ $reference } closed as confirmed. Record what came of it with the buttons under the card (if anything).
+card-outcomes = 📋 Outcomes: { $list }
+card-outcome-case_opened =
+    { $shape ->
+        [unknown] 1 case opened (people not counted yet)
+       *[known] 1 case opened ({ $count } people)
+    }
+card-outcome-administrative = { $count } people handled administratively
+card-outcome-dealing_point_dismantled = { $count } dealing points dismantled
+card-outcome-venue_dismantled = { $count } use venues dismantled
+card-outcome-plants_destroyed =
+    { $shape ->
+        [unknown] drug plants destroyed (not counted yet)
+       *[known] { $count } drug plants destroyed
+    }
+card-outcome-premises_inspected = { $count } premises inspected
+card-outcome-handed_over = handed to another unit
+card-outcome-counting = ➕ { $question }: <b>{ $count }</b> — press a number, or step it up or down and press “Record”.
+card-outcome-ask-case_opened = People arrested or prosecuted
+card-outcome-ask-administrative = People handled administratively
+card-outcome-ask-dealing_point_dismantled = Dealing points dismantled
+card-outcome-ask-venue_dismantled = Use venues dismantled
+card-outcome-ask-plants_destroyed = Plants destroyed
+card-outcome-ask-premises_inspected = Premises inspected
+card-outcome-recorded = Recorded: { $outcome }.
+card-outcome-removed = Taken back: { $outcome }.
+card-outcome-not-confirmed = Outcomes are recorded only for tips closed as confirmed.
+card-outcome-invalid = This outcome cannot be recorded (the number is not valid, or the tip has too many outcomes).
+btn-outcome-case_opened = 📁 Case opened
+btn-outcome-administrative = 📝 Administrative penalty
+btn-outcome-dealing_point_dismantled = 🏚 Dealing point dismantled
+btn-outcome-venue_dismantled = 🏠 Use venue dismantled
+btn-outcome-plants_destroyed = 🌿 Plants destroyed
+btn-outcome-premises_inspected = 🏨 Premises inspected
+btn-outcome-handed_over = 🤝 Handed to another unit
+btn-outcome-done = ✔️ Done
+btn-outcome-menu = 📋 Outcomes
+btn-outcome-record = ✅ Record { $count }
+btn-outcome-unknown = Not known yet
+btn-outcome-remove = ❌ { $label }
 card-already-claimed = Another officer has already taken this tip.
 card-tip-closed = This tip is closed.
 card-tip-not-found = Tip not found.
@@ -677,20 +718,30 @@ dl-board-pending = ⏳ { $agency } — not submitted, { $days ->
    *[other] { $days } days left after today
 }
 dl-board-none = No report deadlines around this time.
-rp-usage = Usage: /report (current period), /report 2026-H1 (first half of 2026) or /report 2026 (the year 2026).
+rp-usage = Usage: /report then pick a period, or name it: /report 2026-03 (March 2026), /report 2026-Q1 (Q1 2026), /report 2026-H1 (first half of 2026), /report 2026 (the year 2026). Each period's figures run from the 15th of the month before to the 14th (Decree 09/2019/NĐ-CP).
 rp-working = ⏳ Building the report…
 rp-auto = 📅 The { $period } report is due { $due }: here are the figures so far.
-rp-period-half = first half of { $year }
-rp-period-year = year { $year }
-rp-caption = Report for the { $period } — figures to { $asOf }
+rp-period-half = the first half of { $year }
+rp-period-year = the year { $year }
+rp-caption = Report for { $period } — figures to { $asOf }
+rp-caption-docx = 📝 Draft report for { $period } (Word): fill in the number, the date and the assessment, then have it signed.
+rp-choose = 📑 Pick the report period (each period's figures run from the 15th of the month before to the 14th):
+btn-rp-month = { $month }/{ $year }
+btn-rp-quarter = Q{ $quarter } { $year }
+btn-rp-half = First half of { $year }
+btn-rp-year = Year { $year }
+rollup-usage = Usage: /rollup then pick a period, or name it: /rollup 2026-03, /rollup 2026-Q1, /rollup 2026-H1, /rollup 2026.
+rollup-caption = Roll-up for { $period } across { $wards } wards — counts only, no tip and no person.
+rollup-none = No ward yet.
 rp-summary =
-    📑 <b>Report for the { $period } — { $ward }</b>
+    📑 <b>Report for { $period } — { $ward }</b>
     Period: { $from } – { $to } (figures to { $asOf })
-    • Tips received: <b>{ $tips }</b> ({ $urgent } urgent); in progress { $inProgress }, handed over { $acted }, confirmed { $confirmed }
+    • Tips received: <b>{ $tips }</b> ({ $urgent } urgent); confirmed { $confirmed }, unfounded { $unfounded }, spam { $spam }; being verified { $open }, handed over { $acted }
+    • From confirmed tips: { $cases } cases opened ({ $people } people), { $administrative } people handled administratively, { $points } points dismantled
     • Weekly check-ins: { $answered }/{ $expected } ({ $rate }%), { $signs } with signs; newly suspected users in the period: { $newUsers }
     • Under management at the period's end: addicted { $addicts }, using { $users }, after rehab { $postRehab }
     • Report deadlines: on time { $onTime }, late { $late }, overdue { $overdue }, not yet due { $pending }
-    • Drug-free quarters: { $drugFree }/{ $quarters } (target for { $year }: { $target })
+    • Drug-free { $units }: { $drugFree }/{ $quarters } (target for { $year }: { $target })
 rp-sheet-summary = Summary
 rp-sheet-tips = Tips
 rp-sheet-checkins = Weekly check-ins
@@ -700,31 +751,7 @@ rp-title = DRUG-FREE WARD PROGRAMME REPORT — { $period }
 rp-range = Period: { $from } – { $to }; figures to { $asOf }
 rp-col-item = Item
 rp-col-value = Figure
-rp-tips-total = Tips received
-rp-priority = Priority: { $label }
-rp-outcome-in_progress = In progress
-rp-outcome-acted = Handed over
-rp-outcome-confirmed = Confirmed
-rp-outcome-unfounded = Unfounded
-rp-outcome-spam = Spam
-rp-outcome-duplicate = Duplicate
-rp-ci-expected = Weekly check-ins due (quarter × week)
-rp-ci-answered = Weekly check-ins answered
-rp-ci-rate = Check-in response rate (%)
-rp-ci-signs = Check-ins with signs
-rp-ci-urgent = Urgent check-ins
-rp-stock-at-end = { $label } — at the period's end ({ $known }/{ $quarters } quarters have figures)
-rp-col-stock = { $label } (period end)
-rp-flow-in-period = { $label } — in the period
-rp-dl-on_time = Agency reports on time
-rp-dl-late = Agency reports late
-rp-dl-overdue = Agency reports overdue
-rp-dl-pending = Agency reports not yet due
-rp-roadmap-actual = Drug-free quarters ({ $year })
-rp-roadmap-target = Target for { $year }
-rp-roadmap-total = Quarters in the ward
 rp-col-category = Tip category
-rp-col-quarter = Quarter
 rp-col-total = Total
 rp-col-weeks = Weeks
 rp-col-answered = Answered
@@ -742,7 +769,7 @@ rp-state-on_time = On time
 rp-state-late = Late
 rp-state-overdue = Overdue
 rp-state-pending = Not yet due
-rp-roadmap-line = { $year }: { $actual }/{ $total } quarters drug-free (target { $target })
+rp-roadmap-line = { $year }: { $actual }/{ $total } { $units } drug-free (target { $target })
 rp-col-status = Status
 rp-col-note = Decision (number, issuing body), note
 rp-col-decided = Decided on
@@ -751,6 +778,143 @@ rp-qs-building = Building towards it
 rp-qs-at_risk = At risk of becoming complex
 rp-qs-hotspot = Complex hotspot
 rp-qs-unassessed = Not assessed
+rp-period-month = { $month }/{ $year }
+rp-period-quarter = Q{ $quarter } { $year }
+rp-unit = quarter
+rp-units = quarters
+rp-and = and
+rp-sheet-sentences = Sentences
+rp-sheet-outcomes = Outcomes
+rp-col-number = No.
+rp-col-sentences = Ready-made sentences (copy into the report)
+rp-col-ward = Ward
+rp-not-collected = “—”: no { $unit } has given this figure yet (period-end figures add only the { $units } that gave one).
+rp-sec-tips = I. DRUG TIPS (THROUGH THE ANONYMOUS TIP CHANNEL)
+rp-fig-tips-total = Tips received
+rp-fig-result-open = Being verified
+rp-fig-result-acted = Handed over
+rp-fig-result-confirmed = Confirmed
+rp-fig-result-unfounded = Unfounded
+rp-fig-result-spam = Spam
+rp-fig-result-duplicate = Duplicate
+rp-fig-priority = Priority: { $label }
+rp-fig-category = Category: { $label }
+rp-sec-outcomes = II. OUTCOMES OF CONFIRMED TIPS
+rp-fig-out-tips = Tips with an outcome
+rp-fig-out-cases = Cases opened
+rp-fig-out-case-people = People arrested or prosecuted
+rp-fig-out-case-unknown = Cases without a count of people
+rp-fig-out-administrative = People handled administratively
+rp-fig-out-dealing-points = Dealing points dismantled
+rp-fig-out-venues = Drug-use venues dismantled
+rp-fig-out-plant-sites = Sites where drug plants were destroyed
+rp-fig-out-plants = Drug plants destroyed
+rp-fig-out-premises = Premises inspected
+rp-fig-out-handed-over = Tips handed to another unit
+rp-sec-checkins = III. WEEKLY CHECK-INS OF THE { $UNITS }
+rp-fig-ci-expected = Weekly check-ins due
+rp-fig-ci-answered = Weekly check-ins answered
+rp-fig-ci-rate = Check-in response rate (%)
+rp-fig-ci-signs = Check-ins reporting drug-related signs
+rp-fig-ci-urgent = Check-ins reporting something urgent
+rp-fig-stock = { $label } (at { $asOf }; { $known }/{ $quarters } { $units } reported)
+rp-col-stock = { $label } (at { $asOf })
+rp-sheet-flows = Changes in the period
+rp-sec-roadmap = IV. DRUG-FREE { $UNITS }
+rp-fig-roadmap-actual = { $Units } recorded as drug-free (at { $asOf })
+rp-fig-roadmap-target = Target for { $year }
+rp-fig-roadmap-total = { $Units } in the ward
+rp-sec-deadlines = V. AGENCIES' REPORTS
+rp-fig-dl-on_time = Reports on time
+rp-fig-dl-late = Reports late
+rp-fig-dl-overdue = Reports overdue
+rp-fig-dl-pending = Reports not yet due
+rp-say-sec-tips = Tips received and verified
+rp-say-sec-outcomes = Outcomes of tips
+rp-say-sec-checkins = In the { $units }
+rp-say-sec-awareness = Awareness
+rp-say-sec-roadmap = Drug-free { $units }
+rp-say-sec-deadlines = Agencies' reports
+rp-say-tips =
+    { $total ->
+        [0] In the period, the ward received no drug tips through the anonymous tip channel.
+       *[other] In the period, the ward received { $total } drug tips through the anonymous tip channel ({ $urgent } urgent); { $confirmed } were confirmed and { $unfounded } unfounded; { $spam } were spam and { $duplicate } duplicates; { $acted } were handed over and { $open } are being verified.
+    }
+rp-say-categories = By content: { $list }.
+rp-say-cat-dealing = { $count } about dealing
+rp-say-cat-use_venue = { $count } about drug-use venues
+rp-say-cat-plant_growing = { $count } about drug plants
+rp-say-cat-school = { $count } about schools and pupils
+rp-say-cat-person_using = { $count } about people using drugs
+rp-say-cat-other = { $count } about other signs
+rp-say-outcomes = In the period, confirmed tips led to: { $list }.
+rp-say-outcomes-none = In the period, no outcome of a confirmed tip was recorded.
+rp-say-out-case_opened =
+    { $shape ->
+        [unknown] { $times } cases opened (people not counted)
+        [some] { $times } cases opened with { $count } people ({ $unknown } cases without a count)
+       *[known] { $times } cases opened with { $count } people
+    }
+rp-say-out-administrative = { $count } people handled administratively
+rp-say-out-dealing_point_dismantled = { $count } dealing points dismantled
+rp-say-out-venue_dismantled = { $count } drug-use venues dismantled
+rp-say-out-plants_destroyed =
+    { $shape ->
+        [unknown] drug plants destroyed at { $times } sites
+        [some] drug plants destroyed at { $times } sites (at least { $count } plants)
+       *[known] { $count } drug plants destroyed at { $times } sites
+    }
+rp-say-out-premises_inspected = { $count } premises inspected
+rp-say-out-handed_over = { $times } tips handed to another unit
+rp-say-checkins-none = No weekly check-in of the { $units } in the period.
+rp-say-checkins = The { $units } answered { $answered }/{ $expected } weekly check-ins ({ $rate }%); { $signs } reported drug-related signs and { $urgent } something urgent.
+rp-say-stocks = At { $asOf }, according to the { $units }, { $addicts } addicts, { $users } other drug users and { $postRehab } people after rehab are under the ward's management.
+rp-say-flows = In the period, the { $units } reported { $newSuspectedUsers } newly suspected users; { $backFromRehab } back from rehab and { $backFromPrison } back from prison; { $relapsed } relapsed; { $movedAway } under management moved away; { $incidents } incidents caused by drug users.
+rp-say-found = Through the { $units }' reports, { $dealingPoints } suspected dealing points, { $venues } suspected drug-use venues and { $plantSites } drug plant sites were found.
+rp-say-awareness =
+    { $sessions ->
+        [0] In the period, the { $units } reported no awareness session.
+       *[other] The { $units } held { $sessions } awareness sessions with { $participants } participants.
+    }
+rp-say-roadmap =
+    { $short ->
+        [0] At { $asOf }, { $actual }/{ $total } { $units } are recorded as drug-free, meeting the { $year } target ({ $target }).
+       *[other] At { $asOf }, { $actual }/{ $total } { $units } are recorded as drug-free; the { $year } target is { $target }, { $short } short.
+    }
+rp-say-deadlines-none = No agency report was due in the period.
+rp-say-deadlines =
+    { $pending ->
+        [0] { $total } agency reports were due in the period: { $onTime } on time, { $late } late, { $overdue } overdue.
+       *[other] { $total } agency reports were due in the period: { $onTime } on time, { $late } late, { $overdue } overdue, { $pending } not yet due.
+    }
+rp-doc-parent = PROVINCIAL POLICE …………
+rp-doc-issuer = POLICE OF { $WARD }
+rp-doc-number = No.: …/BC-…
+rp-doc-nation = SOCIALIST REPUBLIC OF VIETNAM
+rp-doc-motto = Independence - Freedom - Happiness
+rp-doc-place-date = { $place }, …… …… { $year }
+rp-doc-kind = REPORT
+rp-doc-title = Results of the drug-free ward plan, { $period }
+rp-doc-range = (Figures from { $from } to { $to }; compiled on { $asOf })
+rp-doc-sec-results = I. RESULTS
+rp-doc-figures = The period's figures
+rp-doc-sec-assessment = II. ASSESSMENT
+rp-doc-strengths = 1. Strengths: ……………………………………………
+rp-doc-weaknesses = 2. Weaknesses and causes: ……………………………………
+rp-doc-sec-next = III. NEXT STEPS
+rp-doc-sec-proposals = IV. PROPOSALS
+rp-doc-fill = ……………………………………………………………
+rp-doc-closing = This is the report of the police of { $ward } on the drug-free ward plan, { $period }./.
+rp-doc-recipients-title = To:
+rp-doc-recipients =
+    - Ward People's Committee (to report);
+    - Ward Party Committee (to report);
+    - Archive.
+rp-doc-signer = HEAD OF THE WARD POLICE
+rp-doc-sign-hint = (Signature, full name, seal)
+rp-doc-signer-name = ……………………
+rp-rollup-title = DRUG-FREE WARDS, ROLL-UP — { $period }
+rp-rollup-range = Period: { $from } – { $to }; { $wards } wards (counts only)
 
 ## Zalo (no buttons: choices are listed, people reply with a number or the words)
 zalo-choose-number = 👉 Reply with a number (1–{ $max }) to choose.

@@ -29,15 +29,16 @@ help-staff =
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
     /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
     /deadline — đặt hạn báo cáo đột xuất; /deadlines — ai đã nộp, ai chậm
-    /report [2026-H1|2026] — báo cáo 6 tháng / năm (tệp Excel)
+    /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
-    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng.
+    Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
 help-super-admin =
     <b>Lệnh cho quản trị hệ thống</b>
     /wards — các phường trong hệ thống (số liệu, liên kết cho người dân)
     /newward — thêm phường mới (nhận mã quản trị dùng một lần)
     /wardcode MÃ-PHƯỜNG — cấp lại mã quản trị cho phường chưa có quản trị viên
+    /rollup [kỳ] — tổng hợp số liệu các phường (tệp Excel, chỉ số liệu tổng hợp)
 not-super-admin = ⛔ Chỉ quản trị hệ thống mới dùng được lệnh này.
 newward-usage =
     Cách dùng: dòng đầu <code>/newward mã-phường Tên phường</code>, mỗi dòng sau là một khu phố (hoặc chỉ một số N cho “Khu phố 1” … “Khu phố N”). Ví dụ:
@@ -234,6 +235,46 @@ card-done-claimed = Bạn đã nhận tin báo #{ $reference }.
 card-done-priority = Đã đổi mức độ: { $priority }.
 card-done-duplicate = Đã đánh dấu trùng với #{ $reference }.
 card-done-closed = Đã đóng tin báo #{ $reference }.
+card-done-closed-confirmed = Đã đóng tin báo #{ $reference } — xác minh đúng. Ghi kết quả xử lý bằng các nút dưới thẻ (nếu có).
+card-outcomes = 📋 Kết quả xử lý: { $list }
+card-outcome-case_opened =
+    { $shape ->
+        [unknown] khởi tố, lập hồ sơ 1 vụ (chưa ghi số đối tượng)
+       *[known] khởi tố, lập hồ sơ 1 vụ ({ $count } đối tượng)
+    }
+card-outcome-administrative = xử lý hành chính { $count } người
+card-outcome-dealing_point_dismantled = triệt xóa { $count } điểm mua bán
+card-outcome-venue_dismantled = triệt xóa { $count } điểm tổ chức sử dụng
+card-outcome-plants_destroyed =
+    { $shape ->
+        [unknown] nhổ bỏ, tiêu hủy cây (chưa ghi số cây)
+       *[known] nhổ bỏ, tiêu hủy { $count } cây
+    }
+card-outcome-premises_inspected = kiểm tra { $count } cơ sở kinh doanh
+card-outcome-handed_over = chuyển đơn vị khác xử lý
+card-outcome-counting = ➕ { $question }: <b>{ $count }</b> — bấm một số, hoặc tăng, giảm rồi bấm “Ghi”.
+card-outcome-ask-case_opened = Số đối tượng bị bắt, khởi tố
+card-outcome-ask-administrative = Số người bị xử lý hành chính
+card-outcome-ask-dealing_point_dismantled = Số điểm mua bán bị triệt xóa
+card-outcome-ask-venue_dismantled = Số điểm tổ chức sử dụng bị triệt xóa
+card-outcome-ask-plants_destroyed = Số cây bị nhổ bỏ, tiêu hủy
+card-outcome-ask-premises_inspected = Số cơ sở kinh doanh được kiểm tra
+card-outcome-recorded = Đã ghi: { $outcome }.
+card-outcome-removed = Đã bỏ: { $outcome }.
+card-outcome-not-confirmed = Chỉ ghi kết quả xử lý cho tin báo đã đóng là “xác minh đúng”.
+card-outcome-invalid = Không ghi được kết quả này (số không hợp lệ, hoặc tin báo đã có quá nhiều kết quả).
+btn-outcome-case_opened = 📁 Khởi tố, lập hồ sơ
+btn-outcome-administrative = 📝 Xử lý hành chính
+btn-outcome-dealing_point_dismantled = 🏚 Triệt xóa điểm mua bán
+btn-outcome-venue_dismantled = 🏠 Triệt xóa điểm sử dụng
+btn-outcome-plants_destroyed = 🌿 Nhổ bỏ, tiêu hủy cây
+btn-outcome-premises_inspected = 🏨 Kiểm tra cơ sở
+btn-outcome-handed_over = 🤝 Chuyển đơn vị khác
+btn-outcome-done = ✔️ Xong
+btn-outcome-menu = 📋 Kết quả xử lý
+btn-outcome-record = ✅ Ghi { $count }
+btn-outcome-unknown = Chưa rõ số
+btn-outcome-remove = ❌ { $label }
 card-already-claimed = Tin báo này đã có cán bộ khác nhận.
 card-tip-closed = Tin báo này đã đóng.
 card-tip-not-found = Không tìm thấy tin báo.
@@ -656,20 +697,30 @@ dl-board-pending = ⏳ { $agency } — chưa nộp, { $days ->
    *[other] còn { $days } ngày nữa
 }
 dl-board-none = Chưa có hạn báo cáo nào trong thời gian này.
-rp-usage = Cách dùng: /report (kỳ hiện tại), /report 2026-H1 (6 tháng đầu năm 2026) hoặc /report 2026 (cả năm 2026).
+rp-usage = Cách dùng: /report rồi chọn kỳ, hoặc ghi kỳ: /report 2026-03 (tháng 3/2026), /report 2026-Q1 (quý I/2026), /report 2026-H1 (6 tháng đầu năm 2026), /report 2026 (năm 2026). Số liệu mỗi kỳ chốt từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP).
 rp-working = ⏳ Đang tổng hợp báo cáo…
 rp-auto = 📅 Báo cáo { $period } nộp { $due }: đây là số liệu tổng hợp đến hôm nay.
 rp-period-half = 6 tháng đầu năm { $year }
 rp-period-year = năm { $year }
 rp-caption = Báo cáo { $period } — số liệu đến { $asOf }
+rp-caption-docx = 📝 Dự thảo báo cáo { $period } (Word): ghi số, ngày ký, phần đánh giá, rồi trình ký.
+rp-choose = 📑 Chọn kỳ báo cáo (số liệu mỗi kỳ chốt từ ngày 15 tháng trước đến ngày 14):
+btn-rp-month = Tháng { $month }/{ $year }
+btn-rp-quarter = Quý { $quarter }/{ $year }
+btn-rp-half = 6 tháng đầu năm { $year }
+btn-rp-year = Năm { $year }
+rollup-usage = Cách dùng: /rollup rồi chọn kỳ, hoặc ghi kỳ: /rollup 2026-03, /rollup 2026-Q1, /rollup 2026-H1, /rollup 2026.
+rollup-caption = Tổng hợp { $period } của { $wards } phường, xã — chỉ số liệu tổng hợp, không có tin báo hay người nào.
+rollup-none = Chưa có phường, xã nào.
 rp-summary =
     📑 <b>Báo cáo { $period } — { $ward }</b>
     Kỳ báo cáo: { $from } – { $to } (số liệu đến { $asOf })
-    • Tin báo nhận được: <b>{ $tips }</b> (khẩn cấp { $urgent }); đang xử lý { $inProgress }, đã chuyển xử lý { $acted }, xác minh đúng { $confirmed }
+    • Tin báo nhận được: <b>{ $tips }</b> (khẩn cấp { $urgent }); xác minh đúng { $confirmed }, không có cơ sở { $unfounded }, tin rác { $spam }; đang xác minh { $open }, đã chuyển xử lý { $acted }
+    • Từ tin báo xác minh đúng: khởi tố, lập hồ sơ { $cases } vụ ({ $people } đối tượng), xử lý hành chính { $administrative } người, triệt xóa { $points } điểm
     • Báo cáo tuần: { $answered }/{ $expected } lượt ({ $rate }%), { $signs } lượt có dấu hiệu; người mới nghi sử dụng trong kỳ: { $newUsers }
     • Đang quản lý cuối kỳ: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     • Hạn báo cáo: đúng hạn { $onTime }, muộn { $late }, quá hạn { $overdue }, chưa đến hạn { $pending }
-    • Khu phố không ma túy: { $drugFree }/{ $quarters } (mục tiêu năm { $year }: { $target })
+    • { $Units } không ma túy: { $drugFree }/{ $quarters } (mục tiêu năm { $year }: { $target })
 rp-sheet-summary = Tổng hợp
 rp-sheet-tips = Tin báo
 rp-sheet-checkins = Báo cáo tuần
@@ -679,35 +730,11 @@ rp-title = BÁO CÁO KẾT QUẢ XÂY DỰNG PHƯỜNG KHÔNG MA TÚY — { $per
 rp-range = Kỳ báo cáo: { $from } – { $to }; số liệu đến ngày { $asOf }
 rp-col-item = Nội dung
 rp-col-value = Số liệu
-rp-tips-total = Tin báo nhận được
-rp-priority = Mức độ: { $label }
-rp-outcome-in_progress = Đang xử lý
-rp-outcome-acted = Đã chuyển xử lý
-rp-outcome-confirmed = Xác minh đúng
-rp-outcome-unfounded = Không có cơ sở
-rp-outcome-spam = Tin rác
-rp-outcome-duplicate = Trùng tin khác
-rp-ci-expected = Báo cáo tuần phải nộp (lượt khu phố × tuần)
-rp-ci-answered = Báo cáo tuần đã nộp
-rp-ci-rate = Tỉ lệ báo cáo tuần (%)
-rp-ci-signs = Lượt báo cáo có dấu hiệu
-rp-ci-urgent = Lượt báo cáo khẩn
-rp-stock-at-end = { $label } — cuối kỳ ({ $known }/{ $quarters } khu phố có số liệu)
-rp-col-stock = { $label } (cuối kỳ)
-rp-flow-in-period = { $label } — trong kỳ
-rp-dl-on_time = Cơ quan nộp đúng hạn (lượt)
-rp-dl-late = Cơ quan nộp muộn (lượt)
-rp-dl-overdue = Cơ quan quá hạn chưa nộp (lượt)
-rp-dl-pending = Cơ quan chưa đến hạn (lượt)
-rp-roadmap-actual = Khu phố không ma túy (năm { $year })
-rp-roadmap-target = Mục tiêu năm { $year }
-rp-roadmap-total = Tổng số khu phố
 rp-col-category = Loại tin báo
-rp-col-quarter = Khu phố
 rp-col-total = Tổng
 rp-col-weeks = Số tuần
 rp-col-answered = Đã báo cáo
-rp-col-rate = Tỉ lệ (%)
+rp-col-rate = Tỷ lệ (%)
 rp-col-signs = Có dấu hiệu
 rp-col-urgent = Khẩn
 rp-col-deadline = Hạn báo cáo
@@ -721,7 +748,7 @@ rp-state-on_time = Đúng hạn
 rp-state-late = Nộp muộn
 rp-state-overdue = Quá hạn
 rp-state-pending = Chưa đến hạn
-rp-roadmap-line = Năm { $year }: { $actual }/{ $total } khu phố không ma túy (mục tiêu { $target })
+rp-roadmap-line = Năm { $year }: { $actual }/{ $total } { $units } không ma túy (mục tiêu { $target })
 rp-col-status = Tình trạng
 rp-col-note = Quyết định (số, cơ quan ban hành), ghi chú
 rp-col-decided = Ngày quyết định
@@ -730,6 +757,143 @@ rp-qs-building = Đang xây dựng
 rp-qs-at_risk = Có nguy cơ phát sinh phức tạp
 rp-qs-hotspot = Trọng điểm phức tạp
 rp-qs-unassessed = Chưa đánh giá
+rp-period-month = tháng { $month } năm { $year }
+rp-period-quarter = quý { $quarter } năm { $year }
+rp-unit = khu phố
+rp-units = khu phố
+rp-and = và
+rp-sheet-sentences = Câu để dán
+rp-sheet-outcomes = Kết quả xử lý
+rp-col-number = STT
+rp-col-sentences = Câu viết sẵn (sao chép vào báo cáo)
+rp-col-ward = Phường, xã
+rp-not-collected = “—”: chưa có { $units } nào báo số liệu này (số liệu cuối kỳ chỉ cộng các { $units } đã báo).
+rp-sec-tips = I. TIN BÁO VỀ MA TÚY (QUA KÊNH TIN BÁO ẨN DANH)
+rp-fig-tips-total = Tin báo tiếp nhận
+rp-fig-result-open = Đang xác minh
+rp-fig-result-acted = Đã chuyển xử lý
+rp-fig-result-confirmed = Xác minh đúng
+rp-fig-result-unfounded = Không có cơ sở
+rp-fig-result-spam = Tin rác
+rp-fig-result-duplicate = Trùng tin khác
+rp-fig-priority = Mức độ: { $label }
+rp-fig-category = Nội dung: { $label }
+rp-sec-outcomes = II. KẾT QUẢ XỬ LÝ TỪ TIN BÁO XÁC MINH ĐÚNG
+rp-fig-out-tips = Tin báo có kết quả xử lý
+rp-fig-out-cases = Vụ án khởi tố, lập hồ sơ
+rp-fig-out-case-people = Đối tượng bị bắt, khởi tố
+rp-fig-out-case-unknown = Vụ chưa ghi số đối tượng
+rp-fig-out-administrative = Người bị xử lý hành chính
+rp-fig-out-dealing-points = Điểm mua bán bị triệt xóa
+rp-fig-out-venues = Điểm tổ chức, chứa chấp sử dụng bị triệt xóa
+rp-fig-out-plant-sites = Nơi nhổ bỏ, tiêu hủy cây có chứa chất ma túy
+rp-fig-out-plants = Số cây bị nhổ bỏ, tiêu hủy
+rp-fig-out-premises = Cơ sở kinh doanh được kiểm tra
+rp-fig-out-handed-over = Tin báo chuyển đơn vị khác xử lý
+rp-sec-checkins = III. BÁO CÁO TUẦN CỦA CÁC { $UNITS }
+rp-fig-ci-expected = Lượt báo cáo tuần phải gửi
+rp-fig-ci-answered = Lượt báo cáo tuần đã gửi
+rp-fig-ci-rate = Tỷ lệ gửi báo cáo tuần (%)
+rp-fig-ci-signs = Lượt báo có dấu hiệu liên quan ma túy
+rp-fig-ci-urgent = Lượt báo việc khẩn
+rp-fig-stock = { $label } (đến { $asOf }; { $known }/{ $quarters } { $units } đã báo)
+rp-col-stock = { $label } (đến { $asOf })
+rp-sheet-flows = Diễn biến trong kỳ
+rp-sec-roadmap = IV. XÂY DỰNG { $UNITS } KHÔNG MA TÚY
+rp-fig-roadmap-actual = { $Units } được ghi nhận đạt “không ma túy” (đến { $asOf })
+rp-fig-roadmap-target = Mục tiêu năm { $year }
+rp-fig-roadmap-total = Tổng số { $units }
+rp-sec-deadlines = V. CHẾ ĐỘ BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ
+rp-fig-dl-on_time = Lượt nộp đúng hạn
+rp-fig-dl-late = Lượt nộp muộn
+rp-fig-dl-overdue = Lượt quá hạn chưa nộp
+rp-fig-dl-pending = Lượt chưa đến hạn
+rp-say-sec-tips = Tiếp nhận, xác minh tin báo
+rp-say-sec-outcomes = Kết quả xử lý từ tin báo
+rp-say-sec-checkins = Tình hình tại các { $units }
+rp-say-sec-awareness = Công tác tuyên truyền
+rp-say-sec-roadmap = Xây dựng { $units } không ma túy
+rp-say-sec-deadlines = Chế độ báo cáo
+rp-say-tips =
+    { $total ->
+        [0] Trong kỳ, phường không nhận được tin báo nào về ma túy qua kênh tin báo ẩn danh.
+       *[other] Trong kỳ, phường đã tiếp nhận { $total } tin báo về ma túy qua kênh tin báo ẩn danh (trong đó { $urgent } tin khẩn cấp); qua xác minh, { $confirmed } tin đúng, { $unfounded } tin không có cơ sở; { $spam } tin rác và { $duplicate } tin trùng với tin đã nhận; { $acted } tin đã chuyển xử lý, { $open } tin đang xác minh.
+    }
+rp-say-categories = Theo nội dung: { $list }.
+rp-say-cat-dealing = { $count } tin về mua bán trái phép chất ma túy
+rp-say-cat-use_venue = { $count } tin về điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy
+rp-say-cat-plant_growing = { $count } tin về trồng cây có chứa chất ma túy
+rp-say-cat-school = { $count } tin liên quan đến trường học, học sinh
+rp-say-cat-person_using = { $count } tin về người sử dụng, nghiện ma túy
+rp-say-cat-other = { $count } tin về dấu hiệu khác
+rp-say-outcomes = Trong kỳ, từ các tin báo xác minh đúng, đã { $list }.
+rp-say-outcomes-none = Trong kỳ, chưa ghi nhận kết quả xử lý nào từ các tin báo xác minh đúng.
+rp-say-out-case_opened =
+    { $shape ->
+        [unknown] khởi tố, lập hồ sơ { $times } vụ án (chưa ghi số đối tượng)
+        [some] khởi tố, lập hồ sơ { $times } vụ án với { $count } đối tượng (trong đó { $unknown } vụ chưa ghi số đối tượng)
+       *[known] khởi tố, lập hồ sơ { $times } vụ án với { $count } đối tượng
+    }
+rp-say-out-administrative = xử lý hành chính { $count } người
+rp-say-out-dealing_point_dismantled = triệt xóa { $count } điểm mua bán trái phép chất ma túy
+rp-say-out-venue_dismantled = triệt xóa { $count } điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy
+rp-say-out-plants_destroyed =
+    { $shape ->
+        [unknown] nhổ bỏ, tiêu hủy cây có chứa chất ma túy tại { $times } nơi
+        [some] nhổ bỏ, tiêu hủy cây có chứa chất ma túy tại { $times } nơi (ít nhất { $count } cây)
+       *[known] nhổ bỏ, tiêu hủy { $count } cây có chứa chất ma túy tại { $times } nơi
+    }
+rp-say-out-premises_inspected = kiểm tra { $count } cơ sở kinh doanh
+rp-say-out-handed_over = chuyển { $times } tin báo cho đơn vị khác xử lý
+rp-say-checkins-none = Trong kỳ chưa có báo cáo tuần nào của các { $units }.
+rp-say-checkins = Các { $units } đã gửi { $answered }/{ $expected } lượt báo cáo tuần (đạt { $rate }%), trong đó { $signs } lượt báo có dấu hiệu liên quan đến ma túy và { $urgent } lượt báo việc khẩn.
+rp-say-stocks = Đến ngày { $asOf }, theo báo cáo của các { $units }, trên địa bàn đang quản lý { $addicts } người nghiện ma túy, { $users } người sử dụng trái phép chất ma túy và { $postRehab } người sau cai nghiện.
+rp-say-flows = Trong kỳ, các { $units } báo phát hiện mới { $newSuspectedUsers } người nghi sử dụng ma túy; { $backFromRehab } người từ cơ sở cai nghiện trở về, { $backFromPrison } người chấp hành xong án phạt tù trở về; { $relapsed } người tái nghiện; { $movedAway } người đang quản lý chuyển đi nơi khác; { $incidents } vụ việc do người sử dụng ma túy gây ra.
+rp-say-found = Qua báo cáo của các { $units }, phát hiện { $dealingPoints } điểm nghi mua bán, { $venues } điểm nghi tổ chức, chứa chấp sử dụng ma túy và { $plantSites } nơi trồng cây có chứa chất ma túy.
+rp-say-awareness =
+    { $sessions ->
+        [0] Trong kỳ, các { $units } chưa báo buổi tuyên truyền phòng, chống ma túy nào.
+       *[other] Các { $units } đã tổ chức { $sessions } buổi tuyên truyền phòng, chống ma túy với { $participants } lượt người tham dự.
+    }
+rp-say-roadmap =
+    { $short ->
+        [0] Đến ngày { $asOf }, { $actual }/{ $total } { $units } được ghi nhận đạt tiêu chí “không ma túy”, đạt mục tiêu năm { $year } ({ $target } { $units }).
+       *[other] Đến ngày { $asOf }, { $actual }/{ $total } { $units } được ghi nhận đạt tiêu chí “không ma túy”; mục tiêu năm { $year } là { $target } { $units }, còn { $short } { $units } chưa đạt.
+    }
+rp-say-deadlines-none = Trong kỳ không có hạn nộp báo cáo nào của các cơ quan, đơn vị.
+rp-say-deadlines =
+    { $pending ->
+        [0] Về chế độ báo cáo, trong kỳ có { $total } lượt cơ quan, đơn vị phải nộp báo cáo: { $onTime } lượt nộp đúng hạn, { $late } lượt nộp muộn, { $overdue } lượt quá hạn chưa nộp.
+       *[other] Về chế độ báo cáo, trong kỳ có { $total } lượt cơ quan, đơn vị phải nộp báo cáo: { $onTime } lượt nộp đúng hạn, { $late } lượt nộp muộn, { $overdue } lượt quá hạn chưa nộp, { $pending } lượt chưa đến hạn.
+    }
+rp-doc-parent = CÔNG AN TỈNH ……………
+rp-doc-issuer = CÔNG AN { $WARD }
+rp-doc-number = Số: …/BC-…
+rp-doc-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+rp-doc-motto = Độc lập - Tự do - Hạnh phúc
+rp-doc-place-date = { $place }, ngày … tháng … năm { $year }
+rp-doc-kind = BÁO CÁO
+rp-doc-title = Kết quả thực hiện kế hoạch xây dựng phường không ma túy { $period }
+rp-doc-range = (Số liệu từ ngày { $from } đến ngày { $to }; tổng hợp đến ngày { $asOf })
+rp-doc-sec-results = I. KẾT QUẢ THỰC HIỆN
+rp-doc-figures = Bảng số liệu trong kỳ
+rp-doc-sec-assessment = II. ĐÁNH GIÁ CHUNG
+rp-doc-strengths = 1. Ưu điểm: ……………………………………………
+rp-doc-weaknesses = 2. Hạn chế, nguyên nhân: ……………………………………
+rp-doc-sec-next = III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI
+rp-doc-sec-proposals = IV. ĐỀ XUẤT, KIẾN NGHỊ
+rp-doc-fill = ……………………………………………………………
+rp-doc-closing = Trên đây là báo cáo kết quả thực hiện kế hoạch xây dựng phường không ma túy { $period } của Công an { $ward }./.
+rp-doc-recipients-title = Nơi nhận:
+rp-doc-recipients =
+    - UBND phường (để báo cáo);
+    - Đảng ủy phường (để báo cáo);
+    - Lưu: VT, ….
+rp-doc-signer = TRƯỞNG CÔNG AN PHƯỜNG
+rp-doc-sign-hint = (Ký, ghi rõ họ tên, đóng dấu)
+rp-doc-signer-name = ……………………
+rp-rollup-title = TỔNG HỢP KẾT QUẢ XÂY DỰNG PHƯỜNG, XÃ KHÔNG MA TÚY — { $period }
+rp-rollup-range = Kỳ báo cáo: { $from } – { $to }; { $wards } phường, xã (chỉ số liệu tổng hợp)
 
 ## Zalo (không có nút bấm: lựa chọn được liệt kê, người dùng nhắn số hoặc chữ)
 zalo-choose-number = 👉 Nhắn số (1–{ $max }) để chọn.

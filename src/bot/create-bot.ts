@@ -16,6 +16,7 @@ import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
 import { followUpFeature } from "./features/follow-up.js";
+import { reportFeature } from "./features/report.js";
 import { roadmapFeature } from "./features/roadmap.js";
 import {
   createAddendumAnnouncer,
@@ -163,6 +164,7 @@ export function createBot(
   guarded.use(tipFlowFeature(deps));
   guarded.use(checkInFeature(deps));
   guarded.use(deadlinesFeature(deps));
+  guarded.use(reportFeature(deps));
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(policeGroupFeature(deps));

@@ -1,50 +1,19 @@
-// The half-year and year report: periods and one pure aggregation, fed row by
-// row (so 100,000 tips need no more memory than 100), whose figures both the
-// chat summary and the workbook print. Nothing here can hold who sent a tip.
-import { addFlows, type CheckInAnswers, type FlowCounts, hasSigns, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
-import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, type DueRule, isoDate } from "./deadlines.js";
+// The ward's periodic report: one pure aggregation, fed row by row (so 100,000
+// tips need no more memory than 100), whose figures the chat summary, the
+// workbook, the sentences and the .docx draft all print. Its inputs are
+// separate blocks: tips, what came of the confirmed ones (outcomes), the weekly
+// check-ins (stocks at the period's end, flows summed), agencies' submissions
+// and the roadmap. Nothing here can hold who sent a tip.
+import { addFlows, type FlowCounts, type QuarterStocks, UNKNOWN_STOCKS, type WardStocks, wardStocks, zeroFlows } from "./check-in.js";
+import type { CheckInBlock } from "./check-in-figures.js";
+import { type BoardEntry, boardCounts, complianceOf, type ComplianceState, type DueRule } from "./deadlines.js";
 import type { QuarterStatus } from "./roadmap.js";
-import { weekKeyOf, zonedDate } from "./schedule.js";
-import { CLOSE_REASONS, type CloseReason, PRIORITIES, type Priority, TIP_CATEGORIES, type TipCategory } from "./tip.js";
+import { PRIORITIES, type Priority, TIP_CATEGORIES, type TipCategory } from "./tip.js";
+import { addOutcome, type OutcomeTotals, zeroOutcomeTotals } from "./tip-outcome.js";
 
-// ---- Periods --------------------------------------------------------------
+export { currentPeriod, periodBounds, type ReportPeriod, reportPeriod } from "./report-period.js";
 
-export interface ReportPeriod {
-  /** "2026-H1" (half-year) or "2026" (year). */
-  key: string;
-  kind: "half_year" | "year";
-  year: number;
-  /** Inclusive local dates. Vietnam's reporting periods (Decree 09/2019/NĐ-CP) run from 15 December of the year before. */
-  from: string;
-  to: string;
-}
-
-export function reportPeriod(key: string): ReportPeriod | null {
-  const m = /^(20\d\d)(-H1)?$/.exec(key.trim().toUpperCase());
-  if (!m) return null;
-  const year = Number(m[1]);
-  const from = isoDate(year - 1, 12, 15);
-  return m[2] ? { key: `${year}-H1`, kind: "half_year", year, from, to: isoDate(year, 6, 14) } : { key: String(year), kind: "year", year, from, to: isoDate(year, 12, 14) };
-}
-
-/** The period the next recurring deadline closes: until 15 June the half-year, until 15 December the year. */
-export function currentPeriod(today: string): ReportPeriod {
-  const year = Number(today.slice(0, 4));
-  if (today <= isoDate(year, 6, 15)) return reportPeriod(`${year}-H1`)!;
-  if (today <= isoDate(year, 12, 15)) return reportPeriod(String(year))!;
-  return reportPeriod(`${year + 1}-H1`)!;
-}
-
-/** The instants and ISO weeks a period covers in a time zone (`to` inclusive). */
-export function periodBounds(period: ReportPeriod, timeZone: string): { start: Date; end: Date; firstWeek: string; lastWeek: string } {
-  const [fy, fm, fd] = period.from.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = period.to.split("-").map(Number) as [number, number, number];
-  const start = zonedDate(timeZone, fy, fm, fd);
-  const end = new Date(zonedDate(timeZone, ty, tm, td).getTime() + 86_400_000);
-  return { start, end, firstWeek: weekKeyOf(start, timeZone), lastWeek: weekKeyOf(new Date(end.getTime() - 1), timeZone) };
-}
-
-// ---- Aggregation ----------------------------------------------------------
+// ---- Inputs -----------------------------------------------------------------
 
 /** What the report may know of a tip: no text, no place, no person. */
 export interface ReportTip {
@@ -55,39 +24,19 @@ export interface ReportTip {
   priority: string;
 }
 
-export const OUTCOMES = ["in_progress", "acted", ...CLOSE_REASONS] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export function outcomeOf(tip: Pick<ReportTip, "status" | "closeReason">): Outcome {
-  if (tip.status === "acted") return "acted";
-  if (tip.status === "closed") return (CLOSE_REASONS as readonly string[]).includes(tip.closeReason ?? "") ? (tip.closeReason as CloseReason) : "confirmed";
-  return "in_progress";
-}
-
-/** One quarter-week, for the response figures (asked, answered, signs). Its counts are not read: see addStocks and addFlows. */
-export interface ReportCheckIn {
-  quarterId: string;
-  status: string;
-  urgent: boolean;
-  /** Parsed answers when answered, else null. */
-  answers: CheckInAnswers | null;
-}
-
-/** A quarter's stocks at the period's end (CheckInService.stocksAt). */
-export interface ReportQuarterStocks {
-  quarterId: string;
-  stocks: QuarterStocks;
-}
-
-/** A quarter's flows summed over the period (CheckInService.flowsBetween). */
-export interface ReportQuarterFlows {
-  quarterId: string;
-  flows: FlowCounts;
+/** What came of a confirmed tip, counted in the period it was recorded in. */
+export interface ReportOutcome {
+  /** Null once the tip itself was deleted by retention: the outcome still counts. */
+  tipId: string | null;
+  quarterId: string | null;
+  kind: string;
+  count: number | null;
 }
 
 export interface ReportSubmission {
   deadline: string;
   dueOn: string;
+  /** Due before its date (the plan's recurring reports) or on or before it. */
   dueRule: DueRule;
   agency: string;
   position: number;
@@ -102,8 +51,29 @@ export interface ReportRoadmap {
   quarters: { name: string; status: QuarterStatus; decidedOn: string | null; decisionNumber: string | null; issuer: string | null; note: string | null }[];
 }
 
-export interface QuarterCheckInFigures {
+// ---- Figures ------------------------------------------------------------------
+
+/** Where a tip stands: open (being verified), handed over, or closed for a reason. */
+export const TIP_RESULTS = ["open", "acted", "confirmed", "unfounded", "spam", "duplicate"] as const;
+export type TipResult = (typeof TIP_RESULTS)[number];
+export type ResultCounts = Record<TipResult | "total", number>;
+
+export function tipResultOf(tip: Pick<ReportTip, "status" | "closeReason">): TipResult {
+  if (tip.status === "acted") return "acted";
+  if (tip.status !== "closed") return "open";
+  return (["confirmed", "unfounded", "spam", "duplicate"] as const).find((r) => r === tip.closeReason) ?? "confirmed";
+}
+
+export interface TipRow {
+  category: TipCategory;
   quarter: string;
+  counts: ResultCounts;
+}
+
+export interface QuarterFigures {
+  quarter: string;
+  tips: ResultCounts;
+  outcomes: OutcomeTotals;
   expected: number;
   answered: number;
   /** 0..1; 0 when nothing was expected. */
@@ -116,21 +86,19 @@ export interface QuarterCheckInFigures {
   flows: FlowCounts;
 }
 
-export interface TipRow {
-  category: TipCategory;
-  quarter: string;
-  outcomes: Record<Outcome, number>;
-  total: number;
-}
-
 export interface ReportFigures {
   tips: {
     total: number;
-    byPriority: Record<Priority, number>;
-    byOutcome: Record<Outcome, number>;
-    byCategory: Record<TipCategory, number>;
+    byResult: ResultCounts;
+    byCategory: Record<TipCategory, ResultCounts>;
+    byPriority: Record<Priority, ResultCounts>;
     /** One row per category × quarter that had tips, in category then quarter order. */
     rows: TipRow[];
+  };
+  outcomes: {
+    totals: OutcomeTotals;
+    /** Tips that had at least one outcome recorded in the period (tips deleted since are not counted here). */
+    tips: number;
   };
   checkIns: {
     expected: number;
@@ -138,12 +106,14 @@ export interface ReportFigures {
     rate: number;
     withSigns: number;
     urgent: number;
-    /** The ward's stocks at the period's end: each quarter's latest figure, added across quarters (never across weeks). */
+    /** The ward's stocks at the period's end: each quarter's latest figure, added across quarters (never across weeks), and how many quarters gave it. */
     stocks: WardStocks;
     /** The period's flows, summed over weeks and quarters. */
     flows: FlowCounts;
-    perQuarter: QuarterCheckInFigures[];
   };
+  /** Per quarter, in the ward's order; tips and outcomes of no known quarter are in `unknownQuarter`. */
+  perQuarter: QuarterFigures[];
+  unknownQuarter: { quarter: string; tips: ResultCounts; outcomes: OutcomeTotals };
   deadlines: {
     counts: Record<ComplianceState, number>;
     rows: (BoardEntry & { deadline: string; dueOn: string; dueRule: DueRule })[];
@@ -151,67 +121,80 @@ export interface ReportFigures {
   roadmap: ReportRoadmap & { actual: number };
 }
 
-const zeroOutcomes = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+export const zeroResults = (): ResultCounts => ({ open: 0, acted: 0, confirmed: 0, unfounded: 0, spam: 0, duplicate: 0, total: 0 });
 const UNKNOWN_QUARTER = "";
+
+function addResults(into: ResultCounts, from: ResultCounts): void {
+  for (const k of [...TIP_RESULTS, "total"] as const) into[k] += from[k];
+}
+
+export function addOutcomeTotals(into: OutcomeTotals, from: OutcomeTotals): void {
+  for (const [kind, t] of Object.entries(from) as [keyof OutcomeTotals, OutcomeTotals[keyof OutcomeTotals]][]) {
+    into[kind].times += t.times;
+    into[kind].count += t.count;
+    into[kind].unknown += t.unknown;
+  }
+}
 
 export class ReportBuilder {
   private readonly quarterNames = new Map<string, string>();
   private readonly quarterOrder: string[];
-  private readonly tipCells = new Map<string, Record<Outcome, number>>();
-  private readonly tipTotals = { total: 0, byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>, byOutcome: zeroOutcomes(), byCategory: Object.fromEntries(TIP_CATEGORIES.map((c) => [c, 0])) as Record<TipCategory, number> };
-  private readonly perQuarter = new Map<string, { expected: number; answered: number; withSigns: number; urgent: number; stocks: QuarterStocks; flows: FlowCounts }>();
+  private readonly tipCells = new Map<string, ResultCounts>();
+  private readonly tipsPerQuarter = new Map<string, ResultCounts>();
+  private readonly byCategory = Object.fromEntries(TIP_CATEGORIES.map((c) => [c, zeroResults()])) as Record<TipCategory, ResultCounts>;
+  private readonly byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, zeroResults()])) as Record<Priority, ResultCounts>;
+  private readonly outcomesPerQuarter = new Map<string, OutcomeTotals>();
+  private readonly tipsWithOutcome = new Set<string>();
+  private checkIns: CheckInBlock = { quarters: [] };
 
   /** `unknownQuarter`: the label of tips whose quarter the resident did not know. */
   constructor(
     quarters: readonly { id: string; name: string }[],
     private readonly unknownQuarter: string,
   ) {
-    for (const q of quarters) {
+    for (const q of [...quarters, { id: UNKNOWN_QUARTER, name: unknownQuarter }]) {
       this.quarterNames.set(q.id, q.name);
-      this.perQuarter.set(q.id, { expected: 0, answered: 0, withSigns: 0, urgent: 0, stocks: { ...UNKNOWN_STOCKS }, flows: zeroFlows() });
+      this.tipsPerQuarter.set(q.id, zeroResults());
+      this.outcomesPerQuarter.set(q.id, zeroOutcomeTotals());
     }
     this.quarterOrder = quarters.map((q) => q.id);
   }
 
+  private quarterKey(quarterId: string | null): string {
+    return quarterId && this.quarterNames.has(quarterId) ? quarterId : UNKNOWN_QUARTER;
+  }
+
   addTip(tip: ReportTip): void {
+    this.addTips(tip, tipResultOf(tip), 1);
+  }
+
+  /** Tips retention deleted, kept as counts (TipTally): counted as the tips were. */
+  addTally(tally: { category: string; quarterId: string | null; priority: string; result: string; count: number }): void {
+    const result = (TIP_RESULTS as readonly string[]).includes(tally.result) ? (tally.result as TipResult) : "confirmed";
+    this.addTips(tally, result, tally.count);
+  }
+
+  private addTips(tip: Pick<ReportTip, "category" | "quarterId" | "priority">, result: TipResult, n: number): void {
     const category = (TIP_CATEGORIES as readonly string[]).includes(tip.category) ? (tip.category as TipCategory) : "other";
     const priority = (PRIORITIES as readonly string[]).includes(tip.priority) ? (tip.priority as Priority) : "normal";
-    const outcome = outcomeOf(tip);
-    const quarter = tip.quarterId && this.quarterNames.has(tip.quarterId) ? tip.quarterId : UNKNOWN_QUARTER;
+    const quarter = this.quarterKey(tip.quarterId);
     const key = `${category}\u0000${quarter}`;
     let cell = this.tipCells.get(key);
-    if (!cell) this.tipCells.set(key, (cell = zeroOutcomes()));
-    cell[outcome]++;
-    this.tipTotals.total++;
-    this.tipTotals.byPriority[priority]++;
-    this.tipTotals.byOutcome[outcome]++;
-    this.tipTotals.byCategory[category]++;
-  }
-
-  addCheckIn(checkIn: ReportCheckIn): void {
-    const q = this.perQuarter.get(checkIn.quarterId);
-    if (!q) return;
-    q.expected++;
-    if (checkIn.status !== "answered" || !checkIn.answers) return;
-    q.answered++;
-    if (hasSigns(checkIn.answers)) q.withSigns++;
-    if (checkIn.urgent || checkIn.answers.urgent.yes) q.urgent++;
-  }
-
-  /** Each quarter's stocks at the period's end; a later call for a quarter replaces its figures. */
-  addStocks(rows: readonly ReportQuarterStocks[]): void {
-    for (const r of rows) {
-      const q = this.perQuarter.get(r.quarterId);
-      if (q) q.stocks = { ...r.stocks };
+    if (!cell) this.tipCells.set(key, (cell = zeroResults()));
+    for (const counts of [cell, this.tipsPerQuarter.get(quarter)!, this.byCategory[category], this.byPriority[priority]]) {
+      counts[result] += n;
+      counts.total += n;
     }
   }
 
-  /** Each quarter's flows over the period; added to what the quarter already has. */
-  addFlows(rows: readonly ReportQuarterFlows[]): void {
-    for (const r of rows) {
-      const q = this.perQuarter.get(r.quarterId);
-      if (q) addFlows(q.flows, r.flows);
-    }
+  addOutcome(outcome: ReportOutcome): void {
+    addOutcome(this.outcomesPerQuarter.get(this.quarterKey(outcome.quarterId))!, outcome);
+    if (outcome.tipId) this.tipsWithOutcome.add(outcome.tipId);
+  }
+
+  /** The check-ins' block (stocks at the period's end, flows summed), as one piece. */
+  setCheckIns(block: CheckInBlock): void {
+    this.checkIns = block;
   }
 
   finish(submissions: readonly ReportSubmission[], roadmap: ReportRoadmap, today: string): ReportFigures {
@@ -219,20 +202,36 @@ export class ReportBuilder {
     for (const category of TIP_CATEGORIES) {
       for (const quarter of [...this.quarterOrder, UNKNOWN_QUARTER]) {
         const cell = this.tipCells.get(`${category}\u0000${quarter}`);
-        if (!cell) continue;
-        const name = quarter === UNKNOWN_QUARTER ? this.unknownQuarter : this.quarterNames.get(quarter)!;
-        rows.push({ category, quarter: name, outcomes: { ...cell }, total: Object.values(cell).reduce((a, b) => a + b, 0) });
+        if (cell) rows.push({ category, quarter: this.quarterNames.get(quarter)!, counts: { ...cell } });
       }
     }
-    const perQuarter: QuarterCheckInFigures[] = this.quarterOrder.map((id) => {
-      const q = this.perQuarter.get(id)!;
-      return { quarter: this.quarterNames.get(id)!, ...q, stocks: { ...q.stocks }, flows: { ...q.flows }, rate: q.expected > 0 ? q.answered / q.expected : 0 };
+    const checkInsOf = new Map(this.checkIns.quarters.map((q) => [q.quarterId, q]));
+    const perQuarter: QuarterFigures[] = this.quarterOrder.map((id) => {
+      const c = checkInsOf.get(id);
+      return {
+        quarter: this.quarterNames.get(id)!,
+        tips: { ...this.tipsPerQuarter.get(id)! },
+        outcomes: structuredClone(this.outcomesPerQuarter.get(id)!),
+        expected: c?.expected ?? 0,
+        answered: c?.answered ?? 0,
+        rate: c && c.expected > 0 ? c.answered / c.expected : 0,
+        withSigns: c?.withSigns ?? 0,
+        urgent: c?.urgent ?? 0,
+        stocks: c ? { ...c.stocks } : { ...UNKNOWN_STOCKS },
+        flows: c ? { ...c.flows } : zeroFlows(),
+      };
     });
-    const sum = (f: (q: QuarterCheckInFigures) => number) => perQuarter.reduce((a, q) => a + f(q), 0);
+    const unknownQuarter = { quarter: this.unknownQuarter, tips: { ...this.tipsPerQuarter.get(UNKNOWN_QUARTER)! }, outcomes: structuredClone(this.outcomesPerQuarter.get(UNKNOWN_QUARTER)!) };
+
+    const byResult = zeroResults();
+    const outcomes = zeroOutcomeTotals();
+    for (const q of [...perQuarter, unknownQuarter]) {
+      addResults(byResult, q.tips);
+      addOutcomeTotals(outcomes, q.outcomes);
+    }
+    const sum = (f: (q: QuarterFigures) => number) => perQuarter.reduce((a, q) => a + f(q), 0);
     const expected = sum((q) => q.expected);
     const answered = sum((q) => q.answered);
-    const flows = zeroFlows();
-    for (const q of perQuarter) addFlows(flows, q.flows);
 
     const deadlineRows = submissions.map((s) => ({
       deadline: s.deadline,
@@ -244,8 +243,17 @@ export class ReportBuilder {
       withFile: s.withFile,
       ...complianceOf(s.dueOn, s.dueRule, s.submittedOn, today),
     }));
+    const flows = zeroFlows();
+    for (const q of perQuarter) addFlows(flows, q.flows);
     return {
-      tips: { total: this.tipTotals.total, byPriority: { ...this.tipTotals.byPriority }, byOutcome: { ...this.tipTotals.byOutcome }, byCategory: { ...this.tipTotals.byCategory }, rows },
+      tips: {
+        total: byResult.total,
+        byResult,
+        byCategory: structuredClone(this.byCategory),
+        byPriority: structuredClone(this.byPriority),
+        rows,
+      },
+      outcomes: { totals: outcomes, tips: this.tipsWithOutcome.size },
       checkIns: {
         expected,
         answered,
@@ -254,8 +262,9 @@ export class ReportBuilder {
         urgent: sum((q) => q.urgent),
         stocks: wardStocks(perQuarter.map((q) => q.stocks)),
         flows,
-        perQuarter,
       },
+      perQuarter,
+      unknownQuarter,
       deadlines: { counts: boardCounts(deadlineRows), rows: deadlineRows },
       roadmap: { ...roadmap, actual: roadmap.quarters.filter((q) => q.status === "drug_free").length },
     };
@@ -266,3 +275,4 @@ export class ReportBuilder {
 export function percent(rate: number): number {
   return Math.round(rate * 100);
 }
+

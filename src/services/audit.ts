@@ -21,6 +21,8 @@ export type AuditAction =
   | "tip.priority_changed"
   | "tip.marked_duplicate"
   | "tip.closed"
+  | "tip.outcome_recorded"
+  | "tip.outcome_removed"
   | "tip.information_added"
   | "tip.question_asked"
   | "tip.question_answered"

@@ -11,6 +11,7 @@ export type ServiceErrorCode =
   | "wrong_ward"
   | "tip_not_found"
   | "tip_closed"
+  | "tip_not_confirmed"
   | "already_claimed"
   | "tip_changed"
   | "group_changed"

@@ -7,7 +7,9 @@ import { DeadlineService } from "./deadlines.js";
 import { JobService } from "./jobs.js";
 import { InviteLinks } from "./invites.js";
 import { type Keyring } from "./keyring.js";
+import { CheckInServiceFigures } from "./report-check-ins.js";
 import { ReportService } from "./reports.js";
+import { TipOutcomeService } from "./tip-outcomes.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -56,6 +58,8 @@ export interface Services {
   wards: WardService;
   members: MemberService;
   tips: TipService;
+  /** What came of tips verified as true (cases, people handled, points dismantled…). */
+  tipOutcomes: TipOutcomeService;
   preferences: PreferenceService;
   conversations: ConversationStore;
   jobs: JobService;
@@ -103,6 +107,7 @@ export function createServices(options: ServiceOptions): Services {
     wards: new WardService(db, secrets, random, audit, clock, options.adminCodeTtlHours ?? 24),
     members: new MemberService(db, secrets, clock, audit, invites, tips),
     tips,
+    tipOutcomes: new TipOutcomeService(db, clock, audit),
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
     jobs,
@@ -115,7 +120,7 @@ export function createServices(options: ServiceOptions): Services {
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
-    reports: new ReportService(db, clock, roadmap, audit, checkIns),
+    reports: new ReportService(db, clock, roadmap, audit, new CheckInServiceFigures(db, checkIns)),
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),
@@ -128,6 +133,7 @@ export { ServiceError } from "./errors.js";
 export type { ActiveMember, RemovedMember, StaffRole } from "./members.js";
 export type { TipView, SubmittedTip } from "./tips.js";
 export type { CardPart, OwedDelivery } from "./card-deliveries.js";
+export type { RecordedOutcome } from "./tip-outcomes.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";
 export type { OfferedChoice, OfferedChoices } from "./offered-choices.js";

@@ -1,14 +1,15 @@
-// The half-year / year report: reads the period's rows page by page into the
-// pure ReportBuilder, so memory stays flat however many tips a ward has.
+// The ward's periodic report (month, quarter, half-year, year) and the roll-up
+// across wards: reads the period's rows page by page into the pure
+// ReportBuilder, so memory stays flat however many tips a ward has.
 import type { Database } from "../db.js";
-import { readStoredAnswers } from "../domain/check-in.js";
 import { addDays, dueRuleOf, localDateOf } from "../domain/deadlines.js";
-import { currentPeriod, periodBounds, ReportBuilder, type ReportFigures, type ReportPeriod, reportPeriod } from "../domain/report.js";
+import { type ReportFigures, ReportBuilder } from "../domain/report.js";
+import { currentPeriod, periodBounds, type ReportPeriod, reportingMonthsOf, reportPeriod } from "../domain/report-period.js";
 import type { QuarterStatus } from "../domain/roadmap.js";
 import type { AuditService } from "./audit.js";
-import type { CheckInService } from "./check-ins.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
+import type { CheckInFigureSource } from "./report-check-ins.js";
 import type { RoadmapService } from "./roadmap.js";
 
 const PAGE = 5_000;
@@ -23,26 +24,62 @@ export interface Report {
   figures: ReportFigures;
 }
 
+export interface RollUp {
+  period: ReportPeriod;
+  generatedAt: Date;
+  /** One report per ward, in name order. Counts only: the roll-up prints no quarter, tip or person. */
+  wards: Report[];
+}
+
 export class ReportService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly roadmap: RoadmapService,
     private readonly audit: AuditService,
-    private readonly checkIns: CheckInService,
+    private readonly checkIns: CheckInFigureSource,
   ) {}
 
-  /** The period named ("2026-H1", "2026"), or the one the next recurring deadline closes. */
+  /** The period a key names ("2026-03", "2026-Q1", "2026-H1", "2026"), or the one the next recurring deadline closes. */
+  async periodFor(wardId: string, periodKey: string | null): Promise<ReportPeriod> {
+    const ward = await this.db.ward.findUniqueOrThrow({ where: { id: wardId }, select: { timezone: true } });
+    return this.resolve(periodKey, localDateOf(this.clock(), ward.timezone));
+  }
+
+  private resolve(periodKey: string | null, today: string): ReportPeriod {
+    const period = periodKey ? reportPeriod(periodKey) : currentPeriod(today);
+    if (!period) throw new ServiceError("invalid_input", "period");
+    return period;
+  }
+
   async build(wardId: string, periodKey: string | null, options: { unknownQuarter: string; actorMemberId?: string }): Promise<Report> {
     const ward = await this.db.ward.findUniqueOrThrow({ where: { id: wardId } });
     const today = localDateOf(this.clock(), ward.timezone);
-    const period = periodKey ? reportPeriod(periodKey) : currentPeriod(today);
-    if (!period) throw new ServiceError("invalid_input", "period");
+    const report = await this.figuresFor(ward, this.resolve(periodKey, today), today, options.unknownQuarter);
+    await this.audit.record({ wardId, action: "report.generated", actorMemberId: options.actorMemberId ?? null, detail: { period: report.period.key } });
+    return report;
+  }
+
+  /** Every ward's figures for one period, for the level above the wards (a super-admin asks; each ward's audit says so). */
+  async rollUp(periodKey: string | null, options: { unknownQuarter: string }): Promise<RollUp> {
+    const wards = await this.db.ward.findMany({ orderBy: { name: "asc" } });
+    const first = wards[0];
+    const period = this.resolve(periodKey, localDateOf(this.clock(), first?.timezone ?? "Asia/Ho_Chi_Minh"));
+    const reports: Report[] = [];
+    for (const ward of wards) {
+      reports.push(await this.figuresFor(ward, period, localDateOf(this.clock(), ward.timezone), options.unknownQuarter));
+      await this.audit.record({ wardId: ward.id, action: "report.generated", actorMemberId: null, detail: { period: period.key, rollUp: true } });
+    }
+    return { period, generatedAt: this.clock(), wards: reports };
+  }
+
+  private async figuresFor(ward: { id: string; name: string; timezone: string }, period: ReportPeriod, today: string, unknownQuarter: string): Promise<Report> {
+    const wardId = ward.id;
     const bounds = periodBounds(period, ward.timezone);
     const asOf = today < period.to ? today : period.to;
 
     const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
-    const builder = new ReportBuilder(quarters, options.unknownQuarter);
+    const builder = new ReportBuilder(quarters, unknownQuarter);
 
     // Only what the report counts is read: no description, place or photo.
     for (let cursor: string | undefined; ; ) {
@@ -57,21 +94,22 @@ export class ReportService {
       if (page.length < PAGE) break;
       cursor = page[page.length - 1]!.id;
     }
+    // Tips retention deleted, still counted (by the month they came in).
+    const tallies = await this.db.tipTally.findMany({ where: { wardId, month: { in: reportingMonthsOf(period) } } });
+    for (const t of tallies) builder.addTally({ ...t, quarterId: t.quarterId || null });
     for (let cursor: string | undefined; ; ) {
-      const page = await this.db.checkIn.findMany({
-        where: { wardId, week: { gte: bounds.firstWeek, lte: bounds.lastWeek } },
-        select: { id: true, quarterId: true, status: true, urgent: true, answers: true },
+      const page = await this.db.tipOutcome.findMany({
+        where: { wardId, recordedOn: { gte: period.from, lte: period.to } },
+        select: { id: true, tipId: true, quarterId: true, kind: true, count: true },
         orderBy: { id: "asc" },
         take: PAGE,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
-      for (const c of page) builder.addCheckIn({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? readStoredAnswers(c.answers) : null });
+      for (const o of page) builder.addOutcome(o);
       if (page.length < PAGE) break;
       cursor = page[page.length - 1]!.id;
     }
-    // Stocks are taken at the period's end (or today), flows summed over it.
-    builder.addStocks(await this.checkIns.stocksAt(wardId, asOf));
-    builder.addFlows(await this.checkIns.flowsBetween(wardId, period.from, asOf));
+    builder.setCheckIns(await this.checkIns.block(wardId, quarters.map((q) => q.id), period, asOf, bounds));
 
     // The deadlines this period closes: the recurring one falls the day after the period's end.
     const deadlines = await this.db.deadline.findMany({
@@ -101,7 +139,6 @@ export class ReportService {
     };
 
     const figures = builder.finish(submissions, roadmap, today);
-    await this.audit.record({ wardId, action: "report.generated", actorMemberId: options.actorMemberId ?? null, detail: { period: period.key } });
     return { wardName: ward.name, timezone: ward.timezone, period, asOf, generatedAt: this.clock(), figures };
   }
 }

@@ -18,6 +18,7 @@ import {
   tipDraftSchema,
 } from "../domain/tip.js";
 import { foldVietnamese } from "../domain/text.js";
+import { tallyTips } from "../domain/tip-tally.js";
 import { triageTip, type TriageReason } from "../domain/triage.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
@@ -374,6 +375,9 @@ export class TipService {
    * Retention: tips closed more than `days` ago are deleted with their photos,
    * additions, questions and cards (cascade). The append-only audit keeps one
    * "tips.purged" row per ward with the count; its older rows hold ids and codes only.
+   * Reports keep counting them through TipTally (month, quarter, category,
+   * priority, result: domain/tip-tally.ts), written in the same transaction;
+   * their outcomes stay, with no tip.
    */
   async purgeClosed(days: number): Promise<{ tips: number; photos: number; addenda: number; questions: number }> {
     const cutoff = new Date(this.clock().getTime() - days * 86_400_000);
@@ -381,11 +385,29 @@ export class TipService {
     for (;;) {
       const batch = await this.db.tip.findMany({
         where: { status: "closed", closedAt: { lt: cutoff } },
-        select: { id: true, wardId: true, _count: { select: { photos: true, addenda: true, questions: true } } },
+        select: {
+          id: true,
+          wardId: true,
+          createdAt: true,
+          quarterId: true,
+          category: true,
+          priority: true,
+          status: true,
+          closeReason: true,
+          ward: { select: { timezone: true } },
+          _count: { select: { photos: true, addenda: true, questions: true } },
+        },
         take: 500,
       });
       if (batch.length === 0) return totals;
-      const { count } = await this.db.tip.deleteMany({ where: { id: { in: batch.map((t) => t.id) }, status: "closed", closedAt: { lt: cutoff } } });
+      const tallies = tallyTips(batch.map((t) => ({ ...t, timezone: t.ward.timezone })));
+      const results = await this.db.$transaction([
+        ...tallies.map(({ count: n, ...key }) =>
+          this.db.tipTally.upsert({ where: { wardId_month_quarterId_category_priority_result: key }, create: { ...key, count: n }, update: { count: { increment: n } } }),
+        ),
+        this.db.tip.deleteMany({ where: { id: { in: batch.map((t) => t.id) }, status: "closed", closedAt: { lt: cutoff } } }),
+      ]);
+      const { count } = results.at(-1) as { count: number };
       totals.tips += count;
       for (const t of batch) {
         totals.photos += t._count.photos;

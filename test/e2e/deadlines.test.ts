@@ -175,7 +175,6 @@ describe("agencies' report deadlines", () => {
   });
 
   it("builds the year's workbook with the same figures as the chat summary", async () => {
-
     await ward.officer.say("/report 20", /Cách dùng: \/report/);
     const summary = await ward.officer.say("/report 2026", /Báo cáo năm 2026 — Phường Quy Nhơn Đông/);
     expect(summary?.text).toContain("Kỳ báo cáo: 15/12/2025 – 14/12/2026 (số liệu đến 14/12/2026)");
@@ -185,7 +184,13 @@ describe("agencies' report deadlines", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(t.standIn.fileBytes(doc.document!.file_id)!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Tin báo", "Báo cáo tuần", "Hạn báo cáo", "Lộ trình"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình"]);
+    // Each sheet's table starts under its title lines, at the header row repeated on every printed page.
+    const table = (name: string) => {
+      const sheet = wb.getWorksheet(name)!;
+      const header = Number(sheet.pageSetup.printTitlesRow!.split(":")[0]);
+      return { sheet, header, row: (n: number) => sheet.getRow(header + n) };
+    };
 
     const summarySheet = wb.getWorksheet("Tổng hợp")!;
     expect(summarySheet.getCell("A1").value).toBe("BÁO CÁO KẾT QUẢ XÂY DỰNG PHƯỜNG KHÔNG MA TÚY — năm 2026");
@@ -196,40 +201,45 @@ describe("agencies' report deadlines", () => {
       });
       return found;
     };
-    expect(valueOf("Tin báo nhận được")).toBe(1);
-    expect(valueOf("Cơ quan nộp đúng hạn (lượt)")).toBe(2);
-    expect(valueOf("Cơ quan nộp muộn (lượt)")).toBe(1);
-    expect(valueOf("Cơ quan quá hạn chưa nộp (lượt)")).toBe(20);
+    expect(valueOf("Tin báo tiếp nhận")).toBe(1);
+    expect(valueOf("Lượt nộp đúng hạn")).toBe(2);
+    expect(valueOf("Lượt nộp muộn")).toBe(1);
+    // The ward police collect the reports: 23 reporters, not 24.
+    expect(valueOf("Lượt quá hạn chưa nộp")).toBe(20);
     expect(valueOf("Tổng số khu phố")).toBe(19);
     expect(valueOf("Mục tiêu năm 2026")).toBe(10);
 
-    const tips = wb.getWorksheet("Tin báo")!;
-    expect(tips.getRow(1).values).toEqual([undefined, "Loại tin báo", "Khu phố", "Đang xử lý", "Đã chuyển xử lý", "Xác minh đúng", "Không có cơ sở", "Tin rác", "Trùng tin khác", "Tổng"]);
-    expect(tips.getRow(2).values).toEqual([undefined, "Mua bán ma túy", "Khu phố 5", 1, 0, 0, 0, 0, 0, 1]);
-    expect(tips.getRow(3).getCell(1).value).toBe("Tổng");
-    expect(tips.getRow(3).getCell(9).value).toBe(1);
+    const tips = table("Tin báo");
+    expect(tips.row(0).values).toEqual([undefined, "Loại tin báo", "Khu phố", "Đang xác minh", "Đã chuyển xử lý", "Xác minh đúng", "Không có cơ sở", "Tin rác", "Trùng tin khác", "Tổng"]);
+    expect(tips.row(1).values).toEqual([undefined, "Mua bán ma túy", "Khu phố 5", 1, 0, 0, 0, 0, 0, 1]);
+    expect(tips.row(2).getCell(1).value).toBe("Tổng");
+    expect(tips.row(2).getCell(9).value).toBe(1);
 
     // Check-ins: quarter 3's head got prompts since 27 Nov; the sheet counts the rows the database holds.
-    const checkIns = wb.getWorksheet("Báo cáo tuần")!;
-    const q3 = checkIns.getRow(4);
+    const q3 = table("Báo cáo tuần").row(3);
     expect(q3.getCell(1).value).toBe("Khu phố 3");
     const q3Rows = await t.app.services.db.checkIn.count({ where: { quarter: { name: "Khu phố 3" }, week: { lte: "2026-W51" } } });
     expect(q3Rows).toBeGreaterThan(0);
     expect(q3.getCell(2).value).toBe(q3Rows);
     expect(q3.getCell(3).value).toBe(0);
 
-    const deadlines = wb.getWorksheet("Hạn báo cáo")!;
-    expect(deadlines.rowCount).toBe(1 + 23);
-    expect(deadlines.getRow(2).getCell(2).value).toBe("trước ngày 15/12/2026");
-    const rows = deadlines.getRows(2, 23)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]);
-    expect(rows).toContainEqual(["Trạm Y tế phường", "Đúng hạn", "30/11/2026", 0, ""]);
+    const deadlines = table("Hạn báo cáo");
+    expect(deadlines.sheet.rowCount).toBe(deadlines.header + 23);
+    expect(deadlines.row(1).getCell(2).value).toBe("trước ngày 15/12/2026");
+    const rows = deadlines.sheet.getRows(deadlines.header + 1, 23)!.map((r) => [r.getCell(3).value, r.getCell(4).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value]);
+    // Empty cells are blank (read back as null), not empty strings.
+    expect(rows).toContainEqual(["Trạm Y tế phường", "Đúng hạn", "30/11/2026", 0, null]);
     expect(rows).toContainEqual(["Ủy ban MTTQ Việt Nam phường", "Đúng hạn", "30/11/2026", 0, "✓"]);
-    expect(rows).toContainEqual(["Khu phố 3", "Nộp muộn", "16/12/2026", 2, ""]);
-    expect(rows).toContainEqual(["Khu phố 19", "Quá hạn", "", 2, ""]);
+    expect(rows).toContainEqual(["Khu phố 3", "Nộp muộn", "16/12/2026", 2, null]);
+    expect(rows).toContainEqual(["Khu phố 19", "Quá hạn", null, 2, null]);
 
-    const roadmap = wb.getWorksheet("Lộ trình")!;
-    expect(roadmap.getCell("A1").value).toBe("Năm 2026: 0/19 khu phố không ma túy (mục tiêu 10)");
-    expect(roadmap.getRow(3).values).toEqual([undefined, "Khu phố 1", "Chưa đánh giá", "", ""]);
+    const roadmap = table("Lộ trình");
+    expect(roadmap.sheet.getRow(roadmap.header - 2).getCell(1).value).toBe("Năm 2026: 0/19 khu phố không ma túy (mục tiêu 10)");
+    expect(roadmap.row(1).values).toEqual([undefined, "Khu phố 1", "Chưa đánh giá"]);
+
+    // The .docx draft comes beside the workbook.
+    const draft = await ward.officer.waitFor(/Dự thảo báo cáo năm 2026 \(Word\)/, new Set());
+    expect(draft.document?.file_name).toBe("du-thao-bao-cao-2026.docx");
 
     // Nothing in the workbook could name the resident: there is no such column, and no such text.
     const everything: string[] = [];

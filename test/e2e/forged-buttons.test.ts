@@ -63,6 +63,7 @@ function mustRefuse(audience: Audience, p: Presser, legitStaff: (p: Presser) => 
     case "officer-of-card-ward":
     case "admin-of-card-ward":
     case "admin-binding-group":
+    case "super-admin":
     case "ward-admin":
     case "quarter-head":
     case "agency-contact":

@@ -25,6 +25,7 @@ export const AUDIENCES = {
   "anyone-in-flow": "whoever is in the flow that showed the button, in their private chat",
   "anyone-private": "anyone, in a private chat with the bot",
   "chat-language": "anyone in a private chat; in a group, that ward's staff",
+  "super-admin": "a super-admin of the deployment (SUPER_ADMIN_IDS), in a private chat",
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 

@@ -8,6 +8,7 @@ import { agencyInviteButtons, createDeadlineButton, deadlineScopeButtons, remind
 import { cancelButton } from "./flows.js";
 import { followUpButtons } from "./follow-up.js";
 import { menuButtons } from "./menu.js";
+import { reportPeriodButton, rollUpPeriodButton } from "./report.js";
 import { languageButton, quarterStatusButton, rebindButtons, removeOfficerButton } from "./staff.js";
 import { cardButtons, tipListButton } from "./tip-cards.js";
 import { tipFlowButtons } from "./tip-flow.js";
@@ -18,6 +19,7 @@ export * from "./deadlines.js";
 export * from "./flows.js";
 export * from "./follow-up.js";
 export * from "./menu.js";
+export * from "./report.js";
 export * from "./staff.js";
 export * from "./tip-cards.js";
 export * from "./tip-flow.js";
@@ -46,4 +48,6 @@ export const BUTTON_KINDS: Readonly<Record<string, ButtonKind>> = {
   ...family("policeGroup.rebind", rebindButtons),
   language: languageButton,
   "roadmap.quarterStatus": quarterStatusButton,
+  "report.period": reportPeriodButton,
+  "rollup.period": rollUpPeriodButton,
 };

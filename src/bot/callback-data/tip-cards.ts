@@ -1,12 +1,15 @@
 // Officers' buttons on a tip card in the ward's police group, and the /tips list's filters.
 import { z } from "zod";
 import { PRIORITIES } from "../../domain/tip.js";
+import { OUTCOME_COUNT_MAX, OUTCOME_KINDS } from "../../domain/tip-outcome.js";
 import { buttonKind, EXAMPLE_ID, OTHER_EXAMPLE_ID, parserFor, type PressOf, recordId, wholeNumber } from "./button-kind.js";
 
 const tipId = recordId;
 const onCard = { audience: "officer-of-card-ward" } as const;
 const adminOnCard = { audience: "admin-of-card-ward" } as const;
 const justTheTip = { args: { tipId }, examples: [{ tipId: EXAMPLE_ID }] };
+const outcomeKind = z.enum(OUTCOME_KINDS);
+const outcomeCount = wholeNumber(6).pipe(z.number().int().min(1).max(OUTCOME_COUNT_MAX));
 
 export const cardButtons = {
   claim: buttonKind({ prefix: "c:claim", ...onCard, ...justTheTip }),
@@ -47,6 +50,36 @@ export const cardButtons = {
     ...adminOnCard,
     args: { tipId, memberId: recordId },
     examples: [{ tipId: EXAMPLE_ID, memberId: OTHER_EXAMPLE_ID }],
+  }),
+  // What came of a tip closed as verified true (domain/tip-outcome.ts).
+  outcomeMenu: buttonKind({ prefix: "c:om", ...onCard, ...justTheTip }),
+  outcomeDone: buttonKind({ prefix: "c:od", ...onCard, ...justTheTip }),
+  /** A kind chosen: a hand-over is recorded at once, the others ask their count. */
+  outcomeKind: buttonKind({
+    prefix: "c:ok",
+    ...onCard,
+    args: { tipId, kind: outcomeKind },
+    examples: OUTCOME_KINDS.map((kind) => ({ tipId: EXAMPLE_ID, kind })),
+  }),
+  /** The count being stepped up or down before "Ghi". */
+  outcomeStep: buttonKind({
+    prefix: "c:os",
+    ...onCard,
+    args: { tipId, kind: outcomeKind, count: outcomeCount },
+    examples: [{ tipId: EXAMPLE_ID, kind: "dealing_point_dismantled", count: OUTCOME_COUNT_MAX }, { tipId: EXAMPLE_ID, kind: "plants_destroyed", count: 120 }],
+  }),
+  /** Records the outcome; no count: "not known yet" (only where the kind allows it). */
+  outcomeRecord: buttonKind({
+    prefix: "c:oc",
+    ...onCard,
+    args: { tipId, kind: outcomeKind, count: outcomeCount.optional() },
+    examples: [{ tipId: EXAMPLE_ID, kind: "dealing_point_dismantled", count: OUTCOME_COUNT_MAX }, { tipId: EXAMPLE_ID, kind: "case_opened", count: 3 }, { tipId: EXAMPLE_ID, kind: "case_opened" }, { tipId: EXAMPLE_ID, kind: "handed_over" }],
+  }),
+  outcomeRemove: buttonKind({
+    prefix: "c:ox",
+    ...onCard,
+    args: { tipId, outcomeId: recordId },
+    examples: [{ tipId: EXAMPLE_ID, outcomeId: OTHER_EXAMPLE_ID }],
   }),
 };
 

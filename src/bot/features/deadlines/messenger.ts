@@ -1,5 +1,5 @@
 // What the services call: a contact's reminder, the board sent to the police
-// group, the automatic report; and the group told when a report comes in.
+// group, the automatic report (features/report.ts); and the group told when a report comes in.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, GrammyError } from "grammy";
 import { displayDate, duePhrase, recurringDeadlines } from "../../../domain/deadlines.js";
@@ -11,7 +11,9 @@ import { escapeHtml } from "../../html.js";
 import { chatTranslator, type Translate } from "../../i18n.js";
 import type { SendPacer } from "../check-in.js";
 import { reminderKeyboard } from "./keyboards.js";
-import { sendReport } from "./report.js";
+import { reportPeriod } from "../../../domain/report-period.js";
+import { periodLabel } from "../../../services/report-text.js";
+import { sendReport } from "../report.js";
 import { boardText, reminderText } from "./texts.js";
 
 export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): DeadlineMessenger {
@@ -38,14 +40,9 @@ export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps:
     async autoReport(chatId, wardId, period) {
       const t = await translator(chatId);
       await pacer.wait();
+      const named = reportPeriod(period);
       const due = recurringDeadlines(Number(period.slice(0, 4))).find((d) => d.period === period);
-      await api.sendMessage(
-        chatId,
-        t("rp-auto", {
-          period: period.endsWith("H1") ? t("rp-period-half", { year: period.slice(0, 4) }) : t("rp-period-year", { year: period.slice(0, 4) }),
-          due: due ? duePhrase(t, due.dueOn, due.rule) : "",
-        }),
-      );
+      await api.sendMessage(chatId, t("rp-auto", { period: named ? periodLabel(t, named) : period, due: due ? duePhrase(t, due.dueOn, due.rule) : "" }));
       await sendReport(api, chatId, t, deps, wardId, period);
     },
   };

@@ -7,7 +7,8 @@ import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import type { Translate } from "../../i18n.js";
 import { staffIdentity } from "../../staff-identity.js";
-import { type CardMenu, cardKeyboard, type MenuChoices } from "./keyboards.js";
+import { acceptsOutcomes, OUTCOME_COUNTS } from "../../../domain/tip-outcome.js";
+import { type CardMenu, cardKeyboard, type MenuChoices, type OutcomeMenuState, outcomeText } from "./keyboards.js";
 import { renderCardText } from "./render.js";
 
 export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
@@ -34,14 +35,15 @@ export function cardButtonsFeature(deps: BotDeps): Composer<BotContext> {
         // The officer answers by replying to this message (works with group privacy on).
         await ctx.reply(t("card-ask-prompt", { reference }), { parse_mode: "HTML", reply_markup: { force_reply: true, selective: true, input_field_placeholder: "…" } });
       };
-      const toast = await applyCardAction(deps, member, press, t, async (menu, choices) => {
+      const toast = await applyCardAction(deps, member, press, t, async (menu, extra = {}) => {
         const view = await deps.services.tips.view(press.args.tipId);
         if (!view) return;
         const locale = await ctx.i18n.getLocale();
+        const state: OutcomeMenuState = { ...(acceptsOutcomes(view) ? { outcomes: await deps.services.tipOutcomes.forTip(view.id) } : {}), ...(extra.counting ? { counting: extra.counting } : {}) };
         await ctx
-          .editMessageText(renderCardText(view, t, ward.timezone, locale), {
+          .editMessageText(renderCardText(view, t, ward.timezone, locale, state), {
             parse_mode: "HTML",
-            reply_markup: cardKeyboard(view, t, menu, choices),
+            reply_markup: cardKeyboard(view, t, menu, extra, state),
           })
           .catch((err: unknown) => {
             // Pressing the same menu twice leaves the card unchanged: not an error.
@@ -70,6 +72,8 @@ const CARD_REFUSALS: Partial<Record<ServiceError["code"], string>> = {
   not_admin: "card-admin-only",
   not_staff: "card-assign-not-staff",
   tip_changed: "card-tip-changed",
+  tip_not_confirmed: "card-outcome-not-confirmed",
+  invalid_input: "card-outcome-invalid",
 };
 
 async function applyCardAction(
@@ -77,7 +81,7 @@ async function applyCardAction(
   member: ActiveMember,
   press: CardPress,
   t: Translate,
-  redraw: (menu: CardMenu, choices?: MenuChoices) => Promise<void>,
+  redraw: (menu: CardMenu, extra?: MenuChoices & { counting?: OutcomeMenuState["counting"] }) => Promise<void>,
   askPrompt: (reference: string) => Promise<void>,
 ): Promise<string | null> {
   const tips = deps.services.tips;
@@ -118,9 +122,43 @@ async function applyCardAction(
       return t(`card-status-${press.args.status}`, { officer: member.displayName });
     case "close":
       await tips.close(member, tipId, press.args.reason);
-      await redraw("main");
+      // Verified true: straight on to what came of it.
+      await redraw(press.args.reason === "confirmed" ? "outcomes" : "main");
       await deps.notifyTipster(tipId, "closed");
-      return t("card-done-closed", { reference: current.reference });
+      return t(press.args.reason === "confirmed" ? "card-done-closed-confirmed" : "card-done-closed", { reference: current.reference });
+    // What came of a tip verified as true: the service refuses any other tip (and another ward's).
+    case "outcomeMenu":
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      await redraw("outcomes");
+      return null;
+    case "outcomeDone":
+      await redraw("main");
+      return null;
+    case "outcomeKind": {
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      const { kind } = press.args;
+      if (OUTCOME_COUNTS[kind] !== null) {
+        await redraw("count", { counting: { kind, count: 0 } });
+        return null;
+      }
+      const recorded = await deps.services.tipOutcomes.record(member, tipId, { kind, count: null });
+      await redraw("outcomes");
+      return t("card-outcome-recorded", { outcome: outcomeText(t, recorded) });
+    }
+    case "outcomeStep":
+      if (!acceptsOutcomes(current)) throw new ServiceError("tip_not_confirmed");
+      await redraw("count", { counting: { kind: press.args.kind, count: press.args.count } });
+      return null;
+    case "outcomeRecord": {
+      const recorded = await deps.services.tipOutcomes.record(member, tipId, { kind: press.args.kind, count: press.args.count ?? null });
+      await redraw("outcomes");
+      return t("card-outcome-recorded", { outcome: outcomeText(t, recorded) });
+    }
+    case "outcomeRemove": {
+      const removed = await deps.services.tipOutcomes.remove(member, tipId, press.args.outcomeId);
+      await redraw("outcomes");
+      return removed ? t("card-outcome-removed", { outcome: outcomeText(t, removed) }) : null;
+    }
     case "duplicate": {
       await tips.markDuplicate(member, tipId, press.args.originalId);
       await redraw("main");

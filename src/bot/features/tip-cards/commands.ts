@@ -1,6 +1,7 @@
 // Officers' commands about tips: /tips (open tips, filtered, a page at a time),
 // /tip REF (a card again), and a question to a tipster (a reply to the "❓" prompt).
 import { Composer } from "grammy";
+import { acceptsOutcomes } from "../../../domain/tip-outcome.js";
 import { z } from "zod";
 import { ServiceError } from "../../../services/index.js";
 import { type TipFilter, tipListButton } from "../../callback-data/index.js";
@@ -73,9 +74,10 @@ export function tipCommandsFeature(deps: BotDeps): Composer<BotContext> {
     const t: Translate = (key, vars) => ctx.t(key, vars);
     // Buttons only where they work: in the ward's police group.
     const inGroup = ward?.policeChatId === String(ctx.chat.id);
-    const card = await ctx.reply(renderCardText(view, t, ward?.timezone ?? "Asia/Ho_Chi_Minh", await ctx.i18n.getLocale()), {
+    const state = acceptsOutcomes(view) ? { outcomes: await deps.services.tipOutcomes.forTip(view.id) } : {};
+    const card = await ctx.reply(renderCardText(view, t, ward?.timezone ?? "Asia/Ho_Chi_Minh", await ctx.i18n.getLocale(), state), {
       parse_mode: "HTML",
-      ...(inGroup ? { reply_markup: cardKeyboard(view, t) } : {}),
+      ...(inGroup ? { reply_markup: cardKeyboard(view, t, "main", {}, state) } : {}),
     });
     if (inGroup) await deps.services.tips.recordCard(view.id, String(ctx.chat.id), card.message_id);
   });

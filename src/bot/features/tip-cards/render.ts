@@ -1,8 +1,9 @@
 // A tip card's text, as officers see it in the police group.
-import type { TipView } from "../../../services/index.js";
+import type { RecordedOutcome, TipView } from "../../../services/index.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../i18n.js";
 import { APPROXIMATE_RADIUS_METERS } from "../../../domain/location.js";
+import { type OutcomeMenuState, outcomeText } from "./keyboards.js";
 
 export function formatTime(date: Date, timezone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", {
@@ -12,7 +13,8 @@ export function formatTime(date: Date, timezone: string, locale: string): string
   }).format(date);
 }
 
-export function renderCardText(view: TipView, t: Translate, timezone: string, locale: string): string {
+/** `outcomes`: what came of a tip verified as true, shown under its status; `counting`: the count an officer is choosing. */
+export function renderCardText(view: TipView, t: Translate, timezone: string, locale: string, state: OutcomeMenuState = {}): string {
   const lines: string[] = [];
   if (view.priority === "urgent" && view.status !== "closed") lines.push(t("card-urgent-banner"));
   lines.push(
@@ -37,6 +39,9 @@ export function renderCardText(view: TipView, t: Translate, timezone: string, lo
   else if (view.status === "verifying" || view.status === "acted") lines.push(t(`card-status-${view.status}`, { officer: escapeHtml(view.claimedByName ?? "") }));
   else if (view.claimedByName) lines.push(t("card-status-claimed", { officer: escapeHtml(view.claimedByName) }));
   else lines.push(t("card-status-new"));
+  const outcomes: readonly RecordedOutcome[] = state.outcomes ?? [];
+  if (outcomes.length > 0) lines.push(t("card-outcomes", { list: outcomes.map((o) => outcomeText(t, o)).join("; ") }));
+  if (state.counting) lines.push(t("card-outcome-counting", { question: t(`card-outcome-ask-${state.counting.kind}`), count: state.counting.count > 0 ? String(state.counting.count) : "…" }));
   lines.push("", t("card-description"), escapeHtml(view.description));
   return lines.join("\n").slice(0, 4096);
 }
