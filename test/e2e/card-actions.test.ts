@@ -118,9 +118,12 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     expect(await row(dup.id)).toMatchObject({ status: "closed", closeReason: "duplicate" });
     expect(dupCard.reply_markup).toBeUndefined();
 
-    expect(await press(cardButtons.close.encode({ tipId: first.id, reason: "confirmed" }))).toMatchObject({ text: vi("card-done-closed", { reference: first.reference }) });
+    expect(await press(cardButtons.close.encode({ tipId: first.id, reason: "confirmed" }))).toMatchObject({ text: vi("card-done-closed-confirmed", { reference: first.reference }) });
     expect(await row(first.id)).toMatchObject({ status: "closed", closeReason: "confirmed" });
-    expect(card.reply_markup).toBeUndefined();
+    // Closed as verified true: only the outcome buttons are left under the card.
+    const left = (card.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((b) => b.callback_data);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((data) => data.startsWith("c:o"))).toBe(true);
     expect((await group().press(card.message_id, cardButtons.claim.encode({ tipId: first.id }))).answer).toMatchObject({ text: vi("card-tip-closed"), show_alert: true });
   });
 

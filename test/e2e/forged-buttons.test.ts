@@ -48,7 +48,7 @@ const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSes
 const vi = (key: string) => i18n.t("vi", key, { channel: "telegram" });
 /** What a refused press may answer (the toast or alert). */
 const REFUSALS = new Set(
-  ["card-only-officers", "card-wrong-ward", "card-tip-not-found", "card-tip-closed", "not-admin", "person-already-removed", "ci-not-head", "ci-window-closed", "dl-not-contact", "dl-not-found", "lang-only-officers", "hint-use-buttons"].map(vi),
+  ["card-only-officers", "card-wrong-ward", "card-tip-not-found", "card-tip-closed", "not-admin", "person-already-removed", "ci-not-head", "ci-window-closed", "dl-not-contact", "dl-not-found", "lang-only-officers", "hint-use-buttons", "not-super-admin"].map(vi),
 );
 /** What a refused press may show in the presser's own chat. */
 const REFUSAL_MESSAGES = new Set([...REFUSALS, ...["tip-expired", "invite-invalid", "invite-used", "invite-expired"].map(vi)]);
