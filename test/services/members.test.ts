@@ -200,7 +200,7 @@ describe("members, roles and invites", () => {
       await expect(services.members.remove(admin, admin.id)).rejects.toMatchObject({ code: "invalid_input" });
       expect(await db.member.findMany({ orderBy: { id: "asc" } })).toEqual(before);
 
-      expect(await services.members.remove(admin, officer.id)).toEqual(officer);
+      expect(await services.members.remove(admin, officer.id)).toMatchObject({ ...officer, releasedTipIds: [] });
       await expect(services.members.remove(admin, officer.id)).rejects.toMatchObject({ code: "not_staff" });
       const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "member.removed" } });
       expect(audit.actorMemberId).toBe(admin.id);
@@ -219,11 +219,17 @@ describe("members, roles and invites", () => {
       await expect(services.members.bindPoliceGroup(adminB, "-100")).rejects.toMatchObject({ code: "wrong_ward" });
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardA } })).policeChatId).toBe("-100");
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardB } })).policeChatId).toBeNull();
-      // Binding its own group again, or moving to another, is the admin's choice.
-      await services.members.bindPoliceGroup(admin, "-100");
-      await services.members.bindPoliceGroup(admin, "-101");
+      // Binding its own group again changes nothing; moving to another is a rebind, the admin's alone, from the group it is in.
+      expect(await services.members.bindPoliceGroup(admin, "-100")).toEqual({ changed: false });
+      await expect(services.members.bindPoliceGroup(admin, "-101")).rejects.toMatchObject({ code: "group_changed" });
+      await expect(services.members.rebindPoliceGroup(officer, "-101", "-100")).rejects.toMatchObject({ code: "not_admin" });
+      await expect(services.members.rebindPoliceGroup(admin, "-101", "-99")).rejects.toMatchObject({ code: "group_changed" });
+      await expect(services.members.rebindPoliceGroup(adminB, "-100", "-100")).rejects.toMatchObject({ code: "wrong_ward" });
+      await services.members.rebindPoliceGroup(admin, "-101", "-100");
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardA } })).policeChatId).toBe("-101");
-      expect(await db.auditEntry.count({ where: { wardId: wardA, action: "ward.police_group_bound", actorMemberId: admin.id } })).toBe(3);
+      expect(await db.auditEntry.count({ where: { wardId: wardA, action: "ward.police_group_bound", actorMemberId: admin.id } })).toBe(1);
+      const rebound = await db.auditEntry.findFirstOrThrow({ where: { wardId: wardA, action: "ward.police_group_rebound", actorMemberId: admin.id } });
+      expect(JSON.parse(rebound.detail)).toEqual({ fromChatId: "-100", chatId: "-101" });
     });
   });
 });
