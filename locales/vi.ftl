@@ -129,7 +129,7 @@ tip-ask-place =
        *[other] {" "}Hoặc chỉ trên bản đồ: bấm 📎 → “Vị trí”, kéo bản đồ đặt ghim đúng nơi đó, rồi bấm “Gửi vị trí đã chọn”.
     ⚠️ Đừng gửi “vị trí hiện tại” nếu bạn đang ở nhà: như vậy là gửi chỗ bạn ở.
     }
-    Nếu không muốn nêu, { word-tap } “Bỏ qua”.
+    Nếu không muốn nêu, { word-tap } “{ $skip }”.
 btn-skip = ⏭ Bỏ qua
 tip-pin-received = 📍 Đã nhận vị trí trên bản đồ.
 tip-pin-which = Vị trí vừa gửi là nơi bạn muốn báo, hay là chỗ bạn đang đứng?
@@ -142,11 +142,11 @@ tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
 tip-ask-description =
     <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
     ⚠️ Đừng ghi thông tin có thể lộ danh tính của bạn.
-tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “Xong”. Không có thì { word-tap } “Bỏ qua”.
+tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “{ $done }”. Không có thì { word-tap } “{ $skip }”.
 btn-photos-done = ✅ Xong
-tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “Xong”.
-tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “Xong” để tiếp tục.
-tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc { word-tap } “Xong” / “Bỏ qua”.
+tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $done }”.
+tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $done }” để tiếp tục.
+tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…).
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
 tip-photo-busy = ⏳ Hệ thống đang xử lý nhiều ảnh. Vui lòng đợi khoảng một phút rồi gửi lại ảnh này.
 tip-review =
@@ -178,7 +178,7 @@ tip-submitted =
 
     🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
     Bạn có thể xóa đoạn chat này sau khi lưu mã.
-tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “Gửi” để thử lại.
+tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “{ $submit }” để thử lại.
 tip-cancelled = Đã hủy. Không có gì được lưu lại.
 tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
 hint-use-buttons = Vui lòng chọn { word-choices-above }, hoặc gõ /cancel để hủy.
@@ -186,8 +186,8 @@ hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán
 hint-place = Vui lòng gõ địa chỉ, { $channel ->
         [zalo] {""}
        *[other] chỉ vị trí trên bản đồ (📎 → “Vị trí”),{" "}
-    }hoặc { word-tap } “Bỏ qua”.
-hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
+    }hoặc { word-tap } “{ $skip }”.
+hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } { $buttons }. Video, ghi âm và nhãn dán không được nhận.
 hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
 error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
 error-text-empty = Nội dung không được để trống.
@@ -281,14 +281,14 @@ ci-stocks-confirm =
     Xác nhận lần cuối ngày { $date }. Các số này còn đúng không?
 btn-ci-stocks-keep = ✅ Vẫn đúng
 btn-ci-stocks-edit = ✏️ Có thay đổi
-ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì bấm “Giữ nguyên”.
-ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần bấm “Vẫn đúng” nếu không đổi.
+ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì giữ nguyên số cũ.
+ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần xác nhận lại nếu không đổi.
 ci-stock-q-addicts = Số người <b>nghiện ma túy</b> đang được quản lý?
 ci-stock-q-users = Số người <b>sử dụng trái phép chất ma túy</b> (chưa xác định là nghiện) đang được quản lý?
 ci-stock-q-postRehab = Số người <b>sau cai nghiện</b> đang được quản lý?
 btn-ci-keep = Giữ nguyên ({ $n })
 ci-stocks-kept = Số người đang quản lý giữ nguyên: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }.
-ci-stocks-none-yet = Chưa có số người đang được quản lý: bấm “Sửa báo cáo” để nhập.
+ci-stocks-none-yet = Chưa có số người đang được quản lý: { word-tap } “{ $edit }” để nhập.
 ci-q-peopleChanged = Tuần này có ai <b>mới</b> nghi sử dụng ma túy, mới về từ cai nghiện hoặc từ trại giam, tái nghiện, hay đã chuyển đi nơi khác không?
 ci-q-newSuspectedUsers = Số người <b>mới</b> phát hiện nghi sử dụng ma túy?
 ci-q-backFromRehab = Số người mới <b>trở về sau cai nghiện</b>?
@@ -305,8 +305,8 @@ ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà 
 ci-q-awarenessSessions = Số buổi tuyên truyền phòng, chống ma túy đã tổ chức trong tuần?
 ci-q-awarenessParticipants = Tổng cộng khoảng bao nhiêu <b>người dự</b> các buổi đó?
 ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
-ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “Bỏ qua”.
-ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “Bỏ qua”)
+ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “{ $skip }”.
+ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “{ $skip }”)
 ci-count-hint = { $channel ->
     [zalo] Nhắn một số (0, 1, 2…).
    *[other] Bấm một số hoặc gõ số (0, 1, 2…).
@@ -406,9 +406,9 @@ follow-status-new = 📥 Đã tiếp nhận, đang chờ cán bộ xem
 follow-status-claimed = 🔍 Đang được xác minh
 follow-status-handled = ✅ Đã xử lý
 follow-status-closed = 📁 Đã đóng
-follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “Gửi”.
-follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “Gửi”.
-follow-text-full = Phần bổ sung tối đa { $max } ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn { $left } ký tự: hãy gõ ngắn hơn, hoặc { word-tap } “Gửi” để gửi phần đã ghi nhận.
+follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “{ $send }”.
+follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “{ $send }”.
+follow-text-full = Phần bổ sung tối đa { $max } ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn { $left } ký tự: hãy gõ ngắn hơn, hoặc { word-tap } “{ $send }” để gửi phần đã ghi nhận.
 follow-added = ✅ Đã chuyển thông tin bổ sung tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
 follow-closed-now = Tin báo này đã đóng, không thể bổ sung thêm.
 follow-bye = Đã xong. Giữ kín mã biên nhận của bạn.
@@ -584,7 +584,7 @@ dl-not-found = Không tìm thấy hạn báo cáo này.
 dl-group-submitted = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }).
 dl-group-submitted-late = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }) — muộn { $days } ngày.
 dl-file-ask = Gửi file báo cáo của <b>{ $agency }</b> cho «{ $title }»: Word, Excel, PDF hoặc ảnh chụp.
-dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc bấm Hủy.
+dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc { word-tap } “{ $cancel }”.
 dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> cho «{ $title }» và chuyển tới công an phường.
 dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
 dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
@@ -718,3 +718,21 @@ word-choices-above = { $channel ->
     [zalo] bằng cách nhắn số của một lựa chọn bên trên
    *[other] bằng các nút bên trên
 }
+
+## Rời một luồng giữa chừng (ask.ts): /start, /help, /lang, /status, /tip, mã biên nhận
+flow-left-tip = ↩️ Đã thoát phần soạn tin báo: tin báo chưa được gửi, không có gì được lưu lại.
+flow-left-follow = ↩️ Đã thoát phần theo dõi tin báo. Phần bổ sung chưa gửi (nếu có) không được chuyển đi.
+flow-left-checkin = ↩️ Đã thoát báo cáo tuần đang làm: báo cáo chưa được gửi. Có thể làm lại từ tin nhắn báo cáo tuần.
+flow-left-deadline = ↩️ Đã thoát: hạn báo cáo đang đặt chưa được tạo.
+flow-left-file = ↩️ Đã thoát: chưa gửi file báo cáo nào.
+flow-doing-tip = đang soạn tin báo
+flow-doing-follow = đang theo dõi tin báo
+flow-doing-checkin = đang làm báo cáo tuần
+flow-doing-deadline = đang đặt hạn báo cáo
+flow-doing-file = đang gửi file báo cáo
+flow-command-refused = Lệnh { $command } chưa dùng được khi { $doing }. Hãy trả lời câu hỏi bên trên, hoặc gõ /cancel để thoát. Các lệnh /start, /help, /lang, /status, /tip dùng được bất cứ lúc nào.
+button-quoted = “{ $label }”
+button-list-separator = {" "}/{" "}
+follow-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $send }”.
+follow-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $send }” để gửi phần bổ sung.
+hint-follow-info = Vui lòng gõ thông tin hoặc gửi ảnh, rồi { word-tap } “{ $send }”. Video, ghi âm và nhãn dán không được nhận.

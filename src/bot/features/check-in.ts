@@ -38,7 +38,7 @@ import {
   parseCheckInPromptPress,
   removeHeadButton,
 } from "../callback-data/index.js";
-import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
+import { askChoice, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -140,9 +140,9 @@ export function summaryText(t: Translate, s: WeeklySummary): string {
   });
 }
 
-/** "Không có gì mới" kept the stocks: say what they are, or that none were given yet. */
-export function stocksLine(t: Translate, stocks: QuarterStocks): string {
-  if (!stocksKnown(stocks)) return t("ci-stocks-none-yet");
+/** "Không có gì mới" kept the stocks: say what they are, or that none were given yet (naming the button, `edit`, that gives them). */
+export function stocksLine(t: Translate, stocks: QuarterStocks, edit: string): string {
+  if (!stocksKnown(stocks)) return t("ci-stocks-none-yet", { edit });
   return t("ci-stocks-kept", { addicts: stocks.addicts.count, users: stocks.users.count, postRehab: stocks.postRehab.count });
 }
 
@@ -163,17 +163,18 @@ const scheduleArgs = z
   .transform(([weekday, hour, windowHours, reminders]) => ({ weekday, hour, windowHours, reminderHours: reminders.split(",").map(Number) }))
   .refine((s) => s.reminderHours.every((h) => h > 0 && h < s.windowHours), "reminders must fall inside the window");
 
+/** The check-in flow itself: registered with the other flows, before any handler (see create-bot.ts). */
+export function checkInConversation(deps: BotDeps) {
+  return createConversation<BotContext, FlowContext>((conversation, ctx, checkInId: string) => checkInFlow(conversation, ctx, checkInId, deps), {
+    id: CHECK_IN_CONVERSATION,
+    maxMillisecondsToWait: 6 * 3_600_000,
+  });
+}
+
 export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
-
-  privateChats.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, checkInId: string) => checkInFlow(conversation, ctx, checkInId, deps),
-      { id: CHECK_IN_CONVERSATION, maxMillisecondsToWait: 6 * 3_600_000 },
-    ),
-  );
 
   // The admin's list of heads and deputies (all, or one quarter's), each with a button to step them down.
   const LISTED_MAX = 90; // Telegram allows 100 buttons a message
@@ -300,9 +301,10 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const saved = await services.checkIns.answer(who.telegramUserId, checkIn.id, "nothing");
       const locale = await ctx.i18n.getLocale();
       const t: Translate = (key, vars) => ctx.t(key, vars);
+      const edit = new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id }));
       await ctx.editMessageText(
-        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks)}`,
-        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id })) },
+        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks, labelOf(edit, checkInPromptButtons.start))}`,
+        { parse_mode: "HTML", reply_markup: edit },
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -377,13 +379,13 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
     await ctx.reply(ctx.t(info.code === "window_closed" ? "ci-window-closed" : "ci-not-head"));
     return;
   }
+  const flow = new Flow(conversation, ctx, { left: "flow-left-checkin", doing: "flow-doing-checkin" });
   try {
     for (;;) {
-      const stocks = await askStocks(conversation, ctx, info.quarter, info.stocks);
-      const answers = await askWeek(conversation, ctx);
+      const stocks = await askStocks(flow, info.quarter, info.stocks);
+      const answers = await askWeek(flow);
       const choice = await askChoice(
-        conversation,
-        ctx,
+        flow,
         ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
         new InlineKeyboard()
           .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
@@ -415,7 +417,7 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
     }
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("ci-cancelled"));
+      await flow.cancelled("ci-cancelled");
       return;
     }
     throw err;
@@ -423,12 +425,12 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
 }
 
 /** The stocks as they stand, to confirm with one tap ("còn đúng không?"), or asked one by one when unknown or changed. */
-async function askStocks(conversation: TipConversation, ctx: FlowContext, quarter: string, current: QuarterStocks): Promise<StockCounts> {
+async function askStocks(flow: Flow, quarter: string, current: QuarterStocks): Promise<StockCounts> {
+  const { ctx } = flow;
   if (stocksKnown(current)) {
     const oldest = STOCK_KINDS.map((k) => current[k].confirmedOn).sort()[0]!;
     const keep = await askChoice(
-      conversation,
-      ctx,
+      flow,
       ctx.t("ci-stocks-confirm", { quarter: escapeHtml(quarter), addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count, date: displayDate(oldest) }),
       new InlineKeyboard()
         .text(ctx.t("btn-ci-stocks-keep"), checkInFlowButtons.stocksKeep.encode())
@@ -445,28 +447,29 @@ async function askStocks(conversation: TipConversation, ctx: FlowContext, quarte
     await ctx.reply(ctx.t("ci-stocks-unknown", { quarter: escapeHtml(quarter) }), { parse_mode: "HTML" });
   }
   const stocks: StockCounts = { addicts: 0, users: 0, postRehab: 0 };
-  for (const kind of STOCK_KINDS) stocks[kind] = await askCount(conversation, ctx, ctx.t(`ci-stock-q-${kind}`), current[kind]?.count);
+  for (const kind of STOCK_KINDS) stocks[kind] = await askCount(flow, ctx.t(`ci-stock-q-${kind}`), current[kind]?.count);
   return stocks;
 }
 
 /** This week's flows and signs, in CHECK_IN_STEPS order. */
-async function askWeek(conversation: TipConversation, ctx: FlowContext): Promise<CheckInAnswers> {
+async function askWeek(flow: Flow): Promise<CheckInAnswers> {
+  const { ctx } = flow;
   const flows: FlowCounts = zeroFlows();
   const signs: Record<SignKey, { yes: boolean; detail: string | null }> = { newSigns: NO, plantGrowing: NO, suspiciousBusinesses: NO, urgent: NO };
   let note: string | null = null;
   for (const step of CHECK_IN_STEPS) {
     if (step.kind === "gate") {
-      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
+      const yes = await askYesNo(flow, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(flow, ctx.t(`ci-q-${key}`)) : 0;
     } else if (step.kind === "sign") {
-      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
-      signs[step.key] = { yes, detail: yes && step.detail ? await askText(conversation, ctx, ctx.t("ci-ask-detail"), DETAIL_MAX) : null };
+      const yes = await askYesNo(flow, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(flow, ctx.t(`ci-q-${key}`)) : 0;
+      signs[step.key] = { yes, detail: yes && step.detail ? await askText(flow, "ci-ask-detail", DETAIL_MAX) : null };
     } else if (step.kind === "count") {
-      flows[step.key] = await askCount(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      if (step.followUp) flows[step.followUp] = flows[step.key] > 0 ? await askCount(conversation, ctx, ctx.t(`ci-q-${step.followUp}`)) : 0;
+      flows[step.key] = await askCount(flow, ctx.t(`ci-q-${step.key}`));
+      if (step.followUp) flows[step.followUp] = flows[step.key] > 0 ? await askCount(flow, ctx.t(`ci-q-${step.followUp}`)) : 0;
     } else {
-      note = await askText(conversation, ctx, ctx.t("ci-q-note"), NOTE_MAX);
+      note = await askText(flow, "ci-q-note", NOTE_MAX);
     }
   }
   return { ...NOTHING_TO_REPORT, flows, ...signs, note };
@@ -489,10 +492,10 @@ function reviewLines(ctx: FlowContext, stocks: StockCounts, answers: CheckInAnsw
   return lines.join("\n");
 }
 
-async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: string): Promise<boolean> {
+async function askYesNo(flow: Flow, text: string): Promise<boolean> {
+  const { ctx } = flow;
   const answer = await askChoice(
-    conversation,
-    ctx,
+    flow,
     text,
     new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode()),
     (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
@@ -502,26 +505,30 @@ async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: s
 }
 
 /** Buttons for the usual small numbers (and "keep" the current one when there is one), or any typed number. */
-async function askCount(conversation: TipConversation, ctx: FlowContext, text: string, keep?: number): Promise<number> {
+async function askCount(flow: Flow, text: string, keep?: number): Promise<number> {
+  const { ctx } = flow;
   const kb = new InlineKeyboard();
   for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), checkInFlowButtons.count.encode({ n }));
   if (keep !== undefined) kb.row().text(ctx.t("btn-ci-keep", { n: keep }), checkInFlowButtons.count.encode({ n: keep }));
   kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
-  const question = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: kb });
+  const question = await flow.send(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, kb);
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     const data = next.callbackQuery?.data;
     // The button's number is parsed like a typed one (see checkInFlowButtons.count).
     const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
-      await next.editMessageText(`${text}\n\n✔️ ${pressed}`, { parse_mode: "HTML" }).catch(() => undefined);
+      await flow.settle(String(pressed));
       return pressed;
     }
     const typed = next.message?.text;
     if (typed !== undefined && !typed.startsWith("/")) {
       const n = parseCount(typed);
-      if (n !== null) return n;
+      if (n !== null) {
+        await flow.settle(String(n));
+        return n;
+      }
       await next.reply(next.t("ci-count-invalid"));
       continue;
     }
@@ -529,13 +536,17 @@ async function askCount(conversation: TipConversation, ctx: FlowContext, text: s
   }
 }
 
-async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
-  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode()) });
+/** A short text, or the step's "skip" (which its prompt names as the button reads). */
+async function askText(flow: Flow, promptKey: string, max: number): Promise<string | null> {
+  const { ctx } = flow;
+  const kb = new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode());
+  const skip = labelOf(kb, checkInFlowButtons.skip);
+  await flow.send(ctx.t(promptKey, { skip }), kb);
   for (;;) {
-    const next = await conversation.waitUntil(isAnswer);
+    const next = await flow.wait();
     if (next.callbackQuery && checkInFlowButtons.skip.parse(next.callbackQuery.data ?? "")) {
       await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await flow.settle(skip);
       return null;
     }
     const text = next.message?.text?.trim();
@@ -547,6 +558,7 @@ async function askText(conversation: TipConversation, ctx: FlowContext, prompt: 
       await next.reply(next.t("error-text-too-long", { length: text.length, max }));
       continue;
     }
+    await flow.settle();
     return text;
   }
 }
