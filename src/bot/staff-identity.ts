@@ -24,10 +24,17 @@ export async function staffMember(ctx: Context, members: MemberService, role?: "
   return role ? memberships.find((m) => m.role === role) : memberships[0];
 }
 
-/** staffMember, or a word to whoever is not: "not-admin" when an admin is needed, else "card-only-officers". */
+/** The refusal for someone who is not staff (or not the admin), worded for what they did: a button pressed or a command typed. */
+export function refusalKey(ctx: Context, role?: "admin"): "not-admin" | "not-admin-button" | "only-officers-command" | "card-only-officers" {
+  const button = ctx.callbackQuery !== undefined;
+  if (role === "admin") return button ? "not-admin-button" : "not-admin";
+  return button ? "card-only-officers" : "only-officers-command";
+}
+
+/** staffMember, or a refusal to whoever is not (see refusalKey). */
 export async function requireStaff(ctx: BotContext, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
   const member = await staffMember(ctx, members, role);
-  if (!member) await ctx.reply(ctx.t(role === "admin" ? "not-admin" : "card-only-officers"));
+  if (!member) await ctx.reply(ctx.t(refusalKey(ctx, role)));
   return member;
 }
 

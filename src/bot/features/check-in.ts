@@ -218,7 +218,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("invitehead", async (ctx) => {
     const staff = await staffMember(ctx, services.members);
     if (!staff) {
-      await ctx.reply(ctx.t("not-admin"));
+      await ctx.reply(ctx.t("only-officers-command"));
       return;
     }
     const [numberText, roleText] = ctx.match.trim().split(/\s+/);

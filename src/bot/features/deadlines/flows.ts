@@ -93,7 +93,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     return { member: { id: member.id, wardId: member.wardId }, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
   });
   if (!setup) {
-    await ctx.reply(ctx.t("card-only-officers"));
+    await ctx.reply(ctx.t("only-officers-command"));
     return;
   }
   const t: Translate = (key, vars) => ctx.t(key, vars);
