@@ -223,7 +223,7 @@ async function askAddendum(flow: Flow, deps: BotDeps): Promise<{ text: string | 
       const combined: string = text ? `${text}\n${typed}` : typed;
       if (combined.length > TIP_DESCRIPTION_MAX) {
         // Refused whole, so what was kept still goes with "Gửi" and nothing is cut mid-sentence.
-        await show("follow-text-full", { left: Math.max(0, TIP_DESCRIPTION_MAX - (text?.length ?? 0) - 1) });
+        await show("follow-text-full", { max: TIP_DESCRIPTION_MAX, left: Math.max(0, TIP_DESCRIPTION_MAX - (text?.length ?? 0) - 1) });
         continue;
       }
       text = combined;
