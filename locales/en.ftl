@@ -24,6 +24,7 @@ help-staff =
     /tips — open tips (filter by priority, quarter); /tip REF — one tip
     /invite — create an officer invite link (admins only); /officers — the staff list
     /invitehead N [deputy] — invite the head (or a deputy) of quarter N; /heads [N] — list them, step one down (admins only)
+    /opencheckin [N] (or /mobaocao) — open this week's check-in now for every quarter (or quarter N)
     /bindgroup — send in the ward police group to receive tips there (admins only)
     /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
     /agencies — agencies that report; /inviteagency N — invite an agency's contact
@@ -266,6 +267,14 @@ head-invite-confirm = You are invited to be the <b>{ $role }</b> of <b>{ $quarte
 btn-confirm = ✅ Confirm
 btn-not-me = ✖️ Not me
 head-registered = ✅ You are registered as { $role } of { $quarter }. The weekly check-in opens { $when }. Type /away when you are away so the deputy answers instead.
+head-registered-open = ✅ You are registered as { $role } of { $quarter }. The check-in for week { $week } is open: please answer the message just below. Type /away when you are away so the deputy answers instead.
+checkin-opened-one = ✅ Opened the check-in for week { $week } for <b>{ $quarter }</b>: its head and deputy have been messaged.
+checkin-opened-all = ✅ Opened the check-in for week { $week } for { $count } quarters: { $quarters }. Nobody already asked is asked again.
+checkin-open-no-head = { $quarter } has no head or deputy yet: type /invitehead { $n } to invite one.
+checkin-open-no-heads = No quarter has a head or deputy yet: type /invitehead QUARTER_NUMBER to invite one.
+checkin-open-no-quarter = There is no quarter number { $n }.
+checkin-open-holiday = This week is a holiday week: no check-in is opened.
+checkin-open-usage = Usage: /opencheckin (or /mobaocao) to open this week's check-in for every quarter, or /opencheckin 5 for Quarter 5 only.
 head-invite-declined = Cancelled. The link has not been used.
 ci-prompt =
     📋 <b>Weekly check-in { $week }</b> — { $quarter }

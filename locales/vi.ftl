@@ -25,6 +25,7 @@ help-staff =
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
     /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
+    /mobaocao [SỐ] — mở ngay báo cáo tuần này cho mọi khu phố (hoặc khu phố SỐ)
     /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
     /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
@@ -266,6 +267,14 @@ head-invite-confirm = Bạn được mời làm <b>{ $role }</b> của <b>{ $qua
 btn-confirm = ✅ Xác nhận
 btn-not-me = ✖️ Không phải tôi
 head-registered = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần mở vào { $when }. Gõ /away khi vắng để tổ phó nhận thay.
+head-registered-open = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần { $week } đang mở: xin trả lời ở tin nhắn ngay bên dưới. Gõ /away khi vắng để tổ phó nhận thay.
+checkin-opened-one = ✅ Đã mở báo cáo tuần { $week } cho <b>{ $quarter }</b>: tổ trưởng, tổ phó đã được nhắn.
+checkin-opened-all = ✅ Đã mở báo cáo tuần { $week } cho { $count } khu phố: { $quarters }. Ai đã được nhắn rồi thì không bị nhắn lại.
+checkin-open-no-head = { $quarter } chưa có tổ trưởng hay tổ phó: gõ /invitehead { $n } để mời.
+checkin-open-no-heads = Chưa khu phố nào có tổ trưởng hay tổ phó: gõ /invitehead SỐ_KHU_PHỐ để mời.
+checkin-open-no-quarter = Không có khu phố số { $n }.
+checkin-open-holiday = Tuần này là tuần nghỉ lễ: không mở báo cáo tuần.
+checkin-open-usage = Cách dùng: /mobaocao để mở báo cáo tuần này cho mọi khu phố, hoặc /mobaocao 5 chỉ cho Khu phố 5.
 head-invite-declined = Đã hủy. Liên kết vẫn chưa được dùng.
 ci-prompt =
     📋 <b>Báo cáo tuần { $week }</b> — { $quarter }

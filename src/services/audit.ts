@@ -6,6 +6,7 @@ export type AuditAction =
   | "ward.police_group_bound"
   | "invite.created"
   | "invite.accepted"
+  | "checkin.opened_now"
   | "member.removed"
   | "quarter_head.removed"
   | "agency_contact.removed"

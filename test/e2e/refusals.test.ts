@@ -10,7 +10,7 @@ import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { until } from "../support/wait.js";
 
 /** Staff commands, as someone outside the ward's staff would try them in private. */
-const STAFF_COMMANDS = ["/tips", "/tip A7K3", "/deadlines", "/deadline", "/agencies", "/inviteagency 1", "/invitehead 5", "/report", "/quarterstatus 5", "/roadmap", "/target"];
+const STAFF_COMMANDS = ["/tips", "/tip A7K3", "/deadlines", "/deadline", "/agencies", "/inviteagency 1", "/invitehead 5", "/report", "/quarterstatus 5", "/roadmap", "/target", "/mobaocao", "/mobaocao 5", "/opencheckin"];
 /** Admin commands, as an officer who is not the admin would try them. */
 const ADMIN_COMMANDS = ["/invite", "/officers", "/heads", "/checkinschedule 4 7 48 24", "/holiday 2027-02-05 2027-02-11 Tết", "/audit A7K3", "/contacts 1", "/addagency Hội Phụ nữ", "/removeagency 1", "/target 2026 5"];
 

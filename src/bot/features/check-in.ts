@@ -214,6 +214,34 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     );
   });
 
+  // Staff open this week's check-in now, for one quarter (`/mobaocao 5`) or every quarter with a head, in private or in the police group.
+  feature.command(["mobaocao", "opencheckin"], async (ctx) => {
+    const staff = await staffMember(ctx, services.members);
+    if (!staff) {
+      await ctx.reply(ctx.t("only-officers-command"));
+      return;
+    }
+    const arg = ctx.match.trim();
+    const number = z.coerce.number().int().min(1).max(500).safeParse(arg);
+    if (arg !== "" && !number.success) {
+      await ctx.reply(ctx.t("checkin-open-usage"));
+      return;
+    }
+    try {
+      const opened = await services.checkIns.openNowBy(staff, number.success ? number.data - 1 : null);
+      const quarters = escapeHtml(opened.quarters.join(", "));
+      await ctx.reply(
+        number.success ? ctx.t("checkin-opened-one", { week: opened.week, quarter: quarters }) : ctx.t("checkin-opened-all", { week: opened.week, count: opened.quarters.length, quarters }),
+        { parse_mode: "HTML" },
+      );
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      if (err.code === "no_head") await ctx.reply(number.success ? ctx.t("checkin-open-no-head", { quarter: escapeHtml(err.message), n: number.data }) : ctx.t("checkin-open-no-heads"), { parse_mode: "HTML" });
+      else if (err.code === "holiday_week") await ctx.reply(ctx.t("checkin-open-holiday"));
+      else await ctx.reply(ctx.t("checkin-open-no-quarter", { n: number.success ? number.data : 0 }));
+    }
+  });
+
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
     const staff = await staffMember(ctx, services.members);
@@ -270,10 +298,18 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     if (!who) return;
     try {
       const accepted = await services.heads.accept(invite.payload, who);
+      // Joining while the week is open: asked at once (the prompt comes below this message), not next week.
+      const openWeek = await services.checkIns.askNewHead(accepted.quarterId);
+      const role = ctx.t(`role-${accepted.role}`);
+      const quarter = escapeHtml(accepted.quarterName);
+      if (openWeek !== null) {
+        await ctx.editMessageText(ctx.t("head-registered-open", { role, quarter, week: openWeek }), { parse_mode: "HTML" });
+        return;
+      }
       const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
       const ward = head ? await services.wards.get(head.wardId) : null;
       const when = ward ? formatTime(checkInWindowForNow(deps, ward).opensAt, ward.timezone, await ctx.i18n.getLocale()) : "";
-      await ctx.editMessageText(ctx.t("head-registered", { role: ctx.t(`role-${accepted.role}`), quarter: escapeHtml(accepted.quarterName), when }), { parse_mode: "HTML" });
+      await ctx.editMessageText(ctx.t("head-registered", { role, quarter, when }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code)));
