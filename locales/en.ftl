@@ -143,6 +143,7 @@ tip-ask-timing = <b>Step 4/6.</b> When does it happen?
 tip-ask-description =
     <b>Step 5/6.</b> Describe what you saw: who (appearance, no real names needed), what, when, vehicles…
     ⚠️ Don't write anything that could reveal who you are.
+tip-description-no-words = Thank you. Please add a few words so the officers understand what is happening: who, doing what, where, when (emoji alone are not enough to act on).
 tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then { word-tap } “{ $done }”. If not, { word-tap } “{ $skip }”.
 btn-photos-done = ✅ Done
 tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “{ $done }”.

@@ -143,6 +143,7 @@ tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
 tip-ask-description =
     <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
     ⚠️ Đừng ghi thông tin có thể lộ danh tính của bạn.
+tip-description-no-words = Cảm ơn bạn. Xin gõ thêm vài chữ để cán bộ hiểu chuyện gì đang xảy ra: ai, làm gì, ở đâu, lúc nào (biểu tượng cảm xúc thôi thì chưa đủ để xử lý).
 tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “{ $done }”. Không có thì { word-tap } “{ $skip }”.
 btn-photos-done = ✅ Xong
 tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $done }”.

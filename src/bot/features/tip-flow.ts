@@ -19,6 +19,7 @@ import { cancelButton, EDITABLE_FIELDS, type EditableField, menuButtons, tipFlow
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { askChoice, askChoiceThenSettle, buttonList, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
+import { hasWords } from "../../domain/text.js";
 import { escapeHtml } from "../html.js";
 import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
@@ -427,6 +428,10 @@ async function askDescription(flow: Flow): Promise<string> {
     }
     if (trimmed.length > TIP_DESCRIPTION_MAX) {
       await next.reply(next.t("error-text-too-long", { length: trimmed.length, max: TIP_DESCRIPTION_MAX }));
+      continue;
+    }
+    if (!hasWords(trimmed)) {
+      await next.reply(next.t("tip-description-no-words"));
       continue;
     }
     await flow.settle();
