@@ -123,4 +123,4 @@ export type { TipView, SubmittedTip } from "./tips.js";
 export type { Clock } from "./clock.js";
 export { Keyring } from "./keyring.js";
 export type { OfferedChoice, OfferedChoices } from "./offered-choices.js";
-export type { CheckInMessenger, Delivery, PromptInfo, TipMessenger } from "./messenger.js";
+export type { CardPart, CheckInMessenger, Delivery, PromptInfo, TipMessenger } from "./messenger.js";

@@ -5,7 +5,7 @@ import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 import { isUniqueViolation } from "./write-races.js";
 
-export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer" | "deadline.remind" | "deadline.notify" | "deadline.board" | "report.auto" | "tipster.notify";
+export type JobKind = "checkin.open" | "checkin.prompt" | "checkin.remind" | "checkin.close" | "checkin.urgent" | "tip.claim_timer" | "tip.card_part" | "deadline.remind" | "deadline.notify" | "deadline.board" | "report.auto" | "tipster.notify";
 
 export interface JobRow {
   id: string;

@@ -28,11 +28,16 @@ export interface CheckInMessenger {
 }
 
 /** What the tip services need said in the police group, without knowing the chat platform. */
+/** What goes under a tip card after it, each posted (and retried) on its own. */
+export type CardPart = "photos" | "pin";
+
 export interface TipMessenger {
   /** A tip is still unclaimed after its claim timer: remind the group, naming the officers on duty. */
   unclaimed(tipId: string, info: { minutes: number; officers: { telegramUserId: string; displayName: string }[] }): Promise<void>;
   /** Posts the tip's card (and photos) if the group has none yet. */
   announce(tipId: string): Promise<void>;
+  /** Posts one part under the tip's card again (its photos or its map pin), after it failed; throws if it fails again. */
+  postCardPart(tipId: string, part: CardPart): Promise<void>;
 }
 
 export interface DeadlineReminder {

@@ -25,7 +25,7 @@ import { ServiceError } from "./errors.js";
 import type { ActiveMember } from "./members.js";
 import type { JobService } from "./jobs.js";
 import { type Keyring, SEALED } from "./keyring.js";
-import type { TipMessenger } from "./messenger.js";
+import type { CardPart, TipMessenger } from "./messenger.js";
 import { newRowId } from "./ids.js";
 import type { RandomSource, Secrets } from "./secrets.js";
 import { isUniqueViolation, upsertRacing } from "./write-races.js";
@@ -114,6 +114,15 @@ export class TipService {
     private readonly keyring: Keyring,
   ) {
     jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes)));
+    jobs.register("tip.card_part", async (_job, p) => {
+      if (!this.messenger) throw new Error("no TipMessenger installed");
+      await this.messenger.postCardPart(String(p.tipId), p.part === "photos" ? "photos" : "pin");
+    });
+  }
+
+  /** A part under a posted card failed: it alone is tried again in a minute (the job backs off after that). */
+  async retryCardPart(wardId: string, tipId: string, part: CardPart): Promise<void> {
+    await this.jobs.schedule({ wardId, key: `tip.card_part:${tipId}:${part}`, kind: "tip.card_part", dueAt: new Date(this.clock().getTime() + 60_000), payload: { tipId, part } });
   }
 
   useMessenger(messenger: TipMessenger): void {

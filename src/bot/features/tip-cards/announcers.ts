@@ -3,7 +3,7 @@
 // notify an opted-in tipster, post a tipster's answer or addendum under the card.
 import type { I18n } from "@grammyjs/i18n";
 import { type Api, GrammyError } from "grammy";
-import type { TipMessenger } from "../../../services/index.js";
+import type { CardPart, TipMessenger } from "../../../services/index.js";
 import type { FlowContext } from "../../context.js";
 import type { BaseDeps } from "../../deps.js";
 import { escapeHtml } from "../../html.js";
@@ -64,18 +64,14 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
         reply_markup: cardKeyboard(view, t),
       });
       await deps.services.tips.recordCard(view.id, ward.policeChatId, card.message_id);
-      if (view.photoFileIds.length > 0) {
-        await postCleanPhotos(api, deps, ward.policeChatId, view.photoFileIds, {
-          caption: t("card-photos-caption", { reference: view.reference }),
-          replyTo: card.message_id,
-          unreadableText: (count) => t("card-photos-unreadable", { count }),
-        });
-      }
-      if (view.location) {
-        await api.sendLocation(ward.policeChatId, view.location.latitude, view.location.longitude, {
-          ...(view.location.approximate ? { horizontal_accuracy: APPROXIMATE_RADIUS_METERS } : {}),
-          reply_parameters: { message_id: card.message_id, allow_sending_without_reply: true },
-        });
+      // The card is posted: each part under it fails (and is retried) on its own, the card never again.
+      for (const part of partsOf(view)) {
+        try {
+          await postPart(api, deps, view, ward.policeChatId, card.message_id, part, t);
+        } catch (err) {
+          deps.logger.error({ err, tipId, part }, PART_FAILED[part]);
+          await deps.services.tips.retryCardPart(view.wardId, tipId, part).catch((planErr: unknown) => deps.logger.error({ err: planErr, tipId, part }, "could not plan a retry of a part under a tip card"));
+        }
       }
     } catch (err) {
       deps.logger.error({ err, tipId }, "could not post tip card");
@@ -83,10 +79,51 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
   }
 }
 
+const PART_FAILED: Record<CardPart, string> = {
+  photos: "tip card posted, but its photos could not be posted under it; retrying the photos alone",
+  pin: "tip card posted, but its map pin could not be posted under it; retrying the pin alone",
+};
+
+type CardView = NonNullable<Awaited<ReturnType<BaseDeps["services"]["tips"]["view"]>>>;
+
+function partsOf(view: CardView): CardPart[] {
+  return [...(view.photoFileIds.length > 0 ? (["photos"] as const) : []), ...(view.location ? (["pin"] as const) : [])];
+}
+
+async function postPart(api: Api, deps: BaseDeps, view: CardView, chatId: string, cardMessageId: number, part: CardPart, t: (key: string, vars?: Record<string, string | number>) => string): Promise<void> {
+  if (part === "photos") {
+    await postCleanPhotos(api, deps, chatId, view.photoFileIds, {
+      caption: t("card-photos-caption", { reference: view.reference }),
+      replyTo: cardMessageId,
+      unreadableText: (count) => t("card-photos-unreadable", { count }),
+    });
+    return;
+  }
+  if (!view.location) return;
+  await api.sendLocation(chatId, view.location.latitude, view.location.longitude, {
+    ...(view.location.approximate ? { horizontal_accuracy: APPROXIMATE_RADIUS_METERS } : {}),
+    reply_parameters: { message_id: cardMessageId, allow_sending_without_reply: true },
+  });
+}
+
+/** A part that failed under a posted card, tried again by the scheduler: under the same card, nothing else. */
+export function createCardPartPoster(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps) {
+  return async function postCardPart(tipId: string, part: CardPart): Promise<void> {
+    const view = await deps.services.tips.view(tipId);
+    const ward = view ? await deps.services.wards.get(view.wardId) : null;
+    if (!view || !ward?.policeChatId) return;
+    const card = (await deps.services.tips.cards(tipId)).filter((c) => c.chatId === ward.policeChatId).at(-1);
+    if (!card) return; // no card yet: the catch-up sweep posts it with its parts
+    const { t } = await chatTranslator(i18n, deps, ward.policeChatId);
+    await postPart(api, deps, view, ward.policeChatId, card.messageId, part, t);
+  };
+}
+
 /** Reminds the police group of an unclaimed urgent/high tip, replying to its card and mentioning officers. */
 export function createTipMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, announceTip: (tipId: string) => Promise<void>): TipMessenger {
   return {
     announce: announceTip,
+    postCardPart: createCardPartPoster(api, i18n, deps),
     async unclaimed(tipId, info) {
       const view = await deps.services.tips.view(tipId);
       const ward = view ? await deps.services.wards.get(view.wardId) : null;
