@@ -24,6 +24,7 @@ help-staff =
     /tips — open tips (filter by priority, quarter); /tip REF — one tip
     /invite — create an officer invite link (admins only); /officers — the staff list
     /invitehead N [deputy] — invite the head (or a deputy) of quarter N; /heads [N] — list them, step one down (admins only)
+    /ten NAME — change the name shown for you (officers, heads, agency contacts)
     /opencheckin [N] (or /mobaocao) — open this week's check-in now for every quarter (or quarter N)
     /bindgroup — send in the ward police group to receive tips there (admins only)
     /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
@@ -246,6 +247,9 @@ invite-created =
     { $link }
     Send it privately to the officer you are inviting.
 invite-accepted = ✅ Welcome, { $name }! You are registered as an officer of { $ward }. Tips will arrive in the ward police group.
+staff-name-offer = ✍️ Your name as other staff see it, on tip cards and in the log: <b>{ $name }</b>. Pick the right way round below, or type /ten and your name (e.g. /ten Nguyễn Văn An). You can change it any time with /ten.
+staff-name-set = ✅ Name shown: { $name }. Change it with /ten.
+staff-name-usage = Usage: /ten NAME — the name other staff see, e.g. /ten Nguyễn Văn An (2–60 characters, letters, no emoji).
 invite-invalid = ⛔ This invite link is not valid.
 invite-expired = ⛔ This invite link has expired. Ask the admin for a new one.
 invite-used = ⛔ This invite link has already been used.

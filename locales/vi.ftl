@@ -25,6 +25,7 @@ help-staff =
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
     /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
+    /ten TÊN — đổi tên hiển thị của bạn (cán bộ, tổ trưởng, người báo cáo)
     /mobaocao [SỐ] — mở ngay báo cáo tuần này cho mọi khu phố (hoặc khu phố SỐ)
     /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
@@ -246,6 +247,9 @@ invite-created =
     { $link }
     Gửi liên kết này riêng cho cán bộ cần mời.
 invite-accepted = ✅ Chào { $name }! Bạn đã được đăng ký là cán bộ của { $ward }. Tin báo sẽ đến nhóm công an phường.
+staff-name-offer = ✍️ Tên của bạn sẽ hiện với cán bộ khác, trên thẻ tin báo và trong nhật ký là: <b>{ $name }</b>. Chọn cách viết đúng bên dưới, hoặc gõ /ten rồi tên của bạn (ví dụ /ten Nguyễn Văn An). Đổi lại lúc nào cũng được bằng /ten.
+staff-name-set = ✅ Tên hiển thị: { $name }. Đổi lại bằng /ten.
+staff-name-usage = Cách dùng: /ten TÊN — tên bạn muốn cán bộ khác thấy, ví dụ /ten Nguyễn Văn An (2–60 ký tự, bằng chữ, không biểu tượng).
 invite-invalid = ⛔ Liên kết mời không hợp lệ.
 invite-expired = ⛔ Liên kết mời đã hết hạn. Hãy xin quản trị viên liên kết mới.
 invite-used = ⛔ Liên kết mời đã được sử dụng.

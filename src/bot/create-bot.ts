@@ -10,6 +10,7 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { staffNamesFeature } from "./features/staff-names.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
 import { checkInConversation, checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlineConversations, deadlinesFeature } from "./features/deadlines.js";
@@ -143,6 +144,7 @@ export function createBot(
   guarded.use(deadlinesFeature(deps));
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
+  guarded.use(staffNamesFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));

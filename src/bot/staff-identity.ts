@@ -11,6 +11,17 @@ export function staffIdentity(ctx: Context): StaffIdentity | null {
   return { telegramUserId: String(user.id), displayName };
 }
 
+/** The two ways round of the sender's Telegram name, to offer as their staff name. */
+export function telegramNameOrders(ctx: Context): { given: string; family: string } | null {
+  const user = ctx.from;
+  if (!user || user.is_bot) return null;
+  const [given, family] = [
+    [user.first_name, user.last_name],
+    [user.last_name, user.first_name],
+  ].map((parts) => parts.filter(Boolean).join(" ").trim().replace(/\s+/g, " ").slice(0, 80));
+  return { given: given!, family: family! };
+}
+
 /**
  * The ward staff record of whoever sent this update, read from the database on
  * every call. In a group it is the membership of the ward bound to that group.

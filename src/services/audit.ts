@@ -7,6 +7,7 @@ export type AuditAction =
   | "invite.created"
   | "invite.accepted"
   | "checkin.opened_now"
+  | "staff.renamed"
   | "member.removed"
   | "quarter_head.removed"
   | "agency_contact.removed"

@@ -1,3 +1,4 @@
+import { StaffNameService } from "./staff-names.js";
 import type { Database } from "../db.js";
 import { AgencyService } from "./agencies.js";
 import { AttemptLimiter, SubmissionLimiter } from "./attempt-limiter.js";
@@ -57,6 +58,8 @@ export interface Services {
   conversations: ConversationStore;
   jobs: JobService;
   heads: QuarterHeadService;
+  /** One name per staff member, shown everywhere (services/staff-names.ts). */
+  staffNames: StaffNameService;
   checkIns: CheckInService;
   receiptAttempts: AttemptLimiter;
   /** Wrong /admin codes: 5 per chat per hour. */
@@ -96,6 +99,7 @@ export function createServices(options: ServiceOptions): Services {
     audit,
     wards: new WardService(db, secrets, random, audit),
     members: new MemberService(db, secrets, clock, audit, invites),
+    staffNames: new StaffNameService(db, audit),
     tips: new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring),
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),

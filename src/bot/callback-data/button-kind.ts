@@ -23,6 +23,7 @@ export const AUDIENCES = {
   "anyone-in-flow": "whoever is in the flow that showed the button, in their private chat",
   "anyone-private": "anyone, in a private chat with the bot",
   "chat-language": "anyone in a private chat; in a group, that ward's staff",
+  "staff-self": "any staff member (officer, admin, quarter head or deputy, agency contact) naming themselves, in their private chat",
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 

@@ -8,7 +8,7 @@ import { agencyInviteButtons, createDeadlineButton, deadlineScopeButtons, remind
 import { cancelButton } from "./flows.js";
 import { followUpButtons } from "./follow-up.js";
 import { menuButtons } from "./menu.js";
-import { languageButton, quarterStatusButton, removeOfficerButton } from "./staff.js";
+import { languageButton, quarterStatusButton, removeOfficerButton, staffNameButton } from "./staff.js";
 import { cardButtons, tipListButton } from "./tip-cards.js";
 import { tipFlowButtons } from "./tip-flow.js";
 
@@ -44,5 +44,6 @@ export const BUTTON_KINDS: Readonly<Record<string, ButtonKind>> = {
   ...family("followUp", followUpButtons),
   "officers.remove": removeOfficerButton,
   language: languageButton,
+  "staff.name": staffNameButton,
   "roadmap.quarterStatus": quarterStatusButton,
 };

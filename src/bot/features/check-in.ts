@@ -44,6 +44,7 @@ import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
+import { offerStaffName } from "./staff-names.js";
 import { formatTime } from "./tip-cards.js";
 import { removeFromList } from "../removal-buttons.js";
 
@@ -293,11 +294,15 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.callbackQuery(headInviteButtons.accept.pattern, async (ctx, next) => {
     const invite = headInviteButtons.accept.parse(ctx.callbackQuery.data);
     if (!invite) return next();
-    const who = staffIdentity(ctx);
+    const telegram = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
-    if (!who) return;
+    if (!telegram) return;
     try {
+      // Someone already on staff keeps the name they chose; someone new is asked which way round their name goes.
+      const known = await services.staffNames.known(telegram.telegramUserId);
+      const who = known ? { ...telegram, displayName: known } : telegram;
       const accepted = await services.heads.accept(invite.payload, who);
+      if (!known) await offerStaffName(ctx, who.displayName);
       // Joining while the week is open: asked at once (the prompt comes below this message), not next week.
       const openWeek = await services.checkIns.askNewHead(accepted.quarterId);
       const role = ctx.t(`role-${accepted.role}`);

@@ -1,5 +1,6 @@
 // Staff onboarding: the first admin claims the ward with the code from the
 // start-up log, invites officers by single-use deep links, and binds the police group.
+import { offerStaffName } from "./staff-names.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { MemberService } from "../../services/members.js";
 import { ServiceError } from "../../services/index.js";
@@ -23,13 +24,16 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     const payload = ctx.match.trim();
     if (!MemberService.isInvitePayload(payload)) return next();
     if (isZaloChat(ctx.chat.id)) return ctx.reply(ctx.t("staff-telegram-only"));
-    const who = staffIdentity(ctx);
-    if (!who) return;
+    const telegram = staffIdentity(ctx);
+    if (!telegram) return;
     try {
-      const { member, wardName } = await members.acceptInvite(payload, who);
+      // Someone already on staff keeps the name they chose; someone new is asked which way round their name goes.
+      const known = await deps.services.staffNames.known(telegram.telegramUserId);
+      const { member, wardName } = await members.acceptInvite(payload, known ? { ...telegram, displayName: known } : telegram);
       await ctx.reply(ctx.t("invite-accepted", { name: escapeHtml(member.displayName), ward: escapeHtml(wardName) }), {
         parse_mode: "HTML",
       });
+      if (!known) await offerStaffName(ctx, member.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.reply(ctx.t(inviteErrorKey(err.code)));
