@@ -56,9 +56,11 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     try {
-      const { wardName } = await members.claimAdmin(code, who);
+      const known = await deps.services.staffNames.known(who.telegramUserId);
+      const { wardName } = await members.claimAdmin(code, known ? { ...who, displayName: known } : who);
       deps.logger.info("ward admin claimed");
       await ctx.reply(ctx.t("admin-ok", { ward: escapeHtml(wardName) }), { parse_mode: "HTML" });
+      if (!known) await offerStaffName(ctx, who.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       deps.services.adminAttempts.fail(chatKey);
