@@ -86,7 +86,7 @@ describe("database faults at the moment a tip is sent (SQLite)", () => {
     const other = new BetterSqlite3(file);
     t.standIn.holdCalls("answerCallbackQuery", () => true, { ms: 300, times: 1, onHeld: () => other.exec("BEGIN EXCLUSIVE") });
     try {
-      await resident.tap("📨 Gửi", /chưa gửi được tin báo do lỗi hệ thống.*bấm “Gửi” để thử lại/s);
+      await resident.tap("📨 Gửi", /chưa gửi được tin báo do lỗi hệ thống.*bấm “📨 Gửi” để thử lại/s);
       expect(await t.app.services.db.tip.count()).toBe(0);
     } finally {
       other.exec("ROLLBACK");
