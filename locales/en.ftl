@@ -24,6 +24,8 @@ help-staff =
     /tips — open tips (filter by priority, quarter); /tip REF — one tip
     /invite — create an officer invite link (admins only); /officers — the staff list
     /invitehead N [deputy] — invite the head (or a deputy) of quarter N; /heads [N] — list them, step one down (admins only)
+    /ten NAME — change the name shown for you (officers, heads, agency contacts)
+    /opencheckin [N] (or /mobaocao) — open this week's check-in now for every quarter (or quarter N)
     /bindgroup — send in the ward police group to receive tips there (admins only)
     /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
     /agencies — agencies that report; /inviteagency N — invite an agency's contact
@@ -130,7 +132,7 @@ tip-ask-place =
        *[other] {" "}Or point at it on the map: tap 📎 → “Location”, move the map so the pin sits on the place, then tap “Send selected location”.
     ⚠️ Do not send your “current location” from home: that would send where you live.
     }
-    If you'd rather not say, { word-tap } “Skip”.
+    If you'd rather not say, { word-tap } “{ $skip }”.
 btn-skip = ⏭ Skip
 tip-pin-received = 📍 Location received.
 tip-pin-which = Is this the place you are reporting, or where you are standing now?
@@ -143,11 +145,12 @@ tip-ask-timing = <b>Step 4/6.</b> When does it happen?
 tip-ask-description =
     <b>Step 5/6.</b> Describe what you saw: who (appearance, no real names needed), what, when, vehicles…
     ⚠️ Don't write anything that could reveal who you are.
-tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then { word-tap } “Done”. If not, { word-tap } “Skip”.
+tip-description-no-words = Thank you. Please add a few words so the officers understand what is happening: who, doing what, where, when (emoji alone are not enough to act on).
+tip-ask-photos = <b>Step 6/6.</b> Any photos? Send up to { $max }, then { word-tap } “{ $done }”. If not, { word-tap } “{ $skip }”.
 btn-photos-done = ✅ Done
-tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “Done”.
-tip-photo-limit = That's { $max } photos already. { word-Tap } “Done” to continue.
-tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…), or { word-tap } “Done” / “Skip”.
+tip-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “{ $done }”.
+tip-photo-limit = That's { $max } photos already. { word-Tap } “{ $done }” to continue.
+tip-photo-not-image = That file is not a picture, so it cannot be taken. Please send a photo (JPG, PNG…).
 tip-photo-too-big = That picture is over 20 MB, so it cannot be taken. Please send it as a normal photo (not a file).
 tip-photo-busy = ⏳ Many pictures are being processed right now. Please wait a minute, then send this one again.
 tip-review =
@@ -179,7 +182,7 @@ tip-submitted =
 
     🔐 Keep this code somewhere safe and <b>give it to nobody</b>. It is the only way to follow your tip; we do not store it and cannot issue it again.
     You may delete this chat once you have saved the code.
-tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: { word-tap } “Send” to try again.
+tip-submit-failed = Sorry, the tip could not be sent because of a system error. Your answers are kept: { word-tap } “{ $submit }” to try again.
 tip-filed-before =
     ✅ <b>Your tip had already been sent</b> before the bot was interrupted, so it can no longer be cancelled. No need to send it again.
 
@@ -193,8 +196,8 @@ hint-need-text = Please type your answer as text (stickers, voice notes and file
 hint-place = Please type an address, { $channel ->
         [zalo] {""}
        *[other] point at it on the map (📎 → “Location”),{" "}
-    }or { word-tap } “Skip”.
-hint-photos = Please send photos, or { word-tap } “Done” / “Skip”. Videos, voice notes and stickers are not taken.
+    }or { word-tap } “{ $skip }”.
+hint-photos = Please send photos, or { word-tap } { $buttons }. Videos, voice notes and stickers are not taken.
 hint-in-flow = You are writing a tip. Follow the steps, or type /cancel to stop.
 error-text-too-long = That is too long ({ $length } characters). At most { $max }.
 error-text-empty = This cannot be empty.
@@ -230,6 +233,7 @@ card-choose-priority = Choose the new priority:
 card-choose-duplicate = Duplicate of which tip?
 card-no-duplicates = There are no other recent tips.
 card-only-officers = ⛔ Only registered ward police officers can use these buttons.
+only-officers-command = ⛔ Only registered ward police officers can use this command.
 card-wrong-ward = ⛔ This tip belongs to another ward.
 card-done-claimed = You took tip #{ $reference }.
 card-done-priority = Priority changed: { $priority }.
@@ -304,10 +308,14 @@ invite-created =
     { $link }
     Send it privately to the officer you are inviting.
 invite-accepted = ✅ Welcome, { $name }! You are registered as an officer of { $ward }. Tips will arrive in the ward police group.
+staff-name-offer = ✍️ Your name as other staff see it, on tip cards and in the log: <b>{ $name }</b>. Pick the right way round below, or type /ten and your name (e.g. /ten Nguyễn Văn An). You can change it any time with /ten.
+staff-name-set = ✅ Name shown: { $name }. Change it with /ten.
+staff-name-usage = Usage: /ten NAME — the name other staff see, e.g. /ten Nguyễn Văn An (2–60 characters, letters, no emoji).
 invite-invalid = ⛔ This invite link is not valid.
 invite-expired = ⛔ This invite link has expired. Ask the admin for a new one.
 invite-used = ⛔ This invite link has already been used.
 not-admin = ⛔ Only the ward's admin can use this command.
+not-admin-button = ⛔ Only the ward's admin can use this button.
 bindgroup-ok = ✅ This group is now the police group of { $ward }. New tips will be posted here.
 bindgroup-other-ward = ⛔ This group is already another ward's police group; it cannot be bound to yours. Use a group of your own.
 bindgroup-group-only = Send /bindgroup in the ward police group (not in a private chat).
@@ -333,6 +341,14 @@ head-invite-confirm = You are invited to be the <b>{ $role }</b> of <b>{ $quarte
 btn-confirm = ✅ Confirm
 btn-not-me = ✖️ Not me
 head-registered = ✅ You are registered as { $role } of { $quarter }. The weekly check-in opens { $when }. Type /away when you are away so the deputy answers instead.
+head-registered-open = ✅ You are registered as { $role } of { $quarter }. The check-in for week { $week } is open: please answer the message just below. Type /away when you are away so the deputy answers instead.
+checkin-opened-one = ✅ Opened the check-in for week { $week } for <b>{ $quarter }</b>: its head and deputy have been messaged.
+checkin-opened-all = ✅ Opened the check-in for week { $week } for { $count } quarters: { $quarters }. Nobody already asked is asked again.
+checkin-open-no-head = { $quarter } has no head or deputy yet: type /invitehead { $n } to invite one.
+checkin-open-no-heads = No quarter has a head or deputy yet: type /invitehead QUARTER_NUMBER to invite one.
+checkin-open-no-quarter = There is no quarter number { $n }.
+checkin-open-holiday = This week is a holiday week: no check-in is opened.
+checkin-open-usage = Usage: /opencheckin (or /mobaocao) to open this week's check-in for every quarter, or /opencheckin 5 for Quarter 5 only.
 head-invite-declined = Cancelled. The link has not been used.
 ci-prompt =
     📋 <b>Weekly check-in { $week }</b> — { $quarter }
@@ -350,14 +366,14 @@ ci-stocks-confirm =
     Last confirmed on { $date }. Are these still right?
 btn-ci-stocks-keep = ✅ Still right
 btn-ci-stocks-edit = ✏️ Something changed
-ci-stocks-edit = Please give today's numbers (counts only, no names). Tap “Keep” for a number that has not changed.
-ci-stocks-unknown = 👥 There are no numbers yet for the people under management in <b>{ $quarter }</b>. Please give today's numbers (counts only, no names); next week just tap “Still right” if nothing changed.
+ci-stocks-edit = Please give today's numbers (counts only, no names). Keep the old number where nothing changed.
+ci-stocks-unknown = 👥 There are no numbers yet for the people under management in <b>{ $quarter }</b>. Please give today's numbers (counts only, no names); next week just confirm them if nothing changed.
 ci-stock-q-addicts = How many people <b>addicted to drugs</b> are under management?
 ci-stock-q-users = How many people <b>using drugs illegally</b> (not found addicted) are under management?
 ci-stock-q-postRehab = How many people <b>after rehab</b> are under management?
 btn-ci-keep = Keep ({ $n })
 ci-stocks-kept = People under management unchanged: addicted { $addicts }, using { $users }, after rehab { $postRehab }.
-ci-stocks-none-yet = No numbers yet for the people under management: tap “Edit the check-in” to give them.
+ci-stocks-none-yet = No numbers yet for the people under management: { word-tap } “{ $edit }” to give them.
 ci-q-peopleChanged = This week, is anyone <b>newly</b> suspected of using drugs, newly back from rehab or from prison, relapsed, or moved away?
 ci-q-newSuspectedUsers = How many people are <b>newly</b> suspected of using drugs?
 ci-q-backFromRehab = How many people are newly <b>back from rehab</b>?
@@ -374,8 +390,8 @@ ci-q-suspiciousBusinesses = Any suspicious businesses (karaoke, guesthouses, ren
 ci-q-awarenessSessions = How many drug-awareness sessions were held this week?
 ci-q-awarenessParticipants = About how many <b>people attended</b> them in all?
 ci-q-urgent = Anything <b>urgent</b> the ward police must act on now?
-ci-q-note = Any other note? Type it or { word-tap } “Skip”.
-ci-ask-detail = Where, and what exactly? (briefly, or { word-tap } “Skip”)
+ci-q-note = Any other note? Type it or { word-tap } “{ $skip }”.
+ci-ask-detail = Where, and what exactly? (briefly, or { word-tap } “{ $skip }”)
 ci-count-hint = { $channel ->
     [zalo] Reply with a number (0, 1, 2…).
    *[other] Tap a number or type one (0, 1, 2…).
@@ -475,9 +491,9 @@ follow-status-new = 📥 Received, waiting for an officer
 follow-status-claimed = 🔍 Being verified
 follow-status-handled = ✅ Handled
 follow-status-closed = 📁 Closed
-follow-ask-info = Type the new information and/or send up to { $max } photos, then { word-tap } “Send”.
-follow-text-kept = Noted. Send more or { word-tap } “Send”.
-follow-text-full = Additions are limited to { $max } characters, so that last message was not added. { $left } characters are left: type something shorter, or { word-tap } “Send” to send what was kept.
+follow-ask-info = Type the new information and/or send up to { $max } photos, then { word-tap } “{ $send }”.
+follow-text-kept = Noted. Send more or { word-tap } “{ $send }”.
+follow-text-full = Additions are limited to { $max } characters, so that last message was not added. { $left } characters are left: type something shorter, or { word-tap } “{ $send }” to send what was kept.
 follow-added = ✅ Your information reached the officers, still anonymous. Thank you!
 follow-closed-now = This tip is closed; nothing more can be added.
 follow-bye = Done. Keep your receipt code secret.
@@ -681,7 +697,7 @@ dl-not-found = This deadline was not found.
 dl-group-submitted = ✅ <b>{ $agency }</b> submitted “{ $title }” on { $date } ({ $by }).
 dl-group-submitted-late = ✅ <b>{ $agency }</b> submitted “{ $title }” on { $date } ({ $by }) — { $days } days late.
 dl-file-ask = Send <b>{ $agency }</b>'s report file for “{ $title }”: Word, Excel, PDF or a photo.
-dl-file-hint = Please send the report as a file or a photo, or press Cancel.
+dl-file-hint = Please send the report as a file or a photo, or { word-tap } “{ $cancel }”.
 dl-file-received = 📎 Received “{ $name }” from <b>{ $agency }</b> for “{ $title }” and passed it to the ward police.
 dl-file-cancelled = File sending cancelled. Press “📎 Send the report file” again when ready.
 dl-private-only = Please use /deadline in a private chat with the bot.
@@ -939,3 +955,21 @@ word-choices-above = { $channel ->
     [zalo] by replying with the number of a choice above
    *[other] with the buttons above
 }
+
+## Leaving a flow midway (ask.ts): /start, /help, /lang, /status, /tip, a receipt code
+flow-left-tip = ↩️ You left the tip you were writing: it was not sent, and nothing was kept.
+flow-left-follow = ↩️ You left following your tip. Anything added but not sent was not passed on.
+flow-left-checkin = ↩️ You left the weekly check-in: it was not sent. You can start again from the check-in message.
+flow-left-deadline = ↩️ You left: the report deadline was not created.
+flow-left-file = ↩️ You left: no report file was sent.
+flow-doing-tip = writing a tip
+flow-doing-follow = following a tip
+flow-doing-checkin = answering the weekly check-in
+flow-doing-deadline = setting a report deadline
+flow-doing-file = sending a report file
+flow-command-refused = The command { $command } does not work while { $doing }. Answer the question above, or type /cancel to leave. /start, /help, /lang, /status and /tip work at any time.
+button-quoted = “{ $label }”
+button-list-separator = {" "}/{" "}
+follow-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “{ $send }”.
+follow-photo-limit = That's { $max } photos already. { word-Tap } “{ $send }” to send what you added.
+hint-follow-info = Please type the information or send photos, then { word-tap } “{ $send }”. Videos, voice notes and stickers are not taken.

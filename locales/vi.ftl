@@ -25,6 +25,8 @@ help-staff =
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
     /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
+    /ten TÊN — đổi tên hiển thị của bạn (cán bộ, tổ trưởng, người báo cáo)
+    /mobaocao [SỐ] — mở ngay báo cáo tuần này cho mọi khu phố (hoặc khu phố SỐ)
     /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
     /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
@@ -130,7 +132,7 @@ tip-ask-place =
        *[other] {" "}Hoặc chỉ trên bản đồ: bấm 📎 → “Vị trí”, kéo bản đồ đặt ghim đúng nơi đó, rồi bấm “Gửi vị trí đã chọn”.
     ⚠️ Đừng gửi “vị trí hiện tại” nếu bạn đang ở nhà: như vậy là gửi chỗ bạn ở.
     }
-    Nếu không muốn nêu, { word-tap } “Bỏ qua”.
+    Nếu không muốn nêu, { word-tap } “{ $skip }”.
 btn-skip = ⏭ Bỏ qua
 tip-pin-received = 📍 Đã nhận vị trí trên bản đồ.
 tip-pin-which = Vị trí vừa gửi là nơi bạn muốn báo, hay là chỗ bạn đang đứng?
@@ -143,11 +145,12 @@ tip-ask-timing = <b>Bước 4/6.</b> Việc này xảy ra khi nào?
 tip-ask-description =
     <b>Bước 5/6.</b> Mô tả điều bạn thấy: ai (đặc điểm, không cần tên thật), làm gì, giờ giấc, phương tiện…
     ⚠️ Đừng ghi thông tin có thể lộ danh tính của bạn.
-tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “Xong”. Không có thì { word-tap } “Bỏ qua”.
+tip-description-no-words = Cảm ơn bạn. Xin gõ thêm vài chữ để cán bộ hiểu chuyện gì đang xảy ra: ai, làm gì, ở đâu, lúc nào (biểu tượng cảm xúc thôi thì chưa đủ để xử lý).
+tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } ảnh, rồi { word-tap } “{ $done }”. Không có thì { word-tap } “{ $skip }”.
 btn-photos-done = ✅ Xong
-tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “Xong”.
-tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “Xong” để tiếp tục.
-tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…), hoặc { word-tap } “Xong” / “Bỏ qua”.
+tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $done }”.
+tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $done }” để tiếp tục.
+tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…).
 tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
 tip-photo-busy = ⏳ Hệ thống đang xử lý nhiều ảnh. Vui lòng đợi khoảng một phút rồi gửi lại ảnh này.
 tip-review =
@@ -179,7 +182,7 @@ tip-submitted =
 
     🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
     Bạn có thể xóa đoạn chat này sau khi lưu mã.
-tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “Gửi” để thử lại.
+tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “{ $submit }” để thử lại.
 tip-filed-before =
     ✅ <b>Tin báo của bạn đã được gửi</b> trước khi bot bị gián đoạn, nên không hủy được nữa. Không cần gửi lại.
 
@@ -193,8 +196,8 @@ hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán
 hint-place = Vui lòng gõ địa chỉ, { $channel ->
         [zalo] {""}
        *[other] chỉ vị trí trên bản đồ (📎 → “Vị trí”),{" "}
-    }hoặc { word-tap } “Bỏ qua”.
-hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } “Xong” / “Bỏ qua”. Video, ghi âm và nhãn dán không được nhận.
+    }hoặc { word-tap } “{ $skip }”.
+hint-photos = Vui lòng gửi ảnh, hoặc { word-tap } { $buttons }. Video, ghi âm và nhãn dán không được nhận.
 hint-in-flow = Bạn đang soạn tin báo. Tiếp tục theo hướng dẫn, hoặc gõ /cancel để hủy.
 error-text-too-long = Nội dung quá dài ({ $length } ký tự). Tối đa { $max } ký tự.
 error-text-empty = Nội dung không được để trống.
@@ -230,6 +233,7 @@ card-choose-priority = Chọn mức độ mới:
 card-choose-duplicate = Trùng với tin báo nào?
 card-no-duplicates = Không có tin báo nào khác gần đây.
 card-only-officers = ⛔ Chỉ cán bộ công an phường đã đăng ký mới dùng được nút này.
+only-officers-command = ⛔ Chỉ cán bộ công an phường đã đăng ký mới dùng được lệnh này.
 card-wrong-ward = ⛔ Tin báo này thuộc phường khác.
 card-done-claimed = Bạn đã nhận tin báo #{ $reference }.
 card-done-priority = Đã đổi mức độ: { $priority }.
@@ -304,10 +308,14 @@ invite-created =
     { $link }
     Gửi liên kết này riêng cho cán bộ cần mời.
 invite-accepted = ✅ Chào { $name }! Bạn đã được đăng ký là cán bộ của { $ward }. Tin báo sẽ đến nhóm công an phường.
+staff-name-offer = ✍️ Tên của bạn sẽ hiện với cán bộ khác, trên thẻ tin báo và trong nhật ký là: <b>{ $name }</b>. Chọn cách viết đúng bên dưới, hoặc gõ /ten rồi tên của bạn (ví dụ /ten Nguyễn Văn An). Đổi lại lúc nào cũng được bằng /ten.
+staff-name-set = ✅ Tên hiển thị: { $name }. Đổi lại bằng /ten.
+staff-name-usage = Cách dùng: /ten TÊN — tên bạn muốn cán bộ khác thấy, ví dụ /ten Nguyễn Văn An (2–60 ký tự, bằng chữ, không biểu tượng).
 invite-invalid = ⛔ Liên kết mời không hợp lệ.
 invite-expired = ⛔ Liên kết mời đã hết hạn. Hãy xin quản trị viên liên kết mới.
 invite-used = ⛔ Liên kết mời đã được sử dụng.
 not-admin = ⛔ Chỉ quản trị viên của phường mới dùng được lệnh này.
+not-admin-button = ⛔ Chỉ quản trị viên của phường mới dùng được nút này.
 bindgroup-ok = ✅ Nhóm này đã được gắn làm nhóm công an của { $ward }. Tin báo mới sẽ được gửi vào đây.
 bindgroup-other-ward = ⛔ Nhóm này đã là nhóm công an của một phường khác; không thể gắn cho phường của bạn. Hãy dùng một nhóm riêng.
 bindgroup-group-only = Hãy gửi /bindgroup trong nhóm công an phường (không phải tin nhắn riêng).
@@ -333,6 +341,14 @@ head-invite-confirm = Bạn được mời làm <b>{ $role }</b> của <b>{ $qua
 btn-confirm = ✅ Xác nhận
 btn-not-me = ✖️ Không phải tôi
 head-registered = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần mở vào { $when }. Gõ /away khi vắng để tổ phó nhận thay.
+head-registered-open = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần { $week } đang mở: xin trả lời ở tin nhắn ngay bên dưới. Gõ /away khi vắng để tổ phó nhận thay.
+checkin-opened-one = ✅ Đã mở báo cáo tuần { $week } cho <b>{ $quarter }</b>: tổ trưởng, tổ phó đã được nhắn.
+checkin-opened-all = ✅ Đã mở báo cáo tuần { $week } cho { $count } khu phố: { $quarters }. Ai đã được nhắn rồi thì không bị nhắn lại.
+checkin-open-no-head = { $quarter } chưa có tổ trưởng hay tổ phó: gõ /invitehead { $n } để mời.
+checkin-open-no-heads = Chưa khu phố nào có tổ trưởng hay tổ phó: gõ /invitehead SỐ_KHU_PHỐ để mời.
+checkin-open-no-quarter = Không có khu phố số { $n }.
+checkin-open-holiday = Tuần này là tuần nghỉ lễ: không mở báo cáo tuần.
+checkin-open-usage = Cách dùng: /mobaocao để mở báo cáo tuần này cho mọi khu phố, hoặc /mobaocao 5 chỉ cho Khu phố 5.
 head-invite-declined = Đã hủy. Liên kết vẫn chưa được dùng.
 ci-prompt =
     📋 <b>Báo cáo tuần { $week }</b> — { $quarter }
@@ -350,14 +366,14 @@ ci-stocks-confirm =
     Xác nhận lần cuối ngày { $date }. Các số này còn đúng không?
 btn-ci-stocks-keep = ✅ Vẫn đúng
 btn-ci-stocks-edit = ✏️ Có thay đổi
-ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì bấm “Giữ nguyên”.
-ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần bấm “Vẫn đúng” nếu không đổi.
+ci-stocks-edit = Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên). Số nào không đổi thì giữ nguyên số cũ.
+ci-stocks-unknown = 👥 Chưa có số người đang được quản lý ở <b>{ $quarter }</b>. Xin cho biết số người hiện nay (chỉ số lượng, không ghi tên); tuần sau chỉ cần xác nhận lại nếu không đổi.
 ci-stock-q-addicts = Số người <b>nghiện ma túy</b> đang được quản lý?
 ci-stock-q-users = Số người <b>sử dụng trái phép chất ma túy</b> (chưa xác định là nghiện) đang được quản lý?
 ci-stock-q-postRehab = Số người <b>sau cai nghiện</b> đang được quản lý?
 btn-ci-keep = Giữ nguyên ({ $n })
 ci-stocks-kept = Số người đang quản lý giữ nguyên: nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }.
-ci-stocks-none-yet = Chưa có số người đang được quản lý: bấm “Sửa báo cáo” để nhập.
+ci-stocks-none-yet = Chưa có số người đang được quản lý: { word-tap } “{ $edit }” để nhập.
 ci-q-peopleChanged = Tuần này có ai <b>mới</b> nghi sử dụng ma túy, mới về từ cai nghiện hoặc từ trại giam, tái nghiện, hay đã chuyển đi nơi khác không?
 ci-q-newSuspectedUsers = Số người <b>mới</b> phát hiện nghi sử dụng ma túy?
 ci-q-backFromRehab = Số người mới <b>trở về sau cai nghiện</b>?
@@ -374,8 +390,8 @@ ci-q-suspiciousBusinesses = Có cơ sở kinh doanh đáng ngờ (karaoke, nhà 
 ci-q-awarenessSessions = Số buổi tuyên truyền phòng, chống ma túy đã tổ chức trong tuần?
 ci-q-awarenessParticipants = Tổng cộng khoảng bao nhiêu <b>người dự</b> các buổi đó?
 ci-q-urgent = Có việc gì <b>khẩn cấp</b> cần công an phường xử lý ngay không?
-ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “Bỏ qua”.
-ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “Bỏ qua”)
+ci-q-note = Ghi chú thêm (nếu có)? Gõ nội dung hoặc { word-tap } “{ $skip }”.
+ci-ask-detail = Ở đâu, cụ thể thế nào? (gõ ngắn gọn, hoặc { word-tap } “{ $skip }”)
 ci-count-hint = { $channel ->
     [zalo] Nhắn một số (0, 1, 2…).
    *[other] Bấm một số hoặc gõ số (0, 1, 2…).
@@ -475,9 +491,9 @@ follow-status-new = 📥 Đã tiếp nhận, đang chờ cán bộ xem
 follow-status-claimed = 🔍 Đang được xác minh
 follow-status-handled = ✅ Đã xử lý
 follow-status-closed = 📁 Đã đóng
-follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “Gửi”.
-follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “Gửi”.
-follow-text-full = Phần bổ sung tối đa { $max } ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn { $left } ký tự: hãy gõ ngắn hơn, hoặc { word-tap } “Gửi” để gửi phần đã ghi nhận.
+follow-ask-info = Gõ thông tin bổ sung và/hoặc gửi tối đa { $max } ảnh, rồi { word-tap } “{ $send }”.
+follow-text-kept = Đã ghi nhận. Gửi thêm hoặc { word-tap } “{ $send }”.
+follow-text-full = Phần bổ sung tối đa { $max } ký tự, nên đoạn vừa gõ chưa được thêm. Bạn còn { $left } ký tự: hãy gõ ngắn hơn, hoặc { word-tap } “{ $send }” để gửi phần đã ghi nhận.
 follow-added = ✅ Đã chuyển thông tin bổ sung tới cán bộ, vẫn ẩn danh. Cảm ơn bạn!
 follow-closed-now = Tin báo này đã đóng, không thể bổ sung thêm.
 follow-bye = Đã xong. Giữ kín mã biên nhận của bạn.
@@ -661,7 +677,7 @@ dl-not-found = Không tìm thấy hạn báo cáo này.
 dl-group-submitted = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }).
 dl-group-submitted-late = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }) — muộn { $days } ngày.
 dl-file-ask = Gửi file báo cáo của <b>{ $agency }</b> cho «{ $title }»: Word, Excel, PDF hoặc ảnh chụp.
-dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc bấm Hủy.
+dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc { word-tap } “{ $cancel }”.
 dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> cho «{ $title }» và chuyển tới công an phường.
 dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
 dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
@@ -918,3 +934,21 @@ word-choices-above = { $channel ->
     [zalo] bằng cách nhắn số của một lựa chọn bên trên
    *[other] bằng các nút bên trên
 }
+
+## Rời một luồng giữa chừng (ask.ts): /start, /help, /lang, /status, /tip, mã biên nhận
+flow-left-tip = ↩️ Đã thoát phần soạn tin báo: tin báo chưa được gửi, không có gì được lưu lại.
+flow-left-follow = ↩️ Đã thoát phần theo dõi tin báo. Phần bổ sung chưa gửi (nếu có) không được chuyển đi.
+flow-left-checkin = ↩️ Đã thoát báo cáo tuần đang làm: báo cáo chưa được gửi. Có thể làm lại từ tin nhắn báo cáo tuần.
+flow-left-deadline = ↩️ Đã thoát: hạn báo cáo đang đặt chưa được tạo.
+flow-left-file = ↩️ Đã thoát: chưa gửi file báo cáo nào.
+flow-doing-tip = đang soạn tin báo
+flow-doing-follow = đang theo dõi tin báo
+flow-doing-checkin = đang làm báo cáo tuần
+flow-doing-deadline = đang đặt hạn báo cáo
+flow-doing-file = đang gửi file báo cáo
+flow-command-refused = Lệnh { $command } chưa dùng được khi { $doing }. Hãy trả lời câu hỏi bên trên, hoặc gõ /cancel để thoát. Các lệnh /start, /help, /lang, /status, /tip dùng được bất cứ lúc nào.
+button-quoted = “{ $label }”
+button-list-separator = {" "}/{" "}
+follow-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $send }”.
+follow-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $send }” để gửi phần bổ sung.
+hint-follow-info = Vui lòng gõ thông tin hoặc gửi ảnh, rồi { word-tap } “{ $send }”. Video, ghi âm và nhãn dán không được nhận.

@@ -1,7 +1,21 @@
-// Question helpers shared by the conversations (tip flow, check-in).
-import type { InlineKeyboard } from "grammy";
+// What every conversation (tip, follow-up, check-in, deadline, report file)
+// shares: how it waits for the person, how they leave it, and which message
+// carries the buttons of the step they are on.
+//
+// Rules kept here once, for every flow:
+// - /start, /help, /lang, /status and /tip always work: the flow is left, the
+//   person is told, and the command then runs as it would outside any flow.
+//   /cancel (or the ✖️ button) cancels with the flow's own word.
+// - A receipt code typed with its "TB" opens that tip's follow-up instead of
+//   being taken as an answer.
+// - Any other command is refused as a command; the flow waits on.
+// - Only the current step's message shows buttons: the previous one's are
+//   taken away when a new one is sent, and when the step is answered or left.
 import type { Conversation } from "@grammyjs/conversations";
-import { cancelButton } from "./callback-data/index.js";
+import type { InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import { receiptCodeTyped } from "../domain/codes.js";
+import { type ButtonKind, cancelButton } from "./callback-data/index.js";
 import type { BotContext, FlowContext } from "./context.js";
 import { escapeHtml } from "./html.js";
 
@@ -10,17 +24,139 @@ export class FlowCancelled extends Error {}
 
 type FlowConversation = Conversation<BotContext, FlowContext>;
 
-/** Waits for the next update of the flow; the "✖️ Hủy" button (cancelButton) ends it. */
+/** Commands that work in the middle of any flow: it is left, then the command runs. */
+export const LEAVING_COMMANDS = ["start", "help", "lang", "status", "tip"] as const;
+
 /** Blocking or unblocking the bot (my_chat_member) is not an answer: a flow keeps waiting. */
 export const isAnswer = (ctx: FlowContext): boolean => ctx.myChatMember === undefined;
 
-export async function waitOrCancel(conversation: FlowConversation): Promise<FlowContext> {
-  const next = await conversation.waitUntil(isAnswer);
-  if (next.callbackQuery && cancelButton.parse(next.callbackQuery.data ?? "")) {
-    await next.answerCallbackQuery();
-    throw new FlowCancelled();
+export interface FlowWords {
+  /** Said when the person leaves by a command or a receipt code (e.g. "flow-left-tip"). */
+  left: string;
+  /** What they are in the middle of, to refuse other commands (e.g. "flow-doing-tip"). */
+  doing: string;
+}
+
+export interface WaitOptions {
+  /** A receipt code is this step's answer (the follow-up asking for one), not a way out. */
+  codeIsAnswer?: boolean;
+  /** Said on leaving at this step instead of the flow's word; null when nothing would be lost. */
+  left?: string | null;
+}
+
+/** What an update means to a flow before it is an answer. */
+export type FlowEscape = { kind: "cancel" } | { kind: "leave" } | { kind: "refuse"; command: string } | null;
+
+/** `/cmd`, `/cmd@bot` or `/cmd args`: the command's name, lowercased. */
+export function commandOf(text: string | undefined): string | null {
+  const m = text === undefined ? null : /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/.exec(text);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function escapeOf(ctx: FlowContext, options: WaitOptions = {}): FlowEscape {
+  const text = ctx.message?.text;
+  const command = commandOf(text);
+  if (command === "cancel") return { kind: "cancel" };
+  if (command !== null) return (LEAVING_COMMANDS as readonly string[]).includes(command) ? { kind: "leave" } : { kind: "refuse", command: `/${command}` };
+  if (text !== undefined && !options.codeIsAnswer && receiptCodeTyped(text)) return { kind: "leave" };
+  return null;
+}
+
+/**
+ * The label of the button of `kind` (or whose data `which` accepts) on
+ * `keyboard`: hints name buttons through this, so they can name only buttons
+ * that are there, exactly as they read.
+ */
+export function labelOf(keyboard: InlineKeyboard, which: ButtonKind | ((data: string) => boolean)): string {
+  const accepts = typeof which === "function" ? which : (data: string) => which.parse(data) !== null;
+  const button = keyboard.inline_keyboard.flat().find((b) => "callback_data" in b && accepts(b.callback_data));
+  if (!button) throw new Error("a hint names a button its keyboard does not have");
+  return button.text;
+}
+
+/** The labels of those of `kinds` that `keyboard` has, each quoted, for a hint that names them all (“✅ Xong” / “⏭ Bỏ qua”). */
+export function buttonList(ctx: FlowContext, keyboard: InlineKeyboard, kinds: ButtonKind[]): string {
+  const labels = keyboard.inline_keyboard.flat().filter((b) => "callback_data" in b && kinds.some((k) => k.parse(b.callback_data) !== null));
+  return labels.map((b) => ctx.t("button-quoted", { label: b.text })).join(ctx.t("button-list-separator"));
+}
+
+type ReplyOptions = Parameters<FlowContext["reply"]>[1];
+
+/** One conversation's way of talking: see the rules at the top of this file. */
+export class Flow {
+  /** The message whose buttons are live, and its text (to show the answer under it). */
+  private live: { messageId: number; text: string } | null = null;
+
+  constructor(
+    readonly conversation: FlowConversation,
+    readonly ctx: FlowContext,
+    private readonly words: FlowWords,
+  ) {}
+
+  /** Sends a message; with inline buttons it becomes the step's one live message, and the previous one's buttons go. */
+  async send(text: string, keyboard?: InlineKeyboard, other: ReplyOptions = {}): Promise<Message.TextMessage> {
+    // The old buttons go first: nobody sees two live questions, even for a moment.
+    const live = keyboard !== undefined && keyboard.inline_keyboard.length > 0;
+    if (live) await this.settle();
+    const message = await this.ctx.reply(text, { parse_mode: "HTML", ...other, ...(keyboard ? { reply_markup: keyboard } : {}) });
+    if (live) this.live = { messageId: message.message_id, text };
+    return message;
   }
-  return next;
+
+  /** The live message's id: a question that keeps its buttons while work is done (the review's "Gửi"). */
+  get liveMessage(): number | null {
+    return this.live?.messageId ?? null;
+  }
+
+  /** Takes the live buttons away; with `answer`, the question then shows it ("✔️ …"). */
+  async settle(answer?: string): Promise<void> {
+    const live = this.live;
+    const chatId = this.ctx.chat?.id;
+    this.live = null;
+    if (!live || chatId === undefined) return;
+    if (answer === undefined) await this.ctx.api.editMessageReplyMarkup(chatId, live.messageId).catch(() => undefined);
+    else await this.ctx.api.editMessageText(chatId, live.messageId, `${live.text}\n\n✔️ ${escapeHtml(answer)}`, { parse_mode: "HTML" }).catch(() => undefined);
+  }
+
+  /** Changes the live message's buttons in place (the review's notification switch). */
+  async rekey(keyboard: InlineKeyboard): Promise<void> {
+    const chatId = this.ctx.chat?.id;
+    if (!this.live || chatId === undefined) return;
+    await this.ctx.api.editMessageReplyMarkup(chatId, this.live.messageId, { reply_markup: keyboard }).catch(() => undefined);
+  }
+
+  /** The next update that answers this flow. Cancelling throws FlowCancelled; leaving ends the flow here. */
+  async wait(options: WaitOptions = {}): Promise<FlowContext> {
+    for (;;) {
+      const next = await this.conversation.waitUntil(isAnswer);
+      const data = next.callbackQuery?.data;
+      if (data !== undefined && cancelButton.parse(data)) {
+        await next.answerCallbackQuery();
+        throw new FlowCancelled();
+      }
+      const escape = escapeOf(next, options);
+      if (escape?.kind === "cancel") throw new FlowCancelled();
+      if (escape?.kind === "leave") return this.leave(options.left === undefined ? this.words.left : options.left);
+      if (escape?.kind === "refuse") {
+        await next.reply(next.t("flow-command-refused", { command: escape.command, doing: next.t(this.words.doing) }));
+        continue;
+      }
+      return next;
+    }
+  }
+
+  /** Ends the flow, saying so, and hands the update on: the command (or the receipt code's follow-up) runs as outside any flow. */
+  private async leave(key: string | null): Promise<never> {
+    await this.settle();
+    if (key) await this.ctx.reply(this.ctx.t(key), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+    return this.conversation.halt({ next: true });
+  }
+
+  /** For the flow's cancel word: the live buttons go with it. */
+  async cancelled(key: string): Promise<void> {
+    await this.settle();
+    await this.ctx.reply(this.ctx.t(key), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+  }
 }
 
 /**
@@ -28,14 +164,13 @@ export async function waitOrCancel(conversation: FlowConversation): Promise<Flow
  * very message. Anything else gets a hint; the cancel button ends the flow.
  */
 export async function askChoice<T extends string>(
-  conversation: FlowConversation,
-  ctx: FlowContext,
+  flow: Flow,
   text: string,
   keyboard: InlineKeyboard,
   parse: (data: string) => T | null,
   label: (value: T) => string,
 ): Promise<T> {
-  const { value, settle } = await askChoiceThenSettle(conversation, ctx, text, keyboard, parse, label);
+  const { value, settle } = await askChoiceThenSettle(flow, text, keyboard, parse, label);
   await settle();
   return value;
 }
@@ -46,51 +181,37 @@ export async function askChoice<T extends string>(
  * mid-way the person can simply press the same button again.
  */
 export async function askChoiceThenSettle<T extends string>(
-  conversation: FlowConversation,
-  ctx: FlowContext,
+  flow: Flow,
   text: string,
   keyboard: InlineKeyboard,
   parse: (data: string) => T | null,
   label: (value: T) => string,
-  /** Wait on this message, already showing the question, instead of sending it again. */
-  onMessage?: number,
-): Promise<{ value: T; settle: () => Promise<void>; messageId: number }> {
-  const question = onMessage !== undefined ? { message_id: onMessage } : await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  /** Wait on the live message, already showing the question, instead of sending it again. */
+  again = false,
+): Promise<{ value: T; settle: () => Promise<void> }> {
+  const questionId = again && flow.liveMessage !== null ? flow.liveMessage : (await flow.send(text, keyboard)).message_id;
   for (;;) {
-    const next = await conversation.waitUntil(isAnswer);
+    const next = await flow.wait();
     const data = next.callbackQuery?.data;
     if (data === undefined) {
       await hintForUnexpected(next, "hint-use-buttons");
       continue;
     }
-    const onQuestion = next.callbackQuery?.message?.message_id === question.message_id;
-    if (onQuestion && cancelButton.parse(data)) {
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
-      throw new FlowCancelled();
-    }
-    const value = onQuestion ? parse(data) : null;
+    const value = next.callbackQuery?.message?.message_id === questionId ? parse(data) : null;
     if (value === null) {
       await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
       continue;
     }
     await next.answerCallbackQuery();
-    return {
-      value,
-      messageId: question.message_id,
-      // Show the answer in place of the buttons, so old buttons cannot be pressed again.
-      settle: async () => {
-        await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(label(value))}`, { parse_mode: "HTML" }).catch(() => undefined);
-      },
-    };
+    // Show the answer in place of the buttons, so old buttons cannot be pressed again.
+    return { value, settle: () => flow.settle(label(value)) };
   }
 }
 
-export async function hintForUnexpected(ctx: FlowContext, hint: string): Promise<void> {
+export async function hintForUnexpected(ctx: FlowContext, hint: string, vars?: Record<string, string | number>): Promise<void> {
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: ctx.t(hint) });
+    await ctx.answerCallbackQuery({ text: ctx.t(hint, vars) });
     return;
   }
-  await ctx.reply(ctx.t(hint));
+  await ctx.reply(ctx.t(hint, vars));
 }
-

@@ -12,10 +12,11 @@ import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
 import { followGroupMigrations } from "./group-migrations.js";
+import { staffNamesFeature } from "./features/staff-names.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
-import { checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
-import { createDeadlineMessenger, deadlinesFeature } from "./features/deadlines.js";
-import { followUpFeature } from "./features/follow-up.js";
+import { checkInConversation, checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
+import { createDeadlineMessenger, deadlineConversations, deadlinesFeature } from "./features/deadlines.js";
+import { followUpConversation, followUpFeature } from "./features/follow-up.js";
 import { reportFeature } from "./features/report.js";
 import { roadmapFeature } from "./features/roadmap.js";
 import {
@@ -28,7 +29,7 @@ import {
   createTipsterNotifier,
   tipCardsFeature,
 } from "./features/tip-cards.js";
-import { TIP_CONVERSATION, tipFlowFeature } from "./features/tip-flow.js";
+import { TIP_CONVERSATION, tipConversation, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
 import { retryingFetch } from "./retrying-fetch.js";
@@ -37,7 +38,7 @@ import { choicesOf } from "../channels/zalo/translate.js";
 import { chatTranslator, createI18n } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
-export const FLOW_STATE_VERSION = 3;
+export const FLOW_STATE_VERSION = 4;
 
 export interface CreateBotOptions {
   /** Any Bot API server: Telegram's, a local one, or the project's stand-in. */
@@ -161,6 +162,9 @@ export function createBot(
       plugins: flowPlugins,
     }),
   );
+  // Every flow before any handler: a running flow sees its chat's updates first, and what it is
+  // left for (/start, /help, /lang, /status, /tip, a receipt code) goes on to the handlers below (ask.ts).
+  guarded.chatType("private").use(tipConversation(deps), checkInConversation(deps), deadlineConversations(deps), followUpConversation(deps));
   guarded.use(tipFlowFeature(deps));
   guarded.use(checkInFeature(deps));
   guarded.use(deadlinesFeature(deps));
@@ -168,6 +172,7 @@ export function createBot(
   guarded.use(followUpFeature(deps));
   guarded.use(onboardingFeature(deps));
   guarded.use(policeGroupFeature(deps));
+  guarded.use(staffNamesFeature(deps));
   guarded.use(startFeature(deps));
   guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));

@@ -4,7 +4,7 @@
 import type { BotContext } from "./context.js";
 import { ServiceError } from "../services/errors.js";
 import type { ActiveMember, MemberService } from "../services/members.js";
-import { staffMember } from "./staff-identity.js";
+import { refusalKey, staffMember } from "./staff-identity.js";
 
 export async function removeFromList<Removed>(
   ctx: BotContext,
@@ -17,7 +17,7 @@ export async function removeFromList<Removed>(
 ): Promise<void> {
   const admin = await staffMember(ctx, members, "admin");
   if (!admin) {
-    await ctx.answerCallbackQuery({ text: ctx.t("not-admin"), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(ctx, "admin")), show_alert: true });
     return;
   }
   try {

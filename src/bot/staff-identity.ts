@@ -11,6 +11,17 @@ export function staffIdentity(ctx: Context): StaffIdentity | null {
   return { telegramUserId: String(user.id), displayName };
 }
 
+/** The two ways round of the sender's Telegram name, to offer as their staff name. */
+export function telegramNameOrders(ctx: Context): { given: string; family: string } | null {
+  const user = ctx.from;
+  if (!user || user.is_bot) return null;
+  const [given, family] = [
+    [user.first_name, user.last_name],
+    [user.last_name, user.first_name],
+  ].map((parts) => parts.filter(Boolean).join(" ").trim().replace(/\s+/g, " ").slice(0, 80));
+  return { given: given!, family: family! };
+}
+
 /**
  * The ward staff record of whoever sent this update, read from the database on
  * every call. In a group it is the membership of the ward bound to that group.
@@ -24,10 +35,17 @@ export async function staffMember(ctx: Context, members: MemberService, role?: "
   return role ? memberships.find((m) => m.role === role) : memberships[0];
 }
 
-/** staffMember, or a word to whoever is not: "not-admin" when an admin is needed, else "card-only-officers". */
+/** The refusal for someone who is not staff (or not the admin), worded for what they did: a button pressed or a command typed. */
+export function refusalKey(ctx: Context, role?: "admin"): "not-admin" | "not-admin-button" | "only-officers-command" | "card-only-officers" {
+  const button = ctx.callbackQuery !== undefined;
+  if (role === "admin") return button ? "not-admin-button" : "not-admin";
+  return button ? "card-only-officers" : "only-officers-command";
+}
+
+/** staffMember, or a refusal to whoever is not (see refusalKey). */
 export async function requireStaff(ctx: BotContext, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
   const member = await staffMember(ctx, members, role);
-  if (!member) await ctx.reply(ctx.t(role === "admin" ? "not-admin" : "card-only-officers"));
+  if (!member) await ctx.reply(ctx.t(refusalKey(ctx, role)));
   return member;
 }
 

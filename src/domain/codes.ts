@@ -46,6 +46,18 @@ export function parseReceiptCode(input: string): string | null {
   return `TB-${compact.slice(0, 4)}-${compact.slice(4)}`;
 }
 
+/**
+ * A receipt code sent as a message of its own, typed with its "TB" (otherwise
+ * as loosely as parseReceiptCode reads it): how a flow tells a code from an
+ * answer. Without the prefix, eight symbols are too often something else a
+ * person types: a licence plate ("77C-234.56" reads as TB-77C2-3456), or a word
+ * without its marks.
+ */
+export function receiptCodeTyped(input: string): string | null {
+  const compact = input.normalize("NFKC").toUpperCase().replace(SEPARATORS, "");
+  return compact.length === 10 && compact.startsWith("TB") ? parseReceiptCode(input) : null;
+}
+
 /** The tip's reference shown to officers (`#A7K3`); unique per ward by the caller's retries. */
 export function generateTipReference(randomBytes: RandomBytes): string {
   return randomSymbols(randomBytes, 4);

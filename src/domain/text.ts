@@ -113,3 +113,8 @@ export function foldedEndsBefore(text: PreparedText, end: number, phrase: string
   const n = foldVietnamese(phrase).split(" ").filter(Boolean).length;
   return n > 0 && foldedAt(text, end - n, phrase);
 }
+
+/** Whether a text has any letter to read: "😡😡💊💉" or "113 !!!" tells an officer only that someone was upset. */
+export function hasWords(text: string): boolean {
+  return /\p{L}/u.test(text);
+}

@@ -9,6 +9,8 @@ export type AuditAction =
   | "ward.admin_code_issued"
   | "invite.created"
   | "invite.accepted"
+  | "checkin.opened_now"
+  | "staff.renamed"
   | "member.removed"
   | "member.removed_from_group"
   | "quarter_head.removed"

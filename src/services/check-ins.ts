@@ -119,6 +119,77 @@ export class CheckInService {
     return window.week;
   }
 
+  /**
+   * An officer opens this week's check-in now (or next week's, before it opens): one quarter by
+   * its position, or every quarter with a head. What the planned opening would do, earlier; the
+   * planned opening then asks nobody twice (the prompts' keys are the same).
+   */
+  async openNowBy(actor: { id: string; wardId: string }, quarterPosition: number | null): Promise<{ week: string; quarters: string[] }> {
+    const ward = await this.ward(actor.wardId);
+    const window = currentOrNextWindow(this.clock(), scheduleOf(ward), ward.timezone);
+    if (holidayFor(window, await this.db.holiday.findMany({ where: { wardId: ward.id } }))) throw new ServiceError("holiday_week");
+    let opened: string[];
+    if (quarterPosition === null) {
+      const quarters = await this.db.quarter.findMany({ where: { wardId: ward.id, heads: { some: { active: true } } }, orderBy: { position: "asc" } });
+      if (quarters.length === 0) throw new ServiceError("no_head");
+      await this.openNow(ward.id);
+      opened = quarters.map((q) => q.name);
+    } else {
+      const quarter = await this.db.quarter.findFirst({ where: { wardId: ward.id, position: quarterPosition }, include: { heads: { where: { active: true }, select: { id: true } } } });
+      if (!quarter) throw new ServiceError("not_found");
+      if (quarter.heads.length === 0) throw new ServiceError("no_head", quarter.name);
+      await this.openQuarter(ward, quarter.id, window.week);
+      await this.jobs.runDue();
+      opened = [quarter.name];
+    }
+    await this.audit.record({ wardId: ward.id, action: "checkin.opened_now", actorMemberId: actor.id, detail: { week: window.week, quarter: quarterPosition === null ? null : opened[0]! } });
+    return { week: window.week, quarters: opened };
+  }
+
+  /**
+   * A head who joins while this week's check-in is open is asked at once, with the reminders
+   * still to come. Null when no week is open (they are asked when it opens).
+   */
+  async askNewHead(quarterId: string): Promise<string | null> {
+    const quarter = await this.db.quarter.findUnique({ where: { id: quarterId }, include: { ward: true } });
+    if (!quarter) return null;
+    const ward = quarter.ward;
+    const now = this.clock();
+    const window = currentOrNextWindow(now, scheduleOf(ward), ward.timezone);
+    if (now.getTime() < window.opensAt.getTime()) return null;
+    if (holidayFor(window, await this.db.holiday.findMany({ where: { wardId: ward.id } }))) return null;
+    await this.openQuarter(ward, quarterId, window.week);
+    await this.jobs.runDue();
+    return window.week;
+  }
+
+  /** One quarter's part of an opening: its check-in, a prompt to each head, the reminders still ahead, and the week's close. */
+  private async openQuarter(ward: WardRow, quarterId: string, week: string): Promise<void> {
+    const window = checkInWindow(week, scheduleOf(ward), ward.timezone);
+    const checkIn = await upsertRacing(() =>
+      this.db.checkIn.upsert({
+        where: { quarterId_week: { quarterId, week } },
+        create: { wardId: ward.id, quarterId, week },
+        update: {},
+      }),
+    );
+    const planned: NewJob[] = [];
+    for (const head of await this.heads.recipients(quarterId)) {
+      planned.push({ wardId: ward.id, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
+    }
+    planned.push(...this.remindersAhead(ward.id, checkIn.id, window.reminders));
+    planned.push({ wardId: ward.id, key: `checkin.close:${ward.id}:${week}`, kind: "checkin.close", dueAt: window.closesAt, payload: { week } });
+    await this.jobs.scheduleMany(planned);
+  }
+
+  /** A reminder already due when the prompt goes out would only repeat it: only those still ahead are planned. */
+  private remindersAhead(wardId: string, checkInId: string, reminders: readonly Date[]): NewJob[] {
+    const now = this.clock().getTime();
+    return reminders.flatMap((at, i) =>
+      at.getTime() > now ? [{ wardId, key: `checkin.remind:${checkInId}:${i + 1}`, kind: "checkin.remind" as const, dueAt: at, payload: { checkInId, reminder: i + 1 } }] : [],
+    );
+  }
+
   private async ward(wardId: string): Promise<WardRow> {
     return this.db.ward.findUniqueOrThrow({ where: { id: wardId } });
   }
@@ -142,9 +213,7 @@ export class CheckInService {
       for (const head of await this.heads.recipients(quarter.id)) {
         planned.push({ wardId, key: `checkin.prompt:${head.id}:${week}:0`, kind: "checkin.prompt", dueAt: this.clock(), payload: { headId: head.id, checkInId: checkIn.id, reminder: 0 } });
       }
-      for (const [i, at] of window.reminders.entries()) {
-        planned.push({ wardId, key: `checkin.remind:${checkIn.id}:${i + 1}`, kind: "checkin.remind", dueAt: at, payload: { checkInId: checkIn.id, reminder: i + 1 } });
-      }
+      planned.push(...this.remindersAhead(wardId, checkIn.id, window.reminders));
     }
     planned.push({ wardId, key: `checkin.close:${wardId}:${week}`, kind: "checkin.close", dueAt: window.closesAt, payload: { week } });
     await this.jobs.scheduleMany(planned);
@@ -168,8 +237,12 @@ export class CheckInService {
   }
 
   private async remind(checkInId: string, reminder: number): Promise<void> {
-    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId } });
+    const checkIn = await this.db.checkIn.findUnique({ where: { id: checkInId }, include: { ward: true } });
     if (!checkIn || checkIn.status === "answered") return;
+    // Caught up after a pause: only the latest reminder that is due goes out, never two at once.
+    const window = checkInWindow(checkIn.week, scheduleOf(checkIn.ward), checkIn.ward.timezone);
+    const now = this.clock().getTime();
+    if (window.reminders.some((at, i) => i + 1 > reminder && at.getTime() <= now)) return;
     for (const head of await this.heads.recipients(checkIn.quarterId)) {
       await this.jobs.schedule({
         wardId: checkIn.wardId,

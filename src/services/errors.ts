@@ -20,7 +20,9 @@ export type ServiceErrorCode =
   | "window_closed"
   | "not_found"
   | "not_agency_contact"
-  | "ward_exists";
+  | "ward_exists"
+  | "no_head"
+  | "holiday_week";
 
 export class ServiceError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import { StaffNameService } from "./staff-names.js";
 import type { Database } from "../db.js";
 import { AgencyService } from "./agencies.js";
 import { AttemptLimiter, SubmissionLimiter } from "./attempt-limiter.js";
@@ -64,6 +65,8 @@ export interface Services {
   conversations: ConversationStore;
   jobs: JobService;
   heads: QuarterHeadService;
+  /** One name per staff member, shown everywhere (services/staff-names.ts). */
+  staffNames: StaffNameService;
   checkIns: CheckInService;
   receiptAttempts: AttemptLimiter;
   /** Wrong /admin codes: 5 per chat per hour. */
@@ -106,6 +109,7 @@ export function createServices(options: ServiceOptions): Services {
     audit,
     wards: new WardService(db, secrets, random, audit, clock, options.adminCodeTtlHours ?? 24),
     members: new MemberService(db, secrets, clock, audit, invites, tips),
+    staffNames: new StaffNameService(db, audit),
     tips,
     tipOutcomes: new TipOutcomeService(db, clock, audit),
     preferences: new PreferenceService(db, secrets, clock),

@@ -87,7 +87,7 @@ export class QuarterHeadService {
     return headView(row);
   }
 
-  async accept(payload: string, who: StaffIdentity): Promise<HeadInvitePreview> {
+  async accept(payload: string, who: StaffIdentity): Promise<HeadInvitePreview & { quarterId: string }> {
     const invite = await this.usableInvite(payload);
     const role: HeadRole = invite.role === "quarter_head" ? "head" : "deputy";
     const now = this.clock();
@@ -107,7 +107,7 @@ export class QuarterHeadService {
       });
     });
     await this.audit.record({ wardId: invite.wardId, action: "invite.accepted", detail: { role: invite.role, inviteId: invite.id } });
-    return { wardName: invite.ward.name, quarterName: invite.quarter.name, role };
+    return { wardName: invite.ward.name, quarterName: invite.quarter.name, quarterId: invite.quarter.id, role };
   }
 
   /** Active head/deputy records of a Telegram user (they may serve several quarters). */

@@ -10,7 +10,7 @@ import { scanForIdentities } from "../support/anonymity.js";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
-import { setUpWard } from "../support/scenario.js";
+import { setUpWard, turnNotificationsOn } from "../support/scenario.js";
 import { CATEGORIES, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
 
 const FLOWS = Number(process.env.ANONYMITY_FLOWS ?? 1_000);
@@ -84,7 +84,7 @@ async function play(resident: Persona, flow: Flow): Promise<"submitted" | "cance
     await resident.tap("Nội dung", /Bước 5\/6/);
     await resident.say(flow.extraText, /Xem lại tin báo/);
   }
-  if (flow.optIn) await resident.tap("Nhận thông báo: Tắt", /Xem lại tin báo/);
+  if (flow.optIn) await turnNotificationsOn(resident);
   const done = await resident.tap("📨 Gửi", /Mã biên nhận|nhiều tin báo/);
   const receipt = /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(done.message?.text ?? "")?.[0];
   if (!receipt) throw new Error(`no receipt: ${resident.lastBotText()}`);

@@ -256,7 +256,7 @@ describe("agencies' report deadlines", () => {
     const headButton = t.standIn.inlineButtons(heads).find((b) => b.text.includes("Tổ trưởng Ba"))!;
     const ownMessage = await ward.officer.say("/help", /Lệnh cho cán bộ/);
     const forged = await ward.officer.press(ownMessage!.message_id, headButton.callback_data!);
-    expect(forged.answer).toMatchObject({ text: "⛔ Chỉ quản trị viên của phường mới dùng được lệnh này.", show_alert: true });
+    expect(forged.answer).toMatchObject({ text: "⛔ Chỉ quản trị viên của phường mới dùng được nút này.", show_alert: true });
 
     await ward.admin.tap(/Tổ trưởng Ba/, /Đã cho thôi: Tổ trưởng Ba \(Khu phố 3\)/);
     await ward.admin.say("/heads 3", /Không có tổ trưởng, tổ phó nào đang hoạt động/);

@@ -88,7 +88,7 @@ describe.runIf(databaseKind() === "sqlite")("database faults at the moment a tip
     const other = new BetterSqlite3(file);
     t.standIn.holdCalls("answerCallbackQuery", () => true, { ms: 300, times: 1, onHeld: () => other.exec("BEGIN EXCLUSIVE") });
     try {
-      await resident.tap("📨 Gửi", /chưa gửi được tin báo do lỗi hệ thống.*bấm “Gửi” để thử lại/s);
+      await resident.tap("📨 Gửi", /chưa gửi được tin báo do lỗi hệ thống.*bấm “📨 Gửi” để thử lại/s);
       expect(await t.app.services.db.tip.count()).toBe(0);
     } finally {
       other.exec("ROLLBACK");

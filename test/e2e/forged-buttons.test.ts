@@ -75,6 +75,7 @@ function mustRefuse(audience: Audience, p: Presser, legitStaff: (p: Presser) => 
       // Rows drawn are ones the presser has no right to; nobody here is in a flow, whose buttons pressed outside it start nothing.
       return true;
     case "ward-staff":
+    case "staff-self":
       return !legitStaff(p);
     case "anyone-private":
       return p.group;

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
-import { setUpWard } from "../support/scenario.js";
+import { setUpWard, turnNotificationsOn } from "../support/scenario.js";
 import { ATTACKER_KEYS, dumpDatabase, type Row } from "../support/sealed-rows.js";
 import { choose, ZaloPersona } from "../support/zalo-persona.js";
 
@@ -107,7 +107,7 @@ describe("no time, order or id pairs a resident with a tip (the adversary with t
           await persona.tap("Hôm nay", /Bước 5\/6/);
           await persona.say(text, /Bước 6\/6/);
           await persona.tap("Bỏ qua", /Xem lại/);
-          if (optIn) await persona.tap("Nhận thông báo: Tắt", /Xem lại/);
+          if (optIn) await turnNotificationsOn(persona);
           const done = await persona.tap("📨 Gửi", /Mã biên nhận/);
           return /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(done.message?.text ?? "")![0];
         },

@@ -69,8 +69,13 @@ describe("tip flow state across restarts, cancel and timeout", () => {
     await eventually(async () => expect(await t.app.services.db.conversationState.count()).toBe(0));
     expect(await t.app.services.db.tip.count()).toBe(0);
     await resident.say("/cancel", /Không có gì đang soạn/);
-    // Old buttons of the cancelled flow start nothing: the press is answered with no alert, the resident is told the flow is gone.
-    const { answer } = await resident.tap("Khu phố 1", /hết hạn và đã được xóa/);
+    // The cancelled flow's buttons are edited away; pressed anyway (a client still showing them), they start nothing: the resident is told the flow is gone.
+    const question = resident.botMessages().find((m) => /Bước 2\/6/.test(m.text ?? ""))!;
+    expect(resident.buttons(question)).toEqual([]);
+    const sent = t.standIn.callsTo("sendMessage").find((c) => /Bước 2\/6/.test(String(c.params.text)))!;
+    const markup = sent.params.reply_markup;
+    const keyboard = (typeof markup === "string" ? JSON.parse(markup) : markup) as { inline_keyboard: { callback_data: string }[][] };
+    const { answer } = await resident.press(question.message_id, keyboard.inline_keyboard[0]![0]!.callback_data, /hết hạn và đã được xóa/);
     expect(answer.text).toBeUndefined();
     expect(await t.app.services.db.tip.count()).toBe(0);
   });

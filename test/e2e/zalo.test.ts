@@ -59,9 +59,9 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     await resident.sendUnsupported(/gõ nội dung bằng chữ/);
     await resident.say("Có người bán đá ở nhà trọ cuối hẻm 12, tối nào cũng có xe ra vào", /Bước 6\/6/);
     // Worded for typing, not tapping.
-    expect(resident.lastBotText()).toMatch(/rồi nhắn “Xong”/);
+    expect(resident.lastBotText()).toMatch(/rồi nhắn “✅ Xong”/);
     const received = await resident.sendImage(await jpegWithGps(), undefined, /Đã nhận ảnh 1\/5/);
-    expect(received?.text).toMatch(/hoặc nhắn “Xong”/);
+    expect(received?.text).toMatch(/hoặc nhắn “✅ Xong”/);
     const review = await resident.say("xong", /Xem lại tin báo/);
     expect(review?.text).toContain("Khu phố 5");
     expect(review?.text).toContain("Ảnh: 1");

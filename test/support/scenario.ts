@@ -3,6 +3,7 @@
 import { expect } from "vitest";
 import { Persona } from "./persona.js";
 import type { TestApp } from "./harness.js";
+import { until } from "./wait.js";
 
 export interface Ward {
   admin: Persona;
@@ -54,7 +55,16 @@ export async function sendQuickTip(resident: Persona, tip: QuickTip): Promise<st
   await resident.tap(tip.timing, /Bước 5\/6/);
   await resident.say(tip.description, /Bước 6\/6/);
   await resident.tap("Bỏ qua", /Xem lại/);
-  if (tip.optIn) await resident.tap("Nhận thông báo: Tắt", /Xem lại/);
+  if (tip.optIn) await turnNotificationsOn(resident);
   const done = await resident.tap("📨 Gửi", /Mã biên nhận|nhiều tin báo/);
   return /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(done.message?.text ?? "")?.[0] ?? null;
+}
+
+/** The review's notification switch, turned on: it changes in place (no second review), so this waits for its new label. */
+export async function turnNotificationsOn(resident: Persona): Promise<void> {
+  await resident.tap("Nhận thông báo: Tắt");
+  await until(
+    () => resident.botMessages().some((m) => resident.buttons(m).some((b) => b.includes("Nhận thông báo: Bật"))),
+    () => `the review's switch did not turn on: ${resident.lastBotText()}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPhrase, findPhrase, foldVietnamese, prepareText } from "../../src/domain/text.js";
+import { containsPhrase, findPhrase, foldVietnamese, hasWords, prepareText } from "../../src/domain/text.js";
 
 describe("foldVietnamese", () => {
   it.each([
@@ -71,5 +71,15 @@ describe("findPhrase", () => {
     expect(prepareText("Hắn đang bán đá cho học sinh").accented).toBe(true);
     expect(prepareText("thang nhoc o nha tro so 5 dang ban da gần trường").accented).toBe(false);
     expect(prepareText("12 34").accented).toBe(false);
+  });
+});
+
+describe("hasWords", () => {
+  it("finds letters in any script, with or without marks, and none in emoji, digits and signs", () => {
+    expect(hasWords("bán đá")).toBe(true);
+    expect(hasWords("ban da 💊")).toBe(true);
+    expect(hasWords("😡😡💊💉")).toBe(false);
+    expect(hasWords("113 !!! 💊")).toBe(false);
+    expect(hasWords("🏍️ 22h")).toBe(true);
   });
 });

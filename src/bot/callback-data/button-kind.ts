@@ -26,6 +26,7 @@ export const AUDIENCES = {
   "anyone-private": "anyone, in a private chat with the bot",
   "chat-language": "anyone in a private chat; in a group, that ward's staff",
   "super-admin": "a super-admin of the deployment (SUPER_ADMIN_IDS), in a private chat",
+  "staff-self": "any staff member (officer, admin, quarter head or deputy, agency contact) naming themselves, in their private chat",
 } as const;
 export type Audience = keyof typeof AUDIENCES;
 

@@ -9,7 +9,7 @@ import { cancelButton } from "./flows.js";
 import { followUpButtons } from "./follow-up.js";
 import { menuButtons } from "./menu.js";
 import { reportPeriodButton, rollUpPeriodButton } from "./report.js";
-import { languageButton, quarterStatusButton, rebindButtons, removeOfficerButton } from "./staff.js";
+import { languageButton, quarterStatusButton, rebindButtons, removeOfficerButton, staffNameButton } from "./staff.js";
 import { cardButtons, tipListButton } from "./tip-cards.js";
 import { tipFlowButtons } from "./tip-flow.js";
 
@@ -47,6 +47,7 @@ export const BUTTON_KINDS: Readonly<Record<string, ButtonKind>> = {
   "officers.remove": removeOfficerButton,
   ...family("policeGroup.rebind", rebindButtons),
   language: languageButton,
+  "staff.name": staffNameButton,
   "roadmap.quarterStatus": quarterStatusButton,
   "report.period": reportPeriodButton,
   "rollup.period": rollUpPeriodButton,

@@ -47,3 +47,6 @@ export const quarterStatusButton = buttonKind({
     { quarter: 1, status: "hotspot" },
   ],
 });
+
+/** After an invite: the name as Telegram has it, one way round or the other ("given" first, or "family" first). */
+export const staffNameButton = buttonKind({ prefix: "nm", audience: "staff-self", args: { order: z.enum(["given", "family"]) }, examples: [{ order: "given" }, { order: "family" }] });

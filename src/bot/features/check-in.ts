@@ -38,12 +38,13 @@ import {
   parseCheckInPromptPress,
   removeHeadButton,
 } from "../callback-data/index.js";
-import { askChoice, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
+import { askChoice, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
 import { chatTranslator, type Translate } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
+import { offerStaffName } from "./staff-names.js";
 import { formatTime } from "./tip-cards.js";
 import { removeFromList } from "../removal-buttons.js";
 import { ignoreUnchanged } from "../edits.js";
@@ -141,9 +142,9 @@ export function summaryText(t: Translate, s: WeeklySummary): string {
   });
 }
 
-/** "Không có gì mới" kept the stocks: say what they are, or that none were given yet. */
-export function stocksLine(t: Translate, stocks: QuarterStocks): string {
-  if (!stocksKnown(stocks)) return t("ci-stocks-none-yet");
+/** "Không có gì mới" kept the stocks: say what they are, or that none were given yet (naming the button, `edit`, that gives them). */
+export function stocksLine(t: Translate, stocks: QuarterStocks, edit: string): string {
+  if (!stocksKnown(stocks)) return t("ci-stocks-none-yet", { edit });
   return t("ci-stocks-kept", { addicts: stocks.addicts.count, users: stocks.users.count, postRehab: stocks.postRehab.count });
 }
 
@@ -164,17 +165,18 @@ const scheduleArgs = z
   .transform(([weekday, hour, windowHours, reminders]) => ({ weekday, hour, windowHours, reminderHours: reminders.split(",").map(Number) }))
   .refine((s) => s.reminderHours.every((h) => h > 0 && h < s.windowHours), "reminders must fall inside the window");
 
+/** The check-in flow itself: registered with the other flows, before any handler (see create-bot.ts). */
+export function checkInConversation(deps: BotDeps) {
+  return createConversation<BotContext, FlowContext>((conversation, ctx, checkInId: string) => checkInFlow(conversation, ctx, checkInId, deps), {
+    id: CHECK_IN_CONVERSATION,
+    maxMillisecondsToWait: 6 * 3_600_000,
+  });
+}
+
 export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
-
-  privateChats.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, checkInId: string) => checkInFlow(conversation, ctx, checkInId, deps),
-      { id: CHECK_IN_CONVERSATION, maxMillisecondsToWait: 6 * 3_600_000 },
-    ),
-  );
 
   // The admin's list of heads and deputies (all, or one quarter's), each with a button to step them down.
   const LISTED_MAX = 90; // Telegram allows 100 buttons a message
@@ -214,11 +216,39 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     );
   });
 
+  // Staff open this week's check-in now, for one quarter (`/mobaocao 5`) or every quarter with a head, in private or in the police group.
+  feature.command(["mobaocao", "opencheckin"], async (ctx) => {
+    const staff = await staffMember(ctx, services.members);
+    if (!staff) {
+      await ctx.reply(ctx.t("only-officers-command"));
+      return;
+    }
+    const arg = ctx.match.trim();
+    const number = z.coerce.number().int().min(1).max(500).safeParse(arg);
+    if (arg !== "" && !number.success) {
+      await ctx.reply(ctx.t("checkin-open-usage"));
+      return;
+    }
+    try {
+      const opened = await services.checkIns.openNowBy(staff, number.success ? number.data - 1 : null);
+      const quarters = escapeHtml(opened.quarters.join(", "));
+      await ctx.reply(
+        number.success ? ctx.t("checkin-opened-one", { week: opened.week, quarter: quarters }) : ctx.t("checkin-opened-all", { week: opened.week, count: opened.quarters.length, quarters }),
+        { parse_mode: "HTML" },
+      );
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      if (err.code === "no_head") await ctx.reply(number.success ? ctx.t("checkin-open-no-head", { quarter: escapeHtml(err.message), n: number.data }) : ctx.t("checkin-open-no-heads"), { parse_mode: "HTML" });
+      else if (err.code === "holiday_week") await ctx.reply(ctx.t("checkin-open-holiday"));
+      else await ctx.reply(ctx.t("checkin-open-no-quarter", { n: number.success ? number.data : 0 }));
+    }
+  });
+
   // Staff invite a head or deputy for a quarter by its number.
   privateChats.command("invitehead", async (ctx) => {
     const staff = await staffMember(ctx, services.members);
     if (!staff) {
-      await ctx.reply(ctx.t("not-admin"));
+      await ctx.reply(ctx.t("only-officers-command"));
       return;
     }
     const [numberText, roleText] = ctx.match.trim().split(/\s+/);
@@ -265,15 +295,27 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.callbackQuery(headInviteButtons.accept.pattern, async (ctx, next) => {
     const invite = headInviteButtons.accept.parse(ctx.callbackQuery.data);
     if (!invite) return next();
-    const who = staffIdentity(ctx);
+    const telegram = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
-    if (!who) return;
+    if (!telegram) return;
     try {
+      // Someone already on staff keeps the name they chose; someone new is asked which way round their name goes.
+      const known = await services.staffNames.known(telegram.telegramUserId);
+      const who = known ? { ...telegram, displayName: known } : telegram;
       const accepted = await services.heads.accept(invite.payload, who);
+      if (!known) await offerStaffName(ctx, who.displayName);
+      // Joining while the week is open: asked at once (the prompt comes below this message), not next week.
+      const openWeek = await services.checkIns.askNewHead(accepted.quarterId);
+      const role = ctx.t(`role-${accepted.role}`);
+      const quarter = escapeHtml(accepted.quarterName);
+      if (openWeek !== null) {
+        await ctx.editMessageText(ctx.t("head-registered-open", { role, quarter, week: openWeek }), { parse_mode: "HTML" });
+        return;
+      }
       const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
       const ward = head ? await services.wards.get(head.wardId) : null;
       const when = ward ? formatTime(checkInWindowForNow(deps, ward).opensAt, ward.timezone, await ctx.i18n.getLocale()) : "";
-      await ctx.editMessageText(ctx.t("head-registered", { role: ctx.t(`role-${accepted.role}`), quarter: escapeHtml(accepted.quarterName), when }), { parse_mode: "HTML" });
+      await ctx.editMessageText(ctx.t("head-registered", { role, quarter, when }), { parse_mode: "HTML" });
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code))).catch(ignoreUnchanged);
@@ -301,9 +343,10 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const saved = await services.checkIns.answer(who.telegramUserId, checkIn.id, "nothing");
       const locale = await ctx.i18n.getLocale();
       const t: Translate = (key, vars) => ctx.t(key, vars);
+      const edit = new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id }));
       await ctx.editMessageText(
-        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks)}`,
-        { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id })) },
+        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks, labelOf(edit, checkInPromptButtons.start))}`,
+        { parse_mode: "HTML", reply_markup: edit },
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
@@ -378,13 +421,13 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
     await ctx.reply(ctx.t(info.code === "window_closed" ? "ci-window-closed" : "ci-not-head"));
     return;
   }
+  const flow = new Flow(conversation, ctx, { left: "flow-left-checkin", doing: "flow-doing-checkin" });
   try {
     for (;;) {
-      const stocks = await askStocks(conversation, ctx, info.quarter, info.stocks);
-      const answers = await askWeek(conversation, ctx);
+      const stocks = await askStocks(flow, info.quarter, info.stocks);
+      const answers = await askWeek(flow);
       const choice = await askChoice(
-        conversation,
-        ctx,
+        flow,
         ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
         new InlineKeyboard()
           .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
@@ -416,7 +459,7 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
     }
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("ci-cancelled"));
+      await flow.cancelled("ci-cancelled");
       return;
     }
     throw err;
@@ -424,12 +467,12 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
 }
 
 /** The stocks as they stand, to confirm with one tap ("còn đúng không?"), or asked one by one when unknown or changed. */
-async function askStocks(conversation: TipConversation, ctx: FlowContext, quarter: string, current: QuarterStocks): Promise<StockCounts> {
+async function askStocks(flow: Flow, quarter: string, current: QuarterStocks): Promise<StockCounts> {
+  const { ctx } = flow;
   if (stocksKnown(current)) {
     const oldest = STOCK_KINDS.map((k) => current[k].confirmedOn).sort()[0]!;
     const keep = await askChoice(
-      conversation,
-      ctx,
+      flow,
       ctx.t("ci-stocks-confirm", { quarter: escapeHtml(quarter), addicts: current.addicts.count, users: current.users.count, postRehab: current.postRehab.count, date: displayDate(oldest) }),
       new InlineKeyboard()
         .text(ctx.t("btn-ci-stocks-keep"), checkInFlowButtons.stocksKeep.encode())
@@ -446,28 +489,29 @@ async function askStocks(conversation: TipConversation, ctx: FlowContext, quarte
     await ctx.reply(ctx.t("ci-stocks-unknown", { quarter: escapeHtml(quarter) }), { parse_mode: "HTML" });
   }
   const stocks: StockCounts = { addicts: 0, users: 0, postRehab: 0 };
-  for (const kind of STOCK_KINDS) stocks[kind] = await askCount(conversation, ctx, ctx.t(`ci-stock-q-${kind}`), current[kind]?.count);
+  for (const kind of STOCK_KINDS) stocks[kind] = await askCount(flow, ctx.t(`ci-stock-q-${kind}`), current[kind]?.count);
   return stocks;
 }
 
 /** This week's flows and signs, in CHECK_IN_STEPS order. */
-async function askWeek(conversation: TipConversation, ctx: FlowContext): Promise<CheckInAnswers> {
+async function askWeek(flow: Flow): Promise<CheckInAnswers> {
+  const { ctx } = flow;
   const flows: FlowCounts = zeroFlows();
   const signs: Record<SignKey, { yes: boolean; detail: string | null }> = { newSigns: NO, plantGrowing: NO, suspiciousBusinesses: NO, urgent: NO };
   let note: string | null = null;
   for (const step of CHECK_IN_STEPS) {
     if (step.kind === "gate") {
-      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
+      const yes = await askYesNo(flow, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(flow, ctx.t(`ci-q-${key}`)) : 0;
     } else if (step.kind === "sign") {
-      const yes = await askYesNo(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      for (const key of step.counts) flows[key] = yes ? await askCount(conversation, ctx, ctx.t(`ci-q-${key}`)) : 0;
-      signs[step.key] = { yes, detail: yes && step.detail ? await askText(conversation, ctx, ctx.t("ci-ask-detail"), DETAIL_MAX) : null };
+      const yes = await askYesNo(flow, ctx.t(`ci-q-${step.key}`));
+      for (const key of step.counts) flows[key] = yes ? await askCount(flow, ctx.t(`ci-q-${key}`)) : 0;
+      signs[step.key] = { yes, detail: yes && step.detail ? await askText(flow, "ci-ask-detail", DETAIL_MAX) : null };
     } else if (step.kind === "count") {
-      flows[step.key] = await askCount(conversation, ctx, ctx.t(`ci-q-${step.key}`));
-      if (step.followUp) flows[step.followUp] = flows[step.key] > 0 ? await askCount(conversation, ctx, ctx.t(`ci-q-${step.followUp}`)) : 0;
+      flows[step.key] = await askCount(flow, ctx.t(`ci-q-${step.key}`));
+      if (step.followUp) flows[step.followUp] = flows[step.key] > 0 ? await askCount(flow, ctx.t(`ci-q-${step.followUp}`)) : 0;
     } else {
-      note = await askText(conversation, ctx, ctx.t("ci-q-note"), NOTE_MAX);
+      note = await askText(flow, "ci-q-note", NOTE_MAX);
     }
   }
   return { ...NOTHING_TO_REPORT, flows, ...signs, note };
@@ -490,10 +534,10 @@ function reviewLines(ctx: FlowContext, stocks: StockCounts, answers: CheckInAnsw
   return lines.join("\n");
 }
 
-async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: string): Promise<boolean> {
+async function askYesNo(flow: Flow, text: string): Promise<boolean> {
+  const { ctx } = flow;
   const answer = await askChoice(
-    conversation,
-    ctx,
+    flow,
     text,
     new InlineKeyboard().text(ctx.t("btn-yes"), checkInFlowButtons.yes.encode()).text(ctx.t("btn-no"), checkInFlowButtons.no.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode()),
     (data) => (checkInFlowButtons.yes.parse(data) ? "yes" : checkInFlowButtons.no.parse(data) ? "no" : null),
@@ -503,26 +547,30 @@ async function askYesNo(conversation: TipConversation, ctx: FlowContext, text: s
 }
 
 /** Buttons for the usual small numbers (and "keep" the current one when there is one), or any typed number. */
-async function askCount(conversation: TipConversation, ctx: FlowContext, text: string, keep?: number): Promise<number> {
+async function askCount(flow: Flow, text: string, keep?: number): Promise<number> {
+  const { ctx } = flow;
   const kb = new InlineKeyboard();
   for (const n of [0, 1, 2, 3, 4, 5]) kb.text(String(n), checkInFlowButtons.count.encode({ n }));
   if (keep !== undefined) kb.row().text(ctx.t("btn-ci-keep", { n: keep }), checkInFlowButtons.count.encode({ n: keep }));
   kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
-  const question = await ctx.reply(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, { parse_mode: "HTML", reply_markup: kb });
+  const question = await flow.send(`${text}\n<i>${ctx.t("ci-count-hint")}</i>`, kb);
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     const data = next.callbackQuery?.data;
     // The button's number is parsed like a typed one (see checkInFlowButtons.count).
     const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
-      await next.editMessageText(`${text}\n\n✔️ ${pressed}`, { parse_mode: "HTML" }).catch(() => undefined);
+      await flow.settle(String(pressed));
       return pressed;
     }
     const typed = next.message?.text;
     if (typed !== undefined && !typed.startsWith("/")) {
       const n = parseCount(typed);
-      if (n !== null) return n;
+      if (n !== null) {
+        await flow.settle(String(n));
+        return n;
+      }
       await next.reply(next.t("ci-count-invalid"));
       continue;
     }
@@ -530,13 +578,17 @@ async function askCount(conversation: TipConversation, ctx: FlowContext, text: s
   }
 }
 
-async function askText(conversation: TipConversation, ctx: FlowContext, prompt: string, max: number): Promise<string | null> {
-  await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode()) });
+/** A short text, or the step's "skip" (which its prompt names as the button reads). */
+async function askText(flow: Flow, promptKey: string, max: number): Promise<string | null> {
+  const { ctx } = flow;
+  const kb = new InlineKeyboard().text(ctx.t("btn-skip"), checkInFlowButtons.skip.encode());
+  const skip = labelOf(kb, checkInFlowButtons.skip);
+  await flow.send(ctx.t(promptKey, { skip }), kb);
   for (;;) {
-    const next = await conversation.waitUntil(isAnswer);
+    const next = await flow.wait();
     if (next.callbackQuery && checkInFlowButtons.skip.parse(next.callbackQuery.data ?? "")) {
       await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await flow.settle(skip);
       return null;
     }
     const text = next.message?.text?.trim();
@@ -548,6 +600,7 @@ async function askText(conversation: TipConversation, ctx: FlowContext, prompt: 
       await next.reply(next.t("error-text-too-long", { length: text.length, max }));
       continue;
     }
+    await flow.settle();
     return text;
   }
 }

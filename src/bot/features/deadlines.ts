@@ -6,21 +6,19 @@
 //   messenger.ts  what services call: reminders, boards, the automatic report (built by features/report.ts); submissions told to the group
 //   agencies.ts   /agencies, /addagency, /removeagency, /contacts, contact invites
 //   commands.ts   the reminder's buttons, /deadline, /deadlines
-//   flows.ts      the conversations: sending the report's file, a new deadline
+//   flows.ts      the conversations: sending the report's file, a new deadline (registered with the other flows, in create-bot.ts)
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { agenciesFeature } from "./deadlines/agencies.js";
 import { deadlineCommandsFeature } from "./deadlines/commands.js";
-import { deadlineFlowsFeature } from "./deadlines/flows.js";
 
-export { NEW_DEADLINE_CONVERSATION, REPORT_FILE_CONVERSATION } from "./deadlines/flows.js";
+export { deadlineConversations, NEW_DEADLINE_CONVERSATION, REPORT_FILE_CONVERSATION } from "./deadlines/flows.js";
 export { createDeadlineMessenger } from "./deadlines/messenger.js";
 export { boardText, reminderText } from "./deadlines/texts.js";
 
 export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(deadlineFlowsFeature(deps));
   feature.use(agenciesFeature(deps));
   feature.use(deadlineCommandsFeature(deps));
   return feature;

@@ -7,7 +7,8 @@ import { TIP_DESCRIPTION_MAX, TIP_PHOTOS_MAX } from "../../domain/tip.js";
 import { ServiceError } from "../../services/index.js";
 import type { ReceiptStatus } from "../../services/tips.js";
 import { cancelButton, followUpButtons, menuButtons, parseFollowUpChoice } from "../callback-data/index.js";
-import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../ask.js";
+import { askChoice, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
+import { parseReceiptCode } from "../../domain/codes.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -16,20 +17,28 @@ import { formatTime } from "./tip-cards.js";
 
 export const FOLLOW_UP_CONVERSATION = "follow";
 
-export function followUpFeature(deps: BotDeps): Composer<BotContext> {
+/** The follow-up flow itself: registered with the other flows, before any handler (see create-bot.ts). */
+export function followUpConversation(deps: BotDeps) {
+  return createConversation<BotContext, FlowContext>((conversation, ctx, code: string) => followUp(conversation, ctx, code, deps), {
+    id: FOLLOW_UP_CONVERSATION,
+    maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000,
+  });
+}
+
+export function followUpFeature(_deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
-  privateChats.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, code: string) => followUp(conversation, ctx, code, deps),
-      { id: FOLLOW_UP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
-    ),
-  );
   privateChats.command("status", (ctx) => ctx.conversation.enter(FOLLOW_UP_CONVERSATION, ctx.match.trim()));
   privateChats.callbackQuery(menuButtons.follow.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(FOLLOW_UP_CONVERSATION, "");
+  });
+  // A receipt code typed on its own opens its tip, also when it left a flow for it (see ask.ts).
+  privateChats.on("message:text", async (ctx, next) => {
+    const code = parseReceiptCode(ctx.message.text);
+    if (!code) return next();
+    await ctx.conversation.enter(FOLLOW_UP_CONVERSATION, code);
   });
   return feature;
 }
@@ -43,11 +52,12 @@ function statusKey(s: ReceiptStatus): string {
 
 async function followUp(conversation: TipConversation, ctx: FlowContext, initialCode: string, deps: BotDeps): Promise<void> {
   const chatKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
+  const flow = new Flow(conversation, ctx, { left: "flow-left-follow", doing: "flow-doing-follow" });
   let code = initialCode;
   try {
     if (!code) {
-      await ctx.reply(ctx.t("follow-ask-code"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()) });
-      code = await askCode(conversation);
+      await flow.send(ctx.t("follow-ask-code"), new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()));
+      code = await askCode(flow);
     }
     const typed = code;
     const result = await conversation.external(async () => {
@@ -86,8 +96,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     if (notified) menu.text(ctx.t("btn-notify-stop"), followUpButtons.stopNotifying.encode()).row();
     menu.text(ctx.t("btn-done"), cancelButton.encode());
     const next = await askChoice(
-      conversation,
-      ctx,
+      flow,
       questions.length > 0 ? `${statusText}\n\n${ctx.t("follow-questions")}\n${questionText}` : statusText,
       menu,
       (data) => parseFollowUpChoice(data)?.kind ?? null,
@@ -101,11 +110,8 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     }
     if (next === "answer" && questions[0]) {
       const question = questions[0];
-      await ctx.reply(ctx.t("follow-ask-answer", { question: escapeHtml(question.question) }), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()),
-      });
-      const answer = await askAnswer(conversation);
+      await flow.send(ctx.t("follow-ask-answer", { question: escapeHtml(question.question) }), new InlineKeyboard().text(ctx.t("btn-cancel"), cancelButton.encode()));
+      const answer = await askAnswer(flow);
       const answered = await conversation.external(async () => {
         try {
           const result = await deps.services.tips.answerQuestion(receipt, question.id, answer);
@@ -119,7 +125,7 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
       await ctx.reply(ctx.t(answered ? "follow-answer-sent" : "follow-closed-now"));
       return;
     }
-    const { text, photos } = await askAddendum(conversation, ctx, deps);
+    const { text, photos } = await askAddendum(flow, deps);
     const added = await conversation.external(async () => {
       try {
         const { addendumId } = await deps.services.tips.addInformation(receipt, text, photos);
@@ -137,64 +143,75 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     await ctx.reply(ctx.t("follow-added"));
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("follow-bye"));
+      await flow.cancelled("follow-bye");
       return;
     }
     throw err;
   }
 }
 
-async function askAnswer(conversation: TipConversation): Promise<string> {
+async function askAnswer(flow: Flow): Promise<string> {
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     const text = next.message?.text?.trim();
-    if (text && !text.startsWith("/") && text.length <= TIP_DESCRIPTION_MAX) return text;
+    if (text && !text.startsWith("/") && text.length <= TIP_DESCRIPTION_MAX) {
+      await flow.settle();
+      return text;
+    }
     await hintForUnexpected(next, "hint-need-text");
   }
 }
 
-async function askCode(conversation: TipConversation): Promise<string> {
+/** The code, typed: any text is tried (a wrong one is counted); a code typed loosely is this step's answer, not a way out. */
+async function askCode(flow: Flow): Promise<string> {
   for (;;) {
-    const next = await waitOrCancel(conversation);
-    // "/status CODE" typed again inside the flow counts as the code.
-    const text = next.message?.text?.replace(/^\/status(@\w+)?\s*/, "");
-    if (text && !text.startsWith("/")) return text;
+    // Nothing is lost by leaving here: no word about it.
+    const next = await flow.wait({ codeIsAnswer: true, left: null });
+    const text = next.message?.text;
+    if (text && !text.startsWith("/")) {
+      await flow.settle();
+      return text;
+    }
     await hintForUnexpected(next, "follow-ask-code");
   }
 }
 
-/** Text and/or photos, then "Gửi". */
-async function askAddendum(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<{ text: string | null; photos: string[] }> {
+/** Text and/or photos, then "Gửi": every message of the step carries its buttons and names them as they read. */
+async function askAddendum(flow: Flow, deps: BotDeps): Promise<{ text: string | null; photos: string[] }> {
+  const { conversation, ctx } = flow;
   let text: string | null = null;
   const photos: string[] = [];
-  const keyboard = () => new InlineKeyboard().text(ctx.t("btn-submit"), followUpButtons.send.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode());
-  await ctx.reply(ctx.t("follow-ask-info", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-submit"), followUpButtons.send.encode()).row().text(ctx.t("btn-cancel"), cancelButton.encode());
+  const send = labelOf(keyboard, followUpButtons.send);
+  const show = (key: string, vars: Record<string, string | number> = {}) => flow.send(ctx.t(key, { max: TIP_PHOTOS_MAX, send, ...vars }), keyboard);
+  await show("follow-ask-info");
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     if (followUpButtons.send.parse(next.callbackQuery?.data ?? "")) {
       if (text === null && photos.length === 0) {
-        await next.answerCallbackQuery({ text: next.t("follow-ask-info", { max: TIP_PHOTOS_MAX }) });
+        await next.answerCallbackQuery({ text: next.t("follow-ask-info", { max: TIP_PHOTOS_MAX, send }) });
         continue;
       }
       await next.answerCallbackQuery();
+      await flow.settle(send);
       return { text, photos };
     }
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
-      await next.reply(next.t(photo.refused), { reply_markup: keyboard() });
+      await show(photo.refused);
       continue;
     }
     if (photo && (await conversation.external(() => deps.services.images.full))) {
-      await next.reply(next.t("tip-photo-busy"), { reply_markup: keyboard() });
+      await show("tip-photo-busy");
       continue;
     }
     if (photo && photos.length >= TIP_PHOTOS_MAX) {
-      await next.reply(next.t("tip-photo-limit", { max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+      await show("follow-photo-limit");
       continue;
     }
     if (photo) {
       photos.push(photo.fileId);
-      await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), { reply_markup: keyboard() });
+      await show("follow-photo-received", { count: photos.length });
       continue;
     }
     const typed = next.message?.text?.trim();
@@ -206,13 +223,17 @@ async function askAddendum(conversation: TipConversation, ctx: FlowContext, deps
       const combined: string = text ? `${text}\n${typed}` : typed;
       if (combined.length > TIP_DESCRIPTION_MAX) {
         // Refused whole, so what was kept still goes with "Gửi" and nothing is cut mid-sentence.
-        await next.reply(next.t("follow-text-full", { max: TIP_DESCRIPTION_MAX, left: Math.max(0, TIP_DESCRIPTION_MAX - (text?.length ?? 0) - 1) }), { reply_markup: keyboard() });
+        await show("follow-text-full", { max: TIP_DESCRIPTION_MAX, left: Math.max(0, TIP_DESCRIPTION_MAX - (text?.length ?? 0) - 1) });
         continue;
       }
       text = combined;
-      await next.reply(next.t("follow-text-kept"), { reply_markup: keyboard() });
+      await show("follow-text-kept");
       continue;
     }
-    await hintForUnexpected(next, "hint-photos");
+    if (next.callbackQuery) {
+      await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+      continue;
+    }
+    await show("hint-follow-info");
   }
 }

@@ -1,6 +1,7 @@
 // Staff onboarding: the first admin claims the ward with its one-time code,
 // invites officers by single-use deep links, and removes those who leave
 // (the police group itself: police-group.ts).
+import { offerStaffName } from "./staff-names.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { MemberService } from "../../services/members.js";
 import { ServiceError } from "../../services/index.js";
@@ -25,13 +26,16 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     const payload = ctx.match.trim();
     if (!MemberService.isInvitePayload(payload)) return next();
     if (isZaloChat(ctx.chat.id)) return ctx.reply(ctx.t("staff-telegram-only"));
-    const who = staffIdentity(ctx);
-    if (!who) return;
+    const telegram = staffIdentity(ctx);
+    if (!telegram) return;
     try {
-      const { member, wardName } = await members.acceptInvite(payload, who);
+      // Someone already on staff keeps the name they chose; someone new is asked which way round their name goes.
+      const known = await deps.services.staffNames.known(telegram.telegramUserId);
+      const { member, wardName } = await members.acceptInvite(payload, known ? { ...telegram, displayName: known } : telegram);
       await ctx.reply(ctx.t("invite-accepted", { name: escapeHtml(member.displayName), ward: escapeHtml(wardName) }), {
         parse_mode: "HTML",
       });
+      if (!known) await offerStaffName(ctx, member.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.reply(ctx.t(inviteErrorKey(err.code)));
@@ -54,9 +58,11 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     try {
-      const { wardName } = await members.claimAdmin(code, who);
+      const known = await deps.services.staffNames.known(who.telegramUserId);
+      const { wardName } = await members.claimAdmin(code, known ? { ...who, displayName: known } : who);
       deps.logger.info("ward admin claimed");
       await ctx.reply(ctx.t("admin-ok", { ward: escapeHtml(wardName) }), { parse_mode: "HTML" });
+      if (!known) await offerStaffName(ctx, who.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       deps.services.adminAttempts.fail(chatKey);

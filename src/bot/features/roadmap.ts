@@ -14,7 +14,7 @@ import { quarterStatusButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { staffMember } from "../staff-identity.js";
+import { refusalKey, staffMember } from "../staff-identity.js";
 
 // The decision's number and issuing body ride in the prompt's text, after these marks: both survive a restart.
 const NUMBER_MARK = "📄 ";
@@ -47,7 +47,7 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("quarterstatus", async (ctx) => {
     const member = await staffMember(ctx, services.members);
     if (!member) {
-      await ctx.reply(ctx.t("card-only-officers"));
+      await ctx.reply(ctx.t(refusalKey(ctx)));
       return;
     }
     const ward = await services.wards.get(member.wardId);
@@ -98,7 +98,7 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
     const arg = ctx.match.trim();
     const member = await staffMember(ctx, services.members, arg ? "admin" : undefined);
     if (!member) {
-      await ctx.reply(ctx.t(arg ? "not-admin" : "card-only-officers"));
+      await ctx.reply(ctx.t(refusalKey(ctx, arg ? "admin" : undefined)));
       return;
     }
     if (arg) {
@@ -128,7 +128,7 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("roadmap", async (ctx) => {
     const member = await staffMember(ctx, services.members);
     if (!member) {
-      await ctx.reply(ctx.t("card-only-officers"));
+      await ctx.reply(ctx.t(refusalKey(ctx)));
       return;
     }
     const ward = await services.wards.get(member.wardId);

@@ -18,7 +18,8 @@ import {
 import { cancelButton, EDITABLE_FIELDS, type EditableField, menuButtons, tipFlowButtons } from "../callback-data/index.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { askChoice, askChoiceThenSettle, FlowCancelled, hintForUnexpected, isAnswer, waitOrCancel } from "../ask.js";
+import { askChoice, askChoiceThenSettle, buttonList, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
+import { hasWords } from "../../domain/text.js";
 import { escapeHtml } from "../html.js";
 import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
@@ -35,11 +36,19 @@ interface WardForFlow {
 
 type Place = TipDraft["place"];
 
+/** The tip flow itself: registered with the other flows, before any handler (see create-bot.ts). */
+export function tipConversation(deps: BotDeps) {
+  return createConversation<BotContext, FlowContext>(
+    (conversation, ctx, start?: unknown) => tipFlow(conversation, ctx, deps, flowStartOf(start)),
+    { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
+  );
+}
+
 export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
-  // Before the conversation, so /cancel always wins.
+  // A flow takes /cancel itself (see ask.ts): this answers it outside any flow.
   privateChats.command("cancel", async (ctx) => {
     if (Object.keys(ctx.conversation.active()).length > 0) {
       // "Gửi" may have filed the tip before a crash kept its receipt from the resident: tell it, never file twice.
@@ -51,13 +60,6 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("nothing-to-cancel"));
     }
   });
-
-  privateChats.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, start?: unknown) => tipFlow(conversation, ctx, deps, flowStartOf(start)),
-      { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
-    ),
-  );
 
   // The ward rides along from the button (set by the ward's deep link); nothing about it is stored.
   // The submission nonce is drawn here and kept in the flow's arguments, where /cancel can read it back.
@@ -133,59 +135,56 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
   // Drawn once and kept in the flow's state: a submission replayed after a crash files nothing new.
   // (Flows stored before it came with the arguments draw it here, as they did.)
   const submissionNonce = flowStart.nonce ?? (await conversation.external(() => randomBytes(16).toString("base64url")));
+  const flow = new Flow(conversation, ctx, { left: "flow-left-tip", doing: "flow-doing-tip" });
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
-    const chosen = await askWard(conversation, ctx, deps, wardSlug);
+    const chosen = await askWard(flow, deps, wardSlug);
     const ward: WardForFlow = await conversation.external(async () => {
       const quarters = await deps.services.wards.listQuarters(chosen.id);
       return { id: chosen.id, name: chosen.name, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
     });
     const draft = {
-      category: await askCategory(conversation, ctx),
-      quarterId: await askQuarter(conversation, ctx, ward),
-      place: await askPlace(conversation, ctx),
-      timing: await askTiming(conversation, ctx),
-      description: await askDescription(conversation, ctx),
-      photoFileIds: await askPhotos(conversation, ctx, deps),
+      category: await askCategory(flow),
+      quarterId: await askQuarter(flow, ward),
+      place: await askPlace(flow),
+      timing: await askTiming(flow),
+      description: await askDescription(flow),
+      photoFileIds: await askPhotos(flow, deps),
     } satisfies TipDraft;
 
     // Opt-in to notifications: off unless the resident turns it on.
     let notify = false;
-    // After a failed send the same review waits for "Gửi" again (its buttons stay).
-    let reviewShown: number | undefined;
+    // The review already on screen waits again: after a failed send (its buttons stay) and after the notification switch.
+    let reviewShown = false;
     for (;;) {
-      const { value: choice, settle, messageId } = await askChoiceThenSettle(
-        conversation,
-        ctx,
+      const keyboard = reviewKeyboard(ctx, notify);
+      const { value: choice, settle } = await askChoiceThenSettle(
+        flow,
         renderReview(ctx, draft, ward),
-        new InlineKeyboard()
-          .text(ctx.t("btn-submit"), tipFlowButtons.review.encode({ action: "submit" }))
-          .text(ctx.t("btn-edit"), tipFlowButtons.review.encode({ action: "edit" }))
-          .row()
-          .text(ctx.t(notify ? "btn-notify-on" : "btn-notify-off"), tipFlowButtons.review.encode({ action: "notify" }))
-          .row()
-          .text(ctx.t("btn-cancel"), cancelButton.encode()),
+        keyboard,
         (data) => tipFlowButtons.review.parse(data)?.action ?? null,
-        (value) => ctx.t(value === "submit" ? "btn-submit" : value === "edit" ? "btn-edit" : notify ? "btn-notify-off" : "btn-notify-on"),
+        (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-edit"),
         reviewShown,
       );
-      reviewShown = undefined;
-      // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
-      if (choice !== "submit") await settle();
+      reviewShown = false;
       if (choice === "notify") {
+        // The switch changes in place: no second review.
         notify = !notify;
+        await flow.rekey(reviewKeyboard(ctx, notify));
+        reviewShown = true;
         continue;
       }
+      // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
       if (choice === "edit") {
+        await settle();
         const field = await askChoice(
-          conversation,
-          ctx,
+          flow,
           ctx.t("tip-edit-which"),
           editKeyboard(ctx),
           (data) => tipFlowButtons.edit.parse(data)?.field ?? null,
           (value) => ctx.t(`edit-${value}`),
         );
-        await editField(conversation, ctx, deps, ward, draft, field);
+        await editField(flow, deps, ward, draft, field);
         continue;
       }
       const submitted = await conversation.external(async () => {
@@ -207,8 +206,8 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       }
       if (!submitted.ok) {
         // Nothing was written; the review above keeps its buttons, so "Gửi" there tries again.
-        await ctx.reply(ctx.t("tip-submit-failed"));
-        reviewShown = messageId;
+        await flow.send(ctx.t("tip-submit-failed", { submit: labelOf(keyboard, (data) => tipFlowButtons.review.parse(data)?.action === "submit") }));
+        reviewShown = true;
         continue;
       }
       // A quiet-spam tip is filed closed and never announced: nothing to notify about, so nothing to keep.
@@ -230,12 +229,13 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     }
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      // "Hủy" pressed after a "Gửi" whose receipt a crash kept from the resident: the tip is filed, say so.
+      // "Hủy" or /cancel after a "Gửi" whose receipt a crash kept from the resident: the tip is filed, say so.
       const filed = await conversation.external(() => deps.services.tips.filedBy(submissionNonce));
       if (!filed) {
-        await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
+        await flow.cancelled("tip-cancelled");
         return;
       }
+      await flow.settle();
       await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
       if (!filed.quietSpam) await conversation.external(() => deps.announceTip(filed.tipId));
       return;
@@ -244,32 +244,35 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
   }
 }
 
-async function editField(
-  conversation: TipConversation,
-  ctx: FlowContext,
-  deps: BotDeps,
-  ward: WardForFlow,
-  draft: TipDraft,
-  field: EditableField,
-): Promise<void> {
+function reviewKeyboard(ctx: FlowContext, notify: boolean): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t("btn-submit"), tipFlowButtons.review.encode({ action: "submit" }))
+    .text(ctx.t("btn-edit"), tipFlowButtons.review.encode({ action: "edit" }))
+    .row()
+    .text(ctx.t(notify ? "btn-notify-on" : "btn-notify-off"), tipFlowButtons.review.encode({ action: "notify" }))
+    .row()
+    .text(ctx.t("btn-cancel"), cancelButton.encode());
+}
+
+async function editField(flow: Flow, deps: BotDeps, ward: WardForFlow, draft: TipDraft, field: EditableField): Promise<void> {
   switch (field) {
     case "category":
-      draft.category = await askCategory(conversation, ctx);
+      draft.category = await askCategory(flow);
       return;
     case "quarter":
-      draft.quarterId = await askQuarter(conversation, ctx, ward);
+      draft.quarterId = await askQuarter(flow, ward);
       return;
     case "place":
-      draft.place = await askPlace(conversation, ctx);
+      draft.place = await askPlace(flow);
       return;
     case "timing":
-      draft.timing = await askTiming(conversation, ctx);
+      draft.timing = await askTiming(flow);
       return;
     case "description":
-      draft.description = await askDescription(conversation, ctx);
+      draft.description = await askDescription(flow);
       return;
     case "photos":
-      draft.photoFileIds = await askPhotos(conversation, ctx, deps);
+      draft.photoFileIds = await askPhotos(flow, deps);
       return;
   }
 }
@@ -309,12 +312,12 @@ function cancelRow(ctx: FlowContext, kb: InlineKeyboard): InlineKeyboard {
   return kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
 }
 
-function askCategory(conversation: TipConversation, ctx: FlowContext): Promise<TipCategory> {
+function askCategory(flow: Flow): Promise<TipCategory> {
+  const { ctx } = flow;
   const kb = new InlineKeyboard();
   for (const category of TIP_CATEGORIES) kb.text(ctx.t(`category-${category}`), tipFlowButtons.category.encode({ category })).row();
   return askChoice(
-    conversation,
-    ctx,
+    flow,
     ctx.t("tip-ask-category"),
     cancelRow(ctx, kb),
     (data) => tipFlowButtons.category.parse(data)?.category ?? null,
@@ -329,7 +332,8 @@ const WARD_BUTTONS_MAX = 8;
  * Which ward the tip is for: the deep link's ward, the only ward, or the
  * resident's choice (buttons, or typing part of the name, with or without marks).
  */
-async function askWard(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, wardSlug: string | null): Promise<WardChoice> {
+async function askWard(flow: Flow, deps: BotDeps, wardSlug: string | null): Promise<WardChoice> {
+  const { conversation, ctx } = flow;
   const known = await conversation.external(async () => {
     const all = await deps.services.wards.list();
     const linked = wardSlug ? all.find((w) => w.slug === wardSlug) : undefined;
@@ -341,36 +345,40 @@ async function askWard(conversation: TipConversation, ctx: FlowContext, deps: Bo
   for (;;) {
     const kb = new InlineKeyboard();
     choices.forEach((w, i) => kb.text(w.name, tipFlowButtons.ward.encode({ index: i })).row());
-    const question = await ctx.reply(text, { parse_mode: "HTML", reply_markup: cancelRow(ctx, kb) });
-    const next = await waitOrCancel(conversation);
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      const index = tipFlowButtons.ward.parse(data)?.index;
-      const picked = next.callbackQuery?.message?.message_id === question.message_id && index !== undefined ? choices[index] : undefined;
-      if (!picked) {
-        await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+    const question = await flow.send(text, cancelRow(ctx, kb));
+    for (;;) {
+      const next = await flow.wait();
+      const data = next.callbackQuery?.data;
+      if (data !== undefined) {
+        const index = tipFlowButtons.ward.parse(data)?.index;
+        const picked = next.callbackQuery?.message?.message_id === question.message_id && index !== undefined ? choices[index] : undefined;
+        if (!picked) {
+          await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+          continue;
+        }
+        await next.answerCallbackQuery();
+        await flow.settle(picked.name);
+        return picked;
+      }
+      const typed = z.string().trim().min(1).max(120).safeParse(next.message?.text);
+      if (!typed.success || typed.data.startsWith("/")) {
+        await hintForUnexpected(next, "hint-ward");
         continue;
       }
-      await next.answerCallbackQuery();
-      await next.editMessageText(`${text}\n\n✔️ ${escapeHtml(picked.name)}`, { parse_mode: "HTML" }).catch(() => undefined);
-      return picked;
+      const found = await conversation.external(() => deps.services.wards.search(typed.data, WARD_BUTTONS_MAX));
+      if (found.length === 1) {
+        await flow.settle(found[0]!.name);
+        return found[0]!;
+      }
+      choices = found;
+      text = found.length > 0 ? ctx.t("tip-ask-ward-matches") : ctx.t("tip-ward-not-found", { typed: escapeHtml(typed.data.slice(0, 60)) });
+      break;
     }
-    const typed = z.string().trim().min(1).max(120).safeParse(next.message?.text);
-    if (!typed.success || typed.data.startsWith("/")) {
-      await hintForUnexpected(next, "hint-ward");
-      continue;
-    }
-    const found = await conversation.external(() => deps.services.wards.search(typed.data, WARD_BUTTONS_MAX));
-    if (found.length === 1) {
-      await ctx.reply(`✔️ ${escapeHtml(found[0]!.name)}`, { parse_mode: "HTML" });
-      return found[0]!;
-    }
-    choices = found;
-    text = found.length > 0 ? ctx.t("tip-ask-ward-matches") : ctx.t("tip-ward-not-found", { typed: escapeHtml(typed.data.slice(0, 60)) });
   }
 }
 
-async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward: WardForFlow): Promise<string | null> {
+async function askQuarter(flow: Flow, ward: WardForFlow): Promise<string | null> {
+  const { ctx } = flow;
   const kb = new InlineKeyboard();
   ward.quarters.forEach((q, i) => {
     kb.text(q.name, tipFlowButtons.quarter.encode({ quarter: i }));
@@ -378,8 +386,7 @@ async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward:
   });
   kb.row().text(ctx.t("quarter-unknown"), tipFlowButtons.quarter.encode({ quarter: "none" }));
   const choice = await askChoice(
-    conversation,
-    ctx,
+    flow,
     ctx.t("tip-ask-quarter"),
     cancelRow(ctx, kb),
     (data) => {
@@ -392,26 +399,24 @@ async function askQuarter(conversation: TipConversation, ctx: FlowContext, ward:
   return choice === "none" ? null : (ward.quarters[Number(choice)]?.id ?? null);
 }
 
-async function askPlace(conversation: TipConversation, ctx: FlowContext): Promise<Place> {
+async function askPlace(flow: Flow): Promise<Place> {
+  const { ctx } = flow;
   const skipLabel = ctx.t("btn-skip");
+  const cancelLabel = ctx.t("btn-cancel");
   // No "send my location" button: it shares where the resident stands, which may be their home.
-  // The prompt says how to pick a point on the map instead.
-  const ask = () =>
-    ctx.reply(ctx.t("tip-ask-place"), {
-      parse_mode: "HTML",
-      reply_markup: new Keyboard().text(skipLabel).row().text(ctx.t("btn-cancel")).resized().oneTime(),
-    });
+  // The prompt says how to pick a point on the map instead; it and its hint name the keyboard's own "skip".
+  const keyboard = new Keyboard().text(skipLabel).row().text(cancelLabel).resized().oneTime();
+  const ask = () => flow.send(ctx.t("tip-ask-place", { skip: skipLabel }), undefined, { reply_markup: keyboard });
   await ask();
   const placeText = z.string().trim().min(1).max(TIP_PLACE_MAX);
   for (;;) {
-    const next = await conversation.waitUntil(isAnswer);
+    const next = await flow.wait();
     const message = next.message;
     const pin = message?.location ?? message?.venue?.location;
     if (pin) {
       await next.reply(next.t("tip-pin-received"), { reply_markup: { remove_keyboard: true } });
       const which = await askChoice(
-        conversation,
-        ctx,
+        flow,
         ctx.t("tip-pin-which"),
         new InlineKeyboard()
           .text(ctx.t("btn-pin-spot"), tipFlowButtons.pin.encode({ which: "spot" }))
@@ -436,28 +441,29 @@ async function askPlace(conversation: TipConversation, ctx: FlowContext): Promis
         await next.reply(`✔️ ${next.t("tip-place-none")}`, { reply_markup: { remove_keyboard: true } });
         return null;
       }
-      if (message.text === next.t("btn-cancel")) throw new FlowCancelled();
+      if (message.text === cancelLabel) throw new FlowCancelled();
       const parsed = placeText.safeParse(message.text);
       if (!parsed.success) {
         await next.reply(next.t("error-text-too-long", { length: message.text.length, max: TIP_PLACE_MAX }));
         continue;
       }
-      await next.reply(`✔️ ${parsed.data}`, { reply_markup: { remove_keyboard: true } });
+      await next.reply(`✔️ ${escapeHtml(parsed.data)}`, { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
       return { kind: "text", text: parsed.data };
     }
-    await hintForUnexpected(next, "hint-place");
+    // The hint names "skip": it brings the keyboard with that button along.
+    await next.reply(next.t("hint-place", { skip: skipLabel }), { reply_markup: keyboard });
   }
 }
 
-function askTiming(conversation: TipConversation, ctx: FlowContext): Promise<TipTiming> {
+function askTiming(flow: Flow): Promise<TipTiming> {
+  const { ctx } = flow;
   const kb = new InlineKeyboard();
   TIP_TIMINGS.forEach((timing, i) => {
     kb.text(ctx.t(`timing-${timing}`), tipFlowButtons.timing.encode({ timing }));
     if (i % 2 === 1) kb.row();
   });
   return askChoice(
-    conversation,
-    ctx,
+    flow,
     ctx.t("tip-ask-timing"),
     cancelRow(ctx, kb),
     (data) => tipFlowButtons.timing.parse(data)?.timing ?? null,
@@ -465,13 +471,11 @@ function askTiming(conversation: TipConversation, ctx: FlowContext): Promise<Tip
   );
 }
 
-async function askDescription(conversation: TipConversation, ctx: FlowContext): Promise<string> {
-  await ctx.reply(ctx.t("tip-ask-description"), {
-    parse_mode: "HTML",
-    reply_markup: cancelRow(ctx, new InlineKeyboard()),
-  });
+async function askDescription(flow: Flow): Promise<string> {
+  const { ctx } = flow;
+  await flow.send(ctx.t("tip-ask-description"), cancelRow(ctx, new InlineKeyboard()));
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     const text = next.message?.text;
     if (text === undefined || text.startsWith("/")) {
       await hintForUnexpected(next, text === undefined ? "hint-need-text" : "hint-in-flow");
@@ -486,49 +490,63 @@ async function askDescription(conversation: TipConversation, ctx: FlowContext): 
       await next.reply(next.t("error-text-too-long", { length: trimmed.length, max: TIP_DESCRIPTION_MAX }));
       continue;
     }
+    if (!hasWords(trimmed)) {
+      await next.reply(next.t("tip-description-no-words"));
+      continue;
+    }
+    await flow.settle();
     return trimmed;
   }
 }
 
-async function askPhotos(conversation: TipConversation, ctx: FlowContext, deps: BotDeps): Promise<string[]> {
+async function askPhotos(flow: Flow, deps: BotDeps): Promise<string[]> {
+  const { conversation, ctx } = flow;
   const photos: string[] = [];
-  await ctx.reply(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX }), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("btn-photos-done"), tipFlowButtons.photosDone.encode())
-      .text(ctx.t("btn-skip"), tipFlowButtons.photosSkip.encode())
-      .row()
-      .text(ctx.t("btn-cancel"), cancelButton.encode()),
-  });
+  // "Bỏ qua" only while there is nothing to lose; the hints name what the keyboard has.
+  const keyboard = () => {
+    const kb = new InlineKeyboard().text(ctx.t("btn-photos-done"), tipFlowButtons.photosDone.encode());
+    if (photos.length === 0) kb.text(ctx.t("btn-skip"), tipFlowButtons.photosSkip.encode());
+    return kb.row().text(ctx.t("btn-cancel"), cancelButton.encode());
+  };
+  const show = (key: string, vars: Record<string, string | number> = {}) => {
+    const kb = keyboard();
+    return flow.send(ctx.t(key, { max: TIP_PHOTOS_MAX, done: labelOf(kb, tipFlowButtons.photosDone), buttons: buttonList(ctx, kb, [tipFlowButtons.photosDone, tipFlowButtons.photosSkip]), ...vars }), kb);
+  };
+  {
+    const kb = keyboard();
+    await flow.send(ctx.t("tip-ask-photos", { max: TIP_PHOTOS_MAX, done: labelOf(kb, tipFlowButtons.photosDone), skip: labelOf(kb, tipFlowButtons.photosSkip) }), kb);
+  }
   for (;;) {
-    const next = await waitOrCancel(conversation);
+    const next = await flow.wait();
     const data = next.callbackQuery?.data ?? "";
     const skipped = tipFlowButtons.photosSkip.parse(data) !== null;
     if (skipped || tipFlowButtons.photosDone.parse(data)) {
       await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+      await flow.settle(ctx.t(skipped ? "btn-skip" : "btn-photos-done"));
       return skipped ? [] : photos;
     }
     const photo = photoFrom(next.message);
     if (photo && "refused" in photo) {
-      await next.reply(next.t(photo.refused));
+      await show(photo.refused);
       continue;
     }
     if (photo && (await conversation.external(() => deps.services.images.full))) {
-      await next.reply(next.t("tip-photo-busy"));
+      await show("tip-photo-busy");
       continue;
     }
     if (photo) {
       if (photos.length >= TIP_PHOTOS_MAX) {
-        await next.reply(next.t("tip-photo-limit", { max: TIP_PHOTOS_MAX }));
+        await show("tip-photo-limit");
         continue;
       }
       photos.push(photo.fileId);
-      await next.reply(next.t("tip-photo-received", { count: photos.length, max: TIP_PHOTOS_MAX }), {
-        reply_markup: new InlineKeyboard().text(next.t("btn-photos-done"), tipFlowButtons.photosDone.encode()),
-      });
+      await show("tip-photo-received", { count: photos.length });
       continue;
     }
-    await hintForUnexpected(next, "hint-photos");
+    if (next.callbackQuery) {
+      await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
+      continue;
+    }
+    await show("hint-photos");
   }
 }

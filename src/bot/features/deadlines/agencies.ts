@@ -2,6 +2,7 @@
 // admin's /contacts list with its ❌, and contact invites (/inviteagency, then
 // `/start ag_…` confirmed by the person). Contacts are known people: their
 // names are shown on purpose.
+import { offerStaffName } from "../staff-names.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { AgencyService } from "../../../services/agencies.js";
@@ -163,12 +164,16 @@ export function agenciesFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.callbackQuery(agencyInviteButtons.accept.pattern, async (ctx, next) => {
     const invite = agencyInviteButtons.accept.parse(ctx.callbackQuery.data);
     if (!invite) return next();
-    const who = staffIdentity(ctx);
+    const telegram = staffIdentity(ctx);
     await ctx.answerCallbackQuery();
-    if (!who) return;
+    if (!telegram) return;
     try {
+      // Someone already on staff keeps the name they chose; someone new is asked which way round their name goes.
+      const known = await services.staffNames.known(telegram.telegramUserId);
+      const who = known ? { ...telegram, displayName: known } : telegram;
       const accepted = await services.agencies.accept(invite.payload, who);
       await ctx.editMessageText(ctx.t("ag-registered", { agency: escapeHtml(accepted.agencyName), ward: escapeHtml(accepted.wardName) }), { parse_mode: "HTML" });
+      if (!known) await offerStaffName(ctx, who.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       await ctx.editMessageText(ctx.t(inviteErrorKey(err.code))).catch(ignoreUnchanged);

@@ -4,8 +4,8 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import { addDays, DEADLINE_TITLE_MAX, type DueRule, dueDateText, duePhrase, lastOnTimeDay, localDateOf, parseDueText, parseIsoDate, parseNumberList } from "../../../domain/deadlines.js";
 import { ServiceError } from "../../../services/index.js";
-import { askChoice, FlowCancelled, hintForUnexpected, waitOrCancel } from "../../ask.js";
-import { createDeadlineButton, parseDeadlineScope } from "../../callback-data/index.js";
+import { askChoice, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../../ask.js";
+import { cancelButton, createDeadlineButton, parseDeadlineScope } from "../../callback-data/index.js";
 import type { BotContext, FlowContext, TipConversation } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import { escapeHtml } from "../../html.js";
@@ -18,15 +18,12 @@ import { contactErrorKey } from "./texts.js";
 export const NEW_DEADLINE_CONVERSATION = "deadline-new";
 export const REPORT_FILE_CONVERSATION = "deadline-file";
 
-/** Registers both conversations: before any handler that enters one. */
-export function deadlineFlowsFeature(deps: BotDeps): Composer<BotContext> {
-  const feature = new Composer<BotContext>();
-  const privateChats = feature.chatType("private");
-  privateChats.use(createConversation<BotContext, FlowContext>((c, ctx) => newDeadlineFlow(c, ctx, deps), { id: NEW_DEADLINE_CONVERSATION, maxMillisecondsToWait: 3_600_000 }));
-  privateChats.use(
+/** Both conversations: registered with the other flows, before any handler (see create-bot.ts). */
+export function deadlineConversations(deps: BotDeps): Composer<BotContext> {
+  return new Composer<BotContext>(
+    createConversation<BotContext, FlowContext>((c, ctx) => newDeadlineFlow(c, ctx, deps), { id: NEW_DEADLINE_CONVERSATION, maxMillisecondsToWait: 3_600_000 }),
     createConversation<BotContext, FlowContext>((c, ctx, submissionId: string) => reportFileFlow(c, ctx, submissionId, deps), { id: REPORT_FILE_CONVERSATION, maxMillisecondsToWait: 3_600_000 }),
   );
-  return feature;
 }
 
 async function reportFileFlow(conversation: TipConversation, ctx: FlowContext, submissionId: string, deps: BotDeps): Promise<void> {
@@ -44,19 +41,19 @@ async function reportFileFlow(conversation: TipConversation, ctx: FlowContext, s
     await ctx.reply(ctx.t(info.key));
     return;
   }
-  await ctx.reply(ctx.t("dl-file-ask", { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title) }), {
-    parse_mode: "HTML",
-    reply_markup: cancelKeyboard((key, vars) => ctx.t(key, vars)),
-  });
+  const flow = new Flow(conversation, ctx, { left: "flow-left-file", doing: "flow-doing-file" });
+  const keyboard = cancelKeyboard((key, vars) => ctx.t(key, vars));
+  await flow.send(ctx.t("dl-file-ask", { agency: escapeHtml(info.agencyName), title: escapeHtml(info.title) }), keyboard);
   try {
     for (;;) {
-      const next = await waitOrCancel(conversation);
+      const next = await flow.wait();
       const document = next.message?.document;
       const photo = next.message?.photo?.at(-1);
       if (!document && !photo) {
-        await hintForUnexpected(next, "dl-file-hint");
+        await hintForUnexpected(next, "dl-file-hint", { cancel: labelOf(keyboard, cancelButton) });
         continue;
       }
+      await flow.settle();
       const file = document
         ? { fileId: document.file_id, fileName: document.file_name ?? "bao-cao", kind: "document" as const }
         : { fileId: photo!.file_id, fileName: "anh-bao-cao.jpg", kind: "photo" as const };
@@ -79,7 +76,7 @@ async function reportFileFlow(conversation: TipConversation, ctx: FlowContext, s
     }
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("dl-file-cancelled"));
+      await flow.cancelled("dl-file-cancelled");
       return;
     }
     throw err;
@@ -96,16 +93,17 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     return { member: { id: member.id, wardId: member.wardId }, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
   });
   if (!setup) {
-    await ctx.reply(ctx.t("card-only-officers"));
+    await ctx.reply(ctx.t("only-officers-command"));
     return;
   }
   const t: Translate = (key, vars) => ctx.t(key, vars);
   const cancelKb = () => cancelKeyboard(t);
+  const flow = new Flow(conversation, ctx, { left: "flow-left-deadline", doing: "flow-doing-deadline" });
   try {
-    await ctx.reply(ctx.t("dl-ask-title", { max: DEADLINE_TITLE_MAX }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    await flow.send(ctx.t("dl-ask-title", { max: DEADLINE_TITLE_MAX }), cancelKb());
     let title: string;
     for (;;) {
-      const next = await waitOrCancel(conversation);
+      const next = await flow.wait();
       const text = next.message?.text?.trim();
       if (text === undefined || text.startsWith("/")) {
         await hintForUnexpected(next, "hint-need-text");
@@ -116,14 +114,15 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
         continue;
       }
       title = text;
+      await flow.settle(text);
       break;
     }
 
     const example = parseIsoDate(addDays(setup.today, 14))!;
-    await ctx.reply(ctx.t("dl-ask-date", { example: `${example.day}/${example.month}/${example.year}` }), { parse_mode: "HTML", reply_markup: cancelKb() });
+    await flow.send(ctx.t("dl-ask-date", { example: `${example.day}/${example.month}/${example.year}` }), cancelKb());
     let due: { dueOn: string; rule: DueRule };
     for (;;) {
-      const next = await waitOrCancel(conversation);
+      const next = await flow.wait();
       const text = next.message?.text;
       if (text === undefined || text.startsWith("/")) {
         await hintForUnexpected(next, "dl-date-invalid");
@@ -136,6 +135,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
         continue;
       }
       due = parsed;
+      await flow.settle(text.trim());
       break;
     }
     const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
@@ -144,8 +144,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     const offices = setup.agencies.filter((a) => !a.quarter);
     const quarters = setup.agencies.filter((a) => a.quarter);
     const scope = await askChoice(
-      conversation,
-      ctx,
+      flow,
       ctx.t("dl-ask-agencies"),
       scopeKeyboard(t, { all: setup.agencies.length, offices: offices.length, quarters: quarters.length }),
       (data) => parseDeadlineScope(data)?.kind ?? null,
@@ -154,15 +153,16 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     let chosen = scope === "all" ? setup.agencies : scope === "offices" ? offices : quarters;
     if (scope === "pick") {
       const list = setup.agencies.map((a, i) => `${i + 1}. ${escapeHtml(a.name)}`).join("\n");
-      await ctx.reply(ctx.t("dl-ask-numbers", { list }), { parse_mode: "HTML", reply_markup: cancelKb() });
+      await flow.send(ctx.t("dl-ask-numbers", { list }), cancelKb());
       for (;;) {
-        const next = await waitOrCancel(conversation);
+        const next = await flow.wait();
         const numbers = next.message?.text ? parseNumberList(next.message.text, setup.agencies.length) : null;
         if (!numbers) {
           await next.reply(next.t("dl-numbers-invalid", { max: setup.agencies.length }));
           continue;
         }
         chosen = numbers.map((n) => setup.agencies[n - 1]!);
+        await flow.settle(next.message!.text!.trim());
         break;
       }
     }
@@ -170,8 +170,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     const names = chosen.map((a) => a.name);
     const shown = names.length > 12 ? `${names.slice(0, 12).join(", ")}… (+${names.length - 12})` : names.join(", ");
     const confirm = await askChoice(
-      conversation,
-      ctx,
+      flow,
       ctx.t("dl-review", { title: escapeHtml(title), due: dueText, rule: due.rule, date: dueDateText(t, due.dueOn), count: chosen.length, agencies: escapeHtml(shown) }),
       createKeyboard(t),
       (data) => (createDeadlineButton.parse(data) ? "create" : null),
@@ -187,7 +186,7 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     await ctx.reply(ctx.t("dl-created", { title: escapeHtml(title), due: dueText, count: created.agencies }), { parse_mode: "HTML" });
   } catch (err) {
     if (err instanceof FlowCancelled) {
-      await ctx.reply(ctx.t("dl-cancelled"));
+      await flow.cancelled("dl-cancelled");
       return;
     }
     throw err;

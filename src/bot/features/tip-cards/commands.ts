@@ -9,7 +9,7 @@ import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../i18n.js";
-import { staffIdentity, staffMember } from "../../staff-identity.js";
+import { refusalKey, staffIdentity, staffMember } from "../../staff-identity.js";
 import { cardKeyboard, tipListKeyboard } from "./keyboards.js";
 import { formatTime, renderCardText } from "./render.js";
 
@@ -21,8 +21,8 @@ export function tipCommandsFeature(deps: BotDeps): Composer<BotContext> {
   const listTips = async (ctx: BotContext, f: TipFilter, edit: boolean) => {
     const member = await staffMember(ctx, deps.services.members);
     if (!member) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("card-only-officers"), show_alert: true });
-      else await ctx.reply(ctx.t("card-only-officers"));
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(ctx)), show_alert: true });
+      else await ctx.reply(ctx.t(refusalKey(ctx)));
       return;
     }
     const ward = await deps.services.wards.get(member.wardId);
@@ -67,7 +67,7 @@ export function tipCommandsFeature(deps: BotDeps): Composer<BotContext> {
     const tip = member && /^#?[2-9A-Z]{4}$/i.test(reference) ? await deps.services.tips.tipByReference(member.wardId, reference) : null;
     const view = tip ? await deps.services.tips.view(tip.id) : null;
     if (!member || !view) {
-      await ctx.reply(ctx.t(member ? "card-tip-not-found" : "card-only-officers"));
+      await ctx.reply(ctx.t(member ? "card-tip-not-found" : refusalKey(ctx)));
       return;
     }
     const ward = await deps.services.wards.get(member.wardId);
@@ -91,7 +91,7 @@ export function tipCommandsFeature(deps: BotDeps): Composer<BotContext> {
     const who = staffIdentity(ctx);
     const member = ward && who ? await deps.services.members.findActive(ward.id, who.telegramUserId) : null;
     if (!ward || !member) {
-      await ctx.reply(ctx.t("card-only-officers"));
+      await ctx.reply(ctx.t(refusalKey(ctx)));
       return;
     }
     const tip = await deps.services.tips.tipByReference(ward.id, reference);
