@@ -42,6 +42,7 @@ help-super-admin =
     /wardcode WARD-ID — a new admin code for a ward that has no admin yet
     /rollup [period] — every ward's figures side by side (Excel, counts only)
 not-super-admin = ⛔ Only the deployment's administrators can use this command.
+not-super-admin-button = ⛔ Only the deployment's administrators can use this button.
 newward-usage =
     Usage: first line <code>/newward ward-id Ward name</code>, then one quarter per line (or just a number N for “Khu phố 1” … “Khu phố N”). Example:
     <code>/newward nhon-binh Phường Nhơn Bình

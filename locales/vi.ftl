@@ -42,6 +42,7 @@ help-super-admin =
     /wardcode MÃ-PHƯỜNG — cấp lại mã quản trị cho phường chưa có quản trị viên
     /rollup [kỳ] — tổng hợp số liệu các phường (tệp Excel, chỉ số liệu tổng hợp)
 not-super-admin = ⛔ Chỉ quản trị hệ thống mới dùng được lệnh này.
+not-super-admin-button = ⛔ Chỉ quản trị hệ thống mới dùng được nút này.
 newward-usage =
     Cách dùng: dòng đầu <code>/newward mã-phường Tên phường</code>, mỗi dòng sau là một khu phố (hoặc chỉ một số N cho “Khu phố 1” … “Khu phố N”). Ví dụ:
     <code>/newward nhon-binh Phường Nhơn Bình

@@ -36,9 +36,9 @@ describe("a part under a tip card that fails", () => {
 
     const group = () => t.standIn.messages(ward.groupId).filter((m) => m.from_bot);
     const card = await until(() => group().find((m) => /Tin báo #/.test(m.text ?? "")), () => "no card");
-    await until(() => t.logs.lines.some((l) => /map pin/.test(l)), () => `no log line about the pin:\n${t.logs.lines.slice(-5).join("\n")}`);
-    const failure = t.logs.lines.find((l) => /map pin/.test(l))!;
-    expect(JSON.parse(failure)).toMatchObject({ part: "pin" });
+    await until(() => t.logs.lines.some((l) => /did not reach the police group/.test(l)), () => `no log line about the pin:\n${t.logs.lines.slice(-5).join("\n")}`);
+    const failure = t.logs.lines.find((l) => /did not reach the police group/.test(l))!;
+    expect(JSON.parse(failure)).toMatchObject({ parts: ["pin"] });
     expect(t.logs.text).not.toMatch(/could not post tip card/);
     expect(group().filter((m) => m.location)).toHaveLength(0);
     expect(group().filter((m) => m.photo)).toHaveLength(1);

@@ -48,10 +48,13 @@ const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSes
 const vi = (key: string) => i18n.t("vi", key, { channel: "telegram" });
 /** What a refused press may answer (the toast or alert). */
 const REFUSALS = new Set(
-  ["card-only-officers", "card-wrong-ward", "card-tip-not-found", "card-tip-closed", "not-admin", "person-already-removed", "ci-not-head", "ci-window-closed", "dl-not-contact", "dl-not-found", "lang-only-officers", "hint-use-buttons", "not-super-admin"].map(vi),
+  ["card-only-officers", "card-wrong-ward", "card-tip-not-found", "card-tip-closed", "not-admin", "person-already-removed", "ci-not-head", "ci-window-closed", "dl-not-contact", "dl-not-found", "lang-only-officers", "hint-use-buttons", "not-super-admin-button", "not-admin-button"].map(vi),
 );
 /** What a refused press may show in the presser's own chat. */
 const REFUSAL_MESSAGES = new Set([...REFUSALS, ...["tip-expired", "invite-invalid", "invite-used", "invite-expired"].map(vi)]);
+
+/** Pressers who may press "staff-self" buttons: active staff of any kind, each in their private chat. */
+const NAMING_THEMSELVES = new Set(["headA@private", "headB@private", "contactA@private", "contactB@private", "officerA@private", "adminA@private", "officerB@private"]);
 
 /**
  * Who must be refused a kind of button. Kinds whose data names rows: everyone
@@ -75,8 +78,10 @@ function mustRefuse(audience: Audience, p: Presser, legitStaff: (p: Presser) => 
       // Rows drawn are ones the presser has no right to; nobody here is in a flow, whose buttons pressed outside it start nothing.
       return true;
     case "ward-staff":
-    case "staff-self":
       return !legitStaff(p);
+    case "staff-self":
+      // Any active staff member names themselves, in private: heads and agency contacts too.
+      return !NAMING_THEMSELVES.has(p.key);
     case "anyone-private":
       return p.group;
     case "chat-language":

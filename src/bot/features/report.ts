@@ -115,7 +115,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("report", async (ctx) => {
     const member = await staffMember(ctx, services.members);
     if (!member) {
-      await ctx.reply(ctx.t("card-only-officers"));
+      await ctx.reply(ctx.t("only-officers-command"));
       return;
     }
     const arg = ctx.match.trim();
@@ -185,7 +185,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
     const pressed = rollUpPeriodButton.parse(ctx.callbackQuery.data);
     const period = pressed ? reportPeriod(pressed.period) : null;
     if (!isSuperAdmin(ctx) || !period) {
-      await ctx.answerCallbackQuery({ text: ctx.t("not-super-admin"), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("not-super-admin-button"), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
