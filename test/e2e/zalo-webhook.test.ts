@@ -3,7 +3,7 @@
 // requests are refused, a delivery repeated is handled once, readiness says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { freePort } from "../support/instances.js";
+import { type FrontDoor, startFrontDoor } from "../support/instances.js";
 import { eventually } from "../support/wait.js";
 import { ZaloPersona } from "../support/zalo-persona.js";
 
@@ -11,22 +11,25 @@ const SECRET = "zalo-webhook-secret-0123";
 
 describe("Zalo webhook mode", () => {
   let t: TestApp;
-  let port: number;
-  const hook = () => `http://127.0.0.1:${port}/zalo/hook`;
+  // The app binds port 0; Zalo is given a front door bound once and kept, as nginx would be.
+  let front: FrontDoor;
+  const app = () => t.app.httpUrl!;
+  const hook = () => `${app()}/zalo/hook`;
 
   beforeAll(async () => {
-    port = await freePort();
-    t = await startTestApp({ zalo: true, env: { ZALO_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/hook`, ZALO_WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port) } });
+    front = await startFrontDoor(() => t?.app.httpUrl ?? null);
+    t = await startTestApp({ zalo: true, env: { ZALO_WEBHOOK_URL: `${front.url}/zalo/hook`, ZALO_WEBHOOK_SECRET: SECRET, HTTP_PORT: "0" } });
   });
   afterAll(async () => {
     await t?.stop();
+    await front?.close();
   });
 
   it("registers the webhook with its secret, does not poll, and is ready", async () => {
     const [call] = t.zalo!.calls("setWebhook");
-    expect(call?.params).toMatchObject({ url: hook(), secret_token: SECRET });
+    expect(call?.params).toMatchObject({ url: `${front.url}/zalo/hook`, secret_token: SECRET });
     expect(t.zalo!.calls("getUpdates")).toHaveLength(0);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const ready = await fetch(`${app()}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, zalo: "webhook" });
   });
