@@ -9,6 +9,7 @@ const sqliteEnv = Object.fromEntries(Object.entries(process.env).filter(([name])
 // Some run SQLite then PostgreSQL themselves; the others run one database per invocation.
 const runs: { script: string; env: NodeJS.ProcessEnv }[] = [
   { script: "bench/triage.ts", env: sqliteEnv },
+  { script: "bench/stand-in-polling.ts", env: sqliteEnv },
   { script: "bench/tip-flow.ts", env: process.env },
   { script: "bench/check-in-prompts.ts", env: sqliteEnv },
   { script: "bench/report.ts", env: process.env },

@@ -44,6 +44,8 @@ export interface App {
   /** The HTTP server (/healthz, /readyz, webhook), when it runs. */
   httpUrl: string | null;
   readiness(): Promise<Readiness>;
+  /** How many updates this instance has finished with, dropped ones included: tests wait on it before asserting nothing more came. */
+  handledUpdates(): number;
   /** The one-time admin code printed at start, while the ward has no admin. */
   adminCode: string | null;
   /** Plans check-in weeks and report deadlines, and runs every due job (also every JOB_TICK_SECONDS). */
@@ -88,6 +90,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runner: updates.runner,
     httpUrl: httpServer?.url ?? null,
     readiness,
+    handledUpdates: () => telegram.handledUpdates(),
     adminCode,
     tick: scheduler.tick,
     sweepIdleFlows: scheduler.sweepIdleFlows,

@@ -2,8 +2,8 @@
 // one-update-at-a-time polling, its refusals and its webhook deliveries, so
 // the end-to-end tests and the simulator that stand on it can be trusted.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import net, { type AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { ZaloStandIn, type ZaloUpdate } from "../src/dev/zalo-stand-in/index.js";
 import { until } from "./support/wait.js";
 import { ZaloPersona } from "./support/zalo-persona.js";
@@ -348,8 +348,12 @@ describe("Zalo Bot API stand-in", () => {
     it("refuses getUpdates while set, ends waiting polls, and leaves undelivered updates to polling once deleted", async () => {
       const waiting = call("getUpdates", { timeout: "30" });
       await until(() => standIn.waitingPolls() === 1, () => "the poll never arrived");
-      // Nobody listens there: every delivery fails to connect.
-      const deadUrl = `http://127.0.0.1:${await freePort()}/hook`;
+      // A server bound to port 0 and kept for the test that resets every connection: every delivery fails.
+      // (A port closed and named later could be taken by another process meanwhile.)
+      const dead = net.createServer((socket) => socket.resetAndDestroy());
+      await new Promise<void>((resolve) => dead.listen(0, "127.0.0.1", resolve));
+      onTestFinished(() => new Promise<void>((resolve) => dead.close(() => resolve())));
+      const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/hook`;
       expect((await call("setWebhook", { url: deadUrl, secret_token: "abcdefgh" })).status).toBe(200);
       const conflict = { status: 409, body: { ok: false, error_code: 409, description: "webhook is active" } };
       expect(await waiting).toEqual(conflict);
@@ -467,12 +471,3 @@ describe("Zalo Bot API stand-in", () => {
     };
   }
 });
-
-/** A port nothing listens on (taken and released at once). */
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -17,6 +17,8 @@ export interface TelegramBot {
   apiRoot: string | undefined;
   /** The last Telegram update handled (-1 before the first): confirmed to Telegram on stop. */
   lastHandledUpdate(): number;
+  /** How many updates (Telegram and Zalo) this bot has finished with, dropped ones included. */
+  handledUpdates(): number;
 }
 
 export async function startTelegramBot(
@@ -29,6 +31,7 @@ export async function startTelegramBot(
   // The runner does not confirm the last batch on stop; without this a restart
   // would handle the last updates twice.
   let lastHandledUpdate = -1;
+  let handledUpdates = 0;
   const bot = createBot(
     token,
     {
@@ -47,6 +50,7 @@ export async function startTelegramBot(
       ...(apiRoot ? { apiRoot } : {}),
       // Only Telegram's update ids: they confirm Telegram's queue on stop.
       onUpdateHandled: (id) => {
+        handledUpdates++;
         if (!isZaloUpdateId(id)) lastHandledUpdate = Math.max(lastHandledUpdate, id);
       },
       ...(connect.zalo ? { zalo: connect.zalo } : {}),
@@ -55,5 +59,5 @@ export async function startTelegramBot(
   await bot.init();
   await bot.api.setMyCommands([...BOT_COMMANDS.vi]);
   await bot.api.setMyCommands([...BOT_COMMANDS.en], { language_code: "en" });
-  return { bot, apiRoot, lastHandledUpdate: () => lastHandledUpdate };
+  return { bot, apiRoot, lastHandledUpdate: () => lastHandledUpdate, handledUpdates: () => handledUpdates };
 }

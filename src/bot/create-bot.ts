@@ -8,6 +8,7 @@ import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
+import { FloodWindows } from "./flood-windows.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
@@ -134,9 +135,10 @@ export function createBot(
   // Flooding a private chat (e.g. mid-flow) is dropped after a polite word; keyed by the
   // chat's keyed hash, never by the user id.
   bot.chatType("private").use(
-    limit<BotContext, never>({
+    limit<BotContext, FloodWindows>({
       timeFrame: settings.floodWindowMs,
       limit: settings.floodLimit,
+      storageClient: new FloodWindows(services.clock, settings.floodWindowMs),
       keyGenerator: (ctx) => services.secrets.chatKey(ctx.chat?.id ?? "none"),
       onLimitExceeded: (ctx) => void ctx.reply(ctx.t("flood-slow-down")).catch(() => undefined),
     }),

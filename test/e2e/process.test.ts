@@ -9,9 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STAND_IN_TOKEN } from "../../src/app.js";
 import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
-import { freePort } from "../support/instances.js";
+import { boundHttpUrl } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { until } from "../support/wait.js";
 
@@ -127,7 +128,7 @@ async function stopsCleanly(standIn: BotApiStandIn, argv: string[], env: Record<
 
 describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
   let standIn: BotApiStandIn;
-  const env = async (extra: Record<string, string> = {}) => ({
+  const env = (extra: Record<string, string> = {}) => ({
     BOT_TOKEN: "",
     BOT_API_ROOT: standIn.url,
     SECRET_PEPPER: TEST_PEPPER,
@@ -135,7 +136,8 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
     TIP_KEYS: TEST_TIP_KEYS,
     LOG_LEVEL: "info",
     HTTP_HOST: "127.0.0.1",
-    HTTP_PORT: String(await freePort()),
+    // Bound by the child and read back from its log.
+    HTTP_PORT: "0",
     ...extra,
   });
   /** A new, empty SQLite file: the start must apply every migration itself. */
@@ -166,7 +168,7 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
 
   it("`npm start`, as the README says: migrates an empty database, serves, and SIGTERM to npm stops the bot and every process under it", async () => {
     expect(readmeStartsWithNpmStart()).toBe(true);
-    const output = await stopsCleanly(standIn, ["npm", "start"], await env({ DATABASE_URL: emptyDatabase() }));
+    const output = await stopsCleanly(standIn, ["npm", "start"], env({ DATABASE_URL: emptyDatabase() }));
     expect(output).toMatch(/One-time admin code for quy-nhon-dong: ADM-/);
   }, 180_000);
 
@@ -179,25 +181,30 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
     it(`the Docker image's command line (${tini ? "ENTRYPOINT + CMD" : "tini is not installed here: CMD alone"}), with NODE_ENV=production`, async () => {
       expect(image.cmd.length).toBeGreaterThan(0);
       const argv = tini ? [...image.entrypoint, ...image.cmd] : image.cmd;
-      await stopsCleanly(standIn, argv, await env({ NODE_ENV: "production", DATABASE_URL: emptyDatabase() }));
+      await stopsCleanly(standIn, argv, env({ NODE_ENV: "production", DATABASE_URL: emptyDatabase() }));
     }, 180_000);
 
     it("the systemd unit's ExecStart, with NODE_ENV=production", async () => {
-      await stopsCleanly(standIn, systemdArgv(), await env({ NODE_ENV: "production", DATABASE_URL: emptyDatabase() }));
+      await stopsCleanly(standIn, systemdArgv(), env({ NODE_ENV: "production", DATABASE_URL: emptyDatabase() }));
     }, 180_000);
   });
 
   it("src/main.ts without BOT_TOKEN or BOT_API_ROOT starts its own local stand-in (src/dev, loaded only then) and stops on SIGTERM", async () => {
-    const standInPort = await freePort();
-    const settings = await env({ BOT_API_ROOT: "", STAND_IN_PORT: String(standInPort), DATABASE_URL: await freshDatabaseUrl() });
+    const settings = env({ BOT_API_ROOT: "", STAND_IN_PORT: "0", DATABASE_URL: await freshDatabaseUrl() });
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { ...process.env, ...settings }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await until(() => output.includes("bot started"), () => `no "bot started" in:\n${output}`, 60_000);
-    expect(output).toContain(`"url":"http://127.0.0.1:${standInPort}","msg":"no BOT_TOKEN: talking to the local Bot API stand-in"`);
-    expect(await (await fetch(`http://127.0.0.1:${settings.HTTP_PORT}/readyz`)).json()).toMatchObject({ ready: true, updates: "polling" });
+    // Both servers bound port 0; the stand-in's address, as logged, is one the bot reached (it started) and that answers.
+    const standInUrl = /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"no BOT_TOKEN: talking to the local Bot API stand-in"/.exec(output)?.[1];
+    expect(standInUrl, output).toBeDefined();
+    expect(standInUrl).not.toMatch(/:0$/);
+    expect((await fetch(`${standInUrl}/bot${STAND_IN_TOKEN}/getMe`)).status).toBe(200);
+    const httpUrl = boundHttpUrl(output);
+    expect(httpUrl, output).not.toBeNull();
+    expect(await (await fetch(`${httpUrl}/readyz`)).json()).toMatchObject({ ready: true, updates: "polling" });
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');

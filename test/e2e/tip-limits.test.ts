@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip } from "../support/scenario.js";
+import { until } from "../support/wait.js";
 
 const quickTip = (resident: Persona, n: number) =>
   sendQuickTip(resident, { category: "Dấu hiệu khác", quarter: "Không rõ", place: null, timing: "Trước đây", description: `Tin số ${n}: có người lạ hay tụ tập` });
@@ -41,24 +42,32 @@ describe("tip limits per resident", () => {
 describe("flood throttle", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { FLOOD_LIMIT: "8", FLOOD_WINDOW_MS: "1500" } });
+    // A window no test waits out: it ends only when the test's clock is moved past it.
+    t = await startTestApp({ env: { FLOOD_LIMIT: "8", FLOOD_WINDOW_MS: "60000" } });
   });
   afterAll(async () => {
     await t?.stop();
   });
 
-  it("drops a flood of messages mid-flow after one polite word, then carries on", async () => {
+  it("drops a flood of messages mid-flow after one polite word, then carries on once the window is over", async () => {
     const spammer = Persona.create(t.standIn, { first_name: "Spam" });
     await spammer.say("/tip", /Bước 1\/6/);
     const before = spammer.botMessages().length;
+    const handledBefore = t.app.handledUpdates();
     for (let i = 0; i < 30; i++) t.standIn.sendText(spammer.user.id, spammer.chatId, `spam ${i}`);
     await spammer.waitFor(/gửi quá nhanh/, new Set());
-    await new Promise((r) => setTimeout(r, 500));
+    // Every one of the thirty is finished with (answered or dropped) before counting the answers.
+    await until(() => t.app.handledUpdates() >= handledBefore + 30, () => `${t.app.handledUpdates() - handledBefore} of 30 updates handled`);
     const replies = spammer.botMessages().length - before;
     // At most the allowed hints plus a single slow-down message, not thirty replies.
     expect(replies).toBeLessThanOrEqual(8 + 1);
     expect(spammer.botMessages().filter((m) => /gửi quá nhanh/.test(m.text ?? ""))).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 1600));
+    // Still inside the window: dropped without a word.
+    t.clock.advance(59_000);
+    t.standIn.sendText(spammer.user.id, spammer.chatId, "spam again");
+    await until(() => t.app.handledUpdates() >= handledBefore + 31, () => "the message inside the window was not handled");
+    expect(spammer.botMessages().length - before).toBe(replies);
+    t.clock.advance(1_000);
     await spammer.tap("Dấu hiệu khác", /Bước 2\/6/);
     await spammer.say("/cancel", /Đã hủy/);
   });
