@@ -354,7 +354,7 @@ head-invite-declined = Đã hủy. Liên kết vẫn chưa được dùng.
 ci-prompt =
     📋 <b>Báo cáo tuần { $week }</b> — { $quarter }
     Xin anh/chị cho biết tình hình ma túy trong khu phố tuần này. Hạn chót: { $closes }.
-ci-reminder = ⏰ <b>Nhắc lần { $n }:</b> khu phố { $quarter } chưa gửi báo cáo tuần { $week }. Hạn chót: { $closes }.
+ci-reminder = ⏰ <b>Nhắc lần { $n }:</b> { $quarter } chưa gửi báo cáo tuần { $week }. Hạn chót: { $closes }.
 btn-ci-start = 📝 Bắt đầu báo cáo tuần
 btn-ci-nothing = 👌 Không có gì mới
 ci-nothing-saved = ✅ Đã ghi nhận: { $quarter } không có gì mới trong tuần { $week }. Cảm ơn anh/chị! Có thể sửa đến { $closes }.

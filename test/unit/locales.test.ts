@@ -18,6 +18,14 @@ function sources(dir: string): string[] {
 }
 
 describe("locales", () => {
+  it("never put a unit's word before a quarter's name, which already holds it (no \"khu phố Khu phố 5\")", () => {
+    for (const locale of ["vi", "en"]) {
+      const text = fs.readFileSync(path.join(localesDirectory, `${locale}.ftl`), "utf8");
+      const doubled = text.split("\n").filter((line) => /(khu phố|tổ dân phố|thôn|quarter)\s*\{\s*\$quarter\s*\}/iu.test(line));
+      expect(doubled, locale).toEqual([]);
+    }
+  });
+
   it("have the same messages in Vietnamese and English", () => {
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !vi.has(k))).toEqual([]);
