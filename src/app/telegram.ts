@@ -57,7 +57,9 @@ export async function startTelegramBot(
     },
   );
   await bot.init();
-  await bot.api.setMyCommands([...BOT_COMMANDS.vi]);
-  await bot.api.setMyCommands([...BOT_COMMANDS.en], { language_code: "en" });
+  await bot.api.setMyCommands([...BOT_COMMANDS.private.vi]);
+  await bot.api.setMyCommands([...BOT_COMMANDS.private.en], { language_code: "en" });
+  await bot.api.setMyCommands([...BOT_COMMANDS.groups.vi], { scope: { type: "all_group_chats" } });
+  await bot.api.setMyCommands([...BOT_COMMANDS.groups.en], { scope: { type: "all_group_chats" }, language_code: "en" });
   return { bot, apiRoot, lastHandledUpdate: () => lastHandledUpdate, handledUpdates: () => handledUpdates };
 }

@@ -188,23 +188,48 @@ export function createBot(
 
 export { TIP_CONVERSATION };
 
+/** Telegram's command menus: residents' (and heads') commands in private chats; the officers' in groups, where the police group is. */
 export const BOT_COMMANDS = {
-  vi: [
-    { command: "tip", description: "Gửi tin báo ẩn danh" },
-    { command: "status", description: "Theo dõi tin báo bằng mã biên nhận" },
-    { command: "cancel", description: "Hủy tin báo đang soạn" },
-    { command: "help", description: "Hướng dẫn" },
-    { command: "lang", description: "Đổi ngôn ngữ / Language" },
-    { command: "away", description: "Tổ trưởng: báo vắng (tổ phó nhận thay)" },
-    { command: "back", description: "Tổ trưởng: đã trở lại" },
-  ],
-  en: [
-    { command: "tip", description: "Send an anonymous tip" },
-    { command: "status", description: "Follow a tip with its receipt code" },
-    { command: "cancel", description: "Cancel the tip you are writing" },
-    { command: "help", description: "Help" },
-    { command: "lang", description: "Language / Đổi ngôn ngữ" },
-    { command: "away", description: "Quarter head: I am away (deputy answers)" },
-    { command: "back", description: "Quarter head: I am back" },
-  ],
+  private: {
+    vi: [
+      { command: "tip", description: "Gửi tin báo ẩn danh" },
+      { command: "status", description: "Theo dõi tin báo bằng mã biên nhận" },
+      { command: "cancel", description: "Hủy tin báo đang soạn" },
+      { command: "help", description: "Hướng dẫn" },
+      { command: "lang", description: "Đổi ngôn ngữ / Language" },
+      { command: "away", description: "Tổ trưởng: báo vắng (tổ phó nhận thay)" },
+      { command: "back", description: "Tổ trưởng: đã trở lại" },
+      { command: "ten", description: "Cán bộ, tổ trưởng: đổi tên hiển thị" },
+    ],
+    en: [
+      { command: "tip", description: "Send an anonymous tip" },
+      { command: "status", description: "Follow a tip with its receipt code" },
+      { command: "cancel", description: "Cancel the tip you are writing" },
+      { command: "help", description: "Help" },
+      { command: "lang", description: "Language / Đổi ngôn ngữ" },
+      { command: "away", description: "Quarter head: I am away (deputy answers)" },
+      { command: "back", description: "Quarter head: I am back" },
+      { command: "ten", description: "Staff, quarter heads: change the name shown" },
+    ],
+  },
+  groups: {
+    vi: [
+      { command: "tips", description: "Tin báo đang mở" },
+      { command: "report", description: "Báo cáo theo kỳ (tháng, quý, 6 tháng, năm)" },
+      { command: "deadlines", description: "Tình hình nộp báo cáo của các đơn vị" },
+      { command: "roadmap", description: "Lộ trình khu phố không ma túy" },
+      { command: "mobaocao", description: "Mở báo cáo tuần ngay (mọi khu phố, hoặc /mobaocao 5)" },
+      { command: "help", description: "Hướng dẫn" },
+      { command: "lang", description: "Đổi ngôn ngữ của nhóm / Language" },
+    ],
+    en: [
+      { command: "tips", description: "Open tips" },
+      { command: "report", description: "Report for a period (month, quarter, half-year, year)" },
+      { command: "deadlines", description: "Who has handed in their report" },
+      { command: "roadmap", description: "Drug-free quarters roadmap" },
+      { command: "mobaocao", description: "Open this week's check-in now (all, or /mobaocao 5)" },
+      { command: "help", description: "Help" },
+      { command: "lang", description: "The group's language / Đổi ngôn ngữ" },
+    ],
+  },
 } as const;
