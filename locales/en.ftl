@@ -16,6 +16,7 @@ help-resident =
     /status — follow a tip and add information with its receipt code
     /cancel — cancel the tip you are writing
     /lang — change language (Tiếng Việt / English)
+    Vietnamese names work too: /baotin, /theodoi, /huy, /trogiup, /ngonngu.
 
     After sending you get a <b>receipt code</b>. Keep it secret: it is the only way to follow your tip, and nobody (officers included) knows you sent it.
     If someone is in danger right now, call 113.

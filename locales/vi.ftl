@@ -16,6 +16,7 @@ help-resident =
     /status — theo dõi tin báo, bổ sung thông tin bằng mã biên nhận
     /cancel — hủy tin báo đang soạn
     /lang — đổi ngôn ngữ (Tiếng Việt / English)
+    Gõ tiếng Việt cũng được: /baotin, /theodoi, /huy, /trogiup, /ngonngu.
 
     Sau khi gửi, bạn nhận một <b>mã biên nhận</b>. Hãy giữ kín mã này: đó là cách duy nhất để theo dõi tin báo, và không ai (kể cả cán bộ) biết bạn là người gửi.
     Nếu có nguy hiểm ngay lúc này, hãy gọi 113.

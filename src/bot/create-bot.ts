@@ -11,6 +11,7 @@ import type { BotDeps, BotSettings } from "./deps.js";
 import { FloodWindows } from "./flood-windows.js";
 import { languageFeature } from "./features/language.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { commandAliases } from "./command-aliases.js";
 import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
 import { followGroupMigrations } from "./group-migrations.js";
 import { staffNamesFeature } from "./features/staff-names.js";
@@ -131,6 +132,7 @@ export function createBot(
     logger.info({ update_id: ctx.update.update_id }, "update already handled; skipped");
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(commandAliases);
   bot.use(i18n);
   // Flooding a private chat (e.g. mid-flow) is dropped after a polite word; keyed by the
   // chat's keyed hash, never by the user id.
