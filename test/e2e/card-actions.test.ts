@@ -138,7 +138,7 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const list = await ward.admin.say("/officers", /Cán bộ của phường/);
     const remove = removeOfficerButton.encode({ memberId: secondRow.id });
     const ownMessage = await ward.officer.say("/help", /./);
-    expect((await ward.officer.press(ownMessage!.message_id, remove)).answer).toMatchObject({ text: vi("not-admin"), show_alert: true });
+    expect((await ward.officer.press(ownMessage!.message_id, remove)).answer).toMatchObject({ text: vi("not-admin-button"), show_alert: true });
     expect((await ward.admin.in(ward.groupId).press(group().botMessages().at(-1)!.message_id, remove)).answer.text).toBeUndefined();
     expect((await t.app.services.db.member.findUniqueOrThrow({ where: { id: secondRow.id } })).active).toBe(true);
 

@@ -71,7 +71,9 @@ describe("retention of closed tips", () => {
     await resident.say("Bán hàng trắng ở cổng sau chợ đêm", /Bước 6\/6/);
     await resident.sendPhoto(/Đã nhận ảnh 1\/5/);
     await resident.tap("Xong", /Xem lại tin báo/);
-    await resident.tap("Nhận thông báo: Tắt", /Xem lại tin báo/);
+    // The switch is turned in place, on the review itself.
+    await resident.tap("Nhận thông báo: Tắt");
+    await until(() => resident.botMessages().some((m) => resident.buttons(m).some((b) => b.includes("Nhận thông báo: Bật"))), () => "the switch did not turn on");
     const sent = await resident.tap("📨 Gửi", /Mã biên nhận/);
     const oldReceipt = /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(sent.message?.text ?? "")![0];
     const oldTip = await db.tip.findFirstOrThrow({ where: { status: "new" } });
