@@ -190,7 +190,7 @@ export function createBot(
 
 export { TIP_CONVERSATION };
 
-/** Telegram's command menus: residents' (and heads') commands in private chats; the officers' in groups, where the police group is. */
+/** Telegram's command menus: residents' commands in private chats (never staff's or heads'); the officers' in groups, where the police group is. */
 export const BOT_COMMANDS = {
   private: {
     vi: [
@@ -199,9 +199,6 @@ export const BOT_COMMANDS = {
       { command: "cancel", description: "Hủy tin báo đang soạn" },
       { command: "help", description: "Hướng dẫn" },
       { command: "lang", description: "Đổi ngôn ngữ / Language" },
-      { command: "away", description: "Tổ trưởng: báo vắng (tổ phó nhận thay)" },
-      { command: "back", description: "Tổ trưởng: đã trở lại" },
-      { command: "ten", description: "Cán bộ, tổ trưởng: đổi tên hiển thị" },
     ],
     en: [
       { command: "tip", description: "Send an anonymous tip" },
@@ -209,9 +206,6 @@ export const BOT_COMMANDS = {
       { command: "cancel", description: "Cancel the tip you are writing" },
       { command: "help", description: "Help" },
       { command: "lang", description: "Language / Đổi ngôn ngữ" },
-      { command: "away", description: "Quarter head: I am away (deputy answers)" },
-      { command: "back", description: "Quarter head: I am back" },
-      { command: "ten", description: "Staff, quarter heads: change the name shown" },
     ],
   },
   groups: {
