@@ -512,6 +512,7 @@ card-unclaimed = ⏰ Tip #{ $reference } ({ $priority }) has not been taken afte
 btn-notify-off = 🔕 Notifications: off (choose to turn on)
 btn-notify-on = 🔔 Notifications: on (choose to turn off)
 tip-notify-on = 🔔 The bot will message you when officers have a question or when the tip is closed (only the bot knows where to write; this is encrypted and deleted when the tip closes).
+tip-call-113 = 🚨 If anyone is in danger, <b>call 113 now</b>. Officers see tips soon, but this bot is not an emergency line.
 btn-ask = ❓ Ask more
 card-ask-prompt = ❓ Question for the tipster of #{ $reference }: <b>reply to this message</b> with your question. The tipster will not learn who asks.
 card-ask-hint = Reply to the bot's message with your question.

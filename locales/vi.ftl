@@ -512,6 +512,7 @@ card-unclaimed = ⏰ Tin báo #{ $reference } (mức { $priority }) chưa có ai
 btn-notify-off = 🔕 Nhận thông báo: Tắt (chọn để bật)
 btn-notify-on = 🔔 Nhận thông báo: Bật (chọn để tắt)
 tip-notify-on = 🔔 Bot sẽ nhắn cho bạn khi cán bộ có câu hỏi hoặc khi tin báo được xử lý xong (chỉ bot biết gửi tới đâu; thông tin này được mã hóa và xóa khi tin báo đóng).
+tip-call-113 = 🚨 Nếu có người đang gặp nguy hiểm, hãy <b>gọi ngay 113</b>. Tin báo qua bot được cán bộ xem sớm nhưng không phải đường dây khẩn cấp.
 btn-ask = ❓ Hỏi thêm
 card-ask-prompt = ❓ Câu hỏi cho người báo tin #{ $reference }: hãy <b>trả lời (reply) tin nhắn này</b> bằng câu hỏi. Người báo tin sẽ không biết ai hỏi.
 card-ask-hint = Trả lời tin nhắn của bot bằng câu hỏi.

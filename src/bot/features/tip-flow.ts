@@ -193,7 +193,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         try {
           const tip = await deps.services.tips.submit(ward.id, draft, submissionNonce);
           if (!tip.alreadySubmitted) deps.services.tipLimiter.record(limitKey);
-          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam };
+          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam, urgent: tip.priority === "urgent" };
         } catch (err) {
           deps.logger.error({ err }, "tip submission failed");
           return { ok: false as const, limit: null };
@@ -217,7 +217,9 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
       }
       try {
-        await ctx.reply(ctx.t("tip-submitted", { receipt: submitted.receiptCode }) + (notify ? `\n\n${ctx.t("tip-notify-on")}` : ""), { parse_mode: "HTML" });
+        const danger = draft.timing === "now" || submitted.urgent;
+        const lines = [ctx.t("tip-submitted", { receipt: submitted.receiptCode }), ...(notify ? [ctx.t("tip-notify-on")] : []), ...(danger ? [ctx.t("tip-call-113")] : [])];
+        await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML" });
       } finally {
         // Only now do the buttons go: until the receipt is out, pressing "Gửi" again returns this same tip.
         await settle();
@@ -455,20 +457,23 @@ async function askPlace(flow: Flow): Promise<Place> {
   }
 }
 
-function askTiming(flow: Flow): Promise<TipTiming> {
+async function askTiming(flow: Flow): Promise<TipTiming> {
   const { ctx } = flow;
   const kb = new InlineKeyboard();
   TIP_TIMINGS.forEach((timing, i) => {
     kb.text(ctx.t(`timing-${timing}`), tipFlowButtons.timing.encode({ timing }));
     if (i % 2 === 1) kb.row();
   });
-  return askChoice(
+  const timing = await askChoice(
     flow,
     ctx.t("tip-ask-timing"),
     cancelRow(ctx, kb),
     (data) => tipFlowButtons.timing.parse(data)?.timing ?? null,
     (value) => ctx.t(`timing-${value}`),
   );
+  // The bot is not an emergency line: said the moment the resident says it is happening now.
+  if (timing === "now") await ctx.reply(ctx.t("tip-call-113"), { parse_mode: "HTML" });
+  return timing;
 }
 
 async function askDescription(flow: Flow): Promise<string> {
