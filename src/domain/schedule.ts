@@ -91,6 +91,15 @@ export function weekKeyOf(date: Date, timeZone: string): string {
   return formatWeekKey(isoYear, week);
 }
 
+/** A week as people name it: "23 (01/6–07/6)", its number then Monday to Sunday (read after "tuần"). */
+export function weekLabel(weekKey: string): string {
+  const { week } = parseWeekKey(weekKey);
+  const monday = mondayOf(weekKey);
+  const sunday = new Date(Date.UTC(monday.year, monday.month - 1, monday.day + 6));
+  const day = (d: number, m: number) => `${String(d).padStart(2, "0")}/${m}`;
+  return `${week} (${day(monday.day, monday.month)}–${day(sunday.getUTCDate(), sunday.getUTCMonth() + 1)})`;
+}
+
 /** Local calendar date (y, m, d) of the Monday of an ISO week. */
 export function mondayOf(weekKey: string): { year: number; month: number; day: number } {
   const { isoYear, week } = parseWeekKey(weekKey);

@@ -12,7 +12,7 @@ import { setUpWard, type Ward } from "../support/scenario.js";
 const START = Date.parse("2026-11-25T02:00:00Z");
 const FRIDAY_OPEN = Date.parse("2026-11-27T01:00:00Z");
 const HOUR = 3_600_000;
-const PROMPT = (quarter: number) => new RegExp(`Báo cáo tuần 2026-W48</b> — Khu phố ${quarter}|Báo cáo tuần 2026-W48 — Khu phố ${quarter}`);
+const PROMPT = (quarter: number) => new RegExp(`Báo cáo tuần 48 \\(23/11–29/11\\)</b> — Khu phố ${quarter}|Báo cáo tuần 48 \\(23/11–29/11\\) — Khu phố ${quarter}`);
 
 async function invite(ward: Ward, t: TestApp, quarter: number, name: string, registered = /Bạn đã được đăng ký là/): Promise<Persona> {
   const message = await ward.officer.say(`/invitehead ${quarter}`, /Liên kết mời/);
@@ -31,7 +31,7 @@ async function at(t: TestApp, instant: number): Promise<number> {
 /** Prompts as sent (an answered one is edited into its receipt, so the chat alone would undercount). */
 let sent: TestApp | null = null;
 const prompts = (p: Persona) =>
-  sent!.standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === p.user.id && /Báo cáo tuần 2026-W48/.test(String(c.params.text)) && !/Nhắc lần/.test(String(c.params.text)));
+  sent!.standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === p.user.id && /Báo cáo tuần 48 \(23\/11–29\/11\)/.test(String(c.params.text)) && !/Nhắc lần/.test(String(c.params.text)));
 const reminders = (p: Persona) => p.botMessages().filter((m) => /Nhắc lần/.test(m.text ?? ""));
 
 describe("check-in timing", () => {
@@ -49,13 +49,13 @@ describe("check-in timing", () => {
     const head7 = await invite(ward, t, 7, "Tổ trưởng Bảy");
 
     await Persona.create(t.standIn, { first_name: "Dân" }).say("/mobaocao 5", /Chỉ cán bộ/);
-    const opened = await ward.officer.say("/mobaocao 5", /Đã mở báo cáo tuần 2026-W48/);
+    const opened = await ward.officer.say("/mobaocao 5", /Đã mở báo cáo tuần 48 \(23\/11–29\/11\)/);
     expect(opened?.text).toContain("Khu phố 5");
     await head5.waitFor(PROMPT(5), new Set());
     expect(prompts(head7)).toHaveLength(0);
     await ward.officer.say("/mobaocao 3", /Khu phố 3 chưa có tổ trưởng/);
 
-    const all = await ward.group(ward.officer).say("/opencheckin", /Đã mở báo cáo tuần 2026-W48/);
+    const all = await ward.group(ward.officer).say("/opencheckin", /Đã mở báo cáo tuần 48 \(23\/11–29\/11\)/);
     expect(all?.text).toMatch(/2 khu phố/);
     await head7.waitFor(PROMPT(7), new Set());
 
@@ -102,7 +102,7 @@ describe("check-in timing", () => {
     // Monday 08:00, open 72 h, reminders after 1 and 2 hours: this week's window opened two days ago.
     await ward.admin.say("/checkinschedule 1 8 72 1,2", /thứ Hai lúc 8:00/);
     await at(t, START + 60_000);
-    await head.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    await head.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\)/, new Set());
     await head.tap("Không có gì mới", /Đã ghi nhận/);
     await at(t, START + HOUR);
     expect(reminders(head)).toHaveLength(0);
@@ -116,7 +116,7 @@ describe("check-in timing", () => {
     const ward = await setUpWard(t);
     const head = await invite(ward, t, 6, "Tổ trưởng Sáu");
     await at(t, FRIDAY_OPEN + 60_000);
-    await head.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    await head.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\)/, new Set());
     // Sunday 09:00: Saturday's and Sunday's reminders are both overdue.
     await at(t, FRIDAY_OPEN + 49 * HOUR);
     await head.waitFor(/Nhắc lần/, new Set());

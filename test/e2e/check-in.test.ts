@@ -46,10 +46,10 @@ describe("weekly check-in", () => {
     expect(head5.botMessages().some((m) => /Báo cáo tuần 2026/.test(m.text ?? ""))).toBe(false);
 
     await at(t, FRIDAY_OPEN + 60_000);
-    const prompt = await head5.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    const prompt = await head5.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\)/, new Set());
     expect(prompt.text).toContain("Khu phố 5");
     expect(head5.buttons(prompt)).toEqual(["📝 Bắt đầu báo cáo tuần", "👌 Không có gì mới"]);
-    await head7.waitFor(/Báo cáo tuần 2026-W48 — Khu phố 7/, new Set());
+    await head7.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\) — Khu phố 7/, new Set());
 
     // Head 9: one tap.
     await head9.waitFor(/Báo cáo tuần/, new Set());
@@ -83,7 +83,7 @@ describe("weekly check-in", () => {
     expect(review.message?.text).toContain("Đang quản lý: nghiện 2, sử dụng 1, sau cai 4");
     expect(review.message?.text).toContain("Người mới phát hiện nghi sử dụng ma túy: 2");
     expect(review.message?.text).not.toContain("Người tái nghiện: 0");
-    await head5.tap("📨 Gửi", /Đã gửi báo cáo tuần 2026-W48 của Khu phố 5/);
+    await head5.tap("📨 Gửi", /Đã gửi báo cáo tuần 48 \(23\/11–29\/11\) của Khu phố 5/);
 
     const group = ward.group(ward.officer);
     const urgent = await group.waitFor(/KHẨN CẤP từ báo cáo tuần/, new Set());
@@ -110,7 +110,7 @@ describe("weekly check-in", () => {
     const escalation = await group.waitFor(/chưa trả lời/, new Set());
     expect(escalation.text).toContain("Khu phố 7");
     expect(escalation.text).not.toContain("Khu phố 5");
-    const summary = await group.waitFor(/Tổng hợp báo cáo tuần 2026-W48/, new Set());
+    const summary = await group.waitFor(/Tổng hợp báo cáo tuần 48 \(23\/11–29\/11\)/, new Set());
     expect(summary.text).toContain("Đã trả lời: 2/3 khu phố (67%)");
     expect(summary.text).toContain("mới nghi sử dụng 2");
     // Stocks as they stand (Khu phố 5 alone gave them), not this week's events.
@@ -132,7 +132,7 @@ describe("weekly check-in", () => {
 
     // The next week shows head 5 the stocks to confirm with one tap; "Không có gì mới" keeps them.
     await at(t, FRIDAY_OPEN + 7 * 24 * HOUR + 60_000);
-    await head5.waitFor(/Báo cáo tuần 2026-W49/, new Set());
+    await head5.waitFor(/Báo cáo tuần 49 \(30\/11–06\/12\)/, new Set());
     const confirm = await head5.tap("Bắt đầu báo cáo tuần", /Các số này còn đúng không/);
     expect(confirm.message?.text).toMatch(/Người nghiện ma túy: 2\n.*Người sử dụng trái phép chất ma túy: 1\n.*Người sau cai nghiện: 4/);
     expect(head5.buttons(confirm.message!)).toEqual(["✅ Vẫn đúng", "✏️ Có thay đổi", "✖️ Hủy"]);
@@ -142,6 +142,10 @@ describe("weekly check-in", () => {
     await head5.tap("Không có gì mới", /Số người đang quản lý giữ nguyên: nghiện 2, sử dụng 1, sau cai 4/);
     const week49 = await t.app.services.db.checkIn.findFirstOrThrow({ where: { quarter: { name: "Khu phố 5" }, week: "2026-W49" } });
     expect([week49.nothingToReport, week49.stockAddicts, week49.stockUsers, week49.stockPostRehab]).toEqual([true, 2, 1, 4]);
+
+    // Weeks are named as people name them ("tuần 48 (23/11–29/11)"), never by the ISO key the database keeps.
+    const shown = [...t.standIn.callsTo("sendMessage"), ...t.standIn.callsTo("editMessageText"), ...t.standIn.callsTo("sendPhoto")].map((c) => JSON.stringify([c.params.text, c.params.caption]));
+    expect(shown.filter((text) => /\d{4}-W\d{2}/.test(text))).toEqual([]);
   });
 
   it("survives a restart between prompt and answer without repeating the prompt", async () => {
@@ -153,13 +157,13 @@ describe("weekly check-in", () => {
     const ward = await setUpWard(first);
     const head = await invite(ward, first, 2, "Tổ trưởng Hai");
     await at(first, FRIDAY_OPEN + 60_000);
-    await head.waitFor(/Báo cáo tuần 2026-W48/, new Set());
+    await head.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\)/, new Set());
     await first.stop();
 
     const second = await startTestApp({ standIn, databaseUrl, clock, logs: first.logs });
     await at(second, FRIDAY_OPEN + 2 * 60_000);
     await head.tap("Không có gì mới", /Đã ghi nhận: Khu phố 2/);
-    const prompts = standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === head.user.id && String(c.params.text).includes("Báo cáo tuần 2026-W48"));
+    const prompts = standIn.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === head.user.id && String(c.params.text).includes("Báo cáo tuần 48 (23/11–29/11)"));
     expect(prompts).toHaveLength(1);
     await second.stop();
     await standIn.stop();
@@ -178,8 +182,8 @@ describe("weekly check-in", () => {
     const replacement = await invite(ward, t, 6, "Tổ trưởng Mới");
     // Thursday 26 Nov 07:00 in Vietnam = 00:00 UTC.
     await at(t, Date.parse("2026-11-26T00:01:00Z"));
-    await replacement.waitFor(/Báo cáo tuần 2026-W48 — Khu phố 6/, new Set());
-    expect(old.botMessages().some((m) => /2026-W48/.test(m.text ?? ""))).toBe(false);
+    await replacement.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\) — Khu phố 6/, new Set());
+    expect(old.botMessages().some((m) => /tuần 48 \(23\/11–29\/11\)/.test(m.text ?? ""))).toBe(false);
   });
 
   it("skips holiday weeks, hands the prompt to the deputy while the head is away, and stops writing to a blocked head", async () => {
@@ -199,8 +203,8 @@ describe("weekly check-in", () => {
     t.standIn.blockBot(blocked.user.id);
     const nextFriday = FRIDAY_OPEN + 7 * 24 * HOUR;
     await at(t, nextFriday + 60_000);
-    await deputy.waitFor(/Báo cáo tuần 2026-W49 — Khu phố 3/, new Set());
-    expect(head.botMessages().some((m) => /2026-W49/.test(m.text ?? ""))).toBe(false);
+    await deputy.waitFor(/Báo cáo tuần 49 \(30\/11–06\/12\) — Khu phố 3/, new Set());
+    expect(head.botMessages().some((m) => /tuần 49 \(30\/11–06\/12\)/.test(m.text ?? ""))).toBe(false);
     const blockedRow = await t.app.services.db.quarterHead.findFirstOrThrow({ where: { displayName: "Tổ trưởng Bốn" } });
     expect(blockedRow.blockedAt).not.toBeNull();
     const failedPrompts = await t.app.services.db.scheduledJob.count({ where: { kind: "checkin.prompt", status: { not: "done" } } });

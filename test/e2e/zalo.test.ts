@@ -145,7 +145,7 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
     t.clock.advance(FRIDAY_OPEN + 60_000 - t.clock.now().getTime());
     const seen = head.seen();
     await t.app.tick();
-    const prompt = await head.waitFor(/Báo cáo tuần 2026-W48/, seen);
+    const prompt = await head.waitFor(/Báo cáo tuần 48 \(23\/11–29\/11\)/, seen);
     expect(prompt.text).toMatch(/1\. 📝 Bắt đầu báo cáo tuần\n2\. 👌 Không có gì mới/);
     await head.say("2", /Đã ghi nhận: Khu phố 4 không có gì mới/);
     const saved = await t.app.db.checkIn.findFirst({ where: { quarter: { name: "Khu phố 4" }, week: "2026-W48" } });

@@ -151,7 +151,7 @@ describe("the weekly picture", () => {
   };
   const labels = {
     title: "Báo cáo tuần của các khu phố — 10 tuần gần nhất",
-    subtitle: "Báo cáo tuần 2026-W48 — đã trả lời 2/3",
+    subtitle: "Báo cáo tuần 48 (23/11–29/11) — đã trả lời 2/3",
     week: (n: number) => `tuần ${n}`,
     legend: { nothing: "Không có gì mới", signs: "Có dấu hiệu", urgent: "Khẩn cấp", missing: "Không trả lời", noHead: "Chưa có tổ trưởng", holiday: "Nghỉ lễ, Tết", notOpen: "Chưa mở" },
     byDeputy: "Tổ phó trả lời thay",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  weekLabel,
   checkInWindow,
   currentOrNextWindow,
   DEFAULT_SCHEDULE,
@@ -14,6 +15,14 @@ import {
 const VN = "Asia/Ho_Chi_Minh";
 
 describe("ISO weeks", () => {
+  it("are named as a head reads them: the week's number and its Monday to Sunday", () => {
+    expect(weekLabel("2026-W23")).toBe("23 (01/6–07/6)");
+    expect(weekLabel("2026-W48")).toBe("48 (23/11–29/11)");
+    expect(weekLabel("2026-W49")).toBe("49 (30/11–06/12)");
+    expect(weekLabel("2026-W53")).toBe("53 (28/12–03/1)");
+    expect(weekLabel("2027-W01")).toBe("1 (04/1–10/1)");
+  });
+
   it.each([
     [2026, 11, 27, "2026-W48"],
     [2026, 1, 1, "2026-W01"], // Thursday

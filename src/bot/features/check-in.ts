@@ -24,7 +24,7 @@ import {
   zeroFlows,
 } from "../../domain/check-in.js";
 import { displayDate, parseIsoDate } from "../../domain/deadlines.js";
-import { checkInWindow, DEFAULT_SCHEDULE, shiftWeek, weekKeyOf } from "../../domain/schedule.js";
+import { checkInWindow, DEFAULT_SCHEDULE, shiftWeek, weekKeyOf, weekLabel } from "../../domain/schedule.js";
 import { CELL_STATUSES, weeklyGridSvg } from "../../domain/summary-chart.js";
 import { renderPng } from "../../services/charts.js";
 import { type CheckInMessenger, ServiceError } from "../../services/index.js";
@@ -71,8 +71,8 @@ export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: 
       const closes = formatTime(info.closesAt, info.timezone, locale);
       const text =
         info.reminder === 0
-          ? t("ci-prompt", { week: info.week, quarter: escapeHtml(info.quarterName), closes })
-          : t("ci-reminder", { n: info.reminder, week: info.week, quarter: escapeHtml(info.quarterName), closes });
+          ? t("ci-prompt", { week: weekLabel(info.week), quarter: escapeHtml(info.quarterName), closes })
+          : t("ci-reminder", { n: info.reminder, week: weekLabel(info.week), quarter: escapeHtml(info.quarterName), closes });
       await pacer.wait();
       try {
         await api.sendMessage(chatId, text, { parse_mode: "HTML", reply_markup: promptKeyboard(t, info.checkInId) });
@@ -85,18 +85,18 @@ export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: 
     async escalate(chatId, info) {
       const { t } = await translator(chatId);
       await pacer.wait();
-      await api.sendMessage(chatId, t("ci-escalation", { week: info.week, count: info.missing.length, quarters: info.missing.map((q) => `• ${escapeHtml(q)}`).join("\n") }), { parse_mode: "HTML" });
+      await api.sendMessage(chatId, t("ci-escalation", { week: weekLabel(info.week), count: info.missing.length, quarters: info.missing.map((q) => `• ${escapeHtml(q)}`).join("\n") }), { parse_mode: "HTML" });
     },
     async urgent(chatId, info) {
       const { t } = await translator(chatId);
       await pacer.wait();
-      await api.sendMessage(chatId, t("ci-urgent-card", { week: info.week, quarter: escapeHtml(info.quarterName), head: escapeHtml(info.headName), detail: escapeHtml(info.detail ?? "—") }), { parse_mode: "HTML" });
+      await api.sendMessage(chatId, t("ci-urgent-card", { week: weekLabel(info.week), quarter: escapeHtml(info.quarterName), head: escapeHtml(info.headName), detail: escapeHtml(info.detail ?? "—") }), { parse_mode: "HTML" });
     },
     async summary(chatId, summary, grid) {
       const { t } = await translator(chatId);
       await pacer.wait();
       await api.sendMessage(chatId, summaryText(t, summary), { parse_mode: "HTML" });
-      const caption = t("ci-chart-title", { week: summary.week, answered: summary.answered, expected: summary.expected });
+      const caption = t("ci-chart-title", { week: weekLabel(summary.week), answered: summary.answered, expected: summary.expected });
       const png = renderPng(
         weeklyGridSvg(grid, {
           title: t("ci-grid-title", { weeks: grid.weeks.length }),
@@ -116,7 +116,7 @@ export function summaryText(t: Translate, s: WeeklySummary): string {
   const change = s.change ? ` (${s.change.newSuspectedUsers >= 0 ? "+" : ""}${s.change.newSuspectedUsers})` : "";
   const f = s.totals;
   return t("ci-summary", {
-    week: s.week,
+    week: weekLabel(s.week),
     answered: s.answered,
     expected: s.expected,
     rate: Math.round(s.responseRate * 100),
@@ -233,7 +233,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const opened = await services.checkIns.openNowBy(staff, number.success ? number.data - 1 : null);
       const quarters = escapeHtml(opened.quarters.join(", "));
       await ctx.reply(
-        number.success ? ctx.t("checkin-opened-one", { week: opened.week, quarter: quarters }) : ctx.t("checkin-opened-all", { week: opened.week, count: opened.quarters.length, quarters }),
+        number.success ? ctx.t("checkin-opened-one", { week: weekLabel(opened.week), quarter: quarters }) : ctx.t("checkin-opened-all", { week: weekLabel(opened.week), count: opened.quarters.length, quarters }),
         { parse_mode: "HTML" },
       );
     } catch (err) {
@@ -309,7 +309,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const role = ctx.t(`role-${accepted.role}`);
       const quarter = escapeHtml(accepted.quarterName);
       if (openWeek !== null) {
-        await ctx.editMessageText(ctx.t("head-registered-open", { role, quarter, week: openWeek }), { parse_mode: "HTML" });
+        await ctx.editMessageText(ctx.t("head-registered-open", { role, quarter, week: weekLabel(openWeek) }), { parse_mode: "HTML" });
         return;
       }
       const head = (await services.heads.byTelegramUser(who.telegramUserId))[0];
@@ -345,7 +345,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const t: Translate = (key, vars) => ctx.t(key, vars);
       const edit = new InlineKeyboard().text(ctx.t("btn-ci-edit"), checkInPromptButtons.start.encode({ checkInId: checkIn.id }));
       await ctx.editMessageText(
-        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: checkIn.week, closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks, labelOf(edit, checkInPromptButtons.start))}`,
+        `${ctx.t("ci-nothing-saved", { quarter: escapeHtml(checkIn.quarter.name), week: weekLabel(checkIn.week), closes: formatTime(window.closesAt, checkIn.ward.timezone, locale) })}\n${stocksLine(t, saved.stocks, labelOf(edit, checkInPromptButtons.start))}`,
         { parse_mode: "HTML", reply_markup: edit },
       );
     } catch (err) {
@@ -428,7 +428,7 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
       const answers = await askWeek(flow);
       const choice = await askChoice(
         flow,
-        ctx.t("ci-review", { week: info.week, quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
+        ctx.t("ci-review", { week: weekLabel(info.week), quarter: escapeHtml(info.quarter), lines: reviewLines(ctx, stocks, answers) }),
         new InlineKeyboard()
           .text(ctx.t("btn-submit"), checkInFlowButtons.submit.encode())
           .text(ctx.t("btn-ci-restart"), checkInFlowButtons.restart.encode())
@@ -454,7 +454,7 @@ async function checkInFlow(conversation: TipConversation, ctx: FlowContext, chec
       // The urgent card is in the outbox; send it now rather than at the next tick.
       if (result.urgent) await conversation.external(() => deps.services.jobs.runDue());
       const closes = formatTime(new Date(info.closesAt), info.timezone, await ctx.i18n.getLocale());
-      await ctx.reply(ctx.t("ci-submitted", { week: info.week, quarter: escapeHtml(info.quarter), closes }) + (result.urgent ? `\n${ctx.t("ci-submitted-urgent")}` : ""));
+      await ctx.reply(ctx.t("ci-submitted", { week: weekLabel(info.week), quarter: escapeHtml(info.quarter), closes }) + (result.urgent ? `\n${ctx.t("ci-submitted-urgent")}` : ""));
       return;
     }
   } catch (err) {
