@@ -48,7 +48,7 @@ describe("a ward's lexicon", () => {
     expect(await services.lexicon.list(adminB)).toEqual([]);
     expect(await services.lexicon.terms(wardA)).toEqual([{ phrase: "keo bay", kind: "now" }]);
     const audit = await db.auditEntry.findMany({ where: { action: { in: ["lexicon.term_added", "lexicon.term_removed"] } }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => [a.wardId, a.actorMemberId, a.tipId, JSON.parse(a.detail ?? "{}")])).toEqual([
+    expect(audit.map((a) => [a.wardId, a.actorMemberId, a.tipId, JSON.parse(a.detail ?? "{}") as unknown])).toEqual([
       [wardA, officer.id, null, { phrase: "keo bay", kind: "drug" }],
       [wardA, admin.id, null, { phrase: "keo bay", kind: "now", previousKind: "drug" }],
     ]);
@@ -76,7 +76,7 @@ describe("a ward's lexicon", () => {
     expect(await services.lexicon.remove(admin, "do bay")).toEqual({ phrase: "do bay", kind: "drug" });
     expect(await db.wardTerm.count()).toBe(0);
     const removed = await db.auditEntry.findMany({ where: { action: "lexicon.term_removed" }, orderBy: { createdAt: "asc" } });
-    expect(removed.map((a) => [a.actorMemberId, JSON.parse(a.detail ?? "{}")])).toEqual([
+    expect(removed.map((a) => [a.actorMemberId, JSON.parse(a.detail ?? "{}") as unknown])).toEqual([
       [officer.id, { phrase: "keo bay", kind: "drug" }],
       [admin.id, { phrase: "do bay", kind: "drug" }],
     ]);
