@@ -13,6 +13,7 @@ const person = (id: string, name = `Người ${id}`) => ({ telegramUserId: id, d
 describe("a ward's lexicon", () => {
   let db: Database;
   let services: Services;
+  let clock: FakeClock;
   let wardA: string;
   let wardB: string;
   let admin: ActiveMember;
@@ -22,7 +23,7 @@ describe("a ward's lexicon", () => {
 
   beforeEach(async () => {
     db = createDatabase(await freshDatabaseUrl());
-    const clock = new FakeClock();
+    clock = new FakeClock();
     services = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), keyring: Keyring.parse(TEST_TIP_KEYS), clock: clock.now });
     const a = await services.wards.ensureWard({ slug: "a", name: "Phường A", timezone: "Asia/Ho_Chi_Minh", quarterNames: ["KP 1"] });
     const b = await services.wards.ensureWard({ slug: "b", name: "Phường B", timezone: "Asia/Ho_Chi_Minh", quarterNames: ["KP B"] });
@@ -96,5 +97,22 @@ describe("a ward's lexicon", () => {
     await services.lexicon.add(officer, "kẹo bay", "drug");
     const inB = (await services.tips.submit(wardB, { category: "other", timing: "ongoing", description: "có người chơi kẹo bay trong phòng trọ số 5", place: null, quarterId: null, photoFileIds: [] } as never)).priority;
     expect(inB).toBe(before);
+  });
+
+  it("keeps one array per ward until a change here, and sees another instance's change within a minute", async () => {
+    const other = createServices({ db, pepper: TEST_PEPPER, notifyKey: Buffer.alloc(32, 7), keyring: Keyring.parse(TEST_TIP_KEYS), clock: clock.now });
+    const first = await services.lexicon.terms(wardA);
+    expect(await services.lexicon.terms(wardA)).toBe(first);
+    expect(await other.lexicon.terms(wardA)).toEqual([]);
+    await services.lexicon.add(officer, "kẹo bay", "drug");
+    const changed = await services.lexicon.terms(wardA);
+    expect(changed).not.toBe(first);
+    expect(changed).toEqual([{ phrase: "keo bay", kind: "drug" }]);
+    // The other instance's copy is stale until its minute is up.
+    clock.advance(59_000);
+    expect(await other.lexicon.terms(wardA)).toEqual([]);
+    clock.advance(2_000);
+    expect(await other.lexicon.terms(wardA)).toEqual([{ phrase: "keo bay", kind: "drug" }]);
+    expect(await services.lexicon.terms(wardB)).toEqual([]);
   });
 });
