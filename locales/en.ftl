@@ -35,6 +35,7 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — month, quarter, half-year or year report (Excel workbook and a Word draft)
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
+    /tukhoa — the ward's own slang for ranking tips: list, add, remove
     On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close; once closed as confirmed: 📋 Outcomes (case opened, administrative penalty, point dismantled, plants destroyed…).
 help-super-admin =
     <b>Deployment administrator</b>
@@ -976,3 +977,22 @@ button-list-separator = {" "}/{" "}
 follow-photo-received = Photo { $count }/{ $max } received. Send more or { word-tap } “{ $send }”.
 follow-photo-limit = That's { $max } photos already. { word-Tap } “{ $send }” to send what you added.
 hint-follow-info = Please type the information or send photos, then { word-tap } “{ $send }”. Videos, voice notes and stickers are not taken.
+
+## /tukhoa: the ward's own words for triage
+lex-kind-drug = Drug
+lex-kind-now = Happening now
+lex-kind-child = Children, pupils
+lex-kind-danger = Danger
+lex-list-header = 📖 <b>The ward's own words</b> (added to the bot's when it ranks new tips):
+lex-list-empty = No words yet.
+lex-default-note = The bot's built-in word list stays the default; the ward's words are added to it, regardless of accents and capitals.
+lex-usage =
+    Add: <code>/tukhoa them KIND phrase</code> — KIND is <code>matuy</code> (drug), <code>dangdienra</code> (now), <code>treem</code> (child) or <code>nguyhiem</code> (danger); the English names work too. Example: <code>/tukhoa them drug kẹo bay</code>
+    Remove: <code>/tukhoa xoa phrase</code> (the admin, or the officer who added it)
+lex-added = ✅ Added “{ $phrase }” ({ $kind }). New tips with this word are ranked with it.
+lex-changed = ✅ “{ $phrase }” was there already; its kind is now: { $kind }.
+lex-already = “{ $phrase }” is already on the list ({ $kind }).
+lex-removed = 🗑 Removed “{ $phrase }” ({ $kind }).
+lex-not-found = The ward has no such word. Send /tukhoa to see the list.
+lex-not-owner = ⛔ Only the admin or the officer who added this word can remove it.
+lex-invalid = A phrase needs letters, at most 5 words and 60 characters. Send /tukhoa to see how.

@@ -35,6 +35,7 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
+    /tukhoa — từ lóng riêng của phường để bot xếp mức độ tin báo: xem, thêm, xóa
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
 help-super-admin =
     <b>Lệnh cho quản trị hệ thống</b>
@@ -955,3 +956,22 @@ button-list-separator = {" "}/{" "}
 follow-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $send }”.
 follow-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $send }” để gửi phần bổ sung.
 hint-follow-info = Vui lòng gõ thông tin hoặc gửi ảnh, rồi { word-tap } “{ $send }”. Video, ghi âm và nhãn dán không được nhận.
+
+## /tukhoa: the ward's own words for triage
+lex-kind-drug = Ma túy
+lex-kind-now = Đang diễn ra
+lex-kind-child = Trẻ em, học sinh
+lex-kind-danger = Nguy hiểm
+lex-list-header = 📖 <b>Từ khóa riêng của phường</b> (bot dùng thêm khi xếp mức độ tin báo mới):
+lex-list-empty = Chưa có từ nào.
+lex-default-note = Danh sách từ có sẵn của bot vẫn dùng như mặc định; từ của phường được cộng thêm, không phân biệt dấu, chữ hoa.
+lex-usage =
+    Thêm: <code>/tukhoa them LOẠI cụm từ</code> — LOẠI là <code>matuy</code>, <code>dangdienra</code>, <code>treem</code> hoặc <code>nguyhiem</code>. Ví dụ: <code>/tukhoa them matuy kẹo bay</code>
+    Xóa: <code>/tukhoa xoa cụm từ</code> (quản trị viên, hoặc cán bộ đã thêm từ đó)
+lex-added = ✅ Đã thêm “{ $phrase }” ({ $kind }). Tin báo mới có từ này sẽ được xếp mức độ theo đó.
+lex-changed = ✅ “{ $phrase }” đã có, nay đổi loại thành: { $kind }.
+lex-already = “{ $phrase }” đã có trong danh sách ({ $kind }).
+lex-removed = 🗑 Đã xóa “{ $phrase }” ({ $kind }).
+lex-not-found = Phường chưa có từ này. Gõ /tukhoa để xem danh sách.
+lex-not-owner = ⛔ Chỉ quản trị viên hoặc cán bộ đã thêm từ này mới xóa được.
+lex-invalid = Cụm từ cần có chữ, tối đa 5 từ và 60 ký tự. Gõ /tukhoa để xem cách dùng.

@@ -10,6 +10,7 @@ import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { FloodWindows } from "./flood-windows.js";
 import { languageFeature } from "./features/language.js";
+import { lexiconFeature } from "./features/lexicon.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { commandAliases } from "./command-aliases.js";
 import { followUpgradedGroup, policeGroupFeature } from "./features/police-group.js";
@@ -182,6 +183,7 @@ export function createBot(
   guarded.use(languageFeature(deps));
   guarded.use(tipCardsFeature(deps));
   guarded.use(roadmapFeature(deps));
+  guarded.use(lexiconFeature(deps));
   guarded.use(unhandledFeature(deps));
 
   bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));

@@ -36,7 +36,9 @@ export type AuditAction =
   | "agency.removed"
   | "deadline.created"
   | "deadline.submitted"
-  | "report.generated";
+  | "report.generated"
+  | "lexicon.term_added"
+  | "lexicon.term_removed";
 
 export interface AuditInput {
   wardId: string;

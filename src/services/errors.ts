@@ -22,7 +22,8 @@ export type ServiceErrorCode =
   | "not_agency_contact"
   | "ward_exists"
   | "no_head"
-  | "holiday_week";
+  | "holiday_week"
+  | "not_term_owner";
 
 export class ServiceError extends Error {
   constructor(

@@ -23,6 +23,7 @@ import { type RandomSource, Secrets, secureRandom } from "./secrets.js";
 import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
 import { LeaseService } from "./leases.js";
+import { LexiconService } from "./lexicon.js";
 import { ProcessedUpdates } from "./processed-updates.js";
 import { OfferedChoiceStore } from "./offered-choices.js";
 import { ImageDecoder } from "./images.js";
@@ -59,6 +60,8 @@ export interface Services {
   wards: WardService;
   members: MemberService;
   tips: TipService;
+  /** A ward's own words for triage (/tukhoa). */
+  lexicon: LexiconService;
   /** What came of tips verified as true (cases, people handled, points dismantled…). */
   tipOutcomes: TipOutcomeService;
   preferences: PreferenceService;
@@ -100,7 +103,8 @@ export function createServices(options: ServiceOptions): Services {
   const agencies = new AgencyService(db, clock, audit, invites);
   const roadmap = new RoadmapService(db, audit, clock);
   const checkIns = new CheckInService(db, clock, jobs, heads, audit);
-  const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring);
+  const lexicon = new LexiconService(db, audit, clock);
+  const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring, lexicon);
   return {
     db,
     clock,
@@ -111,6 +115,7 @@ export function createServices(options: ServiceOptions): Services {
     members: new MemberService(db, secrets, clock, audit, invites, tips),
     staffNames: new StaffNameService(db, audit),
     tips,
+    lexicon,
     tipOutcomes: new TipOutcomeService(db, clock, audit),
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),

@@ -19,7 +19,7 @@ import {
 } from "../domain/tip.js";
 import { foldVietnamese } from "../domain/text.js";
 import { tallyTips } from "../domain/tip-tally.js";
-import { triageTip, type TriageReason } from "../domain/triage.js";
+import { triageTip, type TriageReason, type WardLexicon } from "../domain/triage.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -114,6 +114,8 @@ export class TipService {
     private readonly jobs: JobService,
     private readonly timers: ClaimTimers,
     private readonly keyring: Keyring,
+    /** The ward's own words (LexiconService), added to the built-in ones when a tip is triaged. */
+    private readonly wardLexicon?: { terms(wardId: string): Promise<WardLexicon> },
   ) {
     jobs.register("tip.claim_timer", (_job, p) => this.claimTimerFired(String(p.tipId), Number(p.n), Number(p.minutes), typeof p.round === "string" ? p.round : undefined));
   }
@@ -178,12 +180,16 @@ export class TipService {
       if (!quarter) throw new ServiceError("invalid_input", "quarter does not belong to ward");
     }
     const placeText = draft.place?.kind === "text" ? draft.place.text : null;
-    const triage = triageTip({
-      category: draft.category,
-      timing: draft.timing,
-      description: draft.description,
-      place: placeText,
-    });
+    const lexicon = await this.wardLexicon?.terms(wardId);
+    const triage = triageTip(
+      {
+        category: draft.category,
+        timing: draft.timing,
+        description: draft.description,
+        place: placeText,
+      },
+      lexicon,
+    );
     const now = this.clock();
     const duplicateGroup = await this.duplicateGroupFor(wardId, draft.quarterId, placeText, now);
     const spamHash = this.secrets.keyedHash("spam", `${wardId}\u0000${fingerprintText(draft.description)}`);
