@@ -399,7 +399,7 @@ ci-count-hint = { $channel ->
     [zalo] Reply with a number (0, 1, 2…).
    *[other] Tap a number or type one (0, 1, 2…).
 }
-ci-count-invalid = Please type a whole number, zero or more (e.g. 0, 2, 15).
+ci-count-invalid = Please type a number, for example 0, 2 or 15 (none: type 0).
 btn-yes = Yes
 btn-no = No
 btn-more = Other…

@@ -399,7 +399,7 @@ ci-count-hint = { $channel ->
     [zalo] Nhắn một số (0, 1, 2…).
    *[other] Bấm một số hoặc gõ số (0, 1, 2…).
 }
-ci-count-invalid = Vui lòng nhập một số nguyên không âm (ví dụ: 0, 2, 15).
+ci-count-invalid = Xin gõ một con số, ví dụ 0, 2 hoặc 15 (không có thì gõ 0).
 btn-yes = Có
 btn-no = Không
 btn-more = Khác…

@@ -59,7 +59,7 @@ describe("weekly check-in", () => {
     await head5.tap("Bắt đầu báo cáo tuần", /Số người nghiện ma túy đang được quản lý/);
     expect(head5.lastBotText()).not.toMatch(/còn đúng không/);
     await head5.tap("2", /sử dụng trái phép chất ma túy/);
-    await head5.say("ba người", /số nguyên không âm/);
+    await head5.say("ba người", /Xin gõ một con số, ví dụ 0, 2 hoặc 15/);
     await head5.say("1", /Số người sau cai nghiện đang được quản lý/);
     await head5.say("4", /mới nghi sử dụng ma túy, mới về từ cai nghiện/);
     await head5.tap("Có", /mới phát hiện nghi sử dụng/);
