@@ -70,7 +70,7 @@ wards-line =
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
 lang-only-officers = ⛔ Chỉ cán bộ công an phường đã đăng ký mới đổi được ngôn ngữ của nhóm này.
-unknown-command = Mình chưa hiểu. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
+unknown-command = Xin lỗi, bot chưa hiểu tin nhắn này. Gõ /tip để gửi tin báo hoặc /help để xem hướng dẫn.
 error-generic = Xin lỗi, đã có lỗi. Vui lòng thử lại sau ít phút.
 nothing-to-cancel = Không có gì đang soạn để hủy.
 

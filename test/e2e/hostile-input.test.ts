@@ -153,7 +153,7 @@ describe("hostile and broken input", () => {
 
   it("an unknown command outside a flow gets the help hint", async () => {
     const resident = Persona.create(t.standIn, { first_name: "Lạ" });
-    await resident.say("/doesnotexist", /Mình chưa hiểu\. Gõ \/tip/);
+    await resident.say("/doesnotexist", /bot chưa hiểu tin nhắn này\. Gõ \/tip/);
   });
 
   it("a resident who blocked the bot after sending a tip does not break anything", async () => {

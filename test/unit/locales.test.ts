@@ -26,6 +26,11 @@ describe("locales", () => {
     }
   });
 
+  it("speak for the bot in one register: never the casual \"Mình\" to residents or staff", () => {
+    const text = fs.readFileSync(path.join(localesDirectory, "vi.ftl"), "utf8");
+    expect(text.split("\n").filter((line) => /(^|[=.!?]\s*)Mình\b/u.test(line))).toEqual([]);
+  });
+
   it("have the same messages in Vietnamese and English", () => {
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !vi.has(k))).toEqual([]);
