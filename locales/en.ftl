@@ -167,6 +167,8 @@ tip-review =
     Description:
     { $description }
 
+    🔔 Notifications: if on, the bot keeps this chat's address (encrypted, apart from the tip) to tell you when officers ask a question or have dealt with it, and deletes it when the tip closes. Off: the bot keeps nothing.
+
     Send this tip?
 tip-place-none = (not given)
 btn-submit = 📨 Send

@@ -167,6 +167,8 @@ tip-review =
     Nội dung:
     { $description }
 
+    🔔 Nhận thông báo: nếu bật, bot giữ địa chỉ chat này (đã mã hóa, tách khỏi tin báo) để nhắn khi cán bộ hỏi thêm hoặc đã xử lý xong, và xóa khi tin báo đóng. Để tắt thì bot không giữ gì.
+
     Gửi tin báo này?
 tip-place-none = (không nêu)
 btn-submit = 📨 Gửi
