@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("simulator page in a browser", 
     // The quarter head's weekly check-in, opened now by the demo button.
     await page.locator("#open-check-in").click();
     await page.locator("#personas li", { hasText: "Tổ trưởng Khu phố 1" }).click();
-    await see(/Báo cáo tuần \d{4}-W\d{2} — Khu phố 1/);
+    await see(/Báo cáo tuần \d+ \(\d{2}\/\d+–\d{2}\/\d+\) — Khu phố 1/);
     await tapLast("Không có gì mới");
     await see("Đã ghi nhận: Khu phố 1 không có gì mới");
 
