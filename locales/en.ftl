@@ -1,6 +1,62 @@
 ## Tổ Dân Bot — English
 
 ## General
+## What the ward calls its units ($wardUnit) and their heads ($headTitle), set per ward (/donvi).
+## Messages naming the unit or the head use these; a unit's own name (“Khu phố 5”) already says the unit: do not repeat it.
+ward-unit = { $wardUnit ->
+        [to-dan-pho] residential group
+        [thon] village
+        [ap] hamlet
+        [ban] village
+       *[khu-pho] quarter
+    }
+ward-units = { $wardUnit ->
+        [to-dan-pho] residential groups
+        [thon] villages
+        [ap] hamlets
+        [ban] villages
+       *[khu-pho] quarters
+    }
+ward-unit-cap = { $wardUnit ->
+        [to-dan-pho] Residential group
+        [thon] Village
+        [ap] Hamlet
+        [ban] Village
+       *[khu-pho] Quarter
+    }
+ward-units-cap = { $wardUnit ->
+        [to-dan-pho] Residential groups
+        [thon] Villages
+        [ap] Hamlets
+        [ban] Villages
+       *[khu-pho] Quarters
+    }
+ward-unit-vi = { $wardUnit ->
+        [to-dan-pho] Tổ dân phố
+        [thon] Thôn
+        [ap] Ấp
+        [ban] Bản
+       *[khu-pho] Khu phố
+    }
+ward-head = { ward-unit } head
+ward-heads = { ward-unit } heads
+ward-head-cap = { $wardUnit ->
+        [to-dan-pho] Residential group head
+        [thon] Village head
+        [ap] Hamlet head
+        [ban] Village head
+       *[khu-pho] Quarter head
+    }
+ward-head-title = { ward-head-cap } (“{ $headTitle ->
+        [truong-khu-pho] Trưởng khu phố
+        [to-truong-to-dan-pho] Tổ trưởng tổ dân phố
+        [truong-thon] Trưởng thôn
+        [truong-ap] Trưởng ấp
+        [truong-ban] Trưởng bản
+       *[khu-pho-truong] Khu phố trưởng
+    }”)
+ward-deputy = deputy { ward-unit } head
+ward-deputy-cap = Deputy { ward-unit } head
 btn-tip = 🛡 Send an anonymous tip
 btn-cancel = ✖️ Cancel
 btn-back = ↩️ Back
@@ -12,7 +68,7 @@ welcome =
     { word-tap-below } or type /tip to send a tip. Type /help for help.
 help-resident =
     <b>Help</b>
-    /tip — send an anonymous tip (what, quarter, place, when, description, photos)
+    /tip — send an anonymous tip (what, { ward-unit }, place, when, description, photos)
     /status — follow a tip and add information with its receipt code
     /cancel — cancel the tip you are writing
     /lang — change language (Tiếng Việt / English)
@@ -22,11 +78,12 @@ help-resident =
     If someone is in danger right now, call 113.
 help-staff =
     <b>Staff commands</b>
-    /tips — open tips (filter by priority, quarter); /tip REF — one tip
+    /tips — open tips (filter by priority, { ward-unit }); /tip REF — one tip
     /invite — create an officer invite link (admins only); /officers — the staff list
-    /invitehead N [deputy] — invite the head (or a deputy) of quarter N; /heads [N] — list them, step one down (admins only)
-    /ten NAME — change the name shown for you (officers, heads, agency contacts)
-    /opencheckin [N] (or /mobaocao) — open this week's check-in now for every quarter (or quarter N)
+    /invitehead N [deputy] — invite the { ward-head } (or a deputy) of { ward-unit } N; /heads [N] — list them, step one down (admins only)
+    /ten NAME — change the name shown for you (officers, { ward-heads }, agency contacts)
+    /donvi — what the ward calls its { ward-units } and their heads in the bot's messages: see, change (admins only)
+    /opencheckin [N] (or /mobaocao) — open this week's check-in now for every { ward-unit } (or { ward-unit } N)
     /bindgroup — send in the ward police group to receive tips there (admins only)
     /checkinschedule, /holiday — weekly check-in schedule, days off (admins only)
     /agencies — agencies that report; /inviteagency N — invite an agency's contact
@@ -46,13 +103,13 @@ help-super-admin =
 not-super-admin = ⛔ Only the deployment's administrators can use this command.
 not-super-admin-button = ⛔ Only the deployment's administrators can use this button.
 newward-usage =
-    Usage: first line <code>/newward ward-id Ward name</code>, then one quarter per line (or just a number N for “Khu phố 1” … “Khu phố N”). Example:
+    Usage: first line <code>/newward ward-id Ward name</code>, then one { ward-unit }'s name per line (or just a number N for “{ ward-unit-vi } 1” … “{ ward-unit-vi } N”, or a number and a unit in Vietnamese, e.g. “12 { ward-unit-vi }”; units: { $units }). Example:
     <code>/newward nhon-binh Phường Nhơn Bình
-    Khu phố 1
-    Khu phố 2</code>
-    Ward id: 2–40 characters a-z, 0-9 and hyphens; quarter names must differ.
+    { ward-unit-vi } 1
+    { ward-unit-vi } 2</code>
+    Ward id: 2–40 characters a-z, 0-9 and hyphens; names must differ. The unit follows the names (when they all start with the same one), else it is the { ward-unit }; the ward's admin can change it with /donvi.
 newward-created =
-    ✅ Created { $ward } with { $quarters } quarters.
+    ✅ Created { $ward } with { $quarters } { ward-units } (heads: { ward-heads }; the ward's admin can change this with /donvi).
     One-time admin code: <code>{ $code }</code> (expires in { $hours } hours) — give it privately to the ward's administrator, who sends <code>/admin { $code }</code> to the bot.
     Residents' link for tips: { $link }
 newward-exists = The ward id “{ $slug }” exists. See /wards, or /wardcode { $slug } if it has no admin yet.
@@ -65,7 +122,7 @@ wards-list =
 
     { $lines }
 wards-line =
-    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } quarters, { $admins } admins, { $officers } officers, { $tips } tips, police group: { $group }
+    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } { ward-units }, { $admins } admins, { $officers } officers, { $tips } tips, police group: { $group }
     { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Switched to English.
@@ -128,7 +185,7 @@ welcome-any =
     { word-tap-below } or type /tip to send a tip; the bot will ask for your ward. Type /help for help.
 ward-link-unknown = This link does not lead to any ward (perhaps mistyped). Type /tip to send a tip and choose the ward.
 tip-ask-category = <b>Step 1/6.</b> What do you want to report?
-tip-ask-quarter = <b>Step 2/6.</b> Which quarter is it in?
+tip-ask-quarter = <b>Step 2/6.</b> Which { ward-unit } is it in?
 tip-ask-place =
     <b>Step 3/6.</b> Where exactly? Type an address or landmark (e.g. “alley 12 Tran Phu, the karaoke bar next to the market”).{ $channel ->
         [zalo] {""}
@@ -160,7 +217,7 @@ tip-review =
     <b>Review your tip</b>
     To: { $ward }
     What: { $category }
-    Quarter: { $quarter }
+    Area: { $quarter }
     Place: { $place }
     When: { $timing }
     Photos: { $photos }
@@ -175,7 +232,7 @@ btn-submit = 📨 Send
 btn-edit = ✏️ Edit
 tip-edit-which = What do you want to change?
 edit-category = What
-edit-quarter = Quarter
+edit-quarter = Area
 edit-place = Place
 edit-timing = When
 edit-description = Description
@@ -212,7 +269,7 @@ card-urgent-banner = 🚨 <b>URGENT</b> — act now
 card-body =
     <b>Tip #{ $reference }</b> · Priority: <b>{ $priority }</b>
     What: { $category }
-    Quarter: { $quarter }
+    Area: { $quarter }
     Place: { $place }
     When: { $timing }
     Received: { $createdAt }
@@ -304,7 +361,17 @@ delivery-reason-other = Telegram refused (“{ $error }”).
 ## Administration
 admin-usage = Usage: /admin CODE (the one-time admin code the server's operator gave you).
 admin-expired = ⛔ This code has expired. Ask the server's operator for a new one (npm run admin-code on the server).
-admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target.
+admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target. The ward calls its units “{ ward-units }” and their heads “{ ward-heads }”: change that with /donvi.
+ward-words-now = The ward calls its units “{ ward-units }” and their heads “{ ward-head-title }”.
+ward-words-usage =
+    { ward-words-now }
+    To change it (admins only): /donvi N, one of:
+    { $choices }
+    The bot's messages (invites, weekly check-ins, the roadmap, reports) use these words.
+ward-words-choice = { $n }. { ward-units-cap } — { ward-head-title }
+ward-words-set = ✅ From now on the bot calls the ward's units “{ ward-units }” and their heads “{ ward-head-title }” (before: { $before }). Each { ward-unit }'s own name stays as it is.
+ward-words-same = The ward already uses these words: “{ ward-units }”, “{ ward-head-title }”. Nothing changed.
+ward-words-before = “{ ward-units }”, “{ ward-head-title }”
 admin-invalid = ⛔ The code is wrong or has been used.
 admin-locked = ⛔ Too many wrong codes. Please try again in an hour.
 admin-private-only = Please send this command in a private chat with the bot.
@@ -335,29 +402,29 @@ bindgroup-old-group-not-told = The old group could not be told (the bot cannot s
 group-not-bound = This group is not bound to a ward. An admin can send /bindgroup to bind it.
 no-police-group = ⚠️ The ward has no police group bound: the tip is stored but has not reached officers.
 
-## Quarter heads, weekly check-in
-head-invite-usage = Usage: /invitehead QUARTER_NUMBER [deputy] — e.g. /invitehead 5 (head) or /invitehead 5 deputy.
+## Heads of the ward's { ward-units }, weekly check-in
+head-invite-usage = Usage: /invitehead N [deputy] — N is the { ward-unit }'s number, e.g. /invitehead 5 ({ ward-head }) or /invitehead 5 deputy ({ ward-deputy }).
 head-invite-created =
     Invite link for the { $role } of { $quarter } (single use, expires { $expires }):
     { $link }
-role-head = quarter head
-role-deputy = deputy head
-head-invite-confirm = You are invited to be the <b>{ $role }</b> of <b>{ $quarter }</b>, { $ward }. Every week the bot will ask about drugs in your quarter. Confirm?
+role-head = { ward-head }
+role-deputy = { ward-deputy }
+head-invite-confirm = You are invited to be the <b>{ $role }</b> of <b>{ $quarter }</b>, { $ward }. Every week the bot will ask about drugs in your { ward-unit }. Confirm?
 btn-confirm = ✅ Confirm
 btn-not-me = ✖️ Not me
-head-registered = ✅ You are registered as { $role } of { $quarter }. The weekly check-in opens { $when }. Type /away when you are away so the deputy answers instead.
-head-registered-open = ✅ You are registered as { $role } of { $quarter }. The check-in for week { $week } is open: please answer the message just below. Type /away when you are away so the deputy answers instead.
-checkin-opened-one = ✅ Opened the check-in for week { $week } for <b>{ $quarter }</b>: its head and deputy have been messaged.
-checkin-opened-all = ✅ Opened the check-in for week { $week } for { $count } quarters: { $quarters }. Nobody already asked is asked again.
-checkin-open-no-head = { $quarter } has no head or deputy yet: type /invitehead { $n } to invite one.
-checkin-open-no-heads = No quarter has a head or deputy yet: type /invitehead QUARTER_NUMBER to invite one.
-checkin-open-no-quarter = There is no quarter number { $n }.
+head-registered = ✅ You are registered as { $role } of { $quarter }. The weekly check-in opens { $when }. Type /away when you are away so the { ward-deputy } answers instead.
+head-registered-open = ✅ You are registered as { $role } of { $quarter }. The check-in for week { $week } is open: please answer the message just below. Type /away when you are away so the { ward-deputy } answers instead.
+checkin-opened-one = ✅ Opened the check-in for week { $week } for <b>{ $quarter }</b>: its { ward-head } and { ward-deputy } have been messaged.
+checkin-opened-all = ✅ Opened the check-in for week { $week } for { $count } { ward-units }: { $quarters }. Nobody already asked is asked again.
+checkin-open-no-head = { $quarter } has no { ward-head } or { ward-deputy } yet: type /invitehead { $n } to invite one.
+checkin-open-no-heads = No { ward-unit } has a { ward-head } or { ward-deputy } yet: type /invitehead N (the { ward-unit }'s number) to invite one.
+checkin-open-no-quarter = There is no { ward-unit } number { $n }.
 checkin-open-holiday = This week is a holiday week: no check-in is opened.
-checkin-open-usage = Usage: /opencheckin (or /mobaocao) to open this week's check-in for every quarter, or /opencheckin 5 for Quarter 5 only.
+checkin-open-usage = Usage: /opencheckin (or /mobaocao) to open this week's check-in for every { ward-unit }, or /opencheckin 5 for { ward-unit } number 5 only.
 head-invite-declined = Cancelled. The link has not been used.
 ci-prompt =
     📋 <b>Weekly check-in { $week }</b> — { $quarter }
-    Please tell the ward police how things are in your quarter this week. Deadline: { $closes }.
+    Please tell the ward police how things are in your { ward-unit } this week. Deadline: { $closes }.
 ci-reminder = ⏰ <b>Reminder { $n }:</b> { $quarter } has not answered the check-in for { $week }. Deadline: { $closes }.
 btn-ci-start = 📝 Start the weekly check-in
 btn-ci-nothing = 👌 Nothing new
@@ -423,9 +490,9 @@ ci-submitted = ✅ Check-in { $week } for { $quarter } sent. Thank you! You can 
 ci-submitted-urgent = 🚨 The urgent matter went to the ward police at once.
 ci-cancelled = Check-in cancelled. You can start again from the button in the reminder.
 ci-window-closed = ⛔ This week's check-in is closed.
-ci-not-head = ⛔ You are not the head or deputy of this quarter.
+ci-not-head = ⛔ You are not the { ward-head } or { ward-deputy } of this { ward-unit }.
 ci-escalation =
-    ⚠️ <b>Weekly check-in { $week }</b>: { $count } quarters did not answer:
+    ⚠️ <b>Weekly check-in { $week }</b>: { $count } { ward-units } did not answer:
     { $quarters }
 ci-urgent-card =
     🚨 <b>URGENT from the weekly check-in</b> — { $quarter } ({ $week })
@@ -433,25 +500,25 @@ ci-urgent-card =
     Details: { $detail }
 ci-summary =
     📊 <b>Weekly check-in summary { $week }</b>
-    Answered: { $answered }/{ $expected } quarters ({ $rate }%)
-    Quarters with signs: { $signs }
+    Answered: { $answered }/{ $expected } { ward-units } ({ $rate }%)
+    { ward-units-cap } with signs: { $signs }
     This week: newly suspected { $newUsers }{ $newUsersChange }; back from rehab { $backFromRehab }, from prison { $backFromPrison }; relapsed { $relapsed }; moved away { $moved }; incidents { $incidents }
     Found: suspected dealing points { $dealingPoints }, suspected use venues { $useVenues }, places growing narcotic plants { $plantSites }
     Awareness: { $awareness } sessions, { $participants } attendances
-    Under management (latest figures the quarters confirmed, { $known }/{ $quarters } quarters have them): addicted { $addicts }, using { $users }, after rehab { $postRehab }
+    Under management (latest figures the { ward-units } confirmed, { $known }/{ $quarters } { ward-units } have them): addicted { $addicts }, using { $users }, after rehab { $postRehab }
     Not answered: { $missing }
 ci-none = none
 ci-chart-title = Weekly check-in { $week } — answered { $answered }/{ $expected }
-ci-grid-title = The quarters' weekly check-ins — last { $weeks } weeks
+ci-grid-title = The { ward-units }' weekly check-ins — last { $weeks } weeks
 ci-grid-week = week { $n }
 ci-legend-nothing = Answered: nothing new
 ci-legend-signs = Answered: signs
 ci-legend-urgent = Something urgent
 ci-legend-missing = No answer
-ci-legend-noHead = No head yet
+ci-legend-noHead = No { ward-head } yet
 ci-legend-holiday = Holiday (not asked)
 ci-legend-notOpen = Check-in not open yet
-ci-legend-byDeputy = Deputy answered (head away)
+ci-legend-byDeputy = { ward-deputy-cap } answered ({ ward-head } away)
 stock-addicts = People addicted to drugs under management
 stock-users = People using drugs illegally under management
 stock-postRehab = People after rehab under management
@@ -466,9 +533,9 @@ flow-useVenues = Suspected use venues found
 flow-plantSites = Places growing narcotic plants found
 flow-awarenessSessions = Drug-awareness sessions
 flow-awarenessParticipants = Awareness session attendances
-away-on = Noted that you are away: the deputy will get the check-in reminders. Type /back when you return.
+away-on = Noted that you are away: the { ward-deputy } will get the check-in reminders. Type /back when you return.
 away-off = Welcome back! You will get the check-in reminders again.
-away-not-head = This command is for quarter heads and deputies.
+away-not-head = This command is for { ward-heads } and their deputies.
 holiday-usage = Usage: /holiday START END NAME — e.g. /holiday 2027-02-05 2027-02-11 Tet
 holiday-added = ✅ Holiday “{ $name }” ({ $from } → { $to }) added: a week whose check-in would open then is skipped.
 schedule-usage = Usage: /checkinschedule WEEKDAY HOUR HOURS_OPEN REMINDERS — e.g. /checkinschedule 5 8 72 24,48 (Friday 08:00, open 72 hours, reminders after 24 and 48 hours). Weekday: 1 = Monday … 7 = Sunday.
@@ -546,14 +613,14 @@ group-removal-owner = this person owns the group.
 group-removal-group-admin = this person is an administrator of the group, whom the bot cannot remove (take their group admin rights away first).
 group-removal-bot-gone = the bot is no longer in the group.
 group-removal-other = Telegram refused (“{ $error }”).
-heads-usage = Usage: /heads (every quarter) or /heads N (quarter N) — active heads and deputies; press ❌ to step one down.
-heads-none = No active quarter heads or deputies.
+heads-usage = Usage: /heads (every { ward-unit }) or /heads N ({ ward-unit } N) — active { ward-heads } and deputies; press ❌ to step one down.
+heads-none = No active { ward-heads } or deputies.
 heads-list =
-    <b>Active quarter heads and deputies</b>
+    <b>Active { ward-heads } and deputies</b>
     { $list }
 
-    Press ❌ to step someone down: they get no more reminders and can no longer answer for the quarter.
-heads-more = … and { $more } more: see one quarter at a time with /heads N.
+    Press ❌ to step someone down: they get no more reminders and can no longer answer for the { ward-unit }.
+heads-more = … and { $more } more: see one { ward-unit } at a time with /heads N.
 head-removed = Stepped down: <b>{ $name }</b> ({ $quarter }).
 ag-contacts-usage = Usage: /contacts N — the contacts of agency N in /agencies; press ❌ to take one off.
 ag-contacts-none = <b>{ $agency }</b> has no active contacts.
@@ -581,9 +648,9 @@ tips-taken = 🙋 Taken
 tip-limit-hour = You have sent many tips in the last hour. Please try again later. If someone is in danger right now, call 113.
 tip-limit-day = You have sent many tips today. Please try again tomorrow. If someone is in danger right now, call 113.
 flood-slow-down = You are sending too fast. Please slow down; the last messages were ignored.
-qs-invalid = ⛔ Unknown quarter, or a decision date that is in the future.
-qs-usage = Usage: /quarterstatus QUARTER_NUMBER [DATE] [DECISION NUMBER] [ISSUING BODY] — e.g. /quarterstatus 5 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee, then pick the status the decision sets. Criteria: Decision 28/2025/QĐ-TTg; procedure and competent authority: guidance 37/HD-BCA-C04. The date cannot be after today.
-qs-choose = Quarter { $n }: which status does the decision of { $date } set?
+qs-invalid = ⛔ Unknown { ward-unit }, or a decision date that is in the future.
+qs-usage = Usage: /quarterstatus N [DATE] [DECISION NUMBER] [ISSUING BODY] — N is the { ward-unit }'s number, e.g. /quarterstatus 5 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee, then pick the status the decision sets. Criteria: Decision 28/2025/QĐ-TTg; procedure and competent authority: guidance 37/HD-BCA-C04. The date cannot be after today.
+qs-choose = { $quarter }: which status does the decision of { $date } set?
 qs-no-decision = <i>No decision number or issuing body given: type them after the date, e.g. /quarterstatus { $n } 12/11/2026 Decision No. 15/QĐ-UBND of the ward People's Committee.</i>
 qs-drug_free = ✅ Drug-free
 qs-building = 🔨 Building towards it
@@ -591,26 +658,26 @@ qs-at_risk = 🟠 At risk of becoming complex
 qs-hotspot = 🔴 Complex hotspot
 qs-unassessed = ⚪ Not assessed
 qs-recorded = Recorded: { $quarter } — { $status }, by the decision of { $date }.
-target-usage = Usage: /target YEAR QUARTERS — e.g. /target 2026 10 (admins only; at most the ward's number of quarters). Type /target to see each year's target and where it came from.
-target-set = ✅ Target for { $year }: { $count } drug-free quarters (set by the ward).
+target-usage = Usage: /target YEAR N — N drug-free { ward-units }, e.g. /target 2026 10 (admins only; at most the ward's number of { ward-units }). Type /target to see each year's target and where it came from.
+target-set = ✅ Target for { $year }: { $count } drug-free { ward-units } (set by the ward).
 target-list =
-    🎯 <b>Drug-free quarters by the end of each year — { $ward }</b> ({ $quarters } quarters)
+    🎯 <b>Drug-free { ward-units } by the end of each year — { $ward }</b> ({ $quarters } { ward-units })
     { $lines }
 
     Admins set or confirm: /target YEAR N, e.g. /target 2025 9. Targets taken from Quy Nhơn Đông's plan are only a suggestion: each ward follows its own plan.
-target-line-ward = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — confirmed by the ward on { $date }
-target-line-ward-undated = • { $year }: <b>{ $count }</b> quarters ({ $percent }%) — set by the ward
-target-line-plan = • { $year }: <b>{ $count }</b> quarters — from the plan of Quy Nhơn Đông ward's People's Committee: { $planCount } of 19 quarters ({ $planPercent }%), scaled to this ward's { $quarters } quarters; <i>not confirmed</i>
-target-line-plan-share = • { $year }: <b>{ $count }</b> quarters — Quy Nhơn Đông's plan says { $planPercent }%, scaled to this ward's { $quarters } quarters; but the plan's own arithmetic (keep 2025's and build at least one more to reach 10 of 19 in 2026) gives { $implied } of 19, that is { $scaledImplied } quarters. <i>Please confirm</i>: /target { $year } N
+target-line-ward = • { $year }: <b>{ $count }</b> { ward-units } ({ $percent }%) — confirmed by the ward on { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> { ward-units } ({ $percent }%) — set by the ward
+target-line-plan = • { $year }: <b>{ $count }</b> { ward-units } — from the plan of Quy Nhơn Đông ward's People's Committee: { $planCount } of 19 ({ $planPercent }%), scaled to this ward's { $quarters } { ward-units }; <i>not confirmed</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> { ward-units } — Quy Nhơn Đông's plan says { $planPercent }%, scaled to this ward's { $quarters } { ward-units }; but the plan's own arithmetic (keep 2025's and build at least one more to reach 10 of 19 in 2026) gives { $implied } of 19, that is { $scaledImplied } { ward-units }. <i>Please confirm</i>: /target { $year } N
 roadmap-target = target
-roadmap-actual = Drug-free quarters (actual)
+roadmap-actual = Drug-free { ward-units } (actual)
 roadmap-text =
     🗺 <b>Drug-free roadmap — { $ward }</b>
     { $lines }
     { $behind }
-roadmap-behind = Behind this year; quarters not yet recognised: { $quarters }
+roadmap-behind = Behind this year; { ward-units } not yet recognised: { $quarters }
 roadmap-unconfirmed = not confirmed
-roadmap-unconfirmed-note = <i>Targets “not confirmed” come from Quy Nhơn Đông's plan, scaled to the number of quarters: see where they came from and confirm them with /target.</i>
+roadmap-unconfirmed-note = <i>Targets “not confirmed” come from Quy Nhơn Đông's plan, scaled to the number of { ward-units }: see where they came from and confirm them with /target.</i>
 roadmap-chart-title = Drug-free roadmap — { $ward }
 
 ## Agencies, report deadlines, half-year / year report
@@ -625,19 +692,19 @@ ag-list =
     <b>Agencies that report</b> (before 15 June and before 15 December each year, or when asked):
     { $lines }
 
-    Invite a contact: /inviteagency N. For a quarter, its head and deputies can confirm too.
+    Invite a contact: /inviteagency N. For a { ward-unit }, its { ward-head } and deputies can confirm too.
 ag-collector =
     👮 <b>{ $name }</b>: receives the agencies' reports, compiles them with its own results and reports to the ward People's Committee. It owes no report to itself.
     <i>Duties: { $duty }</i>
 ag-collector-none = 👮 The ward police receive and compile the reports.
 ag-duty-line = <i>   Duties: { $duty }</i>
-ag-quarters-duty = 🏘 <i>Quarters — duties: { $duty }</i>
+ag-quarters-duty = 🏘 <i>{ ward-units-cap } — duties: { $duty }</i>
 ag-duty-police = Leads the plan and advises the People's Committee; reviews areas, registers the yearly roadmap and applies the criteria of Decision 28/2025/QĐ-TTg; awareness work and at least one lasting model; manages people after rehab against reoffending; guides, urges and checks the agencies; compiles and reports the results.
 ag-duty-health = Staff and equipment to determine addiction; helps find people addicted in time and apply rehab measures; trains health workers in assessing and treating addiction.
 ag-duty-economy = Advises the People's Committee on the budget for the plan.
 ag-duty-culture = With the police, reviews and manages people addicted, using, or after rehab; every school meets the “drug-free school” criteria, with awareness for staff, teachers and pupils; the ward radio's warnings; job and loan support for people after rehab.
 ag-duty-front = Rallies residents to find and report drug crime (including through the VNeID app); the “Whole people against drugs” movement; encourages rehab and substitution treatment; helps people after rehab rejoin the community; honours good examples.
-ag-duty-quarter = Know the area and tell the ward police at once; keep track of people using, addicted or after rehab; rally residents to report; help identify complex and drug-free quarters.
+ag-duty-quarter = Know the area and tell the ward police at once; keep track of people using, addicted or after rehab; rally residents to report; help identify complex and drug-free { ward-units }.
 ag-invite-usage = Usage: /inviteagency N — the agency's number in /agencies.
 ag-invite-created =
     Invite link for a contact of { $agency } (single use, expires { $expires }):
@@ -713,7 +780,7 @@ dl-date-invalid = That date does not work. Type a date within the next year, e.g
 dl-ask-agencies = Step 3/3: Which agencies must submit?
 btn-dl-all = All ({ $count })
 btn-dl-offices = Offices ({ $count })
-btn-dl-quarters = Quarters ({ $count })
+btn-dl-quarters = { ward-units-cap } ({ $count })
 btn-dl-pick = Choose by number
 dl-ask-numbers =
     Type the agencies' numbers, e.g. <b>1,3,5-7</b>:
@@ -802,8 +869,8 @@ rp-qs-hotspot = Complex hotspot
 rp-qs-unassessed = Not assessed
 rp-period-month = { $month }/{ $year }
 rp-period-quarter = Q{ $quarter } { $year }
-rp-unit = quarter
-rp-units = quarters
+rp-unit = { ward-unit }
+rp-units = { ward-units }
 rp-and = and
 rp-sheet-sentences = Sentences
 rp-sheet-outcomes = Outcomes
@@ -941,7 +1008,7 @@ rp-rollup-range = Period: { $from } – { $to }; { $wards } wards (counts only)
 ## Zalo (no buttons: choices are listed, people reply with a number or the words)
 zalo-choose-number = 👉 Reply with a number (1–{ $max }) to choose.
 zalo-choose-word = 👉 Reply { $words } to choose.
-staff-telegram-only = Ward police officers use the bot on Telegram (the ward police group). On Zalo the bot takes residents' tips and quarter heads' check-ins.
+staff-telegram-only = Ward police officers use the bot on Telegram (the ward police group). On Zalo the bot takes residents' tips and { ward-heads }' check-ins.
 invite-zalo-line = On Zalo: send “{ $code }” to the ward's Zalo bot.
 
 ## Wording by channel: Telegram has buttons to tap, on Zalo choices are typed.

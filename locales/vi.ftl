@@ -1,6 +1,66 @@
 ## Tổ Dân Bot — tiếng Việt (mặc định)
 
 ## Chung
+## Đơn vị dưới phường ($wardUnit) và chức danh người đứng đầu ($headTitle), theo cài đặt của từng phường (/donvi).
+## Tin nhắn nào nói đến đơn vị, người đứng đầu thì dùng các tin dưới đây; tên của một đơn vị (“Khu phố 5”) đã có đơn vị, đừng lặp lại.
+ward-unit = { $wardUnit ->
+        [to-dan-pho] tổ dân phố
+        [thon] thôn
+        [ap] ấp
+        [ban] bản
+       *[khu-pho] khu phố
+    }
+ward-units = { ward-unit }
+ward-units-cap = { ward-unit-cap }
+ward-unit-vi = { ward-unit-cap }
+ward-unit-cap = { $wardUnit ->
+        [to-dan-pho] Tổ dân phố
+        [thon] Thôn
+        [ap] Ấp
+        [ban] Bản
+       *[khu-pho] Khu phố
+    }
+ward-head = { $headTitle ->
+        [truong-khu-pho] trưởng khu phố
+        [to-truong-to-dan-pho] tổ trưởng
+        [truong-thon] trưởng thôn
+        [truong-ap] trưởng ấp
+        [truong-ban] trưởng bản
+       *[khu-pho-truong] khu phố trưởng
+    }
+ward-heads = { ward-head }
+ward-head-cap = { $headTitle ->
+        [truong-khu-pho] Trưởng khu phố
+        [to-truong-to-dan-pho] Tổ trưởng
+        [truong-thon] Trưởng thôn
+        [truong-ap] Trưởng ấp
+        [truong-ban] Trưởng bản
+       *[khu-pho-truong] Khu phố trưởng
+    }
+ward-head-title = { $headTitle ->
+        [truong-khu-pho] Trưởng khu phố
+        [to-truong-to-dan-pho] Tổ trưởng tổ dân phố
+        [truong-thon] Trưởng thôn
+        [truong-ap] Trưởng ấp
+        [truong-ban] Trưởng bản
+       *[khu-pho-truong] Khu phố trưởng
+    }
+ward-deputy = { $headTitle ->
+        [truong-khu-pho] phó trưởng khu phố
+        [to-truong-to-dan-pho] tổ phó
+        [truong-thon] phó trưởng thôn
+        [truong-ap] phó trưởng ấp
+        [truong-ban] phó trưởng bản
+       *[khu-pho-truong] khu phố phó
+    }
+ward-deputy-cap = { $headTitle ->
+        [truong-khu-pho] Phó trưởng khu phố
+        [to-truong-to-dan-pho] Tổ phó
+        [truong-thon] Phó trưởng thôn
+        [truong-ap] Phó trưởng ấp
+        [truong-ban] Phó trưởng bản
+       *[khu-pho-truong] Khu phố phó
+    }
 btn-tip = 🛡 Gửi tin báo ẩn danh
 btn-cancel = ✖️ Hủy
 btn-back = ↩️ Quay lại
@@ -12,7 +72,7 @@ welcome =
     { word-tap-below } hoặc gõ /tip để gửi tin báo. Gõ /help để xem hướng dẫn.
 help-resident =
     <b>Hướng dẫn</b>
-    /tip — gửi tin báo ẩn danh (loại việc, khu phố, địa điểm, thời điểm, nội dung, ảnh)
+    /tip — gửi tin báo ẩn danh (loại việc, { ward-unit }, địa điểm, thời điểm, nội dung, ảnh)
     /status — theo dõi tin báo, bổ sung thông tin bằng mã biên nhận
     /cancel — hủy tin báo đang soạn
     /lang — đổi ngôn ngữ (Tiếng Việt / English)
@@ -22,18 +82,19 @@ help-resident =
     Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 help-staff =
     <b>Lệnh cho cán bộ</b>
-    /tips — tin báo đang mở (lọc theo mức độ, khu phố); /tip MÃ — một tin báo
+    /tips — tin báo đang mở (lọc theo mức độ, { ward-unit }); /tip MÃ — một tin báo
     /invite — tạo liên kết mời cán bộ (chỉ quản trị viên); /officers — danh sách cán bộ
-    /invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của khu phố SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
+    /invitehead SỐ [pho] — mời { ward-head } (hoặc { ward-deputy }) của { ward-unit } số SỐ; /heads [SỐ] — danh sách, cho thôi (chỉ quản trị viên)
     /bindgroup — gửi trong nhóm công an phường để nhận tin báo tại đó (chỉ quản trị viên)
-    /ten TÊN — đổi tên hiển thị của bạn (cán bộ, tổ trưởng, người báo cáo)
-    /mobaocao [SỐ] — mở ngay báo cáo tuần này cho mọi khu phố (hoặc khu phố SỐ)
+    /ten TÊN — đổi tên hiển thị của bạn (cán bộ, { ward-head }, người báo cáo)
+    /donvi — cách phường gọi { ward-unit } và { ward-head } trong tin nhắn của bot: xem, đổi (chỉ quản trị viên)
+    /mobaocao [SỐ] — mở ngay báo cáo tuần này cho mọi { ward-unit } (hoặc { ward-unit } số SỐ)
     /checkinschedule, /holiday — lịch báo cáo tuần, ngày nghỉ (chỉ quản trị viên)
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
     /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
     /deadline — đặt hạn báo cáo đột xuất; /deadlines — ai đã nộp, ai chậm
     /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
-    /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
+    /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình { ward-unit } không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
     /tukhoa — từ lóng riêng của phường để bot xếp mức độ tin báo: xem, thêm, xóa
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
@@ -46,13 +107,13 @@ help-super-admin =
 not-super-admin = ⛔ Chỉ quản trị hệ thống mới dùng được lệnh này.
 not-super-admin-button = ⛔ Chỉ quản trị hệ thống mới dùng được nút này.
 newward-usage =
-    Cách dùng: dòng đầu <code>/newward mã-phường Tên phường</code>, mỗi dòng sau là một khu phố (hoặc chỉ một số N cho “Khu phố 1” … “Khu phố N”). Ví dụ:
+    Cách dùng: dòng đầu <code>/newward mã-phường Tên phường</code>, mỗi dòng sau là tên một { ward-unit } (hoặc chỉ một số N cho “{ ward-unit-cap } 1” … “{ ward-unit-cap } N”, hoặc số và đơn vị như “12 { ward-unit }”; đơn vị: { $units }). Ví dụ:
     <code>/newward nhon-binh Phường Nhơn Bình
-    Khu phố 1
-    Khu phố 2</code>
-    Mã phường: 2–40 ký tự a-z, 0-9, dấu gạch ngang; tên khu phố không trùng nhau.
+    { ward-unit-cap } 1
+    { ward-unit-cap } 2</code>
+    Mã phường: 2–40 ký tự a-z, 0-9, dấu gạch ngang; tên không trùng nhau. Đơn vị lấy theo tên (mọi tên cùng bắt đầu bằng một đơn vị), nếu không thì là { ward-unit }; quản trị viên của phường đổi được bằng /donvi.
 newward-created =
-    ✅ Đã tạo { $ward } với { $quarters } khu phố.
+    ✅ Đã tạo { $ward } với { $quarters } { ward-unit } (người đứng đầu: { ward-head }; quản trị viên của phường đổi được bằng /donvi).
     Mã quản trị dùng một lần: <code>{ $code }</code> (hết hạn sau { $hours } giờ) — chuyển riêng cho quản trị viên của phường; người đó gửi <code>/admin { $code }</code> cho bot.
     Liên kết cho người dân gửi tin báo: { $link }
 newward-exists = Mã phường “{ $slug }” đã có. Gõ /wards để xem, hoặc /wardcode { $slug } nếu phường chưa có quản trị viên.
@@ -65,7 +126,7 @@ wards-list =
 
     { $lines }
 wards-line =
-    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } khu phố, { $admins } quản trị viên, { $officers } cán bộ, { $tips } tin báo, nhóm công an: { $group }
+    <b>{ $ward }</b> (<code>{ $slug }</code>) — { $quarters } { ward-unit }, { $admins } quản trị viên, { $officers } cán bộ, { $tips } tin báo, nhóm công an: { $group }
     { $link }
 lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-set = Đã chuyển sang tiếng Việt.
@@ -128,7 +189,7 @@ welcome-any =
     { word-tap-below } hoặc gõ /tip để gửi tin báo; bot sẽ hỏi bạn chọn phường. Gõ /help để xem hướng dẫn.
 ward-link-unknown = Liên kết này không dẫn tới phường nào (có thể đã gõ sai). Gõ /tip để gửi tin báo và chọn phường.
 tip-ask-category = <b>Bước 1/6.</b> Bạn muốn báo việc gì?
-tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở khu phố nào?
+tip-ask-quarter = <b>Bước 2/6.</b> Việc này ở { ward-unit } nào?
 tip-ask-place =
     <b>Bước 3/6.</b> Địa điểm cụ thể? Gõ địa chỉ hoặc điểm nhận biết (ví dụ: “hẻm 12 Trần Phú, quán karaoke cạnh chợ”).{ $channel ->
         [zalo] {""}
@@ -160,7 +221,7 @@ tip-review =
     <b>Xem lại tin báo</b>
     Gửi đến: { $ward }
     Loại: { $category }
-    Khu phố: { $quarter }
+    Địa bàn: { $quarter }
     Địa điểm: { $place }
     Thời điểm: { $timing }
     Ảnh: { $photos }
@@ -175,7 +236,7 @@ btn-submit = 📨 Gửi
 btn-edit = ✏️ Sửa
 tip-edit-which = Bạn muốn sửa phần nào?
 edit-category = Loại việc
-edit-quarter = Khu phố
+edit-quarter = Địa bàn
 edit-place = Địa điểm
 edit-timing = Thời điểm
 edit-description = Nội dung
@@ -212,7 +273,7 @@ card-urgent-banner = 🚨 <b>KHẨN CẤP</b> — cần xử lý ngay
 card-body =
     <b>Tin báo #{ $reference }</b> · Mức độ: <b>{ $priority }</b>
     Loại: { $category }
-    Khu phố: { $quarter }
+    Địa bàn: { $quarter }
     Địa điểm: { $place }
     Thời điểm: { $timing }
     Gửi lúc: { $createdAt }
@@ -304,7 +365,17 @@ delivery-reason-other = Telegram không nhận (“{ $error }”).
 ## Quản trị
 admin-usage = Cách dùng: /admin MÃ (mã quản trị dùng một lần do người quản trị máy chủ đưa cho bạn).
 admin-expired = ⛔ Mã này đã hết hạn. Nhờ người quản trị máy chủ cấp mã mới (lệnh npm run admin-code trên máy chủ).
-admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu khu phố không ma túy từng năm: /target.
+admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu { ward-unit } không ma túy từng năm: /target. Phường gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head }”: đổi bằng /donvi.
+ward-words-now = Phường gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head-title }”.
+ward-words-usage =
+    { ward-words-now }
+    Đổi (chỉ quản trị viên): /donvi SỐ, chọn một trong:
+    { $choices }
+    Các tin nhắn của bot (lời mời, báo cáo tuần, lộ trình, báo cáo) dùng cách gọi này.
+ward-words-choice = { $n }. { ward-unit-cap } — { ward-head-title }
+ward-words-set = ✅ Từ nay bot gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head-title }” (trước đây: { $before }). Tên từng { ward-unit } giữ nguyên.
+ward-words-same = Phường đã gọi như vậy: “{ ward-unit }”, “{ ward-head-title }”. Không có gì thay đổi.
+ward-words-before = “{ ward-unit }”, “{ ward-head-title }”
 admin-invalid = ⛔ Mã không đúng hoặc đã được dùng.
 admin-locked = ⛔ Nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
 admin-private-only = Vui lòng gửi lệnh này trong tin nhắn riêng với bot.
@@ -335,29 +406,29 @@ bindgroup-old-group-not-told = Không báo được cho nhóm cũ (bot không g�
 group-not-bound = Nhóm này chưa được gắn với phường nào. Quản trị viên gửi /bindgroup để gắn.
 no-police-group = ⚠️ Phường chưa gắn nhóm công an: tin báo đã được lưu nhưng chưa gửi tới cán bộ.
 
-## Tổ trưởng, báo cáo tuần
-head-invite-usage = Cách dùng: /invitehead SỐ_KHU_PHỐ [pho] — ví dụ /invitehead 5 (tổ trưởng) hoặc /invitehead 5 pho (tổ phó).
+## Người đứng đầu { ward-unit }, báo cáo tuần
+head-invite-usage = Cách dùng: /invitehead SỐ [pho] — SỐ là số thứ tự của { ward-unit }, ví dụ /invitehead 5 ({ ward-head }) hoặc /invitehead 5 pho ({ ward-deputy }).
 head-invite-created =
-    Liên kết mời { $role } { $quarter } (dùng một lần, hết hạn lúc { $expires }):
+    Liên kết mời { $role } của { $quarter } (dùng một lần, hết hạn lúc { $expires }):
     { $link }
-role-head = tổ trưởng
-role-deputy = tổ phó
-head-invite-confirm = Bạn được mời làm <b>{ $role }</b> của <b>{ $quarter }</b>, { $ward }. Mỗi tuần bot sẽ hỏi tình hình ma túy trong khu phố. Xác nhận?
+role-head = { ward-head }
+role-deputy = { ward-deputy }
+head-invite-confirm = Bạn được mời làm <b>{ $role }</b> của <b>{ $quarter }</b>, { $ward }. Mỗi tuần bot sẽ hỏi tình hình ma túy trong { ward-unit }. Xác nhận?
 btn-confirm = ✅ Xác nhận
 btn-not-me = ✖️ Không phải tôi
-head-registered = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần mở vào { $when }. Gõ /away khi vắng để tổ phó nhận thay.
-head-registered-open = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần { $week } đang mở: xin trả lời ở tin nhắn ngay bên dưới. Gõ /away khi vắng để tổ phó nhận thay.
-checkin-opened-one = ✅ Đã mở báo cáo tuần { $week } cho <b>{ $quarter }</b>: tổ trưởng, tổ phó đã được nhắn.
-checkin-opened-all = ✅ Đã mở báo cáo tuần { $week } cho { $count } khu phố: { $quarters }. Ai đã được nhắn rồi thì không bị nhắn lại.
-checkin-open-no-head = { $quarter } chưa có tổ trưởng hay tổ phó: gõ /invitehead { $n } để mời.
-checkin-open-no-heads = Chưa khu phố nào có tổ trưởng hay tổ phó: gõ /invitehead SỐ_KHU_PHỐ để mời.
-checkin-open-no-quarter = Không có khu phố số { $n }.
+head-registered = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần mở vào { $when }. Gõ /away khi vắng để { ward-deputy } nhận thay.
+head-registered-open = ✅ Bạn đã được đăng ký là { $role } của { $quarter }. Báo cáo tuần { $week } đang mở: xin trả lời ở tin nhắn ngay bên dưới. Gõ /away khi vắng để { ward-deputy } nhận thay.
+checkin-opened-one = ✅ Đã mở báo cáo tuần { $week } cho <b>{ $quarter }</b>: { ward-head }, { ward-deputy } đã được nhắn.
+checkin-opened-all = ✅ Đã mở báo cáo tuần { $week } cho { $count } { ward-unit }: { $quarters }. Ai đã được nhắn rồi thì không bị nhắn lại.
+checkin-open-no-head = { $quarter } chưa có { ward-head } hay { ward-deputy }: gõ /invitehead { $n } để mời.
+checkin-open-no-heads = Chưa { ward-unit } nào có { ward-head } hay { ward-deputy }: gõ /invitehead SỐ để mời (SỐ là số thứ tự của { ward-unit }).
+checkin-open-no-quarter = Không có { ward-unit } số { $n }.
 checkin-open-holiday = Tuần này là tuần nghỉ lễ: không mở báo cáo tuần.
-checkin-open-usage = Cách dùng: /mobaocao để mở báo cáo tuần này cho mọi khu phố, hoặc /mobaocao 5 chỉ cho Khu phố 5.
+checkin-open-usage = Cách dùng: /mobaocao để mở báo cáo tuần này cho mọi { ward-unit }, hoặc /mobaocao 5 chỉ cho { ward-unit } số 5.
 head-invite-declined = Đã hủy. Liên kết vẫn chưa được dùng.
 ci-prompt =
     📋 <b>Báo cáo tuần { $week }</b> — { $quarter }
-    Xin anh/chị cho biết tình hình ma túy trong khu phố tuần này. Hạn chót: { $closes }.
+    Xin anh/chị cho biết tình hình ma túy trong { ward-unit } tuần này. Hạn chót: { $closes }.
 ci-reminder = ⏰ <b>Nhắc lần { $n }:</b> { $quarter } chưa gửi báo cáo tuần { $week }. Hạn chót: { $closes }.
 btn-ci-start = 📝 Bắt đầu báo cáo tuần
 btn-ci-nothing = 👌 Không có gì mới
@@ -423,9 +494,9 @@ ci-submitted = ✅ Đã gửi báo cáo tuần { $week } của { $quarter }. C�
 ci-submitted-urgent = 🚨 Việc khẩn cấp đã được chuyển ngay tới công an phường.
 ci-cancelled = Đã hủy báo cáo. Có thể bắt đầu lại bằng nút trong tin nhắc.
 ci-window-closed = ⛔ Báo cáo tuần này đã đóng.
-ci-not-head = ⛔ Bạn không phải tổ trưởng/tổ phó của khu phố này.
+ci-not-head = ⛔ Bạn không phải { ward-head }/{ ward-deputy } của { ward-unit } này.
 ci-escalation =
-    ⚠️ <b>Báo cáo tuần { $week }</b>: { $count } khu phố chưa trả lời:
+    ⚠️ <b>Báo cáo tuần { $week }</b>: { $count } { ward-unit } chưa trả lời:
     { $quarters }
 ci-urgent-card =
     🚨 <b>KHẨN CẤP từ báo cáo tuần</b> — { $quarter } ({ $week })
@@ -433,25 +504,25 @@ ci-urgent-card =
     Nội dung: { $detail }
 ci-summary =
     📊 <b>Tổng hợp báo cáo tuần { $week }</b>
-    Đã trả lời: { $answered }/{ $expected } khu phố ({ $rate }%)
-    Khu phố có dấu hiệu: { $signs }
+    Đã trả lời: { $answered }/{ $expected } { ward-unit } ({ $rate }%)
+    { ward-unit-cap } có dấu hiệu: { $signs }
     Trong tuần: mới nghi sử dụng { $newUsers }{ $newUsersChange }; mới về từ cai nghiện { $backFromRehab }, từ trại giam { $backFromPrison }; tái nghiện { $relapsed }; chuyển đi { $moved }; vụ việc { $incidents }
     Phát hiện: điểm nghi mua bán { $dealingPoints }, điểm nghi tụ tập sử dụng { $useVenues }, nơi trồng cây có chứa chất ma túy { $plantSites }
     Tuyên truyền: { $awareness } buổi, { $participants } lượt người dự
-    Đang quản lý (số mới nhất các khu phố đã xác nhận, { $known }/{ $quarters } khu phố có số liệu): nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
+    Đang quản lý (số mới nhất các { ward-unit } đã xác nhận, { $known }/{ $quarters } { ward-unit } có số liệu): nghiện { $addicts }, sử dụng { $users }, sau cai { $postRehab }
     Chưa trả lời: { $missing }
 ci-none = không có
 ci-chart-title = Báo cáo tuần { $week } — đã trả lời { $answered }/{ $expected }
-ci-grid-title = Báo cáo tuần của các khu phố — { $weeks } tuần gần nhất
+ci-grid-title = Báo cáo tuần của các { ward-unit } — { $weeks } tuần gần nhất
 ci-grid-week = tuần { $n }
 ci-legend-nothing = Đã trả lời: không có gì mới
 ci-legend-signs = Đã trả lời: có dấu hiệu
 ci-legend-urgent = Có việc khẩn cấp
 ci-legend-missing = Không trả lời
-ci-legend-noHead = Chưa có tổ trưởng
+ci-legend-noHead = Chưa có { ward-head }
 ci-legend-holiday = Nghỉ lễ, Tết (không hỏi)
 ci-legend-notOpen = Chưa mở báo cáo tuần
-ci-legend-byDeputy = Tổ phó trả lời thay (tổ trưởng vắng)
+ci-legend-byDeputy = { ward-deputy-cap } trả lời thay ({ ward-head } vắng)
 stock-addicts = Người nghiện ma túy đang quản lý
 stock-users = Người sử dụng trái phép chất ma túy đang quản lý
 stock-postRehab = Người sau cai nghiện đang quản lý
@@ -466,9 +537,9 @@ flow-useVenues = Điểm nghi tổ chức, chứa chấp sử dụng ma túy ph�
 flow-plantSites = Nơi trồng cây có chứa chất ma túy phát hiện
 flow-awarenessSessions = Buổi tuyên truyền phòng, chống ma túy
 flow-awarenessParticipants = Lượt người dự tuyên truyền
-away-on = Đã ghi nhận anh/chị vắng mặt: tổ phó sẽ nhận lời nhắc báo cáo. Gõ /back khi trở lại.
+away-on = Đã ghi nhận anh/chị vắng mặt: { ward-deputy } sẽ nhận lời nhắc báo cáo. Gõ /back khi trở lại.
 away-off = Chào mừng trở lại! Anh/chị sẽ nhận lời nhắc báo cáo như thường lệ.
-away-not-head = Lệnh này dành cho tổ trưởng, tổ phó.
+away-not-head = Lệnh này dành cho { ward-head }, { ward-deputy }.
 holiday-usage = Cách dùng: /holiday NGÀY_BẮT_ĐẦU NGÀY_KẾT_THÚC TÊN — ví dụ /holiday 2027-02-05 2027-02-11 Tết Đinh Mùi
 holiday-added = ✅ Đã thêm ngày nghỉ “{ $name }” ({ $from } → { $to }): tuần có ngày mở báo cáo rơi vào đây sẽ được bỏ qua.
 schedule-usage = Cách dùng: /checkinschedule THỨ GIỜ SỐ_GIỜ_MỞ NHẮC — ví dụ /checkinschedule 5 8 72 24,48 (thứ Sáu 8:00, mở 72 giờ, nhắc sau 24 và 48 giờ). Thứ: 1 = thứ Hai … 7 = Chủ nhật.
@@ -546,14 +617,14 @@ group-removal-owner = người này là chủ nhóm.
 group-removal-group-admin = người này là quản trị viên của nhóm, bot không gỡ được (hãy bỏ quyền quản trị nhóm của họ trước).
 group-removal-bot-gone = bot không còn ở trong nhóm.
 group-removal-other = Telegram không cho (“{ $error }”).
-heads-usage = Cách dùng: /heads (mọi khu phố) hoặc /heads SỐ (khu phố SỐ) — tổ trưởng, tổ phó đang hoạt động; bấm ❌ để cho thôi.
-heads-none = Không có tổ trưởng, tổ phó nào đang hoạt động.
+heads-usage = Cách dùng: /heads (mọi { ward-unit }) hoặc /heads SỐ ({ ward-unit } số SỐ) — { ward-head }, { ward-deputy } đang hoạt động; bấm ❌ để cho thôi.
+heads-none = Không có { ward-head }, { ward-deputy } nào đang hoạt động.
 heads-list =
-    <b>Tổ trưởng, tổ phó đang hoạt động</b>
+    <b>{ ward-head-cap }, { ward-deputy } đang hoạt động</b>
     { $list }
 
-    Bấm ❌ để cho thôi: người đó không còn nhận lời nhắc và không trả lời thay khu phố được nữa.
-heads-more = … và { $more } người nữa: xem từng khu phố bằng /heads SỐ.
+    Bấm ❌ để cho thôi: người đó không còn nhận lời nhắc và không trả lời thay { ward-unit } được nữa.
+heads-more = … và { $more } người nữa: xem từng { ward-unit } bằng /heads SỐ.
 head-removed = Đã cho thôi: <b>{ $name }</b> ({ $quarter }).
 ag-contacts-usage = Cách dùng: /contacts SỐ — người báo cáo của cơ quan số SỐ trong /agencies; bấm ❌ để cho thôi.
 ag-contacts-none = <b>{ $agency }</b> không có người báo cáo nào đang hoạt động.
@@ -581,9 +652,9 @@ tips-taken = 🙋 Đã có người nhận
 tip-limit-hour = Bạn đã gửi nhiều tin báo trong một giờ qua. Vui lòng thử lại sau. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 tip-limit-day = Bạn đã gửi nhiều tin báo trong hôm nay. Vui lòng thử lại vào ngày mai. Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 flood-slow-down = Bạn gửi quá nhanh. Vui lòng chậm lại một chút; các tin nhắn vừa rồi đã bị bỏ qua.
-qs-invalid = ⛔ Khu phố hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).
-qs-usage = Cách dùng: /quarterstatus SỐ_KHU_PHỐ [NGÀY] [SỐ QUYẾT ĐỊNH] [CƠ QUAN BAN HÀNH] — ví dụ /quarterstatus 5 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường, rồi chọn tình trạng ghi trong quyết định. Tiêu chí theo Quyết định 28/2025/QĐ-TTg, trình tự và thẩm quyền theo Hướng dẫn 37/HD-BCA-C04. Ngày không được sau hôm nay.
-qs-choose = Khu phố { $n }: quyết định ngày { $date } xác định tình trạng nào?
+qs-invalid = ⛔ { ward-unit-cap } hoặc ngày quyết định không hợp lệ (ngày không được ở tương lai).
+qs-usage = Cách dùng: /quarterstatus SỐ [NGÀY] [SỐ QUYẾT ĐỊNH] [CƠ QUAN BAN HÀNH] — SỐ là số thứ tự của { ward-unit }, ví dụ /quarterstatus 5 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường, rồi chọn tình trạng ghi trong quyết định. Tiêu chí theo Quyết định 28/2025/QĐ-TTg, trình tự và thẩm quyền theo Hướng dẫn 37/HD-BCA-C04. Ngày không được sau hôm nay.
+qs-choose = { $quarter }: quyết định ngày { $date } xác định tình trạng nào?
 qs-no-decision = <i>Chưa ghi số quyết định và cơ quan ban hành: có thể gõ sau ngày, ví dụ /quarterstatus { $n } 12/11/2026 Quyết định số 15/QĐ-UBND của UBND phường.</i>
 qs-drug_free = ✅ Không ma túy
 qs-building = 🔨 Đang xây dựng
@@ -591,27 +662,27 @@ qs-at_risk = 🟠 Có nguy cơ phát sinh phức tạp
 qs-hotspot = 🔴 Trọng điểm phức tạp
 qs-unassessed = ⚪ Chưa đánh giá
 qs-recorded = Đã ghi nhận: { $quarter } — { $status }, theo quyết định ngày { $date }.
-target-usage = Cách dùng: /target NĂM SỐ_KHU_PHỐ — ví dụ /target 2026 10 (chỉ quản trị viên; không quá số khu phố của phường). Gõ /target để xem mục tiêu từng năm và nguồn của chúng.
-target-set = ✅ Đã đặt mục tiêu năm { $year }: { $count } khu phố không ma túy (phường tự đặt).
+target-usage = Cách dùng: /target NĂM SỐ — SỐ là số { ward-unit } không ma túy, ví dụ /target 2026 10 (chỉ quản trị viên; không quá số { ward-unit } của phường). Gõ /target để xem mục tiêu từng năm và nguồn của chúng.
+target-set = ✅ Đã đặt mục tiêu năm { $year }: { $count } { ward-unit } không ma túy (phường tự đặt).
 target-list =
-    🎯 <b>Mục tiêu khu phố không ma túy đến cuối mỗi năm — { $ward }</b> ({ $quarters } khu phố)
+    🎯 <b>Mục tiêu { ward-unit } không ma túy đến cuối mỗi năm — { $ward }</b> ({ $quarters } { ward-unit })
     { $lines }
 
     Quản trị viên đặt hoặc xác nhận: /target NĂM SỐ, ví dụ /target 2025 9. Mục tiêu lấy từ Kế hoạch của UBND phường Quy Nhơn Đông chỉ là gợi ý: mỗi phường theo kế hoạch của mình.
-target-line-ward = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường đã xác nhận ngày { $date }
-target-line-ward-undated = • { $year }: <b>{ $count }</b> khu phố (tỷ lệ { $percent }%) — phường tự đặt
-target-line-plan = • { $year }: <b>{ $count }</b> khu phố — theo Kế hoạch của UBND phường Quy Nhơn Đông: { $planCount }/19 khu phố (tỷ lệ { $planPercent }%), quy đổi theo { $quarters } khu phố của phường; <i>chưa xác nhận</i>
-target-line-plan-share = • { $year }: <b>{ $count }</b> khu phố — Kế hoạch của UBND phường Quy Nhơn Đông ghi tỷ lệ { $planPercent }%, quy đổi theo { $quarters } khu phố của phường; nhưng phép tính của Kế hoạch (giữ vững năm 2025, xây dựng thêm ít nhất 01 khu phố để có 10/19 năm 2026) cho { $implied }/19, tức { $scaledImplied } khu phố. <i>Xin xác nhận</i>: /target { $year } SỐ
+target-line-ward = • { $year }: <b>{ $count }</b> { ward-unit } (tỷ lệ { $percent }%) — phường đã xác nhận ngày { $date }
+target-line-ward-undated = • { $year }: <b>{ $count }</b> { ward-unit } (tỷ lệ { $percent }%) — phường tự đặt
+target-line-plan = • { $year }: <b>{ $count }</b> { ward-unit } — theo Kế hoạch của UBND phường Quy Nhơn Đông: { $planCount }/19 (tỷ lệ { $planPercent }%), quy đổi theo { $quarters } { ward-unit } của phường; <i>chưa xác nhận</i>
+target-line-plan-share = • { $year }: <b>{ $count }</b> { ward-unit } — Kế hoạch của UBND phường Quy Nhơn Đông ghi tỷ lệ { $planPercent }%, quy đổi theo { $quarters } { ward-unit } của phường; nhưng phép tính của Kế hoạch (giữ vững năm 2025, xây dựng thêm ít nhất 01 đơn vị để có 10/19 năm 2026) cho { $implied }/19, tức { $scaledImplied } { ward-unit }. <i>Xin xác nhận</i>: /target { $year } SỐ
 roadmap-target = mục tiêu
-roadmap-actual = Khu phố không ma túy (thực tế)
+roadmap-actual = { ward-unit-cap } không ma túy (thực tế)
 roadmap-text =
-    🗺 <b>Lộ trình xây dựng khu phố không ma túy — { $ward }</b>
+    🗺 <b>Lộ trình xây dựng { ward-unit } không ma túy — { $ward }</b>
     { $lines }
     { $behind }
-roadmap-behind = Năm nay chưa đạt, các khu phố chưa được công nhận: { $quarters }
+roadmap-behind = Năm nay chưa đạt, các { ward-unit } chưa được công nhận: { $quarters }
 roadmap-unconfirmed = chưa xác nhận
-roadmap-unconfirmed-note = <i>Mục tiêu “chưa xác nhận” lấy từ Kế hoạch của UBND phường Quy Nhơn Đông, quy đổi theo số khu phố: xem nguồn và xác nhận bằng /target.</i>
-roadmap-chart-title = Lộ trình khu phố không ma túy — { $ward }
+roadmap-unconfirmed-note = <i>Mục tiêu “chưa xác nhận” lấy từ Kế hoạch của UBND phường Quy Nhơn Đông, quy đổi theo số { ward-unit }: xem nguồn và xác nhận bằng /target.</i>
+roadmap-chart-title = Lộ trình { ward-unit } không ma túy — { $ward }
 
 ## Cơ quan, hạn báo cáo, báo cáo 6 tháng / năm
 ag-contacts = { $count } người báo cáo
@@ -622,19 +693,19 @@ ag-list =
     <b>Các cơ quan báo cáo</b> (định kỳ trước ngày 15/6 và trước ngày 15/12, hoặc đột xuất khi được yêu cầu):
     { $lines }
 
-    Mời người báo cáo: /inviteagency SỐ. Khu phố: tổ trưởng, tổ phó cũng xác nhận được.
+    Mời người báo cáo: /inviteagency SỐ. Các { ward-unit }: { ward-head }, { ward-deputy } cũng xác nhận được.
 ag-collector =
     👮 <b>{ $name }</b>: đầu mối nhận báo cáo của các cơ quan, tổng hợp cùng kết quả của mình, báo cáo UBND phường. Không phải nộp cho chính mình.
     <i>Nhiệm vụ: { $duty }</i>
 ag-collector-none = 👮 Công an phường là đầu mối nhận và tổng hợp báo cáo.
 ag-duty-line = <i>   Nhiệm vụ: { $duty }</i>
-ag-quarters-duty = 🏘 <i>Các khu phố — nhiệm vụ: { $duty }</i>
+ag-quarters-duty = 🏘 <i>Các { ward-unit } — nhiệm vụ: { $duty }</i>
 ag-duty-police = Chủ trì, tham mưu UBND phường triển khai Kế hoạch; rà soát, xác định địa bàn trọng điểm, đăng ký lộ trình hằng năm và hướng dẫn tiêu chí theo Quyết định 28/2025/QĐ-TTg; tuyên truyền, duy trì ít nhất 01 mô hình; quản lý người sau cai, phòng ngừa tái phạm; hướng dẫn, đôn đốc, kiểm tra các cơ quan; định kỳ tổng hợp, báo cáo kết quả.
 ag-duty-health = Bảo đảm cơ sở vật chất, nhân lực để xác định tình trạng nghiện; giúp kịp thời phát hiện người nghiện và áp dụng biện pháp cai nghiện; tập huấn cán bộ y tế về xác định tình trạng nghiện, điều trị nghiện.
 ag-duty-economy = Tham mưu UBND phường bố trí kinh phí thực hiện Kế hoạch.
 ag-duty-culture = Phối hợp rà soát, quản lý người nghiện, người sử dụng trái phép, người sau cai; 100% trường học đạt tiêu chí “Trường học không ma túy”, tuyên truyền cho cán bộ, giáo viên, học sinh; Đài truyền thanh phường tuyên truyền, cảnh báo; mô hình hỗ trợ việc làm, vốn vay cho người sau cai.
 ag-duty-front = Vận động Nhân dân phát hiện, tố giác (cả qua ứng dụng VNeID); phong trào “Toàn dân tham gia phòng, chống ma túy”; vận động cai nghiện, điều trị bằng thuốc thay thế; giúp người sau cai hòa nhập cộng đồng; biểu dương điển hình.
-ag-duty-quarter = Nắm chắc tình hình, kịp thời báo Công an phường; thường xuyên cập nhật người sử dụng, người nghiện, người sau cai trên địa bàn; phát động phong trào tố giác; phối hợp xác định khu phố phức tạp và khu phố không ma túy.
+ag-duty-quarter = Nắm chắc tình hình, kịp thời báo Công an phường; thường xuyên cập nhật người sử dụng, người nghiện, người sau cai trên địa bàn; phát động phong trào tố giác; phối hợp xác định { ward-unit } phức tạp và { ward-unit } không ma túy.
 ag-invite-usage = Cách dùng: /inviteagency SỐ — số của cơ quan trong /agencies.
 ag-invite-created =
     Liên kết mời người báo cáo của { $agency } (dùng một lần, hết hạn { $expires }):
@@ -693,7 +764,7 @@ dl-date-invalid = Ngày chưa đúng. Gõ một ngày trong vòng một năm t�
 dl-ask-agencies = Bước 3/3: Cơ quan nào phải nộp?
 btn-dl-all = Tất cả ({ $count })
 btn-dl-offices = Các phòng ban ({ $count })
-btn-dl-quarters = Các khu phố ({ $count })
+btn-dl-quarters = Các { ward-unit } ({ $count })
 btn-dl-pick = Chọn theo số
 dl-ask-numbers =
     Gõ số các cơ quan, ví dụ <b>1,3,5-7</b>:
@@ -781,8 +852,8 @@ rp-qs-hotspot = Trọng điểm phức tạp
 rp-qs-unassessed = Chưa đánh giá
 rp-period-month = tháng { $month } năm { $year }
 rp-period-quarter = quý { $quarter } năm { $year }
-rp-unit = khu phố
-rp-units = khu phố
+rp-unit = { ward-unit }
+rp-units = { ward-units }
 rp-and = và
 rp-sheet-sentences = Câu để dán
 rp-sheet-outcomes = Kết quả xử lý
@@ -920,7 +991,7 @@ rp-rollup-range = Kỳ báo cáo: { $from } – { $to }; { $wards } phường, x
 ## Zalo (không có nút bấm: lựa chọn được liệt kê, người dùng nhắn số hoặc chữ)
 zalo-choose-number = 👉 Nhắn số (1–{ $max }) để chọn.
 zalo-choose-word = 👉 Nhắn { $words } để chọn.
-staff-telegram-only = Cán bộ công an phường dùng bot trên Telegram (nhóm công an phường). Trên Zalo, bot nhận tin báo của người dân và báo cáo của tổ trưởng.
+staff-telegram-only = Cán bộ công an phường dùng bot trên Telegram (nhóm công an phường). Trên Zalo, bot nhận tin báo của người dân và báo cáo tuần của { ward-head }.
 invite-zalo-line = Nếu dùng Zalo: nhắn “{ $code }” cho bot Zalo của phường.
 
 ## Lời nói theo kênh: Telegram có nút bấm, Zalo thì nhắn (gõ) lựa chọn.

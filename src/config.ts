@@ -1,5 +1,6 @@
 // Parses the environment once into a typed, validated object.
 import { z } from "zod";
+import { numberedQuarterNames, wardUnitSchema } from "./domain/ward-units.js";
 
 const booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -62,6 +63,8 @@ export const configSchema = z.object({
   WARD_QUARTERS: quarterList.optional(),
   WARD_QUARTER_COUNT: z.coerce.number().int().min(1).max(500).default(19),
   WARD_TIMEZONE: z.string().default("Asia/Ho_Chi_Minh"),
+  // What new wards call their quarters (and so their heads) until their admin changes it with /donvi.
+  WARD_UNIT: wardUnitSchema.default("khu-pho"),
   DEFAULT_LOCALE: z.enum(["vi", "en"]).default("vi"),
   INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   // A ward's first-admin code (printed when the ward is created, or by `npm run admin-code`) stops working after this.
@@ -129,6 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("Invalid configuration:\n  ZALO_WEBHOOK_URL: needs a path of its own (WEBHOOK_URL has the same one)");
   }
   const quarterNames =
-    c.WARD_QUARTERS ?? Array.from({ length: c.WARD_QUARTER_COUNT }, (_, i) => `Khu phố ${i + 1}`);
+    c.WARD_QUARTERS ?? numberedQuarterNames(c.WARD_UNIT, c.WARD_QUARTER_COUNT);
   return { ...c, quarterNames };
 }

@@ -47,6 +47,7 @@ export async function ensureConfiguredWard(config: Config, services: Services, l
     name: config.WARD_NAME,
     timezone: config.WARD_TIMEZONE,
     quarterNames: config.quarterNames,
+    wardUnit: config.WARD_UNIT,
   });
   if (ward.created) logger.info({ ward: config.WARD_SLUG, quarters: config.quarterNames.length }, "ward created");
   if (ward.adminCode) {

@@ -39,6 +39,7 @@ export async function startTelegramBot(
       settings: {
         superAdminIds: config.SUPER_ADMIN_IDS,
         defaultLocale: config.DEFAULT_LOCALE,
+        defaultWardUnit: config.WARD_UNIT,
         flowTimeoutMinutes: config.FLOW_TIMEOUT_MINUTES,
         sendRatePerSecond: config.SEND_RATE_PER_SECOND,
         floodLimit: config.FLOOD_LIMIT,

@@ -38,7 +38,7 @@ import { wardsAdminFeature } from "./features/wards-admin.js";
 import { retryingFetch } from "./retrying-fetch.js";
 import type { ZaloBridge } from "../channels/zalo/bridge.js";
 import { choicesOf } from "../channels/zalo/translate.js";
-import { chatTranslator, createI18n } from "./i18n.js";
+import { chatTranslator, createI18n, defaultWardWords } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
 export const FLOW_STATE_VERSION = 4;
@@ -77,7 +77,7 @@ export function createBot(
     ),
   );
 
-  const i18n = createI18n(services.preferences, settings.defaultLocale);
+  const i18n = createI18n(services.preferences, settings.defaultLocale, defaultWardWords(settings.defaultWardUnit));
   const withoutAnnouncer = { services, logger, settings };
   options.zalo?.useHints(async (chatId) => {
     const { t } = await chatTranslator(i18n, withoutAnnouncer, chatId);

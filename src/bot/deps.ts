@@ -1,11 +1,14 @@
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
+import type { WardUnit } from "../domain/ward-units.js";
 import type { Locale } from "./i18n.js";
 
 export interface BotSettings {
   /** Telegram user ids allowed to create wards (SUPER_ADMIN_IDS); they need no ward of their own. */
   superAdminIds: readonly string[];
   defaultLocale: Locale;
+  /** What new wards call their quarters (WARD_UNIT); also the words used before a message's ward is known. */
+  defaultWardUnit?: WardUnit;
   flowTimeoutMinutes: number;
   /** Bulk sends (check-in prompts) stay under this rate; Telegram allows about 30/s. */
   sendRatePerSecond: number;

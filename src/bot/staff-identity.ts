@@ -1,8 +1,9 @@
 // The ONE place that reads who sent an update, and only for ward staff
 // (admins, officers) acting as staff. Resident flows never call this.
 import type { Context } from "grammy";
-import type { ActiveMember, MemberService, StaffIdentity } from "../services/members.js";
+import type { MemberService, StaffIdentity, StaffMembership } from "../services/members.js";
 import type { BotContext } from "./context.js";
+import { useWardWords } from "./i18n.js";
 
 export function staffIdentity(ctx: Context): StaffIdentity | null {
   const user = ctx.from;
@@ -26,13 +27,16 @@ export function telegramNameOrders(ctx: Context): { given: string; family: strin
  * The ward staff record of whoever sent this update, read from the database on
  * every call. In a group it is the membership of the ward bound to that group.
  */
-export async function staffMember(ctx: Context, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
+export async function staffMember(ctx: Context, members: MemberService, role?: "admin"): Promise<StaffMembership | undefined> {
   const who = staffIdentity(ctx);
   if (!who) return undefined;
   const chat = ctx.chat;
   const inGroup = chat && chat.type !== "private" ? String(chat.id) : undefined;
   const memberships = await members.memberships(who.telegramUserId, inGroup);
-  return role ? memberships.find((m) => m.role === role) : memberships[0];
+  const member = role ? memberships.find((m) => m.role === role) : memberships[0];
+  // The replies from here on name the quarters and their heads as this member's ward does.
+  useWardWords(ctx, member?.words);
+  return member;
 }
 
 /** The refusal for someone who is not staff (or not the admin), worded for what they did: a button pressed or a command typed. */
@@ -43,7 +47,7 @@ export function refusalKey(ctx: Context, role?: "admin"): "not-admin" | "not-adm
 }
 
 /** staffMember, or a refusal to whoever is not (see refusalKey). */
-export async function requireStaff(ctx: BotContext, members: MemberService, role?: "admin"): Promise<ActiveMember | undefined> {
+export async function requireStaff(ctx: BotContext, members: MemberService, role?: "admin"): Promise<StaffMembership | undefined> {
   const member = await staffMember(ctx, members, role);
   if (!member) await ctx.reply(ctx.t(refusalKey(ctx, role)));
   return member;

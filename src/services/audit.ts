@@ -7,6 +7,7 @@ export type AuditAction =
   | "ward.police_group_rebound"
   | "ward.police_group_migrated"
   | "ward.admin_code_issued"
+  | "ward.words_changed"
   | "invite.created"
   | "invite.accepted"
   | "checkin.opened_now"

@@ -1,5 +1,6 @@
 // The weekly check-in: planning into the job outbox, prompting, reminding,
 // escalating and summarising. Sends go through the CheckInMessenger port.
+import { wardWords } from "../domain/ward-units.js";
 import type { Database } from "../db.js";
 import {
   addFlows,
@@ -42,6 +43,8 @@ interface WardRow {
   checkInHour: number;
   checkInWindowHours: number;
   checkInReminders: string;
+  wardUnit: string;
+  headTitle: string;
 }
 
 /** One quarter's stocks as of a date: the report's period-end figure. */
@@ -232,6 +235,7 @@ export class CheckInService {
       closesAt: window.closesAt,
       timezone: head.ward.timezone,
       reminder,
+      words: wardWords(head.ward.wardUnit, head.ward.headTitle),
     });
     if (delivery === "blocked") await this.heads.markBlocked(head.id);
   }
@@ -258,8 +262,9 @@ export class CheckInService {
     const ward = await this.ward(wardId);
     if (!ward.policeChatId) return;
     const summary = await this.summary(wardId, week);
-    if (summary.missing.length > 0) await this.send.escalate(ward.policeChatId, { week, missing: summary.missing, wardName: ward.name });
-    await this.send.summary(ward.policeChatId, summary, await this.grid(wardId, week), ward.timezone);
+    const words = wardWords(ward.wardUnit, ward.headTitle);
+    if (summary.missing.length > 0) await this.send.escalate(ward.policeChatId, { week, missing: summary.missing, wardName: ward.name, words });
+    await this.send.summary(ward.policeChatId, summary, await this.grid(wardId, week), ward.timezone, words);
   }
 
   private async announceUrgent(checkInId: string): Promise<void> {
@@ -272,6 +277,7 @@ export class CheckInService {
       quarterName: checkIn.quarter.name,
       headName: checkIn.answeredByName ?? "",
       detail: answers.urgent.detail,
+      words: wardWords(checkIn.ward.wardUnit, checkIn.ward.headTitle),
     });
   }
 

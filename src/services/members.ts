@@ -1,3 +1,4 @@
+import { type WardWords, wardWords } from "../domain/ward-units.js";
 import type { Database } from "../db.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
@@ -18,6 +19,11 @@ export interface ActiveMember {
   wardId: string;
   role: StaffRole;
   displayName: string;
+}
+
+/** A membership with what its ward calls its quarters and their heads, for the replies to its staff. */
+export interface StaffMembership extends ActiveMember {
+  words: WardWords;
 }
 
 const INVITE_PREFIX = "inv_";
@@ -109,7 +115,7 @@ export class MemberService {
    * that group, and none in a group bound to no ward: someone on two wards'
    * staff must never pull ward A's data into ward B's (or any other) group.
    */
-  async memberships(telegramUserId: string, inGroup?: string): Promise<ActiveMember[]> {
+  async memberships(telegramUserId: string, inGroup?: string): Promise<StaffMembership[]> {
     let wardId: string | undefined;
     if (inGroup !== undefined) {
       const ward = await this.db.ward.findUnique({ where: { policeChatId: inGroup }, select: { id: true } });
@@ -119,8 +125,9 @@ export class MemberService {
     const rows = await this.db.member.findMany({
       where: { telegramUserId, active: true, ...(wardId ? { wardId } : {}) },
       orderBy: { createdAt: "asc" },
+      include: { ward: { select: { wardUnit: true, headTitle: true } } },
     });
-    return rows.map(toActive);
+    return rows.map((m) => ({ ...toActive(m), words: wardWords(m.ward.wardUnit, m.ward.headTitle) }));
   }
 
   /** The ward's active admins, to tell them in private what needs their hand (a police group the bot cannot reach). */

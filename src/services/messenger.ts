@@ -2,6 +2,7 @@
 // platform. The bot layer implements it (Telegram today, Zalo later).
 import type { WeeklySummary } from "../domain/check-in.js";
 import type { DueRule } from "../domain/deadlines.js";
+import type { WardWords } from "../domain/ward-units.js";
 import type { WeeklyGrid } from "../domain/summary-chart.js";
 import type { DeadlineBoard } from "./deadlines.js";
 
@@ -17,14 +18,16 @@ export interface PromptInfo {
   timezone: string;
   /** 0 for the first prompt, 1.. for reminders. */
   reminder: number;
+  /** What the ward calls the quarter and its head. */
+  words: WardWords;
 }
 
 export interface CheckInMessenger {
   prompt(chatId: string, info: PromptInfo): Promise<Delivery>;
-  escalate(policeChatId: string, info: { week: string; missing: string[]; wardName: string }): Promise<void>;
-  urgent(policeChatId: string, info: { week: string; quarterName: string; headName: string; detail: string | null }): Promise<void>;
+  escalate(policeChatId: string, info: { week: string; missing: string[]; wardName: string; words: WardWords }): Promise<void>;
+  urgent(policeChatId: string, info: { week: string; quarterName: string; headName: string; detail: string | null; words: WardWords }): Promise<void>;
   /** The text summary and, beside it, the picture of the last weeks. */
-  summary(policeChatId: string, summary: WeeklySummary, grid: WeeklyGrid, timezone: string): Promise<void>;
+  summary(policeChatId: string, summary: WeeklySummary, grid: WeeklyGrid, timezone: string, words: WardWords): Promise<void>;
 }
 
 /** What the tip services need said in the police group, without knowing the chat platform. */

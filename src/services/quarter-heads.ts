@@ -1,6 +1,7 @@
 // Quarter heads and deputies: invited per quarter by staff, one head and any
 // number of deputies per quarter; a new head replaces the old one.
 import type { Database } from "../db.js";
+import { type WardWords, wardWords } from "../domain/ward-units.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -14,6 +15,8 @@ export interface HeadInvitePreview {
   wardName: string;
   quarterName: string;
   role: HeadRole;
+  /** What the ward calls the quarter and its head, for the invitee's messages. */
+  words: WardWords;
 }
 
 /** A head or deputy as the admin's list shows them. */
@@ -63,7 +66,7 @@ export class QuarterHeadService {
 
   async preview(payload: string): Promise<HeadInvitePreview> {
     const invite = await this.usableInvite(payload);
-    return { wardName: invite.ward.name, quarterName: invite.quarter.name, role: invite.role === "quarter_head" ? "head" : "deputy" };
+    return { wardName: invite.ward.name, quarterName: invite.quarter.name, role: invite.role === "quarter_head" ? "head" : "deputy", words: wardWords(invite.ward.wardUnit, invite.ward.headTitle) };
   }
 
   /** Active heads and deputies of the admin's ward, or of one quarter (its position, from 0). */
@@ -107,12 +110,18 @@ export class QuarterHeadService {
       });
     });
     await this.audit.record({ wardId: invite.wardId, action: "invite.accepted", detail: { role: invite.role, inviteId: invite.id } });
-    return { wardName: invite.ward.name, quarterName: invite.quarter.name, quarterId: invite.quarter.id, role };
+    return { wardName: invite.ward.name, quarterName: invite.quarter.name, quarterId: invite.quarter.id, role, words: wardWords(invite.ward.wardUnit, invite.ward.headTitle) };
   }
 
   /** Active head/deputy records of a Telegram user (they may serve several quarters). */
   byTelegramUser(telegramUserId: string) {
     return this.db.quarterHead.findMany({ where: { telegramUserId, active: true }, include: { quarter: true } });
+  }
+
+  /** What the ward of someone's (first) active head or deputy record calls its quarters and heads; null for someone who is neither. */
+  async wordsOf(telegramUserId: string): Promise<WardWords | null> {
+    const head = await this.db.quarterHead.findFirst({ where: { telegramUserId, active: true }, orderBy: { createdAt: "asc" }, include: { ward: { select: { wardUnit: true, headTitle: true } } } });
+    return head ? wardWords(head.ward.wardUnit, head.ward.headTitle) : null;
   }
 
   async setAway(telegramUserId: string, away: boolean): Promise<number> {

@@ -2,6 +2,7 @@ import type { Database } from "../db.js";
 import { generateAdminCode } from "../domain/codes.js";
 import { defaultTargets } from "../domain/roadmap.js";
 import { foldVietnamese } from "../domain/text.js";
+import { defaultHeadTitle, type WardUnit, type WardWords, wardWords, wardWordsSchema } from "../domain/ward-units.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -12,6 +13,8 @@ export interface WardSettings {
   name: string;
   timezone: string;
   quarterNames: string[];
+  /** What the ward calls its quarters (WARD_UNIT, or the super-admin's choice); its head's title follows. */
+  wardUnit?: WardUnit;
 }
 
 export interface EnsureWardResult {
@@ -67,12 +70,13 @@ export class WardService {
         slug: settings.slug,
         name: settings.name,
         timezone: settings.timezone,
+        ...(settings.wardUnit ? { wardUnit: settings.wardUnit, headTitle: defaultHeadTitle(settings.wardUnit) } : {}),
         quarters: { create: settings.quarterNames.map((name, position) => ({ name, position })) },
       },
     });
     // The roadmap's yearly targets exist from the start, marked as the plan's until the admin confirms them (/target).
     await this.db.roadmapTarget.createMany({ data: defaultTargets(settings.quarterNames.length).map((t) => ({ wardId: ward.id, ...t, source: "plan" })) });
-    await this.audit.record({ wardId: ward.id, action: "ward.created", detail: { quarters: settings.quarterNames.length } });
+    await this.audit.record({ wardId: ward.id, action: "ward.created", detail: { quarters: settings.quarterNames.length, wardUnit: ward.wardUnit } });
     const issued = await this.setAdminCode(ward.id, "creation");
     return { wardId: ward.id, created: true, adminCode: issued.code, adminCodeExpiresAt: issued.expiresAt, hasAdmin: false };
   }
@@ -132,6 +136,8 @@ export class WardService {
         slug: true,
         name: true,
         policeChatId: true,
+        wardUnit: true,
+        headTitle: true,
         _count: { select: { quarters: true, tips: true } },
         members: { where: { active: true }, select: { role: true } },
       },
@@ -144,7 +150,39 @@ export class WardService {
       admins: w.members.filter((m) => m.role === "admin").length,
       officers: w.members.filter((m) => m.role !== "admin").length,
       groupBound: w.policeChatId !== null,
+      words: wardWords(w.wardUnit, w.headTitle),
     }));
+  }
+
+  /** What the ward calls its quarters and their heads, as the messages take them. */
+  async words(wardId: string): Promise<WardWords | null> {
+    const ward = await this.db.ward.findUnique({ where: { id: wardId }, select: { wardUnit: true, headTitle: true } });
+    return ward ? wardWords(ward.wardUnit, ward.headTitle) : null;
+  }
+
+  /** The words of the deployment's only ward; null when it serves several (a resident's ward is then not known). */
+  async soleWardWords(): Promise<WardWords | null> {
+    const wards = await this.db.ward.findMany({ take: 2, select: { wardUnit: true, headTitle: true } });
+    return wards.length === 1 ? wardWords(wards[0]!.wardUnit, wards[0]!.headTitle) : null;
+  }
+
+  /**
+   * The ward's admin changes what the ward calls its quarters and heads. The
+   * caller has checked the role from the database; the change is audited.
+   * Returns the words before the change.
+   */
+  async setWords(wardId: string, words: WardWords, actorMemberId: string): Promise<WardWords> {
+    const next = wardWordsSchema.parse(words);
+    return this.db.$transaction(async (tx) => {
+      const ward = await tx.ward.findUniqueOrThrow({ where: { id: wardId }, select: { wardUnit: true, headTitle: true } });
+      const before = wardWords(ward.wardUnit, ward.headTitle);
+      await tx.ward.update({ where: { id: wardId }, data: { wardUnit: next.wardUnit, headTitle: next.headTitle } });
+      await this.audit.record(
+        { wardId, action: "ward.words_changed", actorMemberId, detail: { fromUnit: before.wardUnit, fromTitle: before.headTitle, wardUnit: next.wardUnit, headTitle: next.headTitle } },
+        tx,
+      );
+      return before;
+    });
   }
 
   get(wardId: string) {

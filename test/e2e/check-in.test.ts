@@ -199,7 +199,7 @@ describe("weekly check-in", () => {
     await at(t, FRIDAY_OPEN + 60_000);
     expect(await t.app.services.db.checkIn.count()).toBe(0);
 
-    await head.say("/away", /tổ phó sẽ nhận/);
+    await head.say("/away", /khu phố phó sẽ nhận/);
     t.standIn.blockBot(blocked.user.id);
     const nextFriday = FRIDAY_OPEN + 7 * 24 * HOUR;
     await at(t, nextFriday + 60_000);

@@ -54,7 +54,7 @@ describe("drug-free roadmap", () => {
     expect(chart.photo).toBeDefined();
 
     const targets = await ward.officer.say("/target", /Mục tiêu khu phố không ma túy đến cuối mỗi năm/);
-    expect(targets?.text).toContain("• 2026: 10 khu phố — theo Kế hoạch của UBND phường Quy Nhơn Đông: 10/19 khu phố (tỷ lệ 52%), quy đổi theo 19 khu phố của phường; chưa xác nhận");
+    expect(targets?.text).toContain("• 2026: 10 khu phố — theo Kế hoạch của UBND phường Quy Nhơn Đông: 10/19 (tỷ lệ 52%), quy đổi theo 19 khu phố của phường; chưa xác nhận");
     expect(targets?.text).toContain("• 2025: 4 khu phố — Kế hoạch của UBND phường Quy Nhơn Đông ghi tỷ lệ 20%");
     expect(targets?.text).toContain("cho 9/19, tức 9 khu phố. Xin xác nhận: /target 2025 SỐ");
 

@@ -42,7 +42,8 @@ import { askChoice, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../a
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BaseDeps, BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { chatTranslator, type Translate } from "../i18n.js";
+import type { WardWords } from "../../domain/ward-units.js";
+import { chatTranslator, type Translate, useWardWords } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { offerStaffName } from "./staff-names.js";
 import { formatTime } from "./tip-cards.js";
@@ -64,10 +65,10 @@ export class SendPacer {
 }
 
 export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: BaseDeps, pacer: SendPacer): CheckInMessenger {
-  const translator = (chatId: string) => chatTranslator(i18n, deps, chatId);
+  const translator = (chatId: string, words: WardWords) => chatTranslator(i18n, deps, chatId, words);
   return {
     async prompt(chatId, info) {
-      const { t, locale } = await translator(chatId);
+      const { t, locale } = await translator(chatId, info.words);
       const closes = formatTime(info.closesAt, info.timezone, locale);
       const text =
         info.reminder === 0
@@ -83,17 +84,17 @@ export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: 
       }
     },
     async escalate(chatId, info) {
-      const { t } = await translator(chatId);
+      const { t } = await translator(chatId, info.words);
       await pacer.wait();
       await api.sendMessage(chatId, t("ci-escalation", { week: weekLabel(info.week), count: info.missing.length, quarters: info.missing.map((q) => `• ${escapeHtml(q)}`).join("\n") }), { parse_mode: "HTML" });
     },
     async urgent(chatId, info) {
-      const { t } = await translator(chatId);
+      const { t } = await translator(chatId, info.words);
       await pacer.wait();
       await api.sendMessage(chatId, t("ci-urgent-card", { week: weekLabel(info.week), quarter: escapeHtml(info.quarterName), head: escapeHtml(info.headName), detail: escapeHtml(info.detail ?? "—") }), { parse_mode: "HTML" });
     },
-    async summary(chatId, summary, grid) {
-      const { t } = await translator(chatId);
+    async summary(chatId, summary, grid, _timezone, words) {
+      const { t } = await translator(chatId, words);
       await pacer.wait();
       await api.sendMessage(chatId, summaryText(t, summary), { parse_mode: "HTML" });
       const caption = t("ci-chart-title", { week: weekLabel(summary.week), answered: summary.answered, expected: summary.expected });
@@ -282,6 +283,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     if (!QuarterHeadService.isInvitePayload(payload)) return next();
     try {
       const preview = await services.heads.preview(payload);
+      useWardWords(ctx, preview.words);
       await ctx.reply(ctx.t("head-invite-confirm", { role: ctx.t(`role-${preview.role}`), quarter: escapeHtml(preview.quarterName), ward: escapeHtml(preview.wardName) }), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard().text(ctx.t("btn-confirm"), headInviteButtons.accept.encode({ payload })).text(ctx.t("btn-not-me"), headInviteButtons.decline.encode()),
@@ -303,6 +305,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       const known = await services.staffNames.known(telegram.telegramUserId);
       const who = known ? { ...telegram, displayName: known } : telegram;
       const accepted = await services.heads.accept(invite.payload, who);
+      useWardWords(ctx, accepted.words);
       if (!known) await offerStaffName(ctx, who.displayName);
       // Joining while the week is open: asked at once (the prompt comes below this message), not next week.
       const openWeek = await services.checkIns.askNewHead(accepted.quarterId);
@@ -350,6 +353,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
       );
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
+      useWardWords(ctx, await services.heads.wordsOf(who.telegramUserId));
       await ctx.answerCallbackQuery({ text: ctx.t(err.code === "window_closed" ? "ci-window-closed" : "ci-not-head"), show_alert: true });
     }
   });
@@ -358,6 +362,7 @@ export function checkInFeature(deps: BotDeps): Composer<BotContext> {
     const who = staffIdentity(ctx);
     const away = ctx.message.text.startsWith("/away");
     const count = who ? await services.heads.setAway(who.telegramUserId, away) : 0;
+    if (who) useWardWords(ctx, await services.heads.wordsOf(who.telegramUserId));
     await ctx.reply(ctx.t(count === 0 ? "away-not-head" : away ? "away-on" : "away-off"));
   });
 

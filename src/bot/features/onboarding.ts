@@ -9,6 +9,7 @@ import { removeOfficerButton } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
+import { useWardWords } from "../i18n.js";
 import { inviteErrorKey, staffIdentity, staffMember } from "../staff-identity.js";
 import { formatTime } from "./tip-cards.js";
 import { isZaloChat } from "../../channels/zalo/translate.js";
@@ -59,8 +60,9 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     }
     try {
       const known = await deps.services.staffNames.known(who.telegramUserId);
-      const { wardName } = await members.claimAdmin(code, known ? { ...who, displayName: known } : who);
+      const { wardId, wardName } = await members.claimAdmin(code, known ? { ...who, displayName: known } : who);
       deps.logger.info("ward admin claimed");
+      useWardWords(ctx, await wards.words(wardId));
       await ctx.reply(ctx.t("admin-ok", { ward: escapeHtml(wardName) }), { parse_mode: "HTML" });
       if (!known) await offerStaffName(ctx, who.displayName);
     } catch (err) {

@@ -56,11 +56,16 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("qs-usage"));
       return;
     }
+    const quarter = (await services.wards.listQuarters(member.wardId))[args.n - 1];
+    if (!quarter) {
+      await ctx.reply(ctx.t("qs-invalid"));
+      return;
+    }
     // The date rides in the buttons; the number and issuer are read back from this message.
     const kb = new InlineKeyboard();
     for (const s of QUARTER_STATUSES) kb.text(ctx.t(`qs-${s}`), quarterStatusButton.encode({ quarter: args.n, status: s, date: args.date })).row();
     const missing = args.number || args.issuer ? "" : `\n${ctx.t("qs-no-decision", { n: args.n })}`;
-    await ctx.reply(ctx.t("qs-choose", { n: args.n, date: displayDate(args.date) }) + decisionLines(args.number, args.issuer) + missing, { parse_mode: "HTML", reply_markup: kb });
+    await ctx.reply(ctx.t("qs-choose", { quarter: escapeHtml(quarter.name), date: displayDate(args.date) }) + decisionLines(args.number, args.issuer) + missing, { parse_mode: "HTML", reply_markup: kb });
   });
 
   feature.callbackQuery(quarterStatusButton.pattern, async (ctx, next) => {

@@ -3,6 +3,7 @@ import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
+import { useWardWords } from "../i18n.js";
 import { staffIdentity } from "../staff-identity.js";
 
 /** A ward's resident link is `t.me/<bot>?start=w_<slug>`; the slug travels on the tip button, never stored. */
@@ -16,10 +17,12 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("start", (ctx) => sendWelcome(ctx, deps, wardPayload.exec(ctx.match.trim())?.[1]));
 
   privateChats.command("help", async (ctx) => {
-    await ctx.reply(ctx.t("help-resident"), { parse_mode: "HTML" });
     // Staff see their commands too; residents are not looked up by anything stored.
     const who = staffIdentity(ctx);
     const staff = who ? await deps.services.members.memberships(who.telegramUserId) : [];
+    // Quarters and heads named as the staff member's ward does, or as the deployment's only ward does.
+    useWardWords(ctx, staff[0]?.words ?? (await deps.services.wards.soleWardWords()));
+    await ctx.reply(ctx.t("help-resident"), { parse_mode: "HTML" });
     if (staff.length > 0) await ctx.reply(ctx.t("help-staff"), { parse_mode: "HTML" });
     if (who && deps.settings.superAdminIds.includes(who.telegramUserId)) await ctx.reply(ctx.t("help-super-admin"), { parse_mode: "HTML" });
   });

@@ -20,6 +20,8 @@ import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { askChoice, askChoiceThenSettle, buttonList, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
 import { hasWords } from "../../domain/text.js";
+import type { WardWords } from "../../domain/ward-units.js";
+import { useWardWords } from "../i18n.js";
 import { escapeHtml } from "../html.js";
 import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
@@ -32,6 +34,8 @@ interface WardForFlow {
   id: string;
   name: string;
   quarters: { id: string; name: string }[];
+  /** What the ward calls its quarters (absent in flows stored before it was kept). */
+  words?: WardWords | null;
 }
 
 type Place = TipDraft["place"];
@@ -141,8 +145,10 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
     const chosen = await askWard(flow, deps, wardSlug);
     const ward: WardForFlow = await conversation.external(async () => {
       const quarters = await deps.services.wards.listQuarters(chosen.id);
-      return { id: chosen.id, name: chosen.name, quarters: quarters.map((q) => ({ id: q.id, name: q.name })) };
+      return { id: chosen.id, name: chosen.name, quarters: quarters.map((q) => ({ id: q.id, name: q.name })), words: await deps.services.wards.words(chosen.id) };
     });
+    // The questions name the ward's quarters as the ward does ("Việc này ở tổ dân phố nào?").
+    useWardWords(ctx, ward.words);
     const draft = {
       category: await askCategory(flow),
       quarterId: await askQuarter(flow, ward),
@@ -389,7 +395,7 @@ async function askQuarter(flow: Flow, ward: WardForFlow): Promise<string | null>
   kb.row().text(ctx.t("quarter-unknown"), tipFlowButtons.quarter.encode({ quarter: "none" }));
   const choice = await askChoice(
     flow,
-    ctx.t("tip-ask-quarter"),
+    ward.words ? ctx.t("tip-ask-quarter", { ...ward.words }) : ctx.t("tip-ask-quarter"),
     cancelRow(ctx, kb),
     (data) => {
       const quarter = tipFlowButtons.quarter.parse(data)?.quarter;

@@ -3,30 +3,36 @@
 // see counts only: no tip, no resident, no officer of any ward.
 import { Composer } from "grammy";
 import { z } from "zod";
+import { numberedQuarterNames, parseWardWords, UNIT_NAME, unitOfQuarterNames, WARD_UNITS, WARD_WORD_CHOICES, type WardUnit, type WardWords } from "../../domain/ward-units.js";
 import { ServiceError } from "../../services/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { staffIdentity } from "../staff-identity.js";
+import { defaultWardWords, useWardWords } from "../i18n.js";
+import { staffIdentity, staffMember } from "../staff-identity.js";
 import { WARD_LINK_PREFIX } from "./start.js";
 
 const slug = z.string().regex(/^[a-z0-9-]{2,40}$/);
 const quarterName = z.string().trim().min(1).max(60);
 
 /**
- * `/newward slug Ward name` on the first line, then one quarter per line
- * (or a single number N for "Khu phố 1" … "Khu phố N").
+ * `/newward slug Ward name` on the first line, then one quarter per line, or a
+ * single line "N" ("Khu phố 1" … "Khu phố N" in the deployment's unit) or
+ * "N unit" ("12 tổ dân phố": "Tổ dân phố 1" … "Tổ dân phố 12"). The ward's
+ * unit is the one every name starts with, else the deployment's (WARD_UNIT).
  */
-export const newWardInput = z
-  .string()
-  .transform((text) => {
-    const [first = "", ...rest] = text.split("\n").map((l) => l.trim());
-    const [wardSlug = "", ...name] = first.split(/\s+/);
-    const lines = rest.filter((l) => l.length > 0);
-    const count = lines.length === 1 && /^\d{1,3}$/.test(lines[0]!) ? Number(lines[0]) : null;
-    const quarters = count !== null ? Array.from({ length: count }, (_, i) => `Khu phố ${i + 1}`) : lines;
-    return { slug: wardSlug, name: name.join(" "), quarters };
-  })
+export function newWardInput(defaultUnit: WardUnit) {
+  return z
+    .string()
+    .transform((text) => {
+      const [first = "", ...rest] = text.split("\n").map((l) => l.trim());
+      const [wardSlug = "", ...name] = first.split(/\s+/);
+      const lines = rest.filter((l) => l.length > 0);
+      const counted = lines.length === 1 ? /^(\d{1,3})(?:\s+(.+))?$/.exec(lines[0]!) : null;
+      const countedUnit = counted?.[2] === undefined ? defaultUnit : unitNamed(counted[2]);
+      if (counted && countedUnit) return { slug: wardSlug, name: name.join(" "), quarters: numberedQuarterNames(countedUnit, Number(counted[1])), wardUnit: countedUnit };
+      return { slug: wardSlug, name: name.join(" "), quarters: lines, wardUnit: unitOfQuarterNames(lines) ?? defaultUnit };
+    })
   .pipe(
     z.object({
       slug,
@@ -36,8 +42,17 @@ export const newWardInput = z
         .min(1)
         .max(500)
         .refine((q) => new Set(q).size === q.length, "quarter names repeat"),
+      wardUnit: z.enum(WARD_UNITS),
     }),
   );
+}
+
+/** A unit named by its words ("tổ dân phố", "thon"), not by a number or a title. */
+function unitNamed(typed: string): WardUnit | null {
+  return /\d/.test(typed) ? null : (parseWardWords(typed)?.wardUnit ?? null);
+}
+
+const wardWordsInput = z.string().trim().max(60);
 
 export function wardsAdminFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -47,21 +62,50 @@ export function wardsAdminFeature(deps: BotDeps): Composer<BotContext> {
     return who !== null && deps.settings.superAdminIds.includes(who.telegramUserId);
   };
   const residentLink = (ctx: BotContext, wardSlug: string) => `https://t.me/${ctx.me.username}?start=${WARD_LINK_PREFIX}${wardSlug}`;
+  const defaultUnit = deps.settings.defaultWardUnit ?? "khu-pho";
+  // "khu phố, tổ dân phố, thôn, ấp, bản": the words /newward understands after a number (in Vietnamese, whatever the language).
+  const unitList = () => WARD_UNITS.map((u) => UNIT_NAME[u].toLocaleLowerCase("vi")).join(", ");
+  const choiceList = (ctx: BotContext) => WARD_WORD_CHOICES.map((w, i) => ctx.t("ward-words-choice", { n: i + 1, ...w })).join("\n");
+  const same = (a: WardWords, b: WardWords) => a.wardUnit === b.wardUnit && a.headTitle === b.headTitle;
+
+  // The ward's admin: what the ward calls its quarters and their heads, in every message of the bot.
+  privateChats.command(["donvi", "unit"], async (ctx) => {
+    const admin = await staffMember(ctx, deps.services.members, "admin");
+    if (!admin) {
+      await ctx.reply(ctx.t("not-admin"));
+      return;
+    }
+    const typed = wardWordsInput.safeParse(ctx.match);
+    const chosen = typed.success ? parseWardWords(typed.data) : null;
+    if (!chosen) {
+      await ctx.reply(ctx.t("ward-words-usage", { choices: choiceList(ctx) }));
+      return;
+    }
+    if (same(chosen, admin.words)) {
+      await ctx.reply(ctx.t("ward-words-same"));
+      return;
+    }
+    const before = await deps.services.wards.setWords(admin.wardId, chosen, admin.id);
+    deps.logger.info({ wardUnit: chosen.wardUnit, headTitle: chosen.headTitle }, "ward words changed by its admin");
+    useWardWords(ctx, chosen);
+    await ctx.reply(ctx.t("ward-words-set", { before: ctx.t("ward-words-before", { ...before }) }));
+  });
 
   privateChats.command("newward", async (ctx) => {
     if (!isSuperAdmin(ctx)) {
       await ctx.reply(ctx.t("not-super-admin"));
       return;
     }
-    const input = newWardInput.safeParse(ctx.match);
+    const input = newWardInput(defaultUnit).safeParse(ctx.match);
     if (!input.success) {
-      await ctx.reply(ctx.t("newward-usage"), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t("newward-usage", { units: unitList() }), { parse_mode: "HTML" });
       return;
     }
-    const { slug: wardSlug, name, quarters } = input.data;
+    const { slug: wardSlug, name, quarters, wardUnit } = input.data;
     try {
-      const created = await deps.services.wards.createWard({ slug: wardSlug, name, timezone: "Asia/Ho_Chi_Minh", quarterNames: quarters });
-      deps.logger.info({ ward: wardSlug, quarters: quarters.length }, "ward created by a super-admin");
+      const created = await deps.services.wards.createWard({ slug: wardSlug, name, timezone: "Asia/Ho_Chi_Minh", quarterNames: quarters, wardUnit });
+      deps.logger.info({ ward: wardSlug, quarters: quarters.length, wardUnit }, "ward created by a super-admin");
+      useWardWords(ctx, defaultWardWords(wardUnit));
       await ctx.reply(
         ctx.t("newward-created", {
           ward: escapeHtml(name),
@@ -116,6 +160,7 @@ export function wardsAdminFeature(deps: BotDeps): Composer<BotContext> {
         tips: String(w.tips),
         group: w.groupBound ? "✅" : "—",
         link: residentLink(ctx, w.slug),
+        ...w.words,
       }),
     );
     await ctx.reply(ctx.t("wards-list", { count: String(wards.length), lines: lines.join("\n\n") }), {

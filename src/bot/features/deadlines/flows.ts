@@ -9,7 +9,7 @@ import { cancelButton, createDeadlineButton, parseDeadlineScope } from "../../ca
 import type { BotContext, FlowContext, TipConversation } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import { escapeHtml } from "../../html.js";
-import type { Translate } from "../../i18n.js";
+import { type Translate, useWardWords } from "../../i18n.js";
 import { staffIdentity, staffMember } from "../../staff-identity.js";
 import { cancelKeyboard, createKeyboard, scopeKeyboard } from "./keyboards.js";
 import { announceSubmission } from "./messenger.js";
@@ -90,12 +90,14 @@ async function newDeadlineFlow(conversation: TipConversation, ctx: FlowContext, 
     const ward = await deps.services.wards.get(member.wardId);
     const agencies = await deps.services.agencies.list(member.wardId);
     // The member by id only: a flow's stored state keeps no staff name either.
-    return { member: { id: member.id, wardId: member.wardId }, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
+    return { member: { id: member.id, wardId: member.wardId }, words: member.words, today: localDateOf(deps.services.clock(), ward?.timezone ?? "Asia/Ho_Chi_Minh"), agencies: agencies.map((a) => ({ id: a.id, name: a.name, quarter: a.kind === "quarter" })) };
   });
   if (!setup) {
     await ctx.reply(ctx.t("only-officers-command"));
     return;
   }
+  // Set again on every replay: the stored result of the lookup above does not run it twice.
+  useWardWords(ctx, setup.words);
   const t: Translate = (key, vars) => ctx.t(key, vars);
   const cancelKb = () => cancelKeyboard(t);
   const flow = new Flow(conversation, ctx, { left: "flow-left-deadline", doing: "flow-doing-deadline" });

@@ -38,7 +38,8 @@ export function createDeadlineMessenger(api: Api, i18n: I18n<FlowContext>, deps:
       }
     },
     async autoReport(chatId, wardId, period) {
-      const t = await translator(chatId);
+      // The report names the ward's quarters as the ward does (khu phố, tổ dân phố, thôn…).
+      const { t } = await chatTranslator(i18n, deps, chatId, await deps.services.wards.words(wardId));
       await pacer.wait();
       const named = reportPeriod(period);
       const due = recurringDeadlines(Number(period.slice(0, 4))).find((d) => d.period === period);

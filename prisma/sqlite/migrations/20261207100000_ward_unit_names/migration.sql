@@ -1,0 +1,4 @@
+-- What a ward calls its quarters and their heads (/donvi). Additive.
+-- AlterTable
+ALTER TABLE "Ward" ADD COLUMN "wardUnit" TEXT NOT NULL DEFAULT 'khu-pho';
+ALTER TABLE "Ward" ADD COLUMN "headTitle" TEXT NOT NULL DEFAULT 'khu-pho-truong';
