@@ -53,7 +53,7 @@ describe("check-in timing", () => {
     expect(opened?.text).toContain("Khu phố 5");
     await head5.waitFor(PROMPT(5), new Set());
     expect(prompts(head7)).toHaveLength(0);
-    await ward.officer.say("/mobaocao 3", /Khu phố 3 chưa có tổ trưởng/);
+    await ward.officer.say("/mobaocao 3", /Khu phố 3 chưa có khu phố trưởng/);
 
     const all = await ward.group(ward.officer).say("/opencheckin", /Đã mở báo cáo tuần 48 \(23\/11–29\/11\)/);
     expect(all?.text).toMatch(/2 khu phố/);

@@ -251,15 +251,15 @@ describe("agencies' report deadlines", () => {
     // Only the admin: an officer is refused, typed or by forged button data.
     await ward.officer.say("/heads", /Chỉ quản trị viên/);
     await ward.officer.say("/contacts 1", /Chỉ quản trị viên/);
-    const heads = await ward.admin.say("/heads 3", /Tổ trưởng, tổ phó đang hoạt động/);
-    expect(heads?.text).toContain("Khu phố 3: Tổ trưởng Ba — tổ trưởng");
+    const heads = await ward.admin.say("/heads 3", /Khu phố trưởng, khu phố phó đang hoạt động/);
+    expect(heads?.text).toContain("Khu phố 3: Tổ trưởng Ba — khu phố trưởng");
     const headButton = t.standIn.inlineButtons(heads).find((b) => b.text.includes("Tổ trưởng Ba"))!;
     const ownMessage = await ward.officer.say("/help", /Lệnh cho cán bộ/);
     const forged = await ward.officer.press(ownMessage!.message_id, headButton.callback_data!);
     expect(forged.answer).toMatchObject({ text: "⛔ Chỉ quản trị viên của phường mới dùng được nút này.", show_alert: true });
 
     await ward.admin.tap(/Tổ trưởng Ba/, /Đã cho thôi: Tổ trưởng Ba \(Khu phố 3\)/);
-    await ward.admin.say("/heads 3", /Không có tổ trưởng, tổ phó nào đang hoạt động/);
+    await ward.admin.say("/heads 3", /Không có khu phố trưởng, khu phố phó nào đang hoạt động/);
     const contacts = await ward.admin.say("/contacts 1", /Người báo cáo của Trạm Y tế phường/);
     expect(contacts?.text).toContain("• Y sĩ Hoa");
     const removeHoa = t.standIn.inlineButtons(contacts).find((b) => b.text.includes("Y sĩ Hoa"))!.callback_data!;

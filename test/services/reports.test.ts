@@ -12,13 +12,13 @@ import { buildReportDocx } from "../../src/services/report-docx.js";
 import { buildReportWorkbook, buildRollUpWorkbook, FONT_NAME } from "../../src/services/report-workbook.js";
 import type { Report } from "../../src/services/reports.js";
 import { reportSummaryText } from "../../src/bot/features/report.js";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createI18n, defaultWardWords } from "../../src/bot/i18n.js";
 import { FakeClock } from "../support/clock.js";
 import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
 import { docxParagraphs, unzip } from "../support/office-files.js";
 
 const i18n = createI18n({ locale: () => Promise.resolve(null) } as never, "vi");
-const translator = (locale: "vi" | "en") => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { channel: "telegram", ...vars });
+const translator = (locale: "vi" | "en") => (key: string, vars?: Record<string, string | number>) => i18n.t(locale, key, { channel: "telegram", ...defaultWardWords(), ...vars });
 const t = translator("vi");
 const local = (iso: string) => Date.parse(`${iso}+07:00`);
 
