@@ -361,7 +361,7 @@ delivery-reason-other = Telegram refused (“{ $error }”).
 ## Administration
 admin-usage = Usage: /admin CODE (the one-time admin code the server's operator gave you).
 admin-expired = ⛔ This code has expired. Ask the server's operator for a new one (npm run admin-code on the server).
-admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target. The ward calls its units “{ ward-units }” and their heads “{ ward-heads }”: change that with /donvi.
+admin-ok = ✅ You are now the admin of { $ward }. Type /invite to invite officers, and send /bindgroup in the ward police group. Review and confirm the yearly drug-free targets: /target. The ward calls its units “{ ward-units }” and their heads “{ ward-head-title }”: change that with /donvi.
 ward-words-now = The ward calls its units “{ ward-units }” and their heads “{ ward-head-title }”.
 ward-words-usage =
     { ward-words-now }

@@ -365,7 +365,7 @@ delivery-reason-other = Telegram không nhận (“{ $error }”).
 ## Quản trị
 admin-usage = Cách dùng: /admin MÃ (mã quản trị dùng một lần do người quản trị máy chủ đưa cho bạn).
 admin-expired = ⛔ Mã này đã hết hạn. Nhờ người quản trị máy chủ cấp mã mới (lệnh npm run admin-code trên máy chủ).
-admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu { ward-unit } không ma túy từng năm: /target. Phường gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head }”: đổi bằng /donvi.
+admin-ok = ✅ Bạn đã là quản trị viên của { $ward }. Gõ /invite để mời cán bộ, và gửi /bindgroup trong nhóm công an phường. Xem và xác nhận mục tiêu { ward-unit } không ma túy từng năm: /target. Phường gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head-title }”: đổi bằng /donvi.
 ward-words-now = Phường gọi đơn vị dưới phường là “{ ward-unit }”, người đứng đầu là “{ ward-head-title }”.
 ward-words-usage =
     { ward-words-now }

@@ -93,7 +93,7 @@ describe("the ward's own words for its quarters and heads", () => {
     running.push(t);
     const ward = await setUpWard(t);
     expect(await t.app.services.db.quarter.findMany({ orderBy: { position: "asc" }, select: { name: true } })).toEqual([1, 2, 3, 4].map((n) => ({ name: `Thôn ${n}` })));
-    expect(ward.admin.botMessages().find((m) => /quản trị viên của/.test(m.text ?? ""))?.text).toContain("người đứng đầu là “trưởng thôn”");
+    expect(ward.admin.botMessages().find((m) => /quản trị viên của/.test(m.text ?? ""))?.text).toContain("người đứng đầu là “Trưởng thôn”");
     const { head, invite, offer, registered } = await inviteHead(ward, t, 3, "Ông Ba");
     expect(invite).toContain("Liên kết mời trưởng thôn của Thôn 3");
     expect(offer).toContain("Bạn được mời làm trưởng thôn của Thôn 3");
