@@ -88,6 +88,32 @@ describe("the ward's own words for its quarters and heads", () => {
     expect(residentHelp?.text).toContain("(loại việc, tổ dân phố, địa điểm");
   });
 
+  it("/newward takes the unit the quarters' names start with, or the one after the count; /wards names each ward's own; a resident of a thôn is asked for the thôn", async () => {
+    const SUPER_ADMIN_ID = 990_000_002;
+    const t = await startTestApp({ env: { SUPER_ADMIN_IDS: `${SUPER_ADMIN_ID}` } });
+    running.push(t);
+    const superAdmin = Persona.create(t.standIn, { id: SUPER_ADMIN_ID, first_name: "Quản Trị" });
+    await superAdmin.say("/newward", /đơn vị: khu phố, tổ dân phố, thôn, ấp, bản/);
+    await superAdmin.say("/newward xa-a Xã A\nThôn Đông\nThôn Tây", /Đã tạo Xã A với 2 thôn \(người đứng đầu: trưởng thôn;/);
+    await superAdmin.say("/newward phuong-b Phường B\n12 tổ dân phố", /Đã tạo Phường B với 12 tổ dân phố \(người đứng đầu: tổ trưởng;/);
+    await superAdmin.say("/newward phuong-c Phường C\nKhu phố 1\nThôn Mới", /Đã tạo Phường C với 2 khu phố/);
+    const db = t.app.services.db;
+    const bySlug = async (slug: string) => db.ward.findUniqueOrThrow({ where: { slug }, include: { quarters: { orderBy: { position: "asc" } } } });
+    expect(await bySlug("xa-a")).toMatchObject({ wardUnit: "thon", headTitle: "truong-thon" });
+    const b = await bySlug("phuong-b");
+    expect([b.wardUnit, b.headTitle, b.quarters.length, b.quarters[11]?.name]).toEqual(["to-dan-pho", "to-truong-to-dan-pho", 12, "Tổ dân phố 12"]);
+    expect((await bySlug("phuong-c")).wardUnit).toBe("khu-pho");
+    const list = await superAdmin.say("/wards", /Các phường \(4\)/);
+    expect(list?.text).toMatch(/Xã A \(xa-a\) — 2 thôn,/);
+    expect(list?.text).toMatch(/Phường B \(phuong-b\) — 12 tổ dân phố,/);
+    expect(list?.text).toMatch(/Phường Quy Nhơn Đông \(quy-nhon-dong\) — 19 khu phố,/);
+
+    const resident = Persona.create(t.standIn, { first_name: "Dân" });
+    await resident.say("/start w_xa-a", /Xã A/);
+    await resident.tap("Gửi tin báo ẩn danh", /Bước 1\/6/);
+    await resident.tap("Mua bán ma túy", /Việc này ở thôn nào\?/);
+  });
+
   it("a ward created under WARD_UNIT=thon speaks of thôn and trưởng thôn from the start", async () => {
     const t = await startTestApp({ env: { WARD_UNIT: "thon", WARD_QUARTER_COUNT: "4" } });
     running.push(t);
