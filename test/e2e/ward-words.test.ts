@@ -80,6 +80,10 @@ describe("the ward's own words for its quarters and heads", () => {
       for (const m of after) expect(m.text ?? "", "a staff message after the switch").not.toMatch(KHU_PHO);
     }
 
+    // The report the group gets names them too (its workbook and draft take the same words: test/unit/ward-words.test.ts renders every rp- message).
+    const report = await ward.group(ward.officer).say("/report 2026-H1", /Tổ dân phố không ma túy: \d+\/6/);
+    expect(report?.text ?? "").not.toMatch(KHU_PHO);
+
     // A resident's tip flow asks for the tổ dân phố (one ward: its words are also the help's).
     const resident = Persona.create(t.standIn, { first_name: "Cư", last_name: "Dân" });
     await resident.say("/tip", /Bước 1\/6/);
