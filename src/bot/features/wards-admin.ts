@@ -1,6 +1,7 @@
 // The deployment's super-admins (SUPER_ADMIN_IDS) add wards and hand each a
 // one-time admin code; from then on the ward's own admin runs it. Super-admins
-// see counts only: no tip, no resident, no officer of any ward.
+// see counts only: no tip, no resident, no officer of any ward. Each ward's
+// admin names its quarters and their heads as the ward does (/donvi).
 import { Composer } from "grammy";
 import { z } from "zod";
 import { numberedQuarterNames, parseWardWords, UNIT_NAME, unitOfQuarterNames, WARD_UNITS, WARD_WORD_CHOICES, type WardUnit, type WardWords } from "../../domain/ward-units.js";
@@ -33,18 +34,18 @@ export function newWardInput(defaultUnit: WardUnit) {
       if (counted && countedUnit) return { slug: wardSlug, name: name.join(" "), quarters: numberedQuarterNames(countedUnit, Number(counted[1])), wardUnit: countedUnit };
       return { slug: wardSlug, name: name.join(" "), quarters: lines, wardUnit: unitOfQuarterNames(lines) ?? defaultUnit };
     })
-  .pipe(
-    z.object({
-      slug,
-      name: z.string().min(2).max(120),
-      quarters: z
-        .array(quarterName)
-        .min(1)
-        .max(500)
-        .refine((q) => new Set(q).size === q.length, "quarter names repeat"),
-      wardUnit: z.enum(WARD_UNITS),
-    }),
-  );
+    .pipe(
+      z.object({
+        slug,
+        name: z.string().min(2).max(120),
+        quarters: z
+          .array(quarterName)
+          .min(1)
+          .max(500)
+          .refine((q) => new Set(q).size === q.length, "quarter names repeat"),
+        wardUnit: z.enum(WARD_UNITS),
+      }),
+    );
 }
 
 /** A unit named by its words ("tổ dân phố", "thon"), not by a number or a title. */
