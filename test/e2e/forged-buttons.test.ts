@@ -13,7 +13,7 @@ import { I18n } from "@grammyjs/i18n";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Audience, BUTTON_KINDS, type ButtonKind, EXAMPLE_ID, OTHER_EXAMPLE_ID } from "../../src/bot/callback-data/index.js";
-import { localesDirectory } from "../../src/bot/i18n.js";
+import { defaultWardWords, localesDirectory } from "../../src/bot/i18n.js";
 import { FakeClock } from "../support/clock.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
@@ -45,7 +45,8 @@ interface Target {
 }
 
 const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSession: false, fluentBundleOptions: { useIsolating: false } });
-const vi = (key: string) => i18n.t("vi", key, { channel: "telegram" });
+// Both wards here call their quarters "khu phố" (the default): "ci-not-head" names them so.
+const vi = (key: string) => i18n.t("vi", key, { channel: "telegram", ...defaultWardWords() });
 /** What a refused press may answer (the toast or alert). */
 const REFUSALS = new Set(
   ["card-only-officers", "card-wrong-ward", "card-tip-not-found", "card-tip-closed", "not-admin", "person-already-removed", "ci-not-head", "ci-window-closed", "dl-not-contact", "dl-not-found", "lang-only-officers", "hint-use-buttons", "not-super-admin-button", "not-admin-button"].map(vi),

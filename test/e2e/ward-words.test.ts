@@ -69,6 +69,9 @@ describe("the ward's own words for its quarters and heads", () => {
     await ward.group(ward.officer).say("/mobaocao 9", /Không có tổ dân phố số 9/);
     const help = await ward.officer.say("/help", /Lệnh cho cán bộ/);
     expect(help?.text).toContain("/invitehead SỐ [pho] — mời tổ trưởng (hoặc tổ phó) của tổ dân phố số SỐ");
+    await ward.group(ward.officer).say("/roadmap", /Lộ trình xây dựng tổ dân phố không ma túy/);
+    await ward.admin.say("/target", /Mục tiêu tổ dân phố không ma túy đến cuối mỗi năm — Phường Quy Nhơn Đông<\/b> \(6 tổ dân phố\)|Mục tiêu tổ dân phố không ma túy đến cuối mỗi năm — Phường Quy Nhơn Đông \(6 tổ dân phố\)/);
+    await ward.officer.say("/agencies", /Các tổ dân phố: tổ trưởng, tổ phó cũng xác nhận được/);
     const heads = await ward.admin.say("/heads", /đang hoạt động/);
     expect(heads?.text).toContain("Tổ trưởng, tổ phó đang hoạt động");
     expect(heads?.text).toContain("Tổ dân phố 5: Bà Năm — tổ trưởng");
