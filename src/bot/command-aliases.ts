@@ -11,6 +11,7 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   huongdan: "help",
   theodoi: "status",
   ngonngu: "lang",
+  phanloai: "triage",
 };
 
 const ALIAS = /^\/([A-Za-z]{2,32})(?=@|\s|$)/;

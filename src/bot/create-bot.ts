@@ -22,6 +22,7 @@ import { createDeadlineMessenger, deadlineConversations, deadlinesFeature } from
 import { followUpConversation, followUpFeature } from "./features/follow-up.js";
 import { reportFeature } from "./features/report.js";
 import { roadmapFeature } from "./features/roadmap.js";
+import { triageFeedbackFeature } from "./features/triage-feedback.js";
 import {
   createAddendumAnnouncer,
   createAnswerAnnouncer,
@@ -184,6 +185,7 @@ export function createBot(
   guarded.use(tipCardsFeature(deps));
   guarded.use(roadmapFeature(deps));
   guarded.use(lexiconFeature(deps));
+  guarded.use(triageFeedbackFeature(deps));
   guarded.use(unhandledFeature(deps));
 
   bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
@@ -218,6 +220,7 @@ export const BOT_COMMANDS = {
       { command: "roadmap", description: "Lộ trình khu phố không ma túy" },
       { command: "mobaocao", description: "Mở báo cáo tuần ngay (mọi khu phố, hoặc /mobaocao 5)" },
       { command: "tukhoa", description: "Từ lóng của phường giúp xếp mức độ tin báo" },
+      { command: "triage", description: "Cán bộ giữ hay đổi mức độ bot xếp (/phanloai)" },
       { command: "help", description: "Hướng dẫn" },
       { command: "lang", description: "Đổi ngôn ngữ của nhóm / Language" },
     ],
@@ -228,6 +231,7 @@ export const BOT_COMMANDS = {
       { command: "roadmap", description: "Drug-free quarters roadmap" },
       { command: "mobaocao", description: "Open this week's check-in now (all, or /mobaocao 5)" },
       { command: "tukhoa", description: "The ward's own words that raise a tip's priority" },
+      { command: "triage", description: "How often officers keep the bot's priority" },
       { command: "help", description: "Help" },
       { command: "lang", description: "The group's language / Đổi ngôn ngữ" },
     ],

@@ -22,6 +22,7 @@ export type AuditAction =
   | "tip.reassigned"
   | "tip.status_changed"
   | "tip.priority_changed"
+  | "tip.priority_reason_given"
   | "tip.marked_duplicate"
   | "tip.closed"
   | "tip.outcome_recorded"

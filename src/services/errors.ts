@@ -23,7 +23,8 @@ export type ServiceErrorCode =
   | "ward_exists"
   | "no_head"
   | "holiday_week"
-  | "not_term_owner";
+  | "not_term_owner"
+  | "priority_not_changed";
 
 export class ServiceError extends Error {
   constructor(

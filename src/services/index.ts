@@ -10,6 +10,7 @@ import { InviteLinks } from "./invites.js";
 import { type Keyring } from "./keyring.js";
 import { CheckInServiceFigures } from "./report-check-ins.js";
 import { ReportService } from "./reports.js";
+import { TriageFeedbackService } from "./triage-feedback.js";
 import { TipOutcomeService } from "./tip-outcomes.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
@@ -80,6 +81,7 @@ export interface Services {
   agencies: AgencyService;
   deadlines: DeadlineService;
   reports: ReportService;
+  triageFeedback: TriageFeedbackService;
   /** Which instance runs scheduled work. */
   leases: LeaseService;
   processedUpdates: ProcessedUpdates;
@@ -104,6 +106,7 @@ export function createServices(options: ServiceOptions): Services {
   const roadmap = new RoadmapService(db, audit, clock);
   const checkIns = new CheckInService(db, clock, jobs, heads, audit);
   const lexicon = new LexiconService(db, audit, clock);
+  const triageFeedback = new TriageFeedbackService(db);
   const tips = new TipService(db, secrets, random, clock, audit, jobs, options.claimTimers ?? { urgentMinutes: 15, highMinutes: 120 }, options.keyring, lexicon);
   return {
     db,
@@ -129,7 +132,8 @@ export function createServices(options: ServiceOptions): Services {
     roadmap,
     agencies,
     deadlines: new DeadlineService(db, clock, jobs, agencies, audit, options.deadlineLadder ?? DEFAULT_LADDER),
-    reports: new ReportService(db, clock, roadmap, audit, new CheckInServiceFigures(db, checkIns)),
+    reports: new ReportService(db, clock, roadmap, audit, new CheckInServiceFigures(db, checkIns), triageFeedback),
+    triageFeedback,
     leases: new LeaseService(db, clock),
     processedUpdates: new ProcessedUpdates(db, clock),
     offeredChoices: new OfferedChoiceStore(db, secrets, clock, options.keyring),

@@ -12,11 +12,12 @@ import { percent, TIP_RESULTS } from "../domain/report.js";
 import { OUTCOME_KINDS, type OutcomeTotals } from "../domain/tip-outcome.js";
 import { figureSections, periodLabel, reportSentences, type Translate, unitWords, wardStock } from "./report-text.js";
 import type { Report, RollUp } from "./reports.js";
+import { triageSections } from "./triage-feedback-text.js";
 
 export type { Translate } from "./report-text.js";
 export { periodLabel } from "./report-text.js";
 
-export const SHEETS = ["summary", "sentences", "tips", "outcomes", "checkins", "flows", "deadlines", "roadmap"] as const;
+export const SHEETS = ["summary", "sentences", "tips", "outcomes", "checkins", "flows", "deadlines", "roadmap", "triage"] as const;
 
 /** Official documents are set in Times New Roman (Decree 30/2020/NĐ-CP, appendix I). */
 export const FONT_NAME = "Times New Roman";
@@ -286,6 +287,14 @@ export async function buildReportWorkbook(report: Report, t: Translate): Promise
       roadmap.row([q.name, t(`rp-qs-${q.status}`), q.decidedOn ? displayDate(q.decidedOn) : "", decision]);
     }
     roadmap.commit();
+
+    // 9. How often officers kept the bot's priority, what they changed it to, why, and the signals those tips had.
+    const triage = new SheetWriter(wb, { name: t("rp-sheet-triage"), orientation: "portrait", widths: [70, 14], titles: head, header: [t("rp-col-item"), t("rp-col-value")], wrap: [1] });
+    for (const section of triageSections(t, report.triage)) {
+      triage.row([section.title, ""], { section: true });
+      for (const line of section.lines) triage.row([line.label, line.value], { indent: true });
+    }
+    triage.commit();
   }, report.generatedAt);
 }
 

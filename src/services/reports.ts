@@ -11,6 +11,8 @@ import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
 import type { CheckInFigureSource } from "./report-check-ins.js";
 import type { RoadmapService } from "./roadmap.js";
+import { summarizeTriageFeedback, type TriageFeedback } from "../domain/triage-feedback.js";
+import type { TriageFeedbackService } from "./triage-feedback.js";
 
 const PAGE = 5_000;
 
@@ -22,6 +24,8 @@ export interface Report {
   asOf: string;
   generatedAt: Date;
   figures: ReportFigures;
+  /** How often officers kept the bot's priority for the period's tips (domain/triage-feedback.ts). */
+  triage: TriageFeedback;
 }
 
 export interface RollUp {
@@ -38,6 +42,7 @@ export class ReportService {
     private readonly roadmap: RoadmapService,
     private readonly audit: AuditService,
     private readonly checkIns: CheckInFigureSource,
+    private readonly triageFeedback: TriageFeedbackService,
   ) {}
 
   /** The period a key names ("2026-03", "2026-Q1", "2026-H1", "2026"), or the one the next recurring deadline closes. */
@@ -139,6 +144,7 @@ export class ReportService {
     };
 
     const figures = builder.finish(submissions, roadmap, today);
-    return { wardName: ward.name, timezone: ward.timezone, period, asOf, generatedAt: this.clock(), figures };
+    const triage = summarizeTriageFeedback(figures.tips.total, await this.triageFeedback.overrides(wardId, period));
+    return { wardName: ward.name, timezone: ward.timezone, period, asOf, generatedAt: this.clock(), figures, triage };
   }
 }

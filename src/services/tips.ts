@@ -20,6 +20,10 @@ import {
 import { foldVietnamese } from "../domain/text.js";
 import { tallyTips } from "../domain/tip-tally.js";
 import { triageTip, type TriageReason, type WardLexicon } from "../domain/triage.js";
+import type { OverrideReason } from "../domain/triage-feedback.js";
+import { reportingMonthOf } from "../domain/report-period.js";
+import { localDateOf } from "../domain/deadlines.js";
+import { signalsOf } from "./triage-feedback.js";
 import type { AuditService } from "./audit.js";
 import type { Clock } from "./clock.js";
 import { ServiceError } from "./errors.js";
@@ -596,16 +600,54 @@ export class TipService {
     return held.map((t) => t.id);
   }
 
-  async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<void> {
+  /**
+   * An officer sets a tip's priority on its card. The bot's priority at filing
+   * is kept beside the officer's (TriageOverride: the tip's ward and reporting
+   * month, the two priorities, the tip's triage reason codes; no time, no
+   * officer), so /triage can say how often officers keep the bot's. A new
+   * choice clears the reason given for the last one.
+   */
+  async setPriority(member: ActiveMember, tipId: string, priority: Priority): Promise<{ botPriority: Priority; differs: boolean }> {
     const tip = await this.openTipFor(member, tipId);
-    await this.db.tip.update({ where: { id: tip.id }, data: { priority } });
+    const ward = await this.db.ward.findUniqueOrThrow({ where: { id: tip.wardId }, select: { timezone: true } });
+    const botPriority = await this.db.$transaction(async (tx) => {
+      await tx.tip.update({ where: { id: tip.id }, data: { priority } });
+      const existing = await tx.triageOverride.findUnique({ where: { tipId: tip.id } });
+      let bot = existing?.botPriority;
+      if (!existing) {
+        // A tip changed before overrides were kept: the first change's audit row has the bot's priority.
+        const first = await tx.auditEntry.findFirst({ where: { tipId: tip.id, action: "tip.priority_changed" }, orderBy: { createdAt: "asc" }, select: { detail: true } });
+        const from = first ? (JSON.parse(first.detail) as { from?: unknown }).from : undefined;
+        bot = typeof from === "string" && (PRIORITIES as readonly string[]).includes(from) ? from : tip.priority;
+        await tx.triageOverride.create({
+          data: {
+            id: newRowId(),
+            wardId: tip.wardId,
+            tipId: tip.id,
+            month: reportingMonthOf(localDateOf(tip.createdAt, ward.timezone)),
+            botPriority: bot,
+            officerPriority: priority,
+            signals: JSON.stringify(signalsOf(tip.triageReasons)),
+          },
+        });
+      } else if (existing.officerPriority !== priority) {
+        await tx.triageOverride.update({ where: { id: existing.id }, data: { officerPriority: priority, reason: null } });
+      }
+      await this.audit.record({ wardId: tip.wardId, action: "tip.priority_changed", actorMemberId: member.id, tipId: tip.id, detail: { from: tip.priority, to: priority } }, tx);
+      return bot as Priority;
+    });
     if (tip.status === "new") await this.startClaimTimer({ id: tip.id, wardId: tip.wardId, priority }, 1, this.clock());
-    await this.audit.record({
-      wardId: tip.wardId,
-      action: "tip.priority_changed",
-      actorMemberId: member.id,
-      tipId: tip.id,
-      detail: { from: tip.priority, to: priority },
+    return { botPriority, differs: botPriority !== priority };
+  }
+
+  /** Why the officers ranked a tip otherwise than the bot: one of a fixed list, tapped on the card after the change. */
+  async setPriorityReason(member: ActiveMember, tipId: string, reason: OverrideReason): Promise<void> {
+    const tip = await this.openTipFor(member, tipId);
+    const override = await this.db.triageOverride.findUnique({ where: { tipId: tip.id } });
+    if (!override || override.botPriority === override.officerPriority) throw new ServiceError("priority_not_changed");
+    await this.db.$transaction(async (tx) => {
+      await tx.triageOverride.update({ where: { id: override.id }, data: { reason } });
+      await this.audit.record({ wardId: tip.wardId, action: "tip.priority_reason_given", actorMemberId: member.id, tipId: tip.id, detail: { reason } }, tx);
     });
   }
 

@@ -94,8 +94,11 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const logged = t.logs.lines.length;
     expect(await press(cardButtons.priorityMenu.encode({ tipId: first.id }))).toMatchObject({ text: vi("card-choose-priority") });
     expect(t.logs.lines.slice(logged).filter((l) => /"level":50/.test(l))).toEqual([]);
-    expect(await press(cardButtons.priority.encode({ tipId: first.id, priority: "low" }))).toMatchObject({ text: vi("card-done-priority", { priority: vi("priority-low") }) });
+    // Otherwise than the bot: the card asks why (one optional tap); skipping it goes back to the card's buttons.
+    expect(await press(cardButtons.priority.encode({ tipId: first.id, priority: "low" }))).toMatchObject({ text: vi("card-done-priority-why", { priority: vi("priority-low") }) });
     expect((await row(first.id)).priority).toBe("low");
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining([vi("override-reason-children"), vi("btn-skip")]));
+    expect((await press(cardButtons.back.encode({ tipId: first.id }))).text).toBeUndefined();
     expect(buttonsOf(card)).toContain(vi("btn-priority"));
 
     expect((await press(cardButtons.closeMenu.encode({ tipId: first.id }))).text).toBeUndefined();

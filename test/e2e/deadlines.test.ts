@@ -184,7 +184,7 @@ describe("agencies' report deadlines", () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(t.standIn.fileBytes(doc.document!.file_id)!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình", "Phân loại tin báo"]);
     // Each sheet's table starts under its title lines, at the header row repeated on every printed page.
     const table = (name: string) => {
       const sheet = wb.getWorksheet(name)!;

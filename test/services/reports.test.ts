@@ -163,7 +163,7 @@ describe("ReportService", () => {
     it("the workbook prints on A4 fitted to the width, header rows repeated, in Times New Roman, with sensible widths", async () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await buildReportWorkbook(report, t)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình"]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Câu để dán", "Tin báo", "Kết quả xử lý", "Báo cáo tuần", "Diễn biến trong kỳ", "Hạn báo cáo", "Lộ trình", "Phân loại tin báo"]);
       for (const sheet of wb.worksheets) {
         const setup = sheet.pageSetup;
         expect(setup.paperSize, sheet.name).toBe(9);
@@ -221,7 +221,7 @@ describe("ReportService", () => {
       const en = translator("en");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await buildReportWorkbook(report, en)) as unknown as ArrayBuffer);
-      expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Sentences", "Tips", "Outcomes", "Weekly check-ins", "Changes in the period", "Deadlines", "Roadmap"]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(["Summary", "Sentences", "Tips", "Outcomes", "Weekly check-ins", "Changes in the period", "Deadlines", "Roadmap", "Triage"]);
       const xml = unzip(await buildReportDocx(report, en)).get("word/document.xml")!.toString("utf8");
       expect(docxParagraphs(xml).map((p) => p.text)).toContain("In the period, confirmed tips led to: 1 cases opened with 2 people and 1 dealing points dismantled.");
       expect(reportSummaryText(en, report)).toContain("From confirmed tips: 1 cases opened (2 people)");

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { OVERRIDE_REASONS } from "../../src/domain/triage-feedback.js";
 import { localesDirectory } from "../../src/bot/i18n.js";
 import { CHECK_IN_STEPS, FLOW_KEYS, SIGN_KEYS, STOCK_KINDS } from "../../src/domain/check-in.js";
 import { AGENCY_KINDS } from "../../src/domain/deadlines.js";
@@ -54,6 +55,7 @@ describe("locales", () => {
       ...CELL_STATUSES.map((s) => `ci-legend-${s}`),
       ...QUARTER_STATUSES.flatMap((s) => [`qs-${s}`, `rp-qs-${s}`]),
       ...AGENCY_KINDS.filter((k) => k !== "other").map((k) => `ag-duty-${k}`),
+      ...OVERRIDE_REASONS.map((r) => `override-reason-${r}`),
     ];
     expect(keys.filter((k) => !vi.has(k) || !en.has(k))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Officers' buttons on a tip card in the ward's police group, and the /tips list's filters.
 import { z } from "zod";
 import { PRIORITIES } from "../../domain/tip.js";
+import { OVERRIDE_REASONS } from "../../domain/triage-feedback.js";
 import { OUTCOME_COUNT_MAX, OUTCOME_KINDS } from "../../domain/tip-outcome.js";
 import { buttonKind, EXAMPLE_ID, OTHER_EXAMPLE_ID, parserFor, type PressOf, recordId, wholeNumber } from "./button-kind.js";
 
@@ -29,6 +30,13 @@ export const cardButtons = {
     ...onCard,
     args: { tipId, priority: z.enum(PRIORITIES) },
     examples: PRIORITIES.map((priority) => ({ tipId: EXAMPLE_ID, priority })),
+  }),
+  /** Why the officer ranked the tip otherwise than the bot: one tap after the change (domain/triage-feedback.ts). */
+  priorityReason: buttonKind({
+    prefix: "c:pr",
+    ...onCard,
+    args: { tipId, reason: z.enum(OVERRIDE_REASONS) },
+    examples: OVERRIDE_REASONS.map((reason) => ({ tipId: EXAMPLE_ID, reason })),
   }),
   close: buttonKind({
     prefix: "c:x",

@@ -95,8 +95,8 @@ export function periodKeyboard(t: Translate, today: string, kind: typeof reportP
   return kb;
 }
 
-/** A period from a command's argument or a button's data; null when it names none. */
-function parsePeriod(text: string): ReportPeriod | null {
+/** A period from a command's argument or a button's data; null when it names none (/report, /rollup, /triage). */
+export function parseReportPeriod(text: string): ReportPeriod | null {
   return text.length <= 16 ? reportPeriod(text) : null;
 }
 
@@ -125,7 +125,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), today, reportPeriodButton) });
       return;
     }
-    const period = parsePeriod(arg);
+    const period = parseReportPeriod(arg);
     if (!period) {
       await ctx.reply(ctx.t("rp-usage"));
       return;
@@ -174,7 +174,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("rp-choose"), { reply_markup: periodKeyboard(t(ctx), localDateOf(services.clock(), "Asia/Ho_Chi_Minh"), rollUpPeriodButton) });
       return;
     }
-    const period = parsePeriod(arg);
+    const period = parseReportPeriod(arg);
     if (!period) {
       await ctx.reply(ctx.t("rollup-usage"));
       return;

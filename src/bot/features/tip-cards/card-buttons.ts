@@ -74,6 +74,7 @@ const CARD_REFUSALS: Partial<Record<ServiceError["code"], string>> = {
   tip_changed: "card-tip-changed",
   tip_not_confirmed: "card-outcome-not-confirmed",
   invalid_input: "card-outcome-invalid",
+  priority_not_changed: "card-reason-not-changed",
 };
 
 async function applyCardAction(
@@ -112,10 +113,16 @@ async function applyCardAction(
     case "ask":
       await askPrompt(current.reference);
       return t("card-ask-hint");
-    case "priority":
-      await tips.setPriority(member, tipId, press.args.priority);
+    case "priority": {
+      // Ranked otherwise than the bot: the card asks why, with one optional tap.
+      const { differs } = await tips.setPriority(member, tipId, press.args.priority);
+      await redraw(differs ? "reason" : "main");
+      return t(differs ? "card-done-priority-why" : "card-done-priority", { priority: t(`priority-${press.args.priority}`) });
+    }
+    case "priorityReason":
+      await tips.setPriorityReason(member, tipId, press.args.reason);
       await redraw("main");
-      return t("card-done-priority", { priority: t(`priority-${press.args.priority}`) });
+      return t("card-reason-recorded", { reason: t(`override-reason-${press.args.reason}`) });
     case "status":
       await tips.setStatus(member, tipId, press.args.status);
       await redraw("main");

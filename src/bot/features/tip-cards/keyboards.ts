@@ -1,12 +1,13 @@
 // The buttons under a tip card (its menus), and the /tips list's filters.
 import { InlineKeyboard } from "grammy";
 import { CLOSE_REASONS, PRIORITIES } from "../../../domain/tip.js";
+import { OVERRIDE_REASONS } from "../../../domain/triage-feedback.js";
 import { acceptsOutcomes, OUTCOME_COUNT_MAX, OUTCOME_COUNTS, OUTCOME_KINDS, type OutcomeKind } from "../../../domain/tip-outcome.js";
 import type { RecordedOutcome, TipView } from "../../../services/index.js";
 import { cardButtons, type TipFilter, tipListButton } from "../../callback-data/index.js";
 import type { Translate } from "../../i18n.js";
 
-export type CardMenu = "main" | "priority" | "close" | "duplicate" | "assign" | "outcomes" | "count";
+export type CardMenu = "main" | "priority" | "reason" | "close" | "duplicate" | "assign" | "outcomes" | "count";
 
 /** What a menu lists: tips it may duplicate, or officers the admin may hand it to. */
 export interface MenuChoices {
@@ -48,6 +49,13 @@ export function cardKeyboard(view: TipView, t: Translate, menu: CardMenu = "main
     case "priority":
       for (const p of PRIORITIES) kb.text(`${p === view.priority ? "• " : ""}${t(`priority-${p}`)}`, cardButtons.priority.encode({ tipId: id, priority: p }));
       break;
+    case "reason":
+      // Why the officer changed the bot's priority: optional, so "skip" rather than "back".
+      OVERRIDE_REASONS.forEach((reason, i) => {
+        kb.text(t(`override-reason-${reason}`), cardButtons.priorityReason.encode({ tipId: id, reason }));
+        if (i % 3 === 2) kb.row();
+      });
+      return kb.row().text(t("btn-skip"), cardButtons.back.encode({ tipId: id }));
     case "close":
       for (const reason of CLOSE_REASONS.filter((r) => r !== "duplicate")) kb.text(t(`close-${reason}`), cardButtons.close.encode({ tipId: id, reason }));
       break;
