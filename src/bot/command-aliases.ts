@@ -11,6 +11,8 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   huongdan: "help",
   theodoi: "status",
   ngonngu: "lang",
+  giupnguoithan: "family",
+  lienhephuong: "wardcontact",
 };
 
 const ALIAS = /^\/([A-Za-z]{2,32})(?=@|\s|$)/;

@@ -7,6 +7,8 @@ export type AuditAction =
   | "ward.police_group_rebound"
   | "ward.police_group_migrated"
   | "ward.admin_code_issued"
+  | "ward.contact_set"
+  | "ward.contact_cleared"
   | "invite.created"
   | "invite.accepted"
   | "checkin.opened_now"
