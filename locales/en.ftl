@@ -36,6 +36,7 @@ help-staff =
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
     /wardcontact (or /lienhephuong) — the ward police's hotline and address that residents see (admins only)
+    /familypage (or /trangnguoithan) — the ward's own "Help a family member" pages (admins only)
     /tukhoa — the ward's own slang for ranking tips: list, add, remove
     On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close; once closed as confirmed: 📋 Outcomes (case opened, administrative penalty, point dismantled, plants destroyed…).
 help-super-admin =
@@ -1069,3 +1070,21 @@ family-talk =
     • Say it plainly: you worry about them and want to help.
     • Do not carry it alone: ask the health station or ward staff for advice.
 family-contacts-title = <b>📞 Contacts</b>
+
+## /trangnguoithan: the ward's own "Help a family member" pages (admins only)
+familypage-usage =
+    <b>The ward's own "Help a family member" pages</b> (instead of the national text, for the ward's residents)
+    /trangnguoithan TOPIC TEXT — the text may go on over several lines, e.g.:
+    <code>/trangnguoithan methadone
+    • Methadone clinic: 15 Lê Lợi, Monday–Saturday mornings.</code>
+    /trangnguoithan TOPIC xoa — back to the national text
+    TOPIC: <code>cainghien</code> (rehab), <code>xacdinh</code> (assessment), <code>methadone</code>, <code>phaply</code> (legal aid), <code>noichuyen</code> (talking with a child). The contacts page comes from /lienhephuong.
+familypage-list =
+    <b>The ward's "Help a family member" pages</b>
+    { $lines }
+familypage-own = the ward's own
+familypage-default = national text
+familypage-saved = ✅ Saved. The ward's residents will see:
+familypage-reset = ✅ “{ $topic }” is back to the national text.
+familypage-reset-none = “{ $topic }” already shows the national text.
+familypage-invalid = ⚠️ The text needs 10 to 1,200 characters.

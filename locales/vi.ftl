@@ -36,6 +36,7 @@ help-staff =
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình khu phố không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
     /lienhephuong — đường dây nóng, địa chỉ công an phường để người dân thấy (chỉ quản trị viên)
+    /trangnguoithan — trang “Giúp người thân” riêng của phường (chỉ quản trị viên)
     /tukhoa — từ lóng riêng của phường để bot xếp mức độ tin báo: xem, thêm, xóa
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
 help-super-admin =
@@ -1048,3 +1049,21 @@ family-talk =
     • Nói rõ: bố mẹ lo cho con, muốn giúp con.
     • Đừng giữ một mình: hỏi trạm y tế hoặc cán bộ phường để được tư vấn.
 family-contacts-title = <b>📞 Liên hệ</b>
+
+## /trangnguoithan: trang “Giúp người thân” riêng của phường (chỉ quản trị viên)
+familypage-usage =
+    <b>Trang “Giúp người thân” riêng của phường</b> (thay nội dung chung cho người dân của phường)
+    /trangnguoithan MỤC NỘI DUNG — nội dung có thể xuống dòng, ví dụ:
+    <code>/trangnguoithan methadone
+    • Cơ sở điều trị Methadone: 15 Lê Lợi, sáng thứ 2–7.</code>
+    /trangnguoithan MỤC xoa — dùng lại nội dung chung
+    MỤC: <code>cainghien</code>, <code>xacdinh</code>, <code>methadone</code>, <code>phaply</code>, <code>noichuyen</code>. Trang liên hệ lấy từ /lienhephuong.
+familypage-list =
+    <b>Các trang “Giúp người thân” của phường</b>
+    { $lines }
+familypage-own = riêng của phường
+familypage-default = nội dung chung
+familypage-saved = ✅ Đã lưu. Người dân của phường sẽ thấy:
+familypage-reset = ✅ Trang “{ $topic }” dùng lại nội dung chung.
+familypage-reset-none = Trang “{ $topic }” đang dùng nội dung chung.
+familypage-invalid = ⚠️ Nội dung cần từ 10 đến 1.200 ký tự.

@@ -13,6 +13,7 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   ngonngu: "lang",
   giupnguoithan: "family",
   lienhephuong: "wardcontact",
+  trangnguoithan: "familypage",
 };
 
 const ALIAS = /^\/([A-Za-z]{2,32})(?=@|\s|$)/;

@@ -9,6 +9,8 @@ export type AuditAction =
   | "ward.admin_code_issued"
   | "ward.contact_set"
   | "ward.contact_cleared"
+  | "ward.family_page_set"
+  | "ward.family_page_reset"
   | "invite.created"
   | "invite.accepted"
   | "checkin.opened_now"

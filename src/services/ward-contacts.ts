@@ -3,6 +3,7 @@
 // every change, and every change is audited with the ward's value: public
 // facts about the ward, never anything about a resident.
 import type { Database } from "../db.js";
+import { EDITABLE_FAMILY_TOPICS, type EditableFamilyTopic, familyPageTextSchema } from "../domain/family-help.js";
 import { type WardContact, type WardContactField, wardAddressSchema, wardHotlineSchema } from "../domain/ward-contact.js";
 import type { AuditService } from "./audit.js";
 import { ServiceError } from "./errors.js";
@@ -47,6 +48,34 @@ export class WardContactService {
       else await tx.wardContact.update({ where: { wardId: admin.wardId }, data: left });
       for (const f of had) await this.audit.record({ wardId: admin.wardId, action: "ward.contact_cleared", actorMemberId: admin.id, detail: { field: f, value: row[f] } }, tx);
       return left;
+    });
+  }
+
+  /** The ward's own wording of family-help topics, where its admin gave one (/trangnguoithan). */
+  async familyPages(wardId: string): Promise<Partial<Record<EditableFamilyTopic, string>>> {
+    const rows = await this.db.wardFamilyPage.findMany({ where: { wardId } });
+    const topics: readonly string[] = EDITABLE_FAMILY_TOPICS;
+    return Object.fromEntries(rows.filter((r) => topics.includes(r.topic)).map((r) => [r.topic, r.text]));
+  }
+
+  async setFamilyPage(member: ActiveMember, topic: EditableFamilyTopic, text: string): Promise<void> {
+    const parsed = familyPageTextSchema.safeParse(text);
+    if (!parsed.success || !EDITABLE_FAMILY_TOPICS.includes(topic)) throw new ServiceError("invalid_input", "invalid family page");
+    const admin = await this.activeAdmin(member);
+    await this.db.$transaction(async (tx) => {
+      await tx.wardFamilyPage.upsert({ where: { wardId_topic: { wardId: admin.wardId, topic } }, create: { wardId: admin.wardId, topic, text: parsed.data }, update: { text: parsed.data } });
+      await this.audit.record({ wardId: admin.wardId, action: "ward.family_page_set", actorMemberId: admin.id, detail: { topic, text: parsed.data } }, tx);
+    });
+  }
+
+  /** Back to the national text; false when the ward had none of its own. */
+  async resetFamilyPage(member: ActiveMember, topic: EditableFamilyTopic): Promise<boolean> {
+    const admin = await this.activeAdmin(member);
+    return this.db.$transaction(async (tx) => {
+      const removed = await tx.wardFamilyPage.deleteMany({ where: { wardId: admin.wardId, topic } });
+      if (removed.count === 0) return false;
+      await this.audit.record({ wardId: admin.wardId, action: "ward.family_page_reset", actorMemberId: admin.id, detail: { topic } }, tx);
+      return true;
     });
   }
 

@@ -92,6 +92,49 @@ describe("Giúp người thân on Telegram", () => {
   });
 });
 
+describe("a ward's own family-help pages", () => {
+  let t: TestApp;
+  let ward: Ward;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ward = await setUpWard(t);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("are written by the ward's admin alone, shown instead of the national text, audited, and reset", async () => {
+    const own = "• Cơ sở điều trị Methadone của phường: 15 Lê Lợi.\n• Mở sáng thứ 2 đến thứ 7, <không cần hẹn>.";
+    await ward.officer.say(`/trangnguoithan methadone\n${own}`, /Chỉ quản trị viên của phường/);
+    await ward.admin.say("/trangnguoithan methadone ngắn", /từ 10 đến 1\.200 ký tự/);
+    await ward.admin.say("/trangnguoithan thoitiet trời đẹp lắm nhé", /MỤC: cainghien/);
+    expect(await t.app.services.db.wardFamilyPage.count()).toBe(0);
+
+    await ward.admin.say(`/trangnguoithan methadone\n${own}`, /Đã lưu/);
+    const listed = await ward.admin.say("/trangnguoithan", /Các trang “Giúp người thân” của phường/);
+    expect(listed?.text).toContain("Điều trị Methadone: riêng của phường");
+    expect(listed?.text).toContain("Nói chuyện với con: nội dung chung");
+
+    const resident = Persona.create(t.standIn, { first_name: "Cô Ba", username: "worried_aunt_3" });
+    await resident.say("/giupnguoithan", LIST);
+    const page = await resident.tap("Điều trị Methadone", /15 Lê Lợi/);
+    expect(page.message?.text).toContain("<không cần hẹn>");
+    expect(page.message?.text).not.toContain("Methadone không dùng cho nghiện ma túy đá");
+    await resident.tap("Các mục khác", LIST);
+    await resident.tap("Nói chuyện với con", /Đừng la mắng/);
+
+    const audit = await t.app.services.db.auditEntry.findMany({ where: { action: { in: ["ward.family_page_set", "ward.family_page_reset"] } } });
+    expect(audit.map((a) => JSON.parse(a.detail) as unknown)).toEqual([{ topic: "methadone", text: own }]);
+
+    await ward.admin.say("/trangnguoithan methadone xoá", /dùng lại nội dung chung/);
+    await resident.tap("Các mục khác", LIST);
+    await resident.tap("Điều trị Methadone", /Methadone không dùng cho nghiện ma túy đá/);
+    expect(await t.app.services.db.wardFamilyPage.count()).toBe(0);
+    expect(await t.app.services.db.auditEntry.count({ where: { action: "ward.family_page_reset" } })).toBe(1);
+  });
+});
+
 describe("Giúp người thân on Zalo", () => {
   let t: TestApp;
   let ward: Ward;

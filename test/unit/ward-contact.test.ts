@@ -1,6 +1,7 @@
 // What an admin may set as the ward police's hotline and address, and how
 // /lienhephuong reads what they typed (Vietnamese verbs, marks or not, or English).
 import { describe, expect, it } from "vitest";
+import { familyPageTextSchema, parseFamilyPageCommand } from "../../src/domain/family-help.js";
 import { parseWardContactCommand, phoneDigits, wardAddressSchema, wardHotlineSchema } from "../../src/domain/ward-contact.js";
 
 describe("the ward police's hotline", () => {
@@ -59,5 +60,26 @@ describe("/lienhephuong arguments", () => {
       expect(parsed.action === "usage" || (parsed.action === "invalid" && text !== "0912345678"), text).toBe(true);
     }
     expect(parseWardContactCommand("0912345678")).toEqual({ action: "usage" });
+  });
+});
+
+describe("/trangnguoithan arguments (a ward's own family-help page)", () => {
+  it("reads list, set (text on the same line or the next ones) and reset", () => {
+    expect(parseFamilyPageCommand("")).toEqual({ action: "list" });
+    expect(parseFamilyPageCommand("methadone Cơ sở điều trị: 15 Lê Lợi, sáng thứ 2–7.")).toEqual({ action: "set", topic: "methadone", text: "Cơ sở điều trị: 15 Lê Lợi, sáng thứ 2–7." });
+    expect(parseFamilyPageCommand("Cai nghiện\n• Đăng ký tại UBND phường, phòng 3.\n• Gặp chị Hoa.")).toEqual({ action: "set", topic: "rehab", text: "• Đăng ký tại UBND phường, phòng 3.\n• Gặp chị Hoa." });
+    expect(parseFamilyPageCommand("phaply   Trung tâm TGPL tỉnh: 0256 3822 000")).toEqual({ action: "set", topic: "legal", text: "Trung tâm TGPL tỉnh: 0256 3822 000" });
+    expect(parseFamilyPageCommand("xacdinh xoá")).toEqual({ action: "reset", topic: "assess" });
+    expect(parseFamilyPageCommand("noi chuyen xoa")).toEqual({ action: "reset", topic: "talk" });
+  });
+
+  it("refuses unknown topics, the contacts page (built from /lienhephuong) and texts out of bounds", () => {
+    expect(parseFamilyPageCommand("thoitiet nắng đẹp quá")).toEqual({ action: "usage" });
+    expect(parseFamilyPageCommand("lienhe 0912 345 678")).toEqual({ action: "usage" });
+    expect(parseFamilyPageCommand("methadone")).toEqual({ action: "usage" });
+    expect(parseFamilyPageCommand("methadone ngắn")).toEqual({ action: "invalid" });
+    expect(parseFamilyPageCommand(`methadone ${"x".repeat(1201)}`)).toEqual({ action: "invalid" });
+    expect(familyPageTextSchema.parse("  dòng 1  \n\n\n\n  dòng 2 ")).toBe("dòng 1\n\ndòng 2");
+    expect(familyPageTextSchema.safeParse("mười chữ cái \u0007").success).toBe(false);
   });
 });

@@ -5,13 +5,14 @@
 // alone, and "Gửi tin báo" is the welcome's own tip button.
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { isZaloChat } from "../../channels/zalo/translate.js";
-import { FAMILY_TOPICS, type FamilyTopic } from "../../domain/family-help.js";
+import { EDITABLE_FAMILY_TOPICS, type EditableFamilyTopic, FAMILY_TOPICS, type FamilyTopic } from "../../domain/family-help.js";
 import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import { residentWard, wardContactLines } from "../ward-contacts.js";
 import { welcomeKeyboard } from "./start.js";
+import { familyPageHtml } from "./ward-contact-admin.js";
 
 export function familyHelpFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -33,16 +34,22 @@ async function showFamilyHelp(ctx: BotContext, deps: BotDeps, page: Page, wardSl
   const ward = await residentWard(deps, wardSlug);
   // A ward link's slug rides on, for the contacts and the tip button; never stored.
   const slug = ward && wardSlug ? ward.slug : undefined;
+  // The ward's own wording of a topic, where its admin gave one (/trangnguoithan).
+  const pages = ward ? await deps.services.wardContacts.familyPages(ward.id) : {};
+  const topicText = (topic: EditableFamilyTopic) => {
+    const own = pages[topic];
+    return own ? familyPageHtml(ctx.t(`family-btn-${topic}`), own) : ctx.t(`family-${topic}`);
+  };
   const contacts = async () => [ctx.t("family-contacts-title"), ...(await wardContactLines(ctx.t, deps, ward, { call113: true }))].join("\n");
 
   // Zalo has no buttons to move between topics without keeping what was shown: everything at once, under the welcome's own choices.
   if (ctx.chat && isZaloChat(ctx.chat.id)) {
-    const topics = FAMILY_TOPICS.filter((t) => t !== "contacts").map((t) => ctx.t(`family-${t}`));
+    const topics = EDITABLE_FAMILY_TOPICS.map(topicText);
     await ctx.reply([ctx.t("family-intro"), ...topics, await contacts()].join("\n\n"), { parse_mode: "HTML", reply_markup: welcomeKeyboard(ctx.t, slug) });
     return;
   }
 
-  const text = page === "open" || page === "list" ? ctx.t("family-intro") : page === "contacts" ? await contacts() : ctx.t(`family-${page}`);
+  const text = page === "open" || page === "list" ? ctx.t("family-intro") : page === "contacts" ? await contacts() : topicText(page);
   const keyboard = page === "open" || page === "list" ? topicsKeyboard(ctx.t, slug) : topicKeyboard(ctx.t, slug);
   const edit = page !== "open" && ctx.callbackQuery?.message !== undefined;
   if (edit) {

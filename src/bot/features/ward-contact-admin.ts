@@ -1,7 +1,9 @@
 // /wardcontact (/lienhephuong): the ward's admin sets, shows and clears the
-// ward police's hotline and address that residents are shown. The role is read
-// from the database on every use; the rules live in WardContactService.
+// ward police's hotline and address that residents are shown; /familypage
+// (/trangnguoithan): the ward's own wording of a family-help topic. The role is
+// read from the database on every use; the rules live in WardContactService.
 import { Composer } from "grammy";
+import { EDITABLE_FAMILY_TOPICS, parseFamilyPageCommand } from "../../domain/family-help.js";
 import { parseWardContactCommand, type WardContact } from "../../domain/ward-contact.js";
 import { ServiceError } from "../../services/index.js";
 import type { BotContext } from "../context.js";
@@ -46,5 +48,40 @@ export function wardContactAdminFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
+  feature.command("familypage", async (ctx) => {
+    const admin = await staffMember(ctx, services.members, "admin");
+    if (!admin) {
+      await ctx.reply(ctx.t(refusalKey(ctx, "admin")));
+      return;
+    }
+    const command = parseFamilyPageCommand(ctx.match);
+    const title = (topic: string) => ctx.t(`family-btn-${topic}`);
+    try {
+      if (command.action === "usage") {
+        await ctx.reply(ctx.t("familypage-usage"), { parse_mode: "HTML" });
+      } else if (command.action === "invalid") {
+        await ctx.reply(ctx.t("familypage-invalid"));
+      } else if (command.action === "list") {
+        const pages = await services.wardContacts.familyPages(admin.wardId);
+        const lines = EDITABLE_FAMILY_TOPICS.map((topic) => `• ${escapeHtml(title(topic))}: ${ctx.t(pages[topic] ? "familypage-own" : "familypage-default")}`);
+        await ctx.reply(`${ctx.t("familypage-list", { lines: lines.join("\n") })}\n\n${ctx.t("familypage-usage")}`, { parse_mode: "HTML" });
+      } else if (command.action === "set") {
+        await services.wardContacts.setFamilyPage(admin, command.topic, command.text);
+        await ctx.reply(`${ctx.t("familypage-saved")}\n\n${familyPageHtml(title(command.topic), command.text)}`, { parse_mode: "HTML" });
+      } else {
+        const reset = await services.wardContacts.resetFamilyPage(admin, command.topic);
+        await ctx.reply(ctx.t(reset ? "familypage-reset" : "familypage-reset-none", { topic: title(command.topic) }));
+      }
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      await ctx.reply(ctx.t(err.code === "invalid_input" ? "familypage-invalid" : "not-admin"));
+    }
+  });
+
   return feature;
+}
+
+/** A ward's own page as residents see it: the topic's name, then the admin's text as plain text. */
+export function familyPageHtml(title: string, text: string): string {
+  return `<b>${escapeHtml(title)}</b>\n${escapeHtml(text)}`;
 }
