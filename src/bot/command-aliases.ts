@@ -1,6 +1,7 @@
-// Vietnamese names for the residents' commands (/huy for /cancel, …). The
-// update is rewritten to the English command before anything reads it, so
-// every flow and handler — and a flow's escape rules — treat both alike.
+// Vietnamese names for commands (/huy for /cancel, the admin's /lienhephuong
+// for /wardcontact, …). The update is rewritten to the English command before
+// anything reads it, so every flow and handler — and a flow's escape rules —
+// treat both alike.
 import type { Middleware } from "grammy";
 import type { BotContext } from "./context.js";
 
