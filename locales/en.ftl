@@ -71,11 +71,11 @@ help-resident =
     /tip — send an anonymous tip (what, { ward-unit }, place, when, description, photos)
     /status — follow a tip and add information with its receipt code
     /cancel — cancel the tip you are writing
+    /family (or /giupnguoithan) — help for a family member who uses drugs: rehab, methadone, legal aid
     /lang — change language (Tiếng Việt / English)
     Vietnamese names work too: /baotin, /theodoi, /huy, /trogiup, /ngonngu.
 
     After sending you get a <b>receipt code</b>. Keep it secret: it is the only way to follow your tip, and nobody (officers included) knows you sent it.
-    If someone is in danger right now, call 113.
 help-staff =
     <b>Staff commands</b>
     /tips — open tips (filter by priority, { ward-unit }); /tip REF — one tip
@@ -92,6 +92,8 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — month, quarter, half-year or year report (Excel workbook and a Word draft)
     /quarterstatus N, /roadmap, /target YEAR N — the drug-free roadmap
     /audit REF — a tip's history (admins only)
+    /wardcontact (or /lienhephuong) — the ward police's hotline and address that residents see (admins only)
+    /familypage (or /trangnguoithan) — the ward's own "Help a family member" pages (admins only)
     /tukhoa — the ward's own slang for ranking tips: list, add, remove
     On a tip card: 🙋 I'll take it, ⚖️ Priority, 🔁 Duplicate, ❓ Ask, ✅ Close; once closed as confirmed: 📋 Outcomes (case opened, administrative penalty, point dismantled, plants destroyed…).
 help-super-admin =
@@ -582,7 +584,7 @@ card-unclaimed = ⏰ Tip #{ $reference } ({ $priority }) has not been taken afte
 btn-notify-off = 🔕 Notifications: off (choose to turn on)
 btn-notify-on = 🔔 Notifications: on (choose to turn off)
 tip-notify-on = 🔔 The bot will message you when officers have a question or when the tip is closed (only the bot knows where to write; this is encrypted and deleted when the tip closes).
-tip-call-113 = 🚨 If anyone is in danger, <b>call 113 now</b>. Officers see tips soon, but this bot is not an emergency line.
+tip-call-113 = { line-call-113 } Officers see tips soon, but this bot is not an emergency line.
 btn-ask = ❓ Ask more
 card-ask-prompt = ❓ Question for the tipster of #{ $reference }: <b>reply to this message</b> with your question. The tipster will not learn who asks.
 card-ask-hint = Reply to the bot's message with your question.
@@ -1097,3 +1099,91 @@ tr-fig-raised = Raised
 tr-fig-lowered = Lowered
 tr-without-reason = No reason given
 rp-sheet-triage = Triage
+
+## The ward police's own lines (set by the admin with /lienhephuong), other official channels
+line-call-113 = 🚨 If anyone is in danger, <b>call 113 now</b>.
+contacts-ward-title = <b>Police of { $ward }</b>
+contacts-hotline = 📞 Hotline: { $hotline }
+contacts-address = 📍 Office: { $address }
+contacts-channels = 📮 You can also report through the <b>VNeID</b> app (“Tố giác tội phạm”) or the ward's <b>tip mailbox</b> (hòm thư tố giác).
+wardcontact-usage =
+    <b>The ward police's contacts for residents</b> (shown in the welcome, /help and tip receipts)
+    /lienhephuong sdt NUMBER — the hotline, e.g. /lienhephuong sdt 0256 3822 113
+    /lienhephuong diachi ADDRESS — the office, e.g. /lienhephuong diachi 12 Trần Phú
+    /lienhephuong xoa [sdt|diachi] — clear (nothing after it: both)
+wardcontact-current =
+    <b>Residents now see:</b>
+    { $lines }
+wardcontact-none = No hotline or address set: residents see only 113 and the national channels.
+wardcontact-saved = ✅ Saved. Residents will see:
+wardcontact-cleared = ✅ Cleared.
+wardcontact-invalid-hotline = ⚠️ “{ $value }” is not a Vietnamese phone number. For example: 0256 3822 113, 0912 345 678, 069 234 5678.
+wardcontact-invalid-address = ⚠️ The address needs 5 to 200 characters, on one line.
+
+## Help for a family member (/giupnguoithan): information only, nothing kept about who reads it
+btn-family = 👪 Help a family member
+family-btn-rehab = 🏠 Rehab at home, in the community
+family-btn-assess = 🩺 Addiction assessment
+family-btn-methadone = 💊 Methadone treatment
+family-btn-legal = ⚖️ Free legal aid
+family-btn-talk = 💬 Talking with your child
+family-btn-contacts = 📞 Ward police contacts
+family-btn-back = ↩️ Other topics
+family-intro =
+    <b>👪 Help a family member</b>
+    Someone in your family uses drugs? You are not alone.
+    Rehab is treatment. The State offers several kinds of help.
+    { $channel ->
+        [zalo] Here is what families need to know.
+       *[other] Tap a topic below.
+    }
+    🔒 The bot keeps nothing about who reads this.
+family-rehab =
+    <b>🏠 Voluntary rehab at home or in the community</b>
+    • A person with an addiction can choose to go through rehab at home or in the community.
+    • The family registers with the ward People's Committee (ask the quarter head or the ward police).
+    • Health and ward staff follow and support them during rehab.
+    • Voluntary rehab in a rehab centre is possible too.
+family-assess =
+    <b>🩺 Addiction assessment</b>
+    • Take your family member to the <b>ward health station</b> (trạm y tế phường).
+    • A doctor examines them and determines whether they are addicted.
+    • The result helps choose the right kind of rehab.
+    • Bring an identity document.
+family-methadone =
+    <b>💊 Methadone treatment</b>
+    • For people addicted to heroin and other opioids.
+    • A daily dose at a treatment clinic, with a doctor following them.
+    • Patients keep working and living with their family.
+    • Methadone does not treat methamphetamine (“đá”) addiction.
+    • Ask the ward health station where the nearest clinic is.
+family-legal =
+    <b>⚖️ Free legal aid</b>
+    • Your family member was arrested or is being dealt with? The family can ask for legal aid.
+    • Free for those the law covers: poor households, children, people with merit to the nation…
+    • Contact the provincial State Legal Aid Centre, or ask the ward People's Committee.
+family-talk =
+    <b>💬 Talking with your child</b>
+    • Pick a calm moment and talk in private.
+    • Do not scold. Ask and listen first.
+    • Say it plainly: you worry about them and want to help.
+    • Do not carry it alone: ask the health station or ward staff for advice.
+family-contacts-title = <b>📞 Contacts</b>
+
+## /trangnguoithan: the ward's own "Help a family member" pages (admins only)
+familypage-usage =
+    <b>The ward's own "Help a family member" pages</b> (instead of the national text, for the ward's residents)
+    /trangnguoithan TOPIC TEXT — the text may go on over several lines, e.g.:
+    <code>/trangnguoithan methadone
+    • Methadone clinic: 15 Lê Lợi, Monday–Saturday mornings.</code>
+    /trangnguoithan TOPIC xoa — back to the national text
+    TOPIC: <code>cainghien</code> (rehab), <code>xacdinh</code> (assessment), <code>methadone</code>, <code>phaply</code> (legal aid), <code>noichuyen</code> (talking with a child). The contacts page comes from /lienhephuong.
+familypage-list =
+    <b>The ward's "Help a family member" pages</b>
+    { $lines }
+familypage-own = the ward's own
+familypage-default = national text
+familypage-saved = ✅ Saved. The ward's residents will see:
+familypage-reset = ✅ “{ $topic }” is back to the national text.
+familypage-reset-none = “{ $topic }” already shows the national text.
+familypage-invalid = ⚠️ The text needs 10 to 1,200 characters.

@@ -75,11 +75,11 @@ help-resident =
     /tip — gửi tin báo ẩn danh (loại việc, { ward-unit }, địa điểm, thời điểm, nội dung, ảnh)
     /status — theo dõi tin báo, bổ sung thông tin bằng mã biên nhận
     /cancel — hủy tin báo đang soạn
+    /giupnguoithan — giúp người thân đang dùng ma túy: cai nghiện, methadone, trợ giúp pháp lý
     /lang — đổi ngôn ngữ (Tiếng Việt / English)
     Gõ tiếng Việt cũng được: /baotin, /theodoi, /huy, /trogiup, /ngonngu.
 
     Sau khi gửi, bạn nhận một <b>mã biên nhận</b>. Hãy giữ kín mã này: đó là cách duy nhất để theo dõi tin báo, và không ai (kể cả cán bộ) biết bạn là người gửi.
-    Nếu có nguy hiểm ngay lúc này, hãy gọi 113.
 help-staff =
     <b>Lệnh cho cán bộ</b>
     /tips — tin báo đang mở (lọc theo mức độ, { ward-unit }); /tip MÃ — một tin báo
@@ -96,6 +96,8 @@ help-staff =
     /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình { ward-unit } không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
+    /lienhephuong — đường dây nóng, địa chỉ công an phường để người dân thấy (chỉ quản trị viên)
+    /trangnguoithan — trang “Giúp người thân” riêng của phường (chỉ quản trị viên)
     /tukhoa — từ lóng riêng của phường để bot xếp mức độ tin báo: xem, thêm, xóa
     Trên thẻ tin báo: 🙋 Tôi nhận, ⚖️ Mức độ, 🔁 Trùng, ❓ Hỏi thêm, ✅ Đóng; sau khi đóng “xác minh đúng”: 📋 Kết quả xử lý (khởi tố, xử lý hành chính, triệt xóa điểm, nhổ bỏ cây…).
 help-super-admin =
@@ -586,7 +588,7 @@ card-unclaimed = ⏰ Tin báo #{ $reference } (mức { $priority }) chưa có ai
 btn-notify-off = 🔕 Nhận thông báo: Tắt (chọn để bật)
 btn-notify-on = 🔔 Nhận thông báo: Bật (chọn để tắt)
 tip-notify-on = 🔔 Bot sẽ nhắn cho bạn khi cán bộ có câu hỏi hoặc khi tin báo được xử lý xong (chỉ bot biết gửi tới đâu; thông tin này được mã hóa và xóa khi tin báo đóng).
-tip-call-113 = 🚨 Nếu có người đang gặp nguy hiểm, hãy <b>gọi ngay 113</b>. Tin báo qua bot được cán bộ xem sớm nhưng không phải đường dây khẩn cấp.
+tip-call-113 = { line-call-113 } Tin báo qua bot được cán bộ xem sớm nhưng không phải đường dây khẩn cấp.
 btn-ask = ❓ Hỏi thêm
 card-ask-prompt = ❓ Câu hỏi cho người báo tin #{ $reference }: hãy <b>trả lời (reply) tin nhắn này</b> bằng câu hỏi. Người báo tin sẽ không biết ai hỏi.
 card-ask-hint = Trả lời tin nhắn của bot bằng câu hỏi.
@@ -1080,3 +1082,91 @@ tr-fig-raised = Nâng mức độ
 tr-fig-lowered = Hạ mức độ
 tr-without-reason = Không chọn lý do
 rp-sheet-triage = Phân loại tin báo
+
+## Liên hệ của công an phường (quản trị viên đặt bằng /lienhephuong), kênh chính thức khác
+line-call-113 = 🚨 Nếu có người đang gặp nguy hiểm, hãy <b>gọi ngay 113</b>.
+contacts-ward-title = <b>Công an { $ward }</b>
+contacts-hotline = 📞 Đường dây nóng: { $hotline }
+contacts-address = 📍 Trụ sở: { $address }
+contacts-channels = 📮 Có thể tố giác qua ứng dụng <b>VNeID</b> (mục “Tố giác tội phạm”) hoặc bỏ thư vào <b>hòm thư tố giác</b> của phường.
+wardcontact-usage =
+    <b>Liên hệ của công an phường cho người dân</b> (hiện ở lời chào, /help và biên nhận tin báo)
+    /lienhephuong sdt SỐ — đường dây nóng, ví dụ: /lienhephuong sdt 0256 3822 113
+    /lienhephuong diachi ĐỊA CHỈ — trụ sở, ví dụ: /lienhephuong diachi 12 Trần Phú
+    /lienhephuong xoa [sdt|diachi] — xóa (không ghi gì: xóa cả hai)
+wardcontact-current =
+    <b>Người dân đang thấy:</b>
+    { $lines }
+wardcontact-none = Chưa đặt đường dây nóng, địa chỉ: người dân chỉ thấy số 113 và các kênh chung.
+wardcontact-saved = ✅ Đã lưu. Người dân sẽ thấy:
+wardcontact-cleared = ✅ Đã xóa.
+wardcontact-invalid-hotline = ⚠️ “{ $value }” không phải số điện thoại Việt Nam. Ví dụ: 0256 3822 113, 0912 345 678, 069 234 5678.
+wardcontact-invalid-address = ⚠️ Địa chỉ cần từ 5 đến 200 ký tự, trên một dòng.
+
+## Giúp người thân (/giupnguoithan): thông tin, không lưu gì về người xem
+btn-family = 👪 Giúp người thân
+family-btn-rehab = 🏠 Cai nghiện tại nhà, cộng đồng
+family-btn-assess = 🩺 Xác định tình trạng nghiện
+family-btn-methadone = 💊 Điều trị Methadone
+family-btn-legal = ⚖️ Trợ giúp pháp lý miễn phí
+family-btn-talk = 💬 Nói chuyện với con
+family-btn-contacts = 📞 Liên hệ công an phường
+family-btn-back = ↩️ Các mục khác
+family-intro =
+    <b>👪 Giúp người thân</b>
+    Người nhà đang dùng ma túy? Bạn không đơn độc.
+    Cai nghiện là chữa bệnh. Nhà nước có nhiều cách hỗ trợ.
+    { $channel ->
+        [zalo] Dưới đây là những điều gia đình cần biết.
+       *[other] Bấm một mục bên dưới để xem.
+    }
+    🔒 Bot không lưu gì về người xem.
+family-rehab =
+    <b>🏠 Cai nghiện tự nguyện tại gia đình, cộng đồng</b>
+    • Người nghiện có thể tự nguyện cai ngay tại nhà, hoặc tại cộng đồng.
+    • Gia đình đăng ký với UBND phường (hỏi tổ trưởng hoặc công an phường).
+    • Có cán bộ y tế, cán bộ phường theo dõi và giúp đỡ trong thời gian cai.
+    • Cũng có thể xin cai tự nguyện tại cơ sở cai nghiện.
+family-assess =
+    <b>🩺 Xác định tình trạng nghiện</b>
+    • Đưa người nhà đến <b>trạm y tế phường</b>.
+    • Bác sĩ sẽ khám và xác định có nghiện hay không.
+    • Kết quả giúp chọn cách cai phù hợp.
+    • Nhớ mang theo giấy tờ tùy thân.
+family-methadone =
+    <b>💊 Điều trị bằng Methadone</b>
+    • Dành cho người nghiện heroin (“hàng trắng”) và các chất dạng thuốc phiện.
+    • Uống thuốc mỗi ngày tại cơ sở điều trị, có bác sĩ theo dõi.
+    • Người bệnh vẫn đi làm, sống cùng gia đình được.
+    • Methadone không dùng cho nghiện ma túy đá.
+    • Hỏi trạm y tế phường về nơi điều trị gần nhất.
+family-legal =
+    <b>⚖️ Trợ giúp pháp lý miễn phí</b>
+    • Người nhà bị bắt, bị xử lý? Gia đình có thể xin trợ giúp pháp lý.
+    • Miễn phí cho người thuộc diện được trợ giúp: hộ nghèo, trẻ em, người có công…
+    • Liên hệ Trung tâm trợ giúp pháp lý nhà nước của tỉnh, thành phố, hoặc hỏi UBND phường.
+family-talk =
+    <b>💬 Nói chuyện với con</b>
+    • Chọn lúc bình tĩnh, nói riêng với con.
+    • Đừng la mắng. Hỏi và lắng nghe trước.
+    • Nói rõ: bố mẹ lo cho con, muốn giúp con.
+    • Đừng giữ một mình: hỏi trạm y tế hoặc cán bộ phường để được tư vấn.
+family-contacts-title = <b>📞 Liên hệ</b>
+
+## /trangnguoithan: trang “Giúp người thân” riêng của phường (chỉ quản trị viên)
+familypage-usage =
+    <b>Trang “Giúp người thân” riêng của phường</b> (thay nội dung chung cho người dân của phường)
+    /trangnguoithan MỤC NỘI DUNG — nội dung có thể xuống dòng, ví dụ:
+    <code>/trangnguoithan methadone
+    • Cơ sở điều trị Methadone: 15 Lê Lợi, sáng thứ 2–7.</code>
+    /trangnguoithan MỤC xoa — dùng lại nội dung chung
+    MỤC: <code>cainghien</code>, <code>xacdinh</code>, <code>methadone</code>, <code>phaply</code>, <code>noichuyen</code>. Trang liên hệ lấy từ /lienhephuong.
+familypage-list =
+    <b>Các trang “Giúp người thân” của phường</b>
+    { $lines }
+familypage-own = riêng của phường
+familypage-default = nội dung chung
+familypage-saved = ✅ Đã lưu. Người dân của phường sẽ thấy:
+familypage-reset = ✅ Trang “{ $topic }” dùng lại nội dung chung.
+familypage-reset-none = Trang “{ $topic }” đang dùng nội dung chung.
+familypage-invalid = ⚠️ Nội dung cần từ 10 đến 1.200 ký tự.

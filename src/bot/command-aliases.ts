@@ -1,6 +1,7 @@
-// Vietnamese names for the residents' commands (/huy for /cancel, …). The
-// update is rewritten to the English command before anything reads it, so
-// every flow and handler — and a flow's escape rules — treat both alike.
+// Vietnamese names for commands (/huy for /cancel, the admin's /lienhephuong
+// for /wardcontact, …). The update is rewritten to the English command before
+// anything reads it, so every flow and handler — and a flow's escape rules —
+// treat both alike.
 import type { Middleware } from "grammy";
 import type { BotContext } from "./context.js";
 
@@ -12,6 +13,9 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = {
   theodoi: "status",
   ngonngu: "lang",
   phanloai: "triage",
+  giupnguoithan: "family",
+  lienhephuong: "wardcontact",
+  trangnguoithan: "familypage",
 };
 
 const ALIAS = /^\/([A-Za-z]{2,32})(?=@|\s|$)/;

@@ -9,6 +9,7 @@ import type { Services } from "../services/index.js";
 import type { BotContext, FlowContext } from "./context.js";
 import type { BotDeps, BotSettings } from "./deps.js";
 import { FloodWindows } from "./flood-windows.js";
+import { familyHelpFeature } from "./features/family-help.js";
 import { languageFeature } from "./features/language.js";
 import { lexiconFeature } from "./features/lexicon.js";
 import { onboardingFeature } from "./features/onboarding.js";
@@ -35,6 +36,7 @@ import {
 } from "./features/tip-cards.js";
 import { TIP_CONVERSATION, tipConversation, tipFlowFeature } from "./features/tip-flow.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { wardContactAdminFeature } from "./features/ward-contact-admin.js";
 import { wardsAdminFeature } from "./features/wards-admin.js";
 import { retryingFetch } from "./retrying-fetch.js";
 import type { ZaloBridge } from "../channels/zalo/bridge.js";
@@ -180,12 +182,14 @@ export function createBot(
   guarded.use(policeGroupFeature(deps));
   guarded.use(staffNamesFeature(deps));
   guarded.use(startFeature(deps));
+  guarded.use(familyHelpFeature(deps));
   guarded.use(wardsAdminFeature(deps));
   guarded.use(languageFeature(deps));
   guarded.use(tipCardsFeature(deps));
   guarded.use(roadmapFeature(deps));
   guarded.use(lexiconFeature(deps));
   guarded.use(triageFeedbackFeature(deps));
+  guarded.use(wardContactAdminFeature(deps));
   guarded.use(unhandledFeature(deps));
 
   bot.catch((err) => logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
@@ -201,6 +205,7 @@ export const BOT_COMMANDS = {
       { command: "tip", description: "Gửi tin báo ẩn danh" },
       { command: "status", description: "Theo dõi tin báo bằng mã biên nhận" },
       { command: "cancel", description: "Hủy tin báo đang soạn" },
+      { command: "family", description: "Giúp người thân đang dùng ma túy" },
       { command: "help", description: "Hướng dẫn" },
       { command: "lang", description: "Đổi ngôn ngữ / Language" },
     ],
@@ -208,6 +213,7 @@ export const BOT_COMMANDS = {
       { command: "tip", description: "Send an anonymous tip" },
       { command: "status", description: "Follow a tip with its receipt code" },
       { command: "cancel", description: "Cancel the tip you are writing" },
+      { command: "family", description: "Help for a family member who uses drugs" },
       { command: "help", description: "Help" },
       { command: "lang", description: "Language / Đổi ngôn ngữ" },
     ],

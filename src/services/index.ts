@@ -25,6 +25,7 @@ import { type ClaimTimers, TipService } from "./tips.js";
 import { WardService } from "./wards.js";
 import { LeaseService } from "./leases.js";
 import { LexiconService } from "./lexicon.js";
+import { WardContactService } from "./ward-contacts.js";
 import { ProcessedUpdates } from "./processed-updates.js";
 import { OfferedChoiceStore } from "./offered-choices.js";
 import { ImageDecoder } from "./images.js";
@@ -63,6 +64,8 @@ export interface Services {
   tips: TipService;
   /** A ward's own words for triage (/tukhoa). */
   lexicon: LexiconService;
+  /** The ward police's hotline and address for residents (/lienhephuong). */
+  wardContacts: WardContactService;
   /** What came of tips verified as true (cases, people handled, points dismantled…). */
   tipOutcomes: TipOutcomeService;
   preferences: PreferenceService;
@@ -119,6 +122,7 @@ export function createServices(options: ServiceOptions): Services {
     staffNames: new StaffNameService(db, audit),
     tips,
     lexicon,
+    wardContacts: new WardContactService(db, audit),
     tipOutcomes: new TipOutcomeService(db, clock, audit),
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),

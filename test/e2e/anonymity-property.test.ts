@@ -1,6 +1,6 @@
 // Property: whatever residents do in the tip flow — any category, place,
 // coordinates, text, photos, edits, cancels, opt-ins, follow-ups, abandoned
-// flows, restarts of the bot — no resident's id, username or name is found in
+// flows, restarts of the bot, family-help topics read first — no resident's id, username or name is found in
 // any table, the log, or anything the bot sent to a chat other than the
 // resident's own. 1,000 random flows through the real bot and the stand-in.
 import fc from "fast-check";
@@ -12,7 +12,7 @@ import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, turnNotificationsOn } from "../support/scenario.js";
-import { CATEGORIES, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
+import { CATEGORIES, FAMILY_LIST, FAMILY_TOPIC_PAGES, familyVisitArb, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
 
 const FLOWS = Number(process.env.ANONYMITY_FLOWS ?? 1_000);
 const CONCURRENCY = 25;
@@ -48,6 +48,7 @@ const flowArb = fc.record({
   optIn: fc.boolean(),
   followUp: fc.constantFrom("none", "none", "status", "add-info"),
   extraText: textArb,
+  family: familyVisitArb,
 });
 type Flow = typeof flowArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -70,7 +71,16 @@ async function play(resident: Persona, flow: Flow): Promise<"submitted" | "cance
     if (flow.ending === "abandon" && flow.stopAtStep === step) return "abandoned" as const;
     return null;
   };
-  await resident.say("/tip", /Bước 1\/6/);
+  if (flow.family.topics.length > 0 || flow.family.tipFromThere) {
+    await resident.say("/giupnguoithan", FAMILY_LIST);
+    for (const topic of flow.family.topics) {
+      const [label, page] = FAMILY_TOPIC_PAGES[topic]!;
+      await resident.tap(label, page);
+      await resident.tap("Các mục khác", FAMILY_LIST);
+    }
+  }
+  if (flow.family.tipFromThere) await resident.tap("Gửi tin báo ẩn danh", /Bước 1\/6/);
+  else await resident.say("/tip", /Bước 1\/6/);
   let stopped = await stopHere(1);
   if (stopped) return stopped;
   await resident.tap(CATEGORIES[flow.category]!, /Bước 2\/6/);

@@ -45,7 +45,7 @@ describe("Zalo: residents' tips and quarter heads' check-ins, officers on Telegr
   it("takes a whole tip with a photo by typed numbers and words, and gives a receipt", async () => {
     const welcome = await resident.say("Xin chào", /tin báo về ma túy/);
     // No buttons on Zalo: the choices are listed, to be answered with a number.
-    expect(welcome?.text).toMatch(/1\. 🛡 Gửi tin báo ẩn danh\n2\. 🔎 Theo dõi tin báo\n👉 Nhắn số \(1–2\) để chọn\./);
+    expect(welcome?.text).toMatch(/1\. 🛡 Gửi tin báo ẩn danh\n2\. 🔎 Theo dõi tin báo\n3\. 👪 Giúp người thân\n👉 Nhắn số \(1–3\) để chọn\./);
     expect(welcome?.text).not.toMatch(/<b>|&amp;/);
     expect(welcome?.text).toContain("Nhắn số của một lựa chọn bên dưới hoặc gõ /tip");
 

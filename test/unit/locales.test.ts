@@ -8,6 +8,7 @@ import { localesDirectory } from "../../src/bot/i18n.js";
 import { CHECK_IN_STEPS, FLOW_KEYS, SIGN_KEYS, STOCK_KINDS } from "../../src/domain/check-in.js";
 import { AGENCY_KINDS } from "../../src/domain/deadlines.js";
 import { QUARTER_STATUSES } from "../../src/domain/roadmap.js";
+import { FAMILY_TOPICS } from "../../src/domain/family-help.js";
 import { CELL_STATUSES } from "../../src/domain/summary-chart.js";
 
 const ids = (locale: string) => new Set([...fs.readFileSync(path.join(localesDirectory, `${locale}.ftl`), "utf8").matchAll(/^([a-z][a-zA-Z0-9_-]*) =/gm)].map((m) => m[1]!));
@@ -56,6 +57,7 @@ describe("locales", () => {
       ...QUARTER_STATUSES.flatMap((s) => [`qs-${s}`, `rp-qs-${s}`]),
       ...AGENCY_KINDS.filter((k) => k !== "other").map((k) => `ag-duty-${k}`),
       ...OVERRIDE_REASONS.map((r) => `override-reason-${r}`),
+      ...FAMILY_TOPICS.flatMap((t) => [`family-btn-${t}`, ...(t === "contacts" ? [] : [`family-${t}`])]),
     ];
     expect(keys.filter((k) => !vi.has(k) || !en.has(k))).toEqual([]);
   });

@@ -3,8 +3,9 @@ import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
-import { useWardWords } from "../i18n.js";
+import { type Translate, useWardWords } from "../i18n.js";
 import { staffIdentity } from "../staff-identity.js";
+import { residentWard, wardContactLines } from "../ward-contacts.js";
 
 /** A ward's resident link is `t.me/<bot>?start=w_<slug>`; the slug travels on the tip button, never stored. */
 export const WARD_LINK_PREFIX = "w_";
@@ -22,7 +23,8 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     const staff = who ? await deps.services.members.memberships(who.telegramUserId) : [];
     // Quarters and heads named as the staff member's ward does, or as the deployment's only ward does.
     useWardWords(ctx, staff[0]?.words ?? (await deps.services.wards.soleWardWords()));
-    await ctx.reply(ctx.t("help-resident"), { parse_mode: "HTML" });
+    const lines = await wardContactLines(ctx.t, deps, await residentWard(deps), { call113: true });
+    await ctx.reply([ctx.t("help-resident"), lines.join("\n")].join("\n\n"), { parse_mode: "HTML" });
     if (staff.length > 0) await ctx.reply(ctx.t("help-staff"), { parse_mode: "HTML" });
     if (who && deps.settings.superAdminIds.includes(who.telegramUserId)) await ctx.reply(ctx.t("help-super-admin"), { parse_mode: "HTML" });
   });
@@ -30,22 +32,27 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
   return feature;
 }
 
-/** The welcome with its two choices: send a tip, follow one up. `linked` is the slug of a ward link. */
+/**
+ * The welcome with its choices (send a tip, follow one up, help for a family member)
+ * and where else to turn (the ward police's lines, 113, VNeID). `linked` is the slug of a ward link.
+ */
 export async function sendWelcome(ctx: BotContext, deps: BotDeps, linked?: string): Promise<void> {
-  const wards = await deps.services.wards.list();
-  const ward = linked ? wards.find((w) => w.slug === linked) : wards.length === 1 ? wards[0] : undefined;
+  const ward = await residentWard(deps, linked);
   if (linked && !ward) {
     await ctx.reply(ctx.t("ward-link-unknown"));
     return;
   }
   const text = ward ? ctx.t("welcome", { ward: escapeHtml(ward.name) }) : ctx.t("welcome-any");
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: welcomeKeyboard(ctx.t, ward && linked ? ward.slug : undefined) });
+  const lines = await wardContactLines(ctx.t, deps, ward, { call113: true });
+  await ctx.reply([text, lines.join("\n")].join("\n\n"), { parse_mode: "HTML", reply_markup: welcomeKeyboard(ctx.t, ward && linked ? ward.slug : undefined) });
 }
 
-/** The welcome's two buttons; with a ward link's slug, the tip button carries it. */
-export function welcomeKeyboard(t: (key: string) => string, wardSlug?: string): InlineKeyboard {
+/** The welcome's buttons; with a ward link's slug, the tip and family buttons carry it. */
+export function welcomeKeyboard(t: Translate, wardSlug?: string): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("btn-tip"), menuButtons.tip.encode(wardSlug ? { ward: wardSlug } : {}))
     .row()
-    .text(t("btn-follow"), menuButtons.follow.encode());
+    .text(t("btn-follow"), menuButtons.follow.encode())
+    .row()
+    .text(t("btn-family"), menuButtons.family.encode(wardSlug ? { topic: "open", ward: wardSlug } : {}));
 }

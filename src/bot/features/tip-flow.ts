@@ -25,6 +25,7 @@ import { useWardWords } from "../i18n.js";
 import { escapeHtml } from "../html.js";
 import { APPROXIMATE_RADIUS_METERS, approximatePin } from "../../domain/location.js";
 import { photoFrom } from "../photos.js";
+import { contactLines } from "../ward-contacts.js";
 import type { SubmittedTip } from "../../services/tips.js";
 import type { WardChoice } from "../../services/wards.js";
 
@@ -224,7 +225,14 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       }
       try {
         const danger = draft.timing === "now" || submitted.urgent;
-        const lines = [ctx.t("tip-submitted", { receipt: submitted.receiptCode }), ...(notify ? [ctx.t("tip-notify-on")] : []), ...(danger ? [ctx.t("tip-call-113")] : [])];
+        // Where else to turn: the ward police's own lines (if the admin set them), VNeID, the tip mailbox.
+        const contact = await conversation.external(() => deps.services.wardContacts.get(ward.id));
+        const lines = [
+          ctx.t("tip-submitted", { receipt: submitted.receiptCode }),
+          ...(notify ? [ctx.t("tip-notify-on")] : []),
+          ...(danger ? [ctx.t("tip-call-113")] : []),
+          contactLines(ctx.t, ward, contact, { call113: false }).join("\n"),
+        ];
         await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML" });
       } finally {
         // Only now do the buttons go: until the receipt is out, pressing "Gửi" again returns this same tip.
