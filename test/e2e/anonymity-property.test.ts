@@ -8,8 +8,7 @@ import { hasWords } from "../../src/domain/text.js";
 import { TIP_DESCRIPTION_MAX, TIP_PLACE_MAX } from "../../src/domain/tip.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { scanForIdentities } from "../support/anonymity.js";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
-import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp, telegramStandIn } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, turnNotificationsOn } from "../support/scenario.js";
 import { CATEGORIES, nameArb, textOf, TIMINGS } from "../support/tip-arbitraries.js";
@@ -113,7 +112,7 @@ async function play(resident: Persona, flow: Flow): Promise<"submitted" | "cance
 
 describe("anonymity holds over 1,000 random tip flows", () => {
   let t: TestApp | undefined;
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   afterAll(async () => {
     await t?.stop();
     await standIn.stop();

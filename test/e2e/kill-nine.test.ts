@@ -7,13 +7,13 @@
 // exists exactly once and reached the police group, every head was prompted
 // and every answer is recorded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { currentOrNextWindow } from "../../src/domain/schedule.js";
 import { createDatabase, type Database } from "../../src/db.js";
 import { scheduleOf } from "../../src/services/check-ins.js";
 import { Secrets } from "../../src/services/secrets.js";
 import { Keyring, SEALED } from "../../src/services/keyring.js";
-import { freshDatabaseUrl, startTestApp, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, TEST_PEPPER, TEST_TIP_KEYS, telegramStandIn } from "../support/harness.js";
 import { type Instance, startInstance } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard } from "../support/scenario.js";
@@ -115,7 +115,7 @@ async function answerCheckIn(p: Persona): Promise<void> {
 }
 
 describe("kill -9 at random moments", () => {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   let db: Database;
   let databaseUrl: string;
   let instance: Instance | null = null;

@@ -2,9 +2,9 @@
 // late (the bot was down), responses lost after the call took effect, people
 // who never wrote to the bot. The bot still does what was asked, once.
 import { afterEach, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp, telegramStandIn } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
@@ -17,12 +17,12 @@ describe("a Telegram as strict as the real one", () => {
     for (const s of standIns.splice(0)) await s.stop();
   });
 
-  async function standInOn(clock: FakeClock) {
-    const s = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, now: clock.now });
+  async function started(s: BotApiStandIn) {
     await s.start(0);
     standIns.push(s);
     return s;
   }
+  const standInOn = (clock: FakeClock) => started(telegramStandIn({ now: clock.now }));
 
   it("presses made while the bot was down take effect after the restart, though Telegram refuses their late answers", async () => {
     const clock = new FakeClock();
@@ -100,6 +100,20 @@ describe("a Telegram as strict as the real one", () => {
     await group.tap("Tôi nhận", /đã nhận/);
     expect((await t.app.services.db.tip.findFirstOrThrow()).claimedByMemberId).not.toBeNull();
   }, 90_000);
+
+  it("a resident tapping faster than Telegram lets a bot answer one chat: every question once, one tip", async () => {
+    const t = await startTestApp({ standIn: await started(telegramStandIn({ chatRateLimits: "all" })) });
+    running.push(t);
+    await setUpWard(t);
+    const resident = Persona.create(t.standIn, { first_name: "Bấm", last_name: "Thật Nhanh" });
+    const receipt = await sendQuickTip(resident, { category: "Điểm tụ tập", quarter: "Khu phố 4", place: "Hẻm 12", timing: "Đang diễn ra", description: "Nhóm thanh niên tụ tập sử dụng ma túy trong phòng trọ" });
+    expect(receipt).toMatch(/^TB-/);
+    expect(t.standIn.rateLimitStats().refusedByChatLimits).toBeGreaterThan(0);
+    expect(await t.app.services.db.tip.count()).toBe(1);
+    for (const question of ["Bước 1/6", "Bước 2/6", "Bước 3/6", "Bước 4/6", "Bước 5/6", "Bước 6/6", "Mã biên nhận"]) {
+      expect(resident.botMessages().filter((m) => (m.text ?? "").includes(question)).length, question).toBe(1);
+    }
+  }, 120_000);
 
   it("a quarter head who never wrote to the bot is not prompted (Telegram answers 403) and is marked unreachable", async () => {
     const t = await startTestApp();

@@ -3,10 +3,9 @@
 // them, and when the instance running a check-in broadcast is killed with
 // SIGKILL mid-way, the other takes the scheduler over and finishes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { currentOrNextWindow } from "../../src/domain/schedule.js";
 import { scheduleOf } from "../../src/services/check-ins.js";
-import { freshDatabaseUrl, startTestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, telegramStandIn } from "../support/harness.js";
 import { type Instance, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip } from "../support/scenario.js";
@@ -17,7 +16,7 @@ const HEADS = 150;
 const SECRET = "two-instances-webhook-secret";
 
 describe("two instances, one database", () => {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   const instances: Instance[] = [];
   let lb: LoadBalancer;
   let db: Database;

@@ -2,8 +2,7 @@
 // secret token, as Telegram does; a wrong or missing token is refused; updates
 // sent while the bot is down are retried until it is back. Health and readiness too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
-import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp, telegramStandIn } from "../support/harness.js";
 import { type FrontDoor, startFrontDoor } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard } from "../support/scenario.js";
@@ -12,7 +11,7 @@ import { eventually } from "../support/wait.js";
 const SECRET = "test-webhook-secret-0123456789";
 
 describe("webhook mode", () => {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   let t: TestApp;
   let databaseUrl: string;
   // The app binds port 0; the webhook URL Telegram is given is a front door bound once and kept, as nginx would be.

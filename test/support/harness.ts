@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { type App, type CronTaskFactory, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { BotApiStandIn, type StandInOptions } from "../../src/dev/bot-api-stand-in/index.js";
 import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
 import { adminQuery, databaseUrlFor } from "../global-setup.js";
 import { FakeClock } from "./clock.js";
@@ -26,6 +26,19 @@ export class LogCapture extends Writable {
   get text(): string {
     return this.lines.join("\n");
   }
+}
+
+/**
+ * The stand-in every end-to-end test runs against: as strict as Telegram on
+ * what the bot must cope with — its global limit (30 messages a second), 20
+ * messages a minute to a group, presses answered late refused, 403 to people
+ * who never wrote to the bot, getFile's 20 MB (the last three always on).
+ * Private chats' own limit (about one message a second, short bursts) is
+ * played by strict-telegram.test.ts: tests play people at machine speed, many
+ * times faster than anyone taps.
+ */
+export function telegramStandIn(options: StandInOptions = {}): BotApiStandIn {
+  return new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, sendRateLimit: { perSecond: 30 }, chatRateLimits: "groups", ...options });
 }
 
 let created = 0;
@@ -83,7 +96,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const standIn = options.standIn ?? new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = options.standIn ?? telegramStandIn();
   const ownsStandIn = !options.standIn;
   if (ownsStandIn) await standIn.start(0);
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());

@@ -85,7 +85,7 @@ export class StandInServer {
         return;
       }
       // Over Telegram's global send limit (when one is set): 429, and the message is not delivered.
-      const retryAfter = this.s.rateLimit.admit(method, params, this.s.nowMs());
+      const retryAfter = this.chatLimit(method, params) ?? this.s.rateLimit.admit(method, params, this.s.nowMs());
       if (retryAfter !== null) {
         call.rateLimited = true;
         call.status = 429;
@@ -119,6 +119,16 @@ export class StandInServer {
     this.s.events.emit("held", { method, params });
     await new Promise((r) => setTimeout(r, hold.ms));
     return signal.aborted;
+  }
+
+  /** Over a chat's own limit (when played): the seconds to wait; null when the send may go. */
+  private chatLimit(method: string, params: Record<string, unknown>): number | null {
+    if (!this.s.chatRateLimit.enabled) return null;
+    const chatId = Number(params.chat_id);
+    const chat = Number.isFinite(chatId) ? this.s.chats.get(chatId) : undefined;
+    if (!chat) return null;
+    // Real time, not the stand-in's clock: a test's fake clock stands still while the bot waits out retry_after.
+    return this.s.chatRateLimit.admit(method, params, chat.id, chat.type !== "private", performance.now());
   }
 
   /** The first fault queued for this method (or any) whose filter, if it has one, takes these params. */

@@ -10,7 +10,7 @@ import { Control } from "./control.js";
 import { ControlError, LOSE_RESPONSE } from "./errors.js";
 import { imageSize, TINY_JPEG } from "./files.js";
 import { BotApiMethods } from "./methods.js";
-import type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
+import type { ChatLimits, RateLimitStats, SendRateLimit } from "./rate-limit.js";
 import { StandInServer } from "./server.js";
 import { StandInState } from "./state.js";
 import type { AdminRights, ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus, StandInOptions, StoredMessage, UserProfile } from "./types.js";
@@ -42,6 +42,7 @@ export class BotApiStandIn {
     } as UserFromGetMe;
     this.s = new StandInState(this.botInfo, options.now ?? Date.now, options.firstUpdateId);
     this.s.rateLimit.set(options.sendRateLimit);
+    this.s.chatRateLimit.set(options.chatRateLimits ?? "off");
     if (options.callbackAnswerWindowMs !== undefined) this.s.callbackAnswerWindowMs = options.callbackAnswerWindowMs;
     const methods = new BotApiMethods(this.s);
     this.server = new StandInServer(this.s, methods, new Control(this), {
@@ -398,8 +399,13 @@ export class BotApiStandIn {
   }
 
   /** Message-sending requests let through and refused with 429 since the start (or the last reset). */
-  rateLimitStats(): RateLimitStats {
-    return this.s.rateLimit.snapshot();
+  rateLimitStats(): RateLimitStats & { refusedByChatLimits: number } {
+    return { ...this.s.rateLimit.snapshot(), refusedByChatLimits: this.s.chatRateLimit.refused429 };
+  }
+
+  /** Plays Telegram's per-chat limits: 20 a minute to a group ("groups"), and 5 in 5 s to a private chat ("all"), or none. */
+  setChatRateLimits(mode: ChatLimits): void {
+    this.s.chatRateLimit.set(mode);
   }
 
   failNext(method: string, error: ApiErrorBody, times = 1): void {

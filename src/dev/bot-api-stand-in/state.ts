@@ -4,7 +4,7 @@ import { EventEmitter } from "node:events";
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "grammy/types";
 import { badRequest, ControlError } from "./errors.js";
 import { FileStore } from "./files.js";
-import { SendRateLimiter } from "./rate-limit.js";
+import { ChatRateLimiter, SendRateLimiter } from "./rate-limit.js";
 import { UpdateQueue } from "./updates.js";
 import type { WebhookPusher } from "../webhook-pusher.js";
 import { telegramWebhookPusher } from "./webhook.js";
@@ -65,6 +65,8 @@ export class StandInState {
   readonly commands = new Map<string, unknown[]>();
   /** Telegram's global send limit, when one is set (see rate-limit.ts). */
   readonly rateLimit = new SendRateLimiter();
+  /** Telegram's per-chat limits, when on (see rate-limit.ts). */
+  readonly chatRateLimit = new ChatRateLimiter();
   readonly menuButtons = new Map<number | "default", unknown>();
   /** The reply keyboard each chat shows, from the bot's last message that set or removed one. */
   readonly keyboards = new Map<number, ReplyMarkup>();
@@ -335,6 +337,7 @@ export class StandInState {
     this.faults.clear();
     this.holds.length = 0;
     this.rateLimit.clear();
+    this.chatRateLimit.clear();
     this.commands.clear();
     this.menuButtons.clear();
     this.keyboards.clear();

@@ -11,7 +11,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
-import type { SendRateLimit } from "./rate-limit.js";
+import type { ChatLimits, SendRateLimit } from "./rate-limit.js";
 
 export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
@@ -147,6 +147,13 @@ export interface StandInOptions {
    * response timeout expired or query ID is invalid", as Telegram refuses them.
    */
   callbackAnswerWindowMs?: number;
+  /**
+   * Telegram's per-chat limits: 20 messages a minute to a group ("groups"),
+   * and also a burst of 5 in any 5 seconds to a private chat ("all"); beyond
+   * them 429 "Too Many Requests: retry after N", nothing delivered (see
+   * rate-limit.ts). "off" by default.
+   */
+  chatRateLimits?: ChatLimits;
 }
 
 /** A first update_id that differs from one start to the next (grows 1,000 a second), like Telegram's never-reused ids. */
