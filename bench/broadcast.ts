@@ -78,7 +78,8 @@ async function seed(url: string, standIn: BotApiStandIn): Promise<{ heads: Set<n
     });
     const quarters = await db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true } });
     const rows = quarters.map((q, i) => {
-      const user = standIn.createUser({ first_name: `Tổ trưởng ${w * QUARTERS_PER_WARD + i + 1}` });
+      // Heads joined through an invite before (Telegram answers 403 to anyone who never wrote to the bot).
+      const user = standIn.createUser({ first_name: `Tổ trưởng ${w * QUARTERS_PER_WARD + i + 1}` }, { started: true });
       heads.add(user.id);
       return { wardId, quarterId: q.id, telegramUserId: String(user.id), displayName: user.first_name, role: "head" };
     });

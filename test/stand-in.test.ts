@@ -55,7 +55,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("takes any case, GET with a query, and urlencoded bodies", async () => {
-      const user = standIn.createUser({ first_name: "An" });
+      const user = standIn.createUser({ first_name: "An" }, { started: true });
       const me = (await (await fetch(`${standIn.url}/bot${TOKEN}/GETME`)).json()) as { result: { username: string } };
       expect(me.result.username).toBe(standIn.botInfo.username);
       await fetch(`${standIn.url}/bot${TOKEN}/sendmessage?chat_id=${user.id}&text=from%20a%20query`);
@@ -72,7 +72,7 @@ describe("Bot API stand-in", () => {
 
     it("answers chat not found, missing parameters, and 403 for a blocked user", async () => {
       expect((await call("sendMessage", { chat_id: 42, text: "hi" })).body.description).toBe("Bad Request: chat not found");
-      const user = standIn.createUser({ first_name: "Em" });
+      const user = standIn.createUser({ first_name: "Em" }, { started: true });
       expect((await call("sendMessage", { chat_id: user.id })).body.description).toBe("Bad Request: message text is empty");
       standIn.blockBot(user.id);
       await expect(bot.api.sendMessage(user.id, "hi")).rejects.toMatchObject({ error_code: 403, description: "Forbidden: bot was blocked by the user" });
@@ -81,6 +81,59 @@ describe("Bot API stand-in", () => {
       expect(updates.map((u) => u.my_chat_member?.new_chat_member.status)).toEqual(["kicked"]);
       standIn.sendText(user.id, user.id, "/start");
       await expect(bot.api.sendMessage(user.id, "welcome back")).resolves.toMatchObject({ text: "welcome back" });
+    });
+  });
+
+  describe("as strict as Telegram", () => {
+    it("answers 403 to a user who never wrote to the bot, until they do", async () => {
+      const user = standIn.createUser({ first_name: "Chưa Start" });
+      await expect(bot.api.sendMessage(user.id, "hi")).rejects.toMatchObject({ error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" });
+      expect(standIn.hasStarted(user.id)).toBe(false);
+      standIn.sendText(user.id, user.id, "/start");
+      expect(standIn.hasStarted(user.id)).toBe(true);
+      await expect(bot.api.sendMessage(user.id, "welcome")).resolves.toMatchObject({ text: "welcome" });
+      expect(standIn.callsTo("sendMessage").map((c) => c.status)).toEqual([403, 200]);
+    });
+
+    it("refuses to answer a press later than the answer window, and a second answer", async () => {
+      let now = Date.parse("2026-12-06T03:00:00Z");
+      const strict = new BotApiStandIn({ token: TOKEN, now: () => now });
+      await strict.start();
+      try {
+        const user = strict.createUser({ first_name: "Bấm" }, { started: true });
+        const api = new Bot(TOKEN, { client: { apiRoot: strict.apiRoot } }).api;
+        const sent = await api.sendMessage(user.id, "?", { reply_markup: new InlineKeyboard().text("ok", "ok") });
+        const quick = strict.pressButton(user.id, user.id, sent.message_id, "ok").callbackQueryId;
+        const late = strict.pressButton(user.id, user.id, sent.message_id, "ok").callbackQueryId;
+        now += 15_000;
+        await expect(api.answerCallbackQuery(quick)).resolves.toBe(true);
+        await expect(api.answerCallbackQuery(quick)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+        now += 1;
+        await expect(api.answerCallbackQuery(late)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+      } finally {
+        await strict.stop();
+      }
+    });
+
+    it("lets getFile serve files up to 20 MB only", async () => {
+      const user = standIn.createUser({ first_name: "Tệp To" });
+      const small = standIn.sendDocument(user.id, user.id, { file_name: "a.jpg", mime_type: "image/jpeg", bytes: new Uint8Array(20 * 1024 * 1024) });
+      const big = standIn.sendDocument(user.id, user.id, { file_name: "b.jpg", mime_type: "image/jpeg", bytes: new Uint8Array(20 * 1024 * 1024 + 1) });
+      await expect(bot.api.getFile(small.document!.file_id)).resolves.toMatchObject({ file_size: 20 * 1024 * 1024 });
+      await expect(bot.api.getFile(big.document!.file_id)).rejects.toMatchObject({ error_code: 400, description: "Bad Request: file is too big" });
+    });
+
+    it("can lose a response after the call took effect: the message is there, the client gets no answer", async () => {
+      const user = standIn.createUser({ first_name: "Mạng Rớt" }, { started: true });
+      const other = standIn.createUser({ first_name: "Người Khác" }, { started: true });
+      standIn.loseResponseNext("sendMessage", 1, (p) => String(p.chat_id) === String(user.id));
+      await expect(bot.api.sendMessage(other.id, "not this one")).resolves.toMatchObject({ text: "not this one" });
+      await expect(bot.api.sendMessage(user.id, "delivered")).rejects.toThrow();
+      expect(standIn.botMessages(user.id).map((m) => m.text)).toEqual(["delivered"]);
+      expect(standIn.callsTo("sendMessage").map((c) => [c.status, c.responseLost ?? false])).toEqual([
+        [200, false],
+        [200, true],
+      ]);
     });
   });
 
@@ -94,7 +147,7 @@ describe("Bot API stand-in", () => {
         await ctx.editMessageText("Cảm ơn!");
       });
       void bot.start({ drop_pending_updates: false });
-      const user = standIn.createUser({ first_name: "An", username: "an_user" });
+      const user = standIn.createUser({ first_name: "An", username: "an_user" }, { started: true });
 
       const replied = standIn.waitForBotMessage(user.id);
       const sent = standIn.sendText(user.id, user.id, "/start");
@@ -136,7 +189,7 @@ describe("Bot API stand-in", () => {
       await convoBot.init();
       runner = run(convoBot);
 
-      const user = standIn.createUser({ first_name: "Bình" });
+      const user = standIn.createUser({ first_name: "Bình" }, { started: true });
       const asked = standIn.waitForBotMessage(user.id, /Tên/);
       standIn.sendText(user.id, user.id, "/greet");
       await asked;
@@ -148,7 +201,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("rides out an injected 429 with @grammyjs/auto-retry", async () => {
-      const user = standIn.createUser({ first_name: "Giang" });
+      const user = standIn.createUser({ first_name: "Giang" }, { started: true });
       bot.api.config.use(autoRetry());
       standIn.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
       const started = Date.now();
@@ -169,7 +222,7 @@ describe("Bot API stand-in", () => {
   describe("long polling", () => {
     // How quickly: bench/stand-in-polling.ts.
     it("answers a waiting getUpdates when an update arrives", async () => {
-      const user = standIn.createUser({ first_name: "Hà" });
+      const user = standIn.createUser({ first_name: "Hà" }, { started: true });
       let answered = false;
       const poll = bot.api.getUpdates({ timeout: 20 }).finally(() => (answered = true));
       await until(() => standIn.callsTo("getUpdates").length === 1, () => "the poll did not reach the stand-in");
@@ -180,7 +233,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("confirms by offset, honours limit and allowed_updates", async () => {
-      const user = standIn.createUser({ first_name: "Khoa" });
+      const user = standIn.createUser({ first_name: "Khoa" }, { started: true });
       for (const text of ["a", "b", "c"]) standIn.sendText(user.id, user.id, text);
       const first = await bot.api.getUpdates({ limit: 2 });
       expect(first.map((u) => u.message?.text)).toEqual(["a", "b"]);
@@ -207,7 +260,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("refuses getUpdates while a webhook is set, and drops pending updates when asked", async () => {
-      const user = standIn.createUser({ first_name: "Lan" });
+      const user = standIn.createUser({ first_name: "Lan" }, { started: true });
       standIn.sendText(user.id, user.id, "old");
       await bot.api.setWebhook("https://example.org/hook");
       expect((await bot.api.getWebhookInfo()).url).toBe("https://example.org/hook");
@@ -219,7 +272,7 @@ describe("Bot API stand-in", () => {
 
   describe("formatting and limits", () => {
     it("parses HTML into plain text and UTF-16 entities", async () => {
-      const user = standIn.createUser({ first_name: "Minh" });
+      const user = standIn.createUser({ first_name: "Minh" }, { started: true });
       const html = '  🚨 <b>KHẨN <i>gấp</i></b> &lt;x&gt; AT&T <a href="https://t.me/x?a=1&amp;b=2">link</a>\n<pre><code class="language-ts">let a = 1;</code></pre>\n';
       const sent = await bot.api.sendMessage(user.id, html, { parse_mode: "HTML" });
       expect(sent.text).toBe('🚨 KHẨN gấp <x> AT&T link\nlet a = 1;');
@@ -244,7 +297,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("refuses what Telegram refuses", async () => {
-      const user = standIn.createUser({ first_name: "Nam" });
+      const user = standIn.createUser({ first_name: "Nam" }, { started: true });
       const refusal = (p: Promise<unknown>) => p.then(() => "sent", (err: { description?: string }) => err.description);
       expect(await refusal(bot.api.sendMessage(user.id, ""))).toBe("Bad Request: message text is empty");
       expect(await refusal(bot.api.sendMessage(user.id, "<b> </b>", { parse_mode: "HTML" }))).toBe("Bad Request: message text is empty");
@@ -265,7 +318,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("edits in place, refuses identical edits, and deletes", async () => {
-      const user = standIn.createUser({ first_name: "Bình" });
+      const user = standIn.createUser({ first_name: "Bình" }, { started: true });
       const refusal = (p: Promise<unknown>) => p.then(() => "done", (err: { description?: string }) => err.description);
       const sent = await bot.api.sendMessage(user.id, "one", { reply_markup: new InlineKeyboard().text("a", "a") });
       const edited = await bot.api.editMessageText(user.id, sent.message_id, "<i>two</i>", { parse_mode: "HTML", reply_markup: new InlineKeyboard().text("a", "a") });
@@ -291,7 +344,7 @@ describe("Bot API stand-in", () => {
 
   describe("media", () => {
     it("copies a user's photo into a group without its sender; forwardMessage would name them", async () => {
-      const user = standIn.createUser({ first_name: "Chi", username: "chi_secret" });
+      const user = standIn.createUser({ first_name: "Chi", username: "chi_secret" }, { started: true });
       const group = standIn.createGroup({ title: "CAP" });
       const photo = standIn.sendPhoto(user.id, user.id, { caption: "ở đây" });
       expect(photo.photo).toHaveLength(2);
@@ -310,7 +363,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("stores uploads as grammY sends them and serves them through getFile", async () => {
-      const user = standIn.createUser({ first_name: "Dũng" });
+      const user = standIn.createUser({ first_name: "Dũng" }, { started: true });
       const bytes = Buffer.from("xlsx-ish bytes \r\n with CRLF \r\n--inside");
       const sent = await bot.api.sendDocument(user.id, new InputFile(bytes, "bao cao.xlsx"), { caption: "<b>Báo cáo</b>", parse_mode: "HTML" });
       expect(sent.document).toMatchObject({ file_name: "bao cao.xlsx", mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file_size: bytes.length });
@@ -324,7 +377,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("reads photo sizes from uploads, refuses non-images, and takes browser-style FormData", async () => {
-      const user = standIn.createUser({ first_name: "Hùng" });
+      const user = standIn.createUser({ first_name: "Hùng" }, { started: true });
       const sent = await bot.api.sendPhoto(user.id, new InputFile(PNG, "chart.png"));
       expect(sent.photo.at(-1)).toMatchObject({ width: 2, height: 3 });
       await expect(bot.api.sendPhoto(user.id, new InputFile(Buffer.from("not a picture")))).rejects.toMatchObject({ description: "Bad Request: IMAGE_PROCESS_FAILED" });
@@ -338,7 +391,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("sends albums by file id, as one media group", async () => {
-      const user = standIn.createUser({ first_name: "Ân" });
+      const user = standIn.createUser({ first_name: "Ân" }, { started: true });
       const group = standIn.createGroup({ title: "CAP", type: "group" });
       const a = standIn.sendPhoto(user.id, user.id).photo!.at(-1)!;
       const b = standIn.sendPhoto(user.id, user.id).photo!.at(-1)!;
@@ -361,7 +414,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("records users' documents, locations, stickers, voice notes and contacts as Telegram sends them", async () => {
-      const user = standIn.createUser({ first_name: "Oanh" });
+      const user = standIn.createUser({ first_name: "Oanh" }, { started: true });
       standIn.sendDocument(user.id, user.id, { file_name: "a.pdf", mime_type: "application/pdf", bytes: new Uint8Array([1, 2, 3]) });
       standIn.sendLocation(user.id, user.id, 13.77, 109.22);
       standIn.sendSticker(user.id, user.id);
@@ -381,9 +434,9 @@ describe("Bot API stand-in", () => {
 
   describe("groups", () => {
     it("tracks members and the bot's own status", async () => {
-      const admin = standIn.createUser({ first_name: "Phúc" });
-      const member = standIn.createUser({ first_name: "Quân" });
-      const stranger = standIn.createUser({ first_name: "Rạng" });
+      const admin = standIn.createUser({ first_name: "Phúc" }, { started: true });
+      const member = standIn.createUser({ first_name: "Quân" }, { started: true });
+      const stranger = standIn.createUser({ first_name: "Rạng" }, { started: true });
       const group = standIn.createGroup({ title: "CAP" });
       expect(group.id).toBeLessThan(-1_000_000_000_000);
       standIn.addMember(group.id, admin.id, "creator");
@@ -404,7 +457,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("keeps privacy mode when the bot is no admin: commands, mentions and replies only", async () => {
-      const user = standIn.createUser({ first_name: "Sơn" });
+      const user = standIn.createUser({ first_name: "Sơn" }, { started: true });
       const group = standIn.createGroup({ title: "Tổ 1", type: "group" });
       standIn.addMember(group.id, standIn.botInfo.id, "member");
       await bot.api.getUpdates({ offset: -1 }).then((u) => bot.api.getUpdates({ offset: u[0]!.update_id + 1 }));
@@ -419,9 +472,9 @@ describe("Bot API stand-in", () => {
       expect(standIn.messages(group.id)).toHaveLength(6);
     });
     it("bans and unbans as Telegram does: with the right only, never the owner or an administrator, and a removed member receives nothing more", async () => {
-      const owner = standIn.createUser({ first_name: "Chủ" });
-      const officer = standIn.createUser({ first_name: "Cán bộ" });
-      const deputy = standIn.createUser({ first_name: "Phó" });
+      const owner = standIn.createUser({ first_name: "Chủ" }, { started: true });
+      const officer = standIn.createUser({ first_name: "Cán bộ" }, { started: true });
+      const deputy = standIn.createUser({ first_name: "Phó" }, { started: true });
       const group = standIn.createGroup({ title: "CAP" });
       standIn.addMember(group.id, owner.id, "creator");
       standIn.addMember(group.id, officer.id);
@@ -459,8 +512,8 @@ describe("Bot API stand-in", () => {
     });
 
     it("upgrades a basic group to a supergroup: the old id answers with the new one, and the bot gets both service messages", async () => {
-      const owner = standIn.createUser({ first_name: "Chủ" });
-      const member = standIn.createUser({ first_name: "Thành viên" });
+      const owner = standIn.createUser({ first_name: "Chủ" }, { started: true });
+      const member = standIn.createUser({ first_name: "Thành viên" }, { started: true });
       const group = standIn.createGroup({ title: "CAP phường", type: "group" });
       standIn.addMember(group.id, owner.id, "creator");
       standIn.addMember(group.id, member.id);
@@ -522,7 +575,7 @@ describe("Bot API stand-in", () => {
     });
 
     it("waits for bot messages, and says what the bot did say when none comes", async () => {
-      const user = standIn.createUser({ first_name: "Uyên" });
+      const user = standIn.createUser({ first_name: "Uyên" }, { started: true });
       await bot.api.sendMessage(user.id, "before", { reply_markup: new InlineKeyboard().text("OK", "ok") });
       const waiting = standIn.waitForBotMessage(user.id, (m) => m.text === "after", 2000);
       await bot.api.sendMessage(user.id, "not this one");
@@ -575,7 +628,7 @@ describe("Bot API stand-in: Telegram's global send limit", () => {
     const standIn = new BotApiStandIn({ now: () => now, sendRateLimit: { perSecond: 3 } });
     await standIn.start();
     try {
-      const user = standIn.createUser({ first_name: "Lan" });
+      const user = standIn.createUser({ first_name: "Lan" }, { started: true });
       const t0 = now;
       for (let i = 1; i <= 3; i++) {
         now = t0 + (i - 1) * 100;
@@ -629,7 +682,7 @@ describe("Bot API stand-in: Telegram's global send limit", () => {
     const standIn = new BotApiStandIn({ sendRateLimit: { perSecond: 5 } });
     await standIn.start();
     try {
-      const user = standIn.createUser({ first_name: "Minh" });
+      const user = standIn.createUser({ first_name: "Minh" }, { started: true });
       const bot = new Bot("1:any", { client: { apiRoot: standIn.apiRoot } });
       bot.api.config.use(autoRetry());
       await Promise.all(Array.from({ length: 12 }, (_, i) => bot.api.sendMessage(user.id, `tin ${i}`)));

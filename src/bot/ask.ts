@@ -86,19 +86,55 @@ type ReplyOptions = Parameters<FlowContext["reply"]>[1];
 export class Flow {
   /** The message whose buttons are live, and its text (to show the answer under it). */
   private live: { messageId: number; text: string } | null = null;
+  /** The newest message id of the chat this flow has seen (ids grow one chat at a time). */
+  private newest = 0;
+  /** For each question sent, the newest id seen before it: a copy of it can only lie between the two. */
+  private readonly sentAfter = new Map<number, number>();
 
   constructor(
     readonly conversation: FlowConversation,
     readonly ctx: FlowContext,
     private readonly words: FlowWords,
-  ) {}
+  ) {
+    this.note(ctx.msg?.message_id);
+  }
+
+  private note(id: number | undefined): void {
+    if (id !== undefined && id > this.newest) this.newest = id;
+  }
+
+  /**
+   * True when `next` is a press on `questionId`'s message, or on a copy of it.
+   * Telegram can take a message and lose the answer on the way back; the send
+   * is then tried again and the person sees the question twice. They may press
+   * the first copy, which the bot never learned of: it lies after what the
+   * flow had seen when it asked, and before the copy it knows.
+   */
+  pressedOn(next: FlowContext, questionId: number): boolean {
+    const pressed = next.callbackQuery?.message?.message_id;
+    if (pressed === undefined) return false;
+    if (pressed === questionId) return true;
+    const after = this.sentAfter.get(questionId);
+    return after !== undefined && pressed > after && pressed < questionId;
+  }
+
+  /** Takes the buttons off a copy of a question that was pressed (the bot keeps only the copy it knows). */
+  async settleCopy(next: FlowContext, questionId: number): Promise<void> {
+    const pressed = next.callbackQuery?.message?.message_id;
+    const chatId = this.ctx.chat?.id;
+    if (pressed === undefined || pressed === questionId || chatId === undefined) return;
+    await this.ctx.api.editMessageReplyMarkup(chatId, pressed).catch(() => undefined);
+  }
 
   /** Sends a message; with inline buttons it becomes the step's one live message, and the previous one's buttons go. */
   async send(text: string, keyboard?: InlineKeyboard, other: ReplyOptions = {}): Promise<Message.TextMessage> {
     // The old buttons go first: nobody sees two live questions, even for a moment.
     const live = keyboard !== undefined && keyboard.inline_keyboard.length > 0;
     if (live) await this.settle();
+    const before = this.newest;
     const message = await this.ctx.reply(text, { parse_mode: "HTML", ...other, ...(keyboard ? { reply_markup: keyboard } : {}) });
+    this.sentAfter.set(message.message_id, before);
+    this.note(message.message_id);
     if (live) this.live = { messageId: message.message_id, text };
     return message;
   }
@@ -129,6 +165,7 @@ export class Flow {
   async wait(options: WaitOptions = {}): Promise<FlowContext> {
     for (;;) {
       const next = await this.conversation.waitUntil(isAnswer);
+      if (next.callbackQuery === undefined) this.note(next.msg?.message_id);
       const data = next.callbackQuery?.data;
       if (data !== undefined && cancelButton.parse(data)) {
         await next.answerCallbackQuery();
@@ -197,12 +234,13 @@ export async function askChoiceThenSettle<T extends string>(
       await hintForUnexpected(next, "hint-use-buttons");
       continue;
     }
-    const value = next.callbackQuery?.message?.message_id === questionId ? parse(data) : null;
+    const value = flow.pressedOn(next, questionId) ? parse(data) : null;
     if (value === null) {
       await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
       continue;
     }
     await next.answerCallbackQuery();
+    await flow.settleCopy(next, questionId);
     // Show the answer in place of the buttons, so old buttons cannot be pressed again.
     return { value, settle: () => flow.settle(label(value)) };
   }

@@ -1,4 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
+import { tolerateLateAnswers } from "./late-answers.js";
 import { conversations } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
@@ -69,7 +70,9 @@ export function createBot(
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), fetch: options.zalo ? options.zalo.routingFetch(telegramFetch) : telegramFetch },
   });
   const retry = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+  const lateAnswers = () => tolerateLateAnswers(() => logger.debug("a button was answered too late for Telegram; its action went on"));
   bot.api.config.use(retry());
+  bot.api.config.use(lateAnswers());
   // A police group upgraded to a supergroup: whichever call learns the new id first moves the ward's binding.
   bot.api.config.use(
     followGroupMigrations((from, to) =>
@@ -110,6 +113,7 @@ export function createBot(
   const flowPlugins: Middleware<FlowContext>[] = [
     (ctx, next) => {
       ctx.api.config.use(retry());
+      ctx.api.config.use(lateAnswers());
       return next();
     },
     i18n,

@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rebindButtons } from "../../src/bot/callback-data/index.js";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseUrl, LogCapture, startTestApp, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, LogCapture, startTestApp, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS, type TestApp, telegramStandIn } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
@@ -31,7 +31,7 @@ describe("the first-admin code", () => {
   }
 
   it("is printed when the ward is created, and not again at the next start", async () => {
-    const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+    const standIn = telegramStandIn();
     await standIn.start(0);
     standIns.push(standIn);
     const databaseUrl = await freshDatabaseUrl();

@@ -2,9 +2,8 @@
 // prompts, a full check-in, "nothing new", reminders, escalation, the summary
 // with its chart, holidays, /away, a blocked head, and a restart mid-week.
 import { afterEach, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { FakeClock } from "../support/clock.js";
-import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp, telegramStandIn } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 
@@ -149,7 +148,7 @@ describe("weekly check-in", () => {
   });
 
   it("survives a restart between prompt and answer without repeating the prompt", async () => {
-    const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+    const standIn = telegramStandIn();
     await standIn.start(0);
     const databaseUrl = await freshDatabaseUrl();
     const clock = new FakeClock(START);

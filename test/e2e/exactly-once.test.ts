@@ -4,10 +4,9 @@
 // what people do — press "Gửi" again, press "Hủy", or type /cancel to start
 // over. Each is told the receipt of the tip already filed; none files twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { createDatabase, type Database } from "../../src/db.js";
 import { Secrets } from "../../src/services/secrets.js";
-import { freshDatabaseUrl, startTestApp, TEST_PEPPER } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, TEST_PEPPER, telegramStandIn } from "../support/harness.js";
 import { type Instance, startInstance } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard } from "../support/scenario.js";
@@ -16,7 +15,7 @@ import { until } from "../support/wait.js";
 const RECEIPT = /TB-[2-9A-Z]{4}-[2-9A-Z]{4}/;
 
 describe("exactly once across a kill -9 between filing a tip and its receipt", () => {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   let databaseUrl: string;
   let db: Database;
   let instance: Instance | null = null;

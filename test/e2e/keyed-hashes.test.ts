@@ -4,9 +4,8 @@
 // database under another pepper finds none of them again.
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { Secrets } from "../../src/services/secrets.js";
-import { startTestApp, TEST_PEPPER, type TestApp } from "../support/harness.js";
+import { startTestApp, TEST_PEPPER, type TestApp, telegramStandIn } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
@@ -23,7 +22,7 @@ function unkeyedHashes(value: string): string[] {
 }
 
 describe("keyed hashes in the running bot", () => {
-  const standIn = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = telegramStandIn();
   let t: TestApp;
   let ward: Ward;
   let resident: Persona;

@@ -50,7 +50,7 @@ describe("language and Bot API faults", () => {
   });
 
   it("rejects malformed HTML the way Telegram does, so formatting bugs surface in tests", async () => {
-    const chat = t.standIn.createUser({ first_name: "Html" });
+    const chat = t.standIn.createUser({ first_name: "Html" }, { started: true });
     const response = await fetch(`${t.standIn.url}/bot1:x/sendMessage`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -10,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STAND_IN_TOKEN } from "../../src/app.js";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
-import { freshDatabaseUrl, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
+import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { freshDatabaseUrl, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS, telegramStandIn } from "../support/harness.js";
 import { boundHttpUrl } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { until } from "../support/wait.js";
@@ -144,7 +144,7 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
   const emptyDatabase = () => `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "todan-process-")), "bot.db")}`;
 
   beforeAll(async () => {
-    standIn = new BotApiStandIn({ botInfo: { username: "to_dan_process_bot" } });
+    standIn = telegramStandIn({ botInfo: { username: "to_dan_process_bot" } });
     await standIn.start(0);
   });
   afterAll(async () => {

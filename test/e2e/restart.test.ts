@@ -1,10 +1,10 @@
 // The bot restarts in the middle of a resident's tip: the flow resumes from the
 // database. Cancelling and idling out delete the stored flow.
 import { afterEach, describe, expect, it } from "vitest";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { Persona } from "../support/persona.js";
 import { eventually } from "../support/wait.js";
-import { freshDatabaseUrl, startTestApp, type TestApp } from "../support/harness.js";
+import { freshDatabaseUrl, startTestApp, type TestApp, telegramStandIn } from "../support/harness.js";
 import { FakeClock } from "../support/clock.js";
 
 describe("tip flow state across restarts, cancel and timeout", () => {
@@ -16,7 +16,7 @@ describe("tip flow state across restarts, cancel and timeout", () => {
   });
 
   async function standIn() {
-    const s = new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+    const s = telegramStandIn();
     await s.start(0);
     standIns.push(s);
     return s;

@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import { inject } from "vitest";
 import { type App, type CronTaskFactory, startApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
+import { BotApiStandIn, type StandInOptions } from "../../src/dev/bot-api-stand-in/index.js";
 import { ZaloStandIn } from "../../src/dev/zalo-stand-in/index.js";
 import { adminQuery, databaseUrlFor } from "../global-setup.js";
 import { FakeClock } from "./clock.js";
@@ -27,6 +27,28 @@ export class LogCapture extends Writable {
     return this.lines.join("\n");
   }
 }
+
+/**
+ * The stand-in every end-to-end test runs against: as strict as Telegram on
+ * what the bot must cope with — its global limit (30 messages a second),
+ * presses answered late refused, 403 to people who never wrote to the bot,
+ * getFile's 20 MB (the last three always on). Each chat's own limits (20 a
+ * minute to a group, about one a second to a person) are played by
+ * strict-telegram.test.ts: tests play people at machine speed, and with the
+ * group's limit on, a burst of tips holds the next residents' answers up to a
+ * minute (the card is posted inside the resident's update; see docs/security.md).
+ */
+export function telegramStandIn(options: StandInOptions = {}): BotApiStandIn {
+  return new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, sendRateLimit: { perSecond: 30 }, ...options });
+}
+
+/**
+ * Telegram's pace left out, for the few tests that push thousands of messages
+ * through in minutes to prove something else (every table scanned after 1,000
+ * flows, exactly-once under 50 kills): Telegram would spread 1,000 cards to one
+ * group over 50 minutes. Each use says why.
+ */
+export const WITHOUT_TELEGRAM_PACE: StandInOptions = { sendRateLimit: undefined };
 
 let created = 0;
 
@@ -83,7 +105,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const standIn = options.standIn ?? new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" } });
+  const standIn = options.standIn ?? telegramStandIn();
   const ownsStandIn = !options.standIn;
   if (ownsStandIn) await standIn.start(0);
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());

@@ -22,8 +22,9 @@ export class Persona {
     readonly chatId: number,
   ) {}
 
-  static create(standIn: BotApiStandIn, profile: { first_name: string; last_name?: string; username?: string; id?: number; language_code?: string }) {
-    const user = standIn.createUser(profile);
+  /** `started`: they wrote to the bot before the test began (otherwise the bot may not message them until they do). */
+  static create(standIn: BotApiStandIn, profile: { first_name: string; last_name?: string; username?: string; id?: number; language_code?: string }, options: { started?: boolean } = {}) {
+    const user = standIn.createUser(profile, options);
     return new Persona(standIn, user, user.id);
   }
 
@@ -47,7 +48,8 @@ export class Persona {
     return last ? shown(last) : "";
   }
 
-  private snapshot(): Set<string> {
+  /** What the person sees now: pass it to waitFor to wait for something new. */
+  snapshot(): Set<string> {
     return new Set(this.botMessages().map((m) => `${m.message_id}\u0000${shown(m)}`));
   }
 

@@ -563,9 +563,10 @@ async function askCount(flow: Flow, text: string, keep?: number): Promise<number
     const next = await flow.wait();
     const data = next.callbackQuery?.data;
     // The button's number is parsed like a typed one (see checkInFlowButtons.count).
-    const pressed = data !== undefined && next.callbackQuery?.message?.message_id === question.message_id ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
+    const pressed = data !== undefined && flow.pressedOn(next, question.message_id) ? (checkInFlowButtons.count.parse(data)?.n ?? null) : null;
     if (pressed !== null) {
       await next.answerCallbackQuery();
+      await flow.settleCopy(next, question.message_id);
       await flow.settle(String(pressed));
       return pressed;
     }

@@ -367,12 +367,13 @@ async function askWard(flow: Flow, deps: BotDeps, wardSlug: string | null): Prom
       const data = next.callbackQuery?.data;
       if (data !== undefined) {
         const index = tipFlowButtons.ward.parse(data)?.index;
-        const picked = next.callbackQuery?.message?.message_id === question.message_id && index !== undefined ? choices[index] : undefined;
+        const picked = flow.pressedOn(next, question.message_id) && index !== undefined ? choices[index] : undefined;
         if (!picked) {
           await next.answerCallbackQuery({ text: next.t("hint-use-buttons") });
           continue;
         }
         await next.answerCallbackQuery();
+        await flow.settleCopy(next, question.message_id);
         await flow.settle(picked.name);
         return picked;
       }

@@ -72,7 +72,7 @@ export class Control {
           const value = a.optional(key);
           if (value !== undefined) profile[key] = value;
         }
-        return t.createUser(profile);
+        return t.createUser(profile, { started: a.raw("started") === true });
       },
       createGroup: (a) => {
         const type = a.optional("type");
@@ -137,6 +137,7 @@ export class Control {
         return method === undefined ? t.calls : t.callsTo(method);
       },
       callsTo: (a) => t.callsTo(a.text("method")),
+      loseResponseNext: (a) => t.loseResponseNext(a.text("method"), a.optionalInt("times") ?? 1),
       failNext: (a) => {
         const error = a.raw("error") as ApiErrorBody | undefined;
         if (typeof error?.error_code !== "number" || typeof error.description !== "string") throw new ControlError('"error" must be { error_code, description, parameters? }');

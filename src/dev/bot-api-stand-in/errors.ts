@@ -20,6 +20,9 @@ export const notFound = () => new BotApiError({ error_code: 404, description: "N
 
 export const conflict = (description: string) => new BotApiError({ error_code: 409, description: `Conflict: ${description}` });
 
+/** Marks a fault that lets the call take effect and then closes the connection before the answer. */
+export const LOSE_RESPONSE: ApiErrorBody = { error_code: -1, description: "response lost after the call took effect" };
+
 export const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 

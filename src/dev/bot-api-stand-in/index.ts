@@ -2,7 +2,7 @@
 export { BotApiStandIn } from "./stand-in.js";
 export { parseHtml } from "./html.js";
 export { freshUpdateIds } from "./types.js";
-export type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
+export type { ChatLimits, RateLimitStats, SendRateLimit } from "./rate-limit.js";
 export { ADMIN_RIGHTS } from "./types.js";
 export type {
   AdminRights,

@@ -4,7 +4,7 @@ import type { Chat, Message, MessageEntity, MessageId, Update } from "grammy/typ
 import { CAPTION_LIMIT, format, readAlbum, readMarkup, resolveDocument, resolvePhoto } from "./content.js";
 import { badRequest, conflict, forbidden, NOT_MODIFIED, upgradedGroup } from "./errors.js";
 import { bool, num, type Params, requireInt, str, type UploadedFile } from "./params.js";
-import type { StandInState } from "./state.js";
+import { GET_FILE_MAX_BYTES, type StandInState } from "./state.js";
 import type { CallbackAnswer, ReplyMarkup, StoredMessage } from "./types.js";
 
 export interface CallContext {
@@ -197,6 +197,7 @@ export class BotApiMethods {
       getFile: (p) => {
         const file = s.files.get(str(p.file_id) ?? "");
         if (!file) throw badRequest("invalid file_id");
+        if (file.bytes.length > GET_FILE_MAX_BYTES) throw badRequest("file is too big");
         return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.bytes.length, file_path: file.file_path };
       },
     };
@@ -261,6 +262,7 @@ export class BotApiMethods {
     const chat = this.s.chat(p.chat_id);
     if (chat.type === "private") {
       if (this.s.blocked.has(chat.id)) throw forbidden("bot was blocked by the user");
+      if (!this.s.started.has(chat.id)) throw forbidden("bot can't initiate conversation with a user");
       return chat.id;
     }
     const status = this.s.memberStatus(chat.id, this.s.botInfo.id);

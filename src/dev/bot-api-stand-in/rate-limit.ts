@@ -8,8 +8,7 @@
 // (editMessageText, editMessageCaption, editMessageReplyMarkup change a message
 // already delivered; Telegram limits them separately and undocumentedly),
 // deletions, chat actions, callback answers, getUpdates and the rest.
-// Not played: Telegram's per-chat limits (about 1 message a second in a
-// private chat, 20 a minute in a group).
+// Telegram's per-chat limits are played apart (ChatRateLimiter, below).
 //
 // The window slides over the last 1,000 ms of the stand-in's clock; only
 // requests let through fill it (a refused one costs nothing but the refusal).
@@ -133,5 +132,61 @@ export class SendRateLimiter {
       at = this.times[i]! + 1000;
     }
     return Math.max(1, Math.ceil((at - nowMs) / 1000));
+  }
+}
+
+// Telegram's per-chat limits, played when asked (StandInOptions.chatRateLimits):
+// "avoid sending more than one message per second in a particular chat. We may
+// allow short bursts that go over this limit" and "bots are not able to send
+// more than 20 messages per minute to the same group" (Bots FAQ). The burst a
+// private chat allows is not documented: the stand-in lets 5 messages through
+// in any 5 seconds (one a second on average, a short burst allowed).
+export const GROUP_MESSAGES_PER_MINUTE = 20;
+export const PRIVATE_BURST = { messages: 5, windowMs: 5_000 };
+
+/** Messages sent to each chat in its window: sliding, in real time (milliseconds of a monotonic clock). */
+/** Which chats' limits are played: none, groups only (20 a minute), or groups and private chats. */
+export type ChatLimits = "off" | "groups" | "all";
+
+export class ChatRateLimiter {
+  private mode: ChatLimits = "off";
+  private readonly sent = new Map<number, number[]>();
+  private refused = 0;
+
+  set(mode: ChatLimits): void {
+    this.mode = mode;
+  }
+
+  get enabled(): boolean {
+    return this.mode !== "off";
+  }
+
+  /** Null when the send may go (recorded), or the whole seconds to wait. */
+  admit(method: string, params: Params, chatId: number, isGroup: boolean, nowMs: number): number | null {
+    const weigh = SENDING[method];
+    if (!weigh || this.mode === "off" || (this.mode === "groups" && !isGroup)) return null;
+    const { messages: limit, windowMs } = isGroup ? { messages: GROUP_MESSAGES_PER_MINUTE, windowMs: 60_000 } : PRIVATE_BURST;
+    const times = (this.sent.get(chatId) ?? []).filter((t) => t > nowMs - windowMs);
+    const needed = Math.min(weigh(params), limit);
+    if (times.length + needed > limit) {
+      this.sent.set(chatId, times);
+      this.refused++;
+      // The oldest sends leave the window first; wait until enough of them have.
+      const freeAt = times[times.length + needed - limit - 1]! + windowMs;
+      return Math.max(1, Math.ceil((freeAt - nowMs) / 1000));
+    }
+    for (let i = 0; i < needed; i++) times.push(nowMs);
+    this.sent.set(chatId, times);
+    return null;
+  }
+
+  /** Sends refused with 429 by a chat's limit since the start (or the last reset). */
+  get refused429(): number {
+    return this.refused;
+  }
+
+  clear(): void {
+    this.sent.clear();
+    this.refused = 0;
   }
 }

@@ -4,7 +4,7 @@
 import type http from "node:http";
 import { sendJson as json, StandInHttp } from "../stand-in-http.js";
 import type { Control } from "./control.js";
-import { BotApiError, ControlError, notFound } from "./errors.js";
+import { BotApiError, ControlError, LOSE_RESPONSE, notFound } from "./errors.js";
 import type { BotApiMethods } from "./methods.js";
 import { describeUploads, readParams } from "./params.js";
 import type { StandInState } from "./state.js";
@@ -60,34 +60,50 @@ export class StandInServer {
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
     });
+    let call: ApiCall | undefined;
     try {
       const { params, files } = await readParams(req, url);
       const method = this.methods.resolve(rawMethod!);
-      const call: ApiCall = { method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() };
+      call = { method: method ?? rawMethod!, params: describeUploads(params, files), at: this.s.nowMs() };
       this.s.calls.push(call);
-      const fault = this.takeFault(method ?? rawMethod!);
+      const fault = this.takeFault(method ?? rawMethod!, params);
       if (fault?.error_code === 0) {
         // A dropped connection: the client gets no answer at all.
         call.dropped = true;
         req.socket.destroy();
         return;
       }
-      if (fault) return json(res, fault.error_code, { ok: false, ...fault });
+      // A lost response: the call takes effect, then the connection dies before the answer.
+      const loseResponse = fault?.error_code === LOSE_RESPONSE.error_code;
+      if (fault && !loseResponse) {
+        call.status = fault.error_code;
+        return json(res, fault.error_code, { ok: false, ...fault });
+      }
       if (!method) throw notFound();
       if (await this.held(method, params, abort.signal)) {
         call.dropped = true;
         return;
       }
       // Over Telegram's global send limit (when one is set): 429, and the message is not delivered.
-      const retryAfter = this.s.rateLimit.admit(method, params, this.s.nowMs());
+      const retryAfter = this.chatLimit(method, params) ?? this.s.rateLimit.admit(method, params, this.s.nowMs());
       if (retryAfter !== null) {
         call.rateLimited = true;
+        call.status = 429;
         return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
       }
       const result: unknown = await this.methods.handlers[method]!(params, { files, signal: abort.signal });
+      call.status = 200;
+      if (loseResponse) {
+        call.responseLost = true;
+        req.socket.destroy();
+        return;
+      }
       json(res, 200, { ok: true, result });
     } catch (err) {
-      if (err instanceof BotApiError) return json(res, err.body.error_code, { ok: false, ...err.body });
+      if (err instanceof BotApiError) {
+        if (call) call.status = err.body.error_code;
+        return json(res, err.body.error_code, { ok: false, ...err.body });
+      }
       throw err;
     }
   }
@@ -105,12 +121,24 @@ export class StandInServer {
     return signal.aborted;
   }
 
-  private takeFault(method: string): ApiErrorBody | undefined {
+  /** Over a chat's own limit (when played): the seconds to wait; null when the send may go. */
+  private chatLimit(method: string, params: Record<string, unknown>): number | null {
+    if (!this.s.chatRateLimit.enabled) return null;
+    const chatId = Number(params.chat_id);
+    const chat = Number.isFinite(chatId) ? this.s.chats.get(chatId) : undefined;
+    if (!chat) return null;
+    // Real time, not the stand-in's clock: a test's fake clock stands still while the bot waits out retry_after.
+    return this.s.chatRateLimit.admit(method, params, chat.id, chat.type !== "private", performance.now());
+  }
+
+  /** The first fault queued for this method (or any) whose filter, if it has one, takes these params. */
+  private takeFault(method: string, params: Record<string, unknown>): ApiErrorBody | undefined {
     for (const key of [method.toLowerCase(), "*"]) {
       const queue = this.s.faults.get(key);
-      const next = queue?.[0];
+      const index = queue?.findIndex((f) => f.match === undefined || f.match(params)) ?? -1;
+      const next = queue?.[index];
       if (!queue || !next) continue;
-      if (--next.times <= 0) queue.shift();
+      if (--next.times <= 0) queue.splice(index, 1);
       if (queue.length === 0) this.s.faults.delete(key);
       return next.error;
     }

@@ -7,10 +7,10 @@
 import type { EventEmitter } from "node:events";
 import type { BotCommand, Chat, Message, ReplyKeyboardMarkup, User, UserFromGetMe } from "grammy/types";
 import { Control } from "./control.js";
-import { ControlError } from "./errors.js";
+import { ControlError, LOSE_RESPONSE } from "./errors.js";
 import { imageSize, TINY_JPEG } from "./files.js";
 import { BotApiMethods } from "./methods.js";
-import type { RateLimitStats, SendRateLimit } from "./rate-limit.js";
+import type { ChatLimits, RateLimitStats, SendRateLimit } from "./rate-limit.js";
 import { StandInServer } from "./server.js";
 import { StandInState } from "./state.js";
 import type { AdminRights, ApiCall, ApiErrorBody, CallbackAnswer, InlineButton, MemberStatus, StandInOptions, StoredMessage, UserProfile } from "./types.js";
@@ -42,6 +42,8 @@ export class BotApiStandIn {
     } as UserFromGetMe;
     this.s = new StandInState(this.botInfo, options.now ?? Date.now, options.firstUpdateId);
     this.s.rateLimit.set(options.sendRateLimit);
+    this.s.chatRateLimit.set(options.chatRateLimits ?? "off");
+    if (options.callbackAnswerWindowMs !== undefined) this.s.callbackAnswerWindowMs = options.callbackAnswerWindowMs;
     const methods = new BotApiMethods(this.s);
     this.server = new StandInServer(this.s, methods, new Control(this), {
       ...(options.token !== undefined ? { token: options.token } : {}),
@@ -86,9 +88,15 @@ export class BotApiStandIn {
 
   // ---- people and chats -----------------------------------------------------
 
-  /** A user (id assigned when left out) and their private chat with the bot, whose id is theirs. */
-  createUser(profile: UserProfile): User {
+  /**
+   * A user (id assigned when left out) and their private chat with the bot,
+   * whose id is theirs. The bot may message them only once they wrote to it
+   * (Telegram's 403 "bot can't initiate conversation with a user"), unless
+   * `started` says they did so before the test began.
+   */
+  createUser(profile: UserProfile, options: { started?: boolean } = {}): User {
     const id = profile.id ?? this.nextUserId++;
+    if (options.started) this.s.started.add(id);
     const user: User = { id, is_bot: false, first_name: profile.first_name };
     for (const key of ["last_name", "username", "language_code"] as const) if (profile[key] !== undefined) user[key] = profile[key];
     this.s.users.set(id, user);
@@ -391,8 +399,13 @@ export class BotApiStandIn {
   }
 
   /** Message-sending requests let through and refused with 429 since the start (or the last reset). */
-  rateLimitStats(): RateLimitStats {
-    return this.s.rateLimit.snapshot();
+  rateLimitStats(): RateLimitStats & { refusedByChatLimits: number } {
+    return { ...this.s.rateLimit.snapshot(), refusedByChatLimits: this.s.chatRateLimit.refused429 };
+  }
+
+  /** Plays Telegram's per-chat limits: 20 a minute to a group ("groups"), and 5 in 5 s to a private chat ("all"), or none. */
+  setChatRateLimits(mode: ChatLimits): void {
+    this.s.chatRateLimit.set(mode);
   }
 
   failNext(method: string, error: ApiErrorBody, times = 1): void {
@@ -408,6 +421,24 @@ export class BotApiStandIn {
     const queue = this.s.faults.get(key) ?? [];
     queue.push({ error: DROP_CONNECTION, times });
     this.s.faults.set(key, queue);
+  }
+
+  /**
+   * The next `times` calls of `method` ("*": any) take effect, and then the
+   * connection closes before the answer: the bot cannot tell whether its
+   * message went out, as when a network drops mid-response. `match` narrows
+   * it to calls with those params (e.g. one chat).
+   */
+  loseResponseNext(method: string, times = 1, match?: (params: Record<string, unknown>) => boolean): void {
+    const key = method === "*" ? "*" : method.toLowerCase();
+    const queue = this.s.faults.get(key) ?? [];
+    queue.push({ error: LOSE_RESPONSE, times, ...(match ? { match } : {}) });
+    this.s.faults.set(key, queue);
+  }
+
+  /** Users who may be messaged: they wrote to the bot in private at least once. */
+  hasStarted(userId: number): boolean {
+    return this.s.started.has(userId);
   }
 
   /**
@@ -456,8 +487,9 @@ export class BotApiStandIn {
     const from = this.s.user(userId);
     this.checkCanWrite(userId, chatId);
     const chat = this.s.chat(chatId);
-    // Writing to a bot one blocked unblocks it, as Telegram clients do.
+    // Writing to a bot one blocked unblocks it, as Telegram clients do; writing at all lets the bot write back.
     if (chat.type === "private" && this.s.blocked.has(chatId)) this.s.setBotStatus(chatId, "member", from);
+    if (chat.type === "private") this.s.started.add(chatId);
     const stored = this.s.store(chatId, { from_bot: false, from, ...content });
     const keyboard = this.s.keyboards.get(chatId);
     if (keyboard && "keyboard" in keyboard && keyboard.one_time_keyboard) this.s.keyboards.delete(chatId);

@@ -4,11 +4,22 @@ import { EventEmitter } from "node:events";
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "grammy/types";
 import { badRequest, ControlError } from "./errors.js";
 import { FileStore } from "./files.js";
-import { SendRateLimiter } from "./rate-limit.js";
+import { ChatRateLimiter, SendRateLimiter } from "./rate-limit.js";
 import { UpdateQueue } from "./updates.js";
 import type { WebhookPusher } from "../webhook-pusher.js";
 import { telegramWebhookPusher } from "./webhook.js";
 import type { AdminRights, ApiCall, ApiErrorBody, CallbackAnswer, MemberStatus, ReplyMarkup, StoredMessage } from "./types.js";
+
+/**
+ * Telegram does not document how long a press can wait for its answer; bots
+ * see "query is too old and response timeout expired" after some 10–20 s (a
+ * slow handler, updates handled after a restart). The stand-in refuses answers
+ * given more than 15 s after the press, by its clock.
+ */
+export const CALLBACK_ANSWER_WINDOW_MS = 15_000;
+
+/** Telegram's getFile serves files up to 20 MB to bots (Bot API, getFile). */
+export const GET_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
 type NewMessage = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edited" | "deleted">;
 
@@ -38,21 +49,33 @@ export class StandInState {
   readonly members = new Map<number, Map<number, MemberStatus>>();
   /** Users who blocked the bot. */
   readonly blocked = new Set<number>();
+  /**
+   * Users who wrote to the bot in private (a /start, any message): only they
+   * can be messaged; Telegram answers 403 "bot can't initiate conversation
+   * with a user" to the rest.
+   */
+  readonly started = new Set<number>();
   /** Rights an administrator was given other than all of them, by "chatId:userId". */
   readonly rights = new Map<string, AdminRights>();
   /** Groups upgraded to a supergroup: old id → the supergroup's id. */
   readonly upgraded = new Map<number, number>();
-  readonly faults = new Map<string, { error: ApiErrorBody; times: number }[]>();
+  readonly faults = new Map<string, { error: ApiErrorBody; times: number; match?: (params: Record<string, unknown>) => boolean }[]>();
   /** Calls held back for `ms` (see BotApiStandIn.holdCalls); dropped if the client died meanwhile. */
   readonly holds: { method: string; match: (params: Record<string, unknown>) => boolean; ms: number; times: number }[] = [];
   readonly commands = new Map<string, unknown[]>();
   /** Telegram's global send limit, when one is set (see rate-limit.ts). */
   readonly rateLimit = new SendRateLimiter();
+  /** Telegram's per-chat limits, when on (see rate-limit.ts). */
+  readonly chatRateLimit = new ChatRateLimiter();
   readonly menuButtons = new Map<number | "default", unknown>();
   /** The reply keyboard each chat shows, from the bot's last message that set or removed one. */
   readonly keyboards = new Map<number, ReplyMarkup>();
   private readonly logs = new Map<number, ChatLog>();
   private readonly answers = new Map<string, CallbackAnswer | null>();
+  /** When each button was pressed (the stand-in's clock): answers come too late after CALLBACK_ANSWER_WINDOW_MS. */
+  private readonly pressedAt = new Map<string, number>();
+  /** How long after a press Telegram still takes its answer (see StandInOptions.callbackAnswerWindowMs). */
+  callbackAnswerWindowMs = CALLBACK_ANSWER_WINDOW_MS;
   private readonly answerWaiters = new Map<string, (answer: CallbackAnswer) => void>();
   private nextCallback = 1;
 
@@ -266,12 +289,15 @@ export class StandInState {
   newCallbackQueryId(): string {
     const id = `${this.botInfo.id}${String(this.nextCallback++).padStart(8, "0")}`;
     this.answers.set(id, null);
+    this.pressedAt.set(id, this.nowMs());
     return id;
   }
 
-  /** False when the id is unknown or already answered (Telegram refuses both). */
+  /** False when the id is unknown, already answered or the press is too old (Telegram refuses all three). */
   answerCallback(answer: CallbackAnswer): boolean {
     if (this.answers.get(answer.callback_query_id) !== null) return false;
+    const pressed = this.pressedAt.get(answer.callback_query_id);
+    if (pressed !== undefined && this.nowMs() - pressed > this.callbackAnswerWindowMs) return false;
     this.answers.set(answer.callback_query_id, answer);
     this.answerWaiters.get(answer.callback_query_id)?.(answer);
     this.answerWaiters.delete(answer.callback_query_id);
@@ -311,10 +337,12 @@ export class StandInState {
     this.faults.clear();
     this.holds.length = 0;
     this.rateLimit.clear();
+    this.chatRateLimit.clear();
     this.commands.clear();
     this.menuButtons.clear();
     this.keyboards.clear();
     this.webhook.stop();
     this.answers.clear();
+    this.pressedAt.clear();
   }
 }

@@ -11,7 +11,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
-import type { SendRateLimit } from "./rate-limit.js";
+import type { ChatLimits, SendRateLimit } from "./rate-limit.js";
 
 export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
@@ -86,6 +86,10 @@ export interface ApiCall {
   at: number;
   /** A held call whose client died before it was handled: it never took effect. */
   dropped?: boolean;
+  /** The HTTP status the stand-in answered (200: done; undefined: dropped or still running). */
+  status?: number;
+  /** Handled (it took effect), but the connection was closed before the answer (BotApiStandIn.loseResponseNext). */
+  responseLost?: boolean;
   /** Refused with 429 by the send-rate limit (StandInOptions.sendRateLimit): nothing was delivered. */
   rateLimited?: boolean;
 }
@@ -137,6 +141,19 @@ export interface StandInOptions {
    * not to edits, deletions, chat actions or callback answers (see rate-limit.ts).
    */
   sendRateLimit?: SendRateLimit;
+  /**
+   * How long after a press the bot may still answer it (15,000 ms, by the
+   * stand-in's clock); later answers are refused with 400 "query is too old and
+   * response timeout expired or query ID is invalid", as Telegram refuses them.
+   */
+  callbackAnswerWindowMs?: number;
+  /**
+   * Telegram's per-chat limits: 20 messages a minute to a group ("groups"),
+   * and also a burst of 5 in any 5 seconds to a private chat ("all"); beyond
+   * them 429 "Too Many Requests: retry after N", nothing delivered (see
+   * rate-limit.ts). "off" by default.
+   */
+  chatRateLimits?: ChatLimits;
 }
 
 /** A first update_id that differs from one start to the next (grows 1,000 a second), like Telegram's never-reused ids. */
