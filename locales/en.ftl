@@ -1086,7 +1086,7 @@ tr-changed = Officers changed the priority: { $changed } tips ({ $raised } raise
 tr-none-changed = Officers changed no tip's priority in the period.
 tr-line = • { $label }: { $count }
 tr-note = Every priority change on a tip card is counted here. Teach the bot words it does not know with /tukhoa.
-tr-usage = Usage: /triage (this year), or a period as /report takes it: /triage 2026-03 (March 2026), /triage 2026-Q1 (first quarter), /triage 2026-H1, /triage 2026. /phanloai works too.
+tr-usage = Usage: /triage (this year), or a period as /report takes it: /triage 2026-03 (March 2026), /triage 2026-Q1 (Q1 2026), /triage 2026-H1, /triage 2026. /phanloai works too.
 tr-sec-agreement = The bot's priority and officers' changes
 tr-sec-corrections = Most common changes (bot → officer)
 tr-sec-reasons = Reasons officers gave
@@ -1141,7 +1141,7 @@ family-intro =
 family-rehab =
     <b>🏠 Voluntary rehab at home or in the community</b>
     • A person with an addiction can choose to go through rehab at home or in the community.
-    • The family registers with the ward People's Committee (ask the quarter head or the ward police).
+    • The family registers with the ward People's Committee (ask your { ward-head } or the ward police).
     • Health and ward staff follow and support them during rehab.
     • Voluntary rehab in a rehab centre is possible too.
 family-assess =

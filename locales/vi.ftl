@@ -1124,7 +1124,7 @@ family-intro =
 family-rehab =
     <b>🏠 Cai nghiện tự nguyện tại gia đình, cộng đồng</b>
     • Người nghiện có thể tự nguyện cai ngay tại nhà, hoặc tại cộng đồng.
-    • Gia đình đăng ký với UBND phường (hỏi tổ trưởng hoặc công an phường).
+    • Gia đình đăng ký với UBND phường (hỏi { ward-head } hoặc công an phường).
     • Có cán bộ y tế, cán bộ phường theo dõi và giúp đỡ trong thời gian cai.
     • Cũng có thể xin cai tự nguyện tại cơ sở cai nghiện.
 family-assess =

@@ -645,7 +645,7 @@ describe("Bot API stand-in: Telegram's global send limit", () => {
       expect((await call(standIn, "copyMessage", { chat_id: user.id, from_chat_id: user.id, message_id: 1 })).status).toBe(429);
       expect(standIn.botMessages(user.id).map((m) => m.text)).toEqual(["m1 (sửa)", "m2", "m3"]);
       expect(standIn.callsTo("sendMessage").map((c) => c.rateLimited === true)).toEqual([false, false, false, true, true]);
-      expect(standIn.rateLimitStats()).toEqual({ perSecond: 3, accepted: 3, acceptedMessages: 3, refused429: 3 });
+      expect(standIn.rateLimitStats()).toEqual({ perSecond: 3, accepted: 3, acceptedMessages: 3, refused429: 3, refusedByChatLimits: 0 });
 
       // The window slides: 999 ms after the first send it is still full; at 1,000 ms one place is free.
       now = t0 + 999;
@@ -669,7 +669,7 @@ describe("Bot API stand-in: Telegram's global send limit", () => {
       standIn.setSendRateLimit({ perSecond: 1 });
       now += 1000;
       standIn.reset();
-      expect(standIn.rateLimitStats()).toEqual({ perSecond: 1, accepted: 0, acceptedMessages: 0, refused429: 0 });
+      expect(standIn.rateLimitStats()).toEqual({ perSecond: 1, accepted: 0, acceptedMessages: 0, refused429: 0, refusedByChatLimits: 0 });
       expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "one" })).status).toBe(200);
       expect((await call(standIn, "sendMessage", { chat_id: user.id, text: "two" })).status).toBe(429);
       expect(() => standIn.setSendRateLimit({ perSecond: 0 })).toThrow(RangeError);

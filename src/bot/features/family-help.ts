@@ -9,7 +9,7 @@ import { EDITABLE_FAMILY_TOPICS, type EditableFamilyTopic, FAMILY_TOPICS, type F
 import { menuButtons } from "../callback-data/index.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import type { Translate } from "../i18n.js";
+import { type Translate, useWardWords } from "../i18n.js";
 import { residentWard, wardContactLines } from "../ward-contacts.js";
 import { welcomeKeyboard } from "./start.js";
 import { familyPageHtml } from "./ward-contact-admin.js";
@@ -32,6 +32,8 @@ type Page = FamilyTopic | "open" | "list";
 
 async function showFamilyHelp(ctx: BotContext, deps: BotDeps, page: Page, wardSlug?: string): Promise<void> {
   const ward = await residentWard(deps, wardSlug);
+  // Heads named as the resident's ward names them (or as the deployment's default does).
+  if (ward) useWardWords(ctx, await deps.services.wards.words(ward.id));
   // A ward link's slug rides on, for the contacts and the tip button; never stored.
   const slug = ward && wardSlug ? ward.slug : undefined;
   // The ward's own wording of a topic, where its admin gave one (/trangnguoithan).
