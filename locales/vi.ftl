@@ -93,7 +93,7 @@ help-staff =
     /agencies — các cơ quan phải báo cáo; /inviteagency SỐ — mời người báo cáo của cơ quan
     /addagency TÊN, /removeagency SỐ — thêm, bỏ cơ quan; /contacts SỐ — người báo cáo của cơ quan, cho thôi (chỉ quản trị viên)
     /deadline — đặt hạn báo cáo đột xuất; /deadlines — ai đã nộp, ai chậm
-    /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (tệp Excel và dự thảo báo cáo Word)
+    /report [2026-03|2026-Q1|2026-H1|2026] — báo cáo tháng, quý, 6 tháng, năm (file Excel và dự thảo báo cáo Word)
     /quarterstatus SỐ, /roadmap, /target NĂM SỐ — lộ trình { ward-unit } không ma túy
     /audit MÃ — lịch sử một tin báo (chỉ quản trị viên)
     /lienhephuong — đường dây nóng, địa chỉ công an phường để người dân thấy (chỉ quản trị viên)
@@ -105,7 +105,7 @@ help-super-admin =
     /wards — các phường trong hệ thống (số liệu, liên kết cho người dân)
     /newward — thêm phường mới (nhận mã quản trị dùng một lần)
     /wardcode MÃ-PHƯỜNG — cấp lại mã quản trị cho phường chưa có quản trị viên
-    /rollup [kỳ] — tổng hợp số liệu các phường (tệp Excel, chỉ số liệu tổng hợp)
+    /rollup [kỳ] — tổng hợp số liệu các phường (file Excel, chỉ số liệu tổng hợp)
 not-super-admin = ⛔ Chỉ quản trị hệ thống mới dùng được lệnh này.
 not-super-admin-button = ⛔ Chỉ quản trị hệ thống mới dùng được nút này.
 newward-usage =
@@ -216,8 +216,8 @@ tip-ask-photos = <b>Bước 6/6.</b> Có ảnh không? Gửi tối đa { $max } 
 btn-photos-done = ✅ Xong
 tip-photo-received = Đã nhận ảnh { $count }/{ $max }. Gửi thêm hoặc { word-tap } “{ $done }”.
 tip-photo-limit = Đã đủ { $max } ảnh. { word-Tap } “{ $done }” để tiếp tục.
-tip-photo-not-image = Tệp này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…).
-tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không phải tệp).
+tip-photo-not-image = File này không phải ảnh nên không nhận được. Vui lòng gửi ảnh (JPG, PNG…).
+tip-photo-too-big = Ảnh này lớn hơn 20 MB nên không nhận được. Vui lòng gửi dạng ảnh thường (không gửi dạng file).
 tip-photo-busy = ⏳ Hệ thống đang xử lý nhiều ảnh. Vui lòng đợi khoảng một phút rồi gửi lại ảnh này.
 tip-review =
     <b>Xem lại tin báo</b>
@@ -248,7 +248,7 @@ tip-submitted =
 
     Mã biên nhận của bạn: <code>{ $receipt }</code>
 
-    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
+    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; bot không lưu mã này và không thể cấp lại.
     Bạn có thể xóa đoạn chat này sau khi lưu mã.
 tip-submit-failed = Xin lỗi, chưa gửi được tin báo do lỗi hệ thống. Nội dung của bạn vẫn còn: { word-tap } “{ $submit }” để thử lại.
 tip-filed-before =
@@ -256,11 +256,11 @@ tip-filed-before =
 
     Mã biên nhận của bạn: <code>{ $receipt }</code>
 
-    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; chúng tôi không lưu mã này và không thể cấp lại.
+    🔐 Hãy lưu mã này ở nơi an toàn và <b>không đưa cho ai</b>. Mã là cách duy nhất để theo dõi tin báo; bot không lưu mã này và không thể cấp lại.
 tip-cancelled = Đã hủy. Không có gì được lưu lại.
 tip-expired = Phiên soạn tin báo đã hết hạn và đã được xóa. Gõ /tip để bắt đầu lại.
 hint-use-buttons = Vui lòng chọn { word-choices-above }, hoặc gõ /cancel để hủy.
-hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, tệp). Gõ /cancel để hủy.
+hint-need-text = Vui lòng gõ nội dung bằng chữ (không nhận nhãn dán, tin nhắn thoại, file). Gõ /cancel để hủy.
 hint-place = Vui lòng gõ địa chỉ, { $channel ->
         [zalo] {""}
        *[other] chỉ vị trí trên bản đồ (📎 → “Vị trí”),{" "}
@@ -750,15 +750,15 @@ dl-remind-overdue =
 btn-dl-done = ✅ Đã nộp
 btn-dl-file = 📎 Gửi file báo cáo
 dl-done-toast = Đã ghi nhận
-dl-done = ✅ Đã ghi nhận: { $agency } đã nộp «{ $title }» ngày { $date }. Có thể gửi kèm file báo cáo.
+dl-done = ✅ Đã ghi nhận: { $agency } đã nộp “{ $title }” ngày { $date }. Có thể gửi kèm file báo cáo.
 dl-not-contact = Bạn không phải người báo cáo của cơ quan này.
 dl-not-found = Không tìm thấy hạn báo cáo này.
-dl-group-submitted = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }).
-dl-group-submitted-late = ✅ <b>{ $agency }</b> đã nộp «{ $title }» ngày { $date } ({ $by }) — muộn { $days } ngày.
-dl-file-ask = Gửi file báo cáo của <b>{ $agency }</b> cho «{ $title }»: Word, Excel, PDF hoặc ảnh chụp.
+dl-group-submitted = ✅ <b>{ $agency }</b> đã nộp “{ $title }” ngày { $date } ({ $by }).
+dl-group-submitted-late = ✅ <b>{ $agency }</b> đã nộp “{ $title }” ngày { $date } ({ $by }) — muộn { $days } ngày.
+dl-file-ask = Gửi file báo cáo của <b>{ $agency }</b> cho “{ $title }”: Word, Excel, PDF hoặc ảnh chụp.
 dl-file-hint = Xin gửi file (tài liệu) hoặc ảnh chụp báo cáo, hoặc { word-tap } “{ $cancel }”.
-dl-file-received = 📎 Đã nhận file «{ $name }» của <b>{ $agency }</b> cho «{ $title }» và chuyển tới công an phường.
-dl-file-cancelled = Đã hủy gửi file. Bấm lại «📎 Gửi file báo cáo» khi sẵn sàng.
+dl-file-received = 📎 Đã nhận file “{ $name }” của <b>{ $agency }</b> cho “{ $title }” và chuyển tới công an phường.
+dl-file-cancelled = Đã hủy gửi file. Bấm lại “📎 Gửi file báo cáo” khi sẵn sàng.
 dl-private-only = Hãy dùng /deadline trong tin nhắn riêng với bot.
 dl-ask-title = Bước 1/3: Tên báo cáo cần nộp? (ví dụ: <i>Báo cáo đột xuất tình hình ma túy dịp Tết</i>, tối đa { $max } ký tự)
 dl-ask-date = Bước 2/3: Hạn nộp? Gõ ngày, ví dụ <b>trước { $example }</b> (như “trước ngày 15/6” của Kế hoạch: nộp ngày { $example } là muộn) hoặc <b>chậm nhất { $example }</b> (nộp trong ngày { $example } vẫn đúng hạn). Chỉ gõ ngày thì hiểu là “trước ngày”.
@@ -778,7 +778,7 @@ dl-review =
     Hạn nộp: { $due } ({ dl-due-note })
     { $count } cơ quan: { $agencies }
 btn-dl-create = ✅ Tạo và gửi yêu cầu
-dl-created = Đã tạo hạn «{ $title }» ({ $due }) và gửi yêu cầu tới { $count } cơ quan. Xem tiến độ: /deadlines
+dl-created = Đã tạo hạn “{ $title }” ({ $due }) và gửi yêu cầu tới { $count } cơ quan. Xem tiến độ: /deadlines
 dl-cancelled = Đã hủy, chưa tạo hạn báo cáo nào.
 dl-board =
     📊 <b>{ $title }</b> — hạn nộp { $due }

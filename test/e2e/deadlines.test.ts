@@ -103,12 +103,12 @@ describe("agencies' report deadlines", () => {
     const forged = await ward.bystander.press(own!.message_id, data);
     expect(forged.answer).toMatchObject({ text: "Bạn không phải người báo cáo của cơ quan này.", show_alert: true });
 
-    await health.tap("Đã nộp", /Đã ghi nhận: Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 30\/11\/2026/);
-    await group().waitFor(/Trạm Y tế phường đã nộp «Báo cáo kết quả năm 2026» ngày 30\/11\/2026 \(Y sĩ Hoa\)/, new Set());
+    await health.tap("Đã nộp", /Đã ghi nhận: Trạm Y tế phường đã nộp “Báo cáo kết quả năm 2026” ngày 30\/11\/2026/);
+    await group().waitFor(/Trạm Y tế phường đã nộp “Báo cáo kết quả năm 2026” ngày 30\/11\/2026 \(Y sĩ Hoa\)/, new Set());
 
     await front.tap("Gửi file báo cáo", /Gửi file báo cáo của Ủy ban MTTQ/);
     await front.say("đây là báo cáo", /Xin gửi file/);
-    await front.sendDocument("bao-cao-mttq-2026.docx", new TextEncoder().encode("báo cáo năm"), /Đã nhận file «bao-cao-mttq-2026.docx»/);
+    await front.sendDocument("bao-cao-mttq-2026.docx", new TextEncoder().encode("báo cáo năm"), /Đã nhận file “bao-cao-mttq-2026.docx”/);
     const posted = await group().waitFor(/📎 Ủy ban MTTQ Việt Nam phường đã nộp/, new Set());
     expect(posted.document?.file_name).toBe("bao-cao-mttq-2026.docx");
     expect(new TextDecoder().decode(t.standIn.fileBytes(posted.document!.file_id))).toBe("báo cáo năm");
@@ -145,7 +145,7 @@ describe("agencies' report deadlines", () => {
 
     // Late, but submitted: the board says by how much.
     await head3.tap("Đã nộp", /Đã ghi nhận: Khu phố 3 đã nộp/);
-    await group().waitFor(/Khu phố 3 đã nộp «Báo cáo kết quả năm 2026» ngày 16\/12\/2026 \(Tổ trưởng Ba\) — muộn 2 ngày/, new Set());
+    await group().waitFor(/Khu phố 3 đã nộp “Báo cáo kết quả năm 2026” ngày 16\/12\/2026 \(Tổ trưởng Ba\) — muộn 2 ngày/, new Set());
     const after = await group().say("/deadlines", /đã nộp 3\/23/);
     expect(after?.text).toContain("🟡 Khu phố 3 — nộp 16/12/2026, muộn 2 ngày");
   });
@@ -163,7 +163,7 @@ describe("agencies' report deadlines", () => {
     await ward.officer.say("1, 99", /Chưa đúng/);
     const review = await ward.officer.say("1,7", /2 cơ quan: Trạm Y tế phường, Khu phố 3/);
     expect(review?.text).toContain("Hạn nộp: chậm nhất ngày 20/1/2027 (nộp trong ngày 20/1/2027 vẫn đúng hạn)");
-    await ward.officer.tap("Tạo và gửi yêu cầu", /Đã tạo hạn «Báo cáo đột xuất dịp Tết» \(chậm nhất ngày 20\/1\/2027\) và gửi yêu cầu tới 2 cơ quan/);
+    await ward.officer.tap("Tạo và gửi yêu cầu", /Đã tạo hạn “Báo cáo đột xuất dịp Tết” \(chậm nhất ngày 20\/1\/2027\) và gửi yêu cầu tới 2 cơ quan/);
     const request = await health.waitFor(/Yêu cầu báo cáo — Trạm Y tế phường/, new Set());
     expect(request.text).toContain("Hạn nộp: chậm nhất ngày 20/1/2027 (còn 35 ngày nữa).");
     expect(request.text).toContain("Báo cáo gửi UBND phường qua Công an phường");

@@ -33,6 +33,11 @@ describe("locales", () => {
     expect(text.split("\n").filter((line) => /(^|[=.!?]\s*)Mình\b/u.test(line))).toEqual([]);
   });
 
+  it("use one word for each thing: the bot (never \"chúng tôi\"), file (never \"tệp\"), and “…” quotes (never «…»)", () => {
+    const text = fs.readFileSync(path.join(localesDirectory, "vi.ftl"), "utf8");
+    expect(text.split("\n").filter((line) => !line.startsWith("#") && /chúng tôi|\btệp\b|[«»]/iu.test(line))).toEqual([]);
+  });
+
   it("have the same messages in Vietnamese and English", () => {
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !vi.has(k))).toEqual([]);
