@@ -101,6 +101,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await scheduler.stop();
       await httpServer?.close();
       await updates.stop();
+      // Cards posted after their receipts: out before the database closes.
+      await telegram.background.drain();
       await services.preferences.flushUsage().catch((err: unknown) => logger.warn({ err }, "could not write down today's use of chat preferences"));
       await db.$disconnect();
       logger.info("stopped");

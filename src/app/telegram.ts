@@ -1,6 +1,7 @@
 // The grammY bot, connected to Telegram (BOT_TOKEN), to another Bot API server
 // (BOT_API_ROOT) or to a stand-in handed in by main.ts, the demo or a test.
 import type { Bot } from "grammy";
+import { BackgroundWork } from "../bot/background.js";
 import { BOT_COMMANDS, createBot } from "../bot/create-bot.js";
 import type { BotContext } from "../bot/context.js";
 import type { ZaloBridge } from "../channels/zalo/bridge.js";
@@ -19,6 +20,8 @@ export interface TelegramBot {
   lastHandledUpdate(): number;
   /** How many updates (Telegram and Zalo) this bot has finished with, dropped ones included. */
   handledUpdates(): number;
+  /** Work started and not waited for (tips' cards): stopping waits for it. */
+  background: BackgroundWork;
 }
 
 export async function startTelegramBot(
@@ -32,6 +35,7 @@ export async function startTelegramBot(
   // would handle the last updates twice.
   let lastHandledUpdate = -1;
   let handledUpdates = 0;
+  const background = new BackgroundWork();
   const bot = createBot(
     token,
     {
@@ -55,6 +59,7 @@ export async function startTelegramBot(
         if (!isZaloUpdateId(id)) lastHandledUpdate = Math.max(lastHandledUpdate, id);
       },
       ...(connect.zalo ? { zalo: connect.zalo } : {}),
+      background,
     },
   );
   await bot.init();
@@ -62,5 +67,5 @@ export async function startTelegramBot(
   await bot.api.setMyCommands([...BOT_COMMANDS.private.en], { language_code: "en" });
   await bot.api.setMyCommands([...BOT_COMMANDS.groups.vi], { scope: { type: "all_group_chats" } });
   await bot.api.setMyCommands([...BOT_COMMANDS.groups.en], { scope: { type: "all_group_chats" }, language_code: "en" });
-  return { bot, apiRoot, lastHandledUpdate: () => lastHandledUpdate, handledUpdates: () => handledUpdates };
+  return { bot, apiRoot, lastHandledUpdate: () => lastHandledUpdate, handledUpdates: () => handledUpdates, background };
 }

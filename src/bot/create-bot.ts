@@ -1,4 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
+import { BackgroundWork } from "./background.js";
 import { tolerateLateAnswers } from "./late-answers.js";
 import { conversations } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
@@ -55,6 +56,8 @@ export interface CreateBotOptions {
   onUpdateHandled?: (updateId: number) => void;
   /** The Zalo channel: its chats' calls are answered by the bridge instead of Telegram. */
   zalo?: ZaloBridge;
+  /** Where work the bot does not wait for is kept (a tip's card after its receipt); stopping waits for it. */
+  background?: BackgroundWork;
 }
 
 export function createBot(
@@ -90,9 +93,11 @@ export function createBot(
     return { byNumber: (max) => t("zalo-choose-number", { max }), byWord: (words) => t("zalo-choose-word", { words }) };
   });
   options.zalo?.useWelcomeChoices(async (chatId) => choicesOf(welcomeKeyboard((await chatTranslator(i18n, withoutAnnouncer, chatId)).t)).choices);
+  const background = options.background ?? new BackgroundWork();
   const deps: BotDeps = {
     ...withoutAnnouncer,
     announceTip: createTipAnnouncer(bot.api, i18n, withoutAnnouncer),
+    announceTipLater: (tipId) => background.run(() => deps.announceTip(tipId)),
     announceAddendum: createAddendumAnnouncer(bot.api, i18n, withoutAnnouncer),
     announceAnswer: createAnswerAnnouncer(bot.api, i18n, withoutAnnouncer),
     notifyTipster: createTipsterNotifier(withoutAnnouncer),

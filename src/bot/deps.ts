@@ -26,6 +26,13 @@ export interface BotDeps {
   settings: BotSettings;
   /** Posts a tip's card to its ward's police group. Never throws: failures are logged. */
   announceTip(tipId: string): Promise<void>;
+  /**
+   * Posts a tip's card without waiting for it: what the resident sees next never
+   * waits for the police group (Telegram's 20 messages a minute to a group).
+   * Stopping the bot waits for it; a process that dies first leaves the card to
+   * the scheduler's sweep of open tips without one.
+   */
+  announceTipLater(tipId: string): void;
   /** Posts what a resident added under the tip's card. Never throws. */
   announceAddendum(addendumId: string): Promise<void>;
   /** Posts a tipster's answer to an officer's question under the card. Never throws. */
@@ -39,4 +46,4 @@ export interface BotDeps {
 }
 
 /** What the announcers themselves are built from. */
-export type BaseDeps = Omit<BotDeps, "announceTip" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard" | "tell">;
+export type BaseDeps = Omit<BotDeps, "announceTip" | "announceTipLater" | "announceAddendum" | "announceAnswer" | "notifyTipster" | "refreshCard" | "tell">;

@@ -115,6 +115,33 @@ describe("a Telegram as strict as the real one", () => {
     }
   }, 120_000);
 
+  it("more tips in a minute than Telegram lets a bot post to a group: every resident is answered at once, every card follows", async () => {
+    const t = await startTestApp({ standIn: await started(telegramStandIn({ chatRateLimits: "groups" })) });
+    running.push(t);
+    const ward = await setUpWard(t);
+    const places = ["chợ", "bến xe", "công viên", "trường học", "cầu", "quán nước", "hẻm 5", "bãi biển", "khu trọ", "sân bóng", "nhà văn hóa", "ga"];
+    const TIPS = 24;
+    for (let i = 0; i < TIPS; i++) {
+      const resident = Persona.create(t.standIn, { first_name: `Cư dân ${i + 1}` });
+      // Each step waits at most 10 s: an answer held back by the group's limit (up to a minute) fails here.
+      const receipt = await sendQuickTip(resident, {
+        category: "Mua bán",
+        quarter: `Khu phố ${(i % 19) + 1}`,
+        place: null,
+        timing: "Hôm nay",
+        description: `Tin số ${i + 1}: thấy người lạ giao gói nhỏ ở ${places[i % places.length]} lúc ${(i % 12) + 1} giờ, đi xe máy màu ${i % 2 ? "đen" : "đỏ"}`,
+      });
+      expect(receipt, `tip ${i + 1}`).toMatch(/^TB-/);
+      // And the resident's next message is answered at once too, whatever the police group is waiting for.
+      await resident.say("/help", /Hướng dẫn/);
+    }
+    const group = ward.group(ward.officer);
+    const cards = () => group.botMessages().filter((m) => /Tin báo #/.test(m.text ?? "")).length;
+    await eventually(() => expect(cards()).toBe(TIPS), 120_000);
+    expect(t.standIn.rateLimitStats().refusedByChatLimits).toBeGreaterThan(0);
+    expect(await t.app.services.db.tipCard.count()).toBe(TIPS);
+  }, 240_000);
+
   it("a quarter head who never wrote to the bot is not prompted (Telegram answers 403) and is marked unreachable", async () => {
     const t = await startTestApp();
     running.push(t);

@@ -34,9 +34,8 @@ export class LogCapture extends Writable {
  * presses answered late refused, 403 to people who never wrote to the bot,
  * getFile's 20 MB (the last three always on). Each chat's own limits (20 a
  * minute to a group, about one a second to a person) are played by
- * strict-telegram.test.ts: tests play people at machine speed, and with the
- * group's limit on, a burst of tips holds the next residents' answers up to a
- * minute (the card is posted inside the resident's update; see docs/security.md).
+ * strict-telegram.test.ts: tests play people at machine speed, many times
+ * faster than anyone taps, and many wait 10 s for each card (docs/security.md).
  */
 export function telegramStandIn(options: StandInOptions = {}): BotApiStandIn {
   return new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, sendRateLimit: { perSecond: 30 }, ...options });

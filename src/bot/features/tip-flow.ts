@@ -124,7 +124,7 @@ async function tipFiledByStoredFlow(ctx: BotContext, deps: BotDeps): Promise<Sub
 /** The receipt of a tip filed before the resident cancelled; its card goes out if it had not. */
 async function tellFiledBefore(ctx: BotContext, deps: BotDeps, filed: SubmittedTip): Promise<void> {
   await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
-  if (!filed.quietSpam) await deps.announceTip(filed.tipId);
+  if (!filed.quietSpam) deps.announceTipLater(filed.tipId);
 }
 
 async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, flowStart: FlowStart): Promise<void> {
@@ -239,7 +239,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         await settle();
         // Officers get the card even if the receipt could not be delivered (the resident blocked the bot).
         // Announcing never fails the flow; a repeat of known spam gets its receipt like any tip, but no card.
-        if (!submitted.quietSpam) await conversation.external(() => deps.announceTip(submitted.tipId));
+        if (!submitted.quietSpam) await conversation.external(() => deps.announceTipLater(submitted.tipId));
       }
       return;
     }
@@ -253,7 +253,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       }
       await flow.settle();
       await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
-      if (!filed.quietSpam) await conversation.external(() => deps.announceTip(filed.tipId));
+      if (!filed.quietSpam) await conversation.external(() => deps.announceTipLater(filed.tipId));
       return;
     }
     throw err;
