@@ -135,6 +135,56 @@ describe("Bot API stand-in", () => {
         [200, true],
       ]);
     });
+    describe("each chat's own limits", () => {
+      let limited: BotApiStandIn;
+      let now: number;
+      let api: Bot["api"];
+      beforeEach(async () => {
+        now = Date.parse("2026-12-06T03:00:00Z");
+        limited = new BotApiStandIn({ token: TOKEN, now: () => now, chatRateLimits: "groups" });
+        await limited.start();
+        api = new Bot(TOKEN, { client: { apiRoot: limited.apiRoot } }).api;
+      });
+      afterEach(async () => {
+        await limited.stop();
+      });
+
+      it("lets 20 messages a minute into a group, then answers 429 with the wait; private chats are not held in “groups” mode", async () => {
+        const group = limited.createGroup({ title: "Công an phường" });
+        const user = limited.createUser({ first_name: "Riêng" }, { started: true });
+        for (let i = 0; i < 20; i++) await api.sendMessage(group.id, `tin ${i}`);
+        const refused = await api.sendMessage(group.id, "tin 21").catch((err: unknown) => err);
+        expect(refused).toMatchObject({ error_code: 429, parameters: { retry_after: expect.any(Number) } });
+        const wait = (refused as { parameters: { retry_after: number } }).parameters.retry_after;
+        expect(wait).toBeGreaterThanOrEqual(1);
+        expect(wait).toBeLessThanOrEqual(60);
+        for (let i = 0; i < 8; i++) await api.sendMessage(user.id, `riêng ${i}`);
+        expect(limited.botMessages(group.id)).toHaveLength(20);
+        expect(limited.rateLimitStats().refusedByChatLimits).toBe(1);
+      });
+
+      it("in “all” mode, holds a private chat to a burst of 5 in 5 seconds", async () => {
+        limited.setChatRateLimits("all");
+        const user = limited.createUser({ first_name: "Riêng" }, { started: true });
+        for (let i = 0; i < 5; i++) await api.sendMessage(user.id, `riêng ${i}`);
+        await expect(api.sendMessage(user.id, "riêng 6")).rejects.toMatchObject({ error_code: 429 });
+        expect(limited.botMessages(user.id)).toHaveLength(5);
+      });
+
+      it("does not count against a group a message the global limit refused", async () => {
+        limited.setSendRateLimit({ perSecond: 1 });
+        const group = limited.createGroup({ title: "Công an phường" });
+        for (let sent = 0; sent < 20; ) {
+          // Each second: one message goes out, and a second one is refused by the global limit (1 a second here).
+          await api.sendMessage(group.id, `tin ${sent++}`);
+          await expect(api.sendMessage(group.id, "quá nhanh")).rejects.toMatchObject({ error_code: 429 });
+          now += 1_000;
+        }
+        expect(limited.botMessages(group.id)).toHaveLength(20);
+        // 19 refused by the global limit cost the group nothing; the last finds the group's minute full.
+        expect(limited.rateLimitStats()).toMatchObject({ refused429: 19, refusedByChatLimits: 1 });
+      });
+    });
   });
 
   describe("with a grammY bot", () => {

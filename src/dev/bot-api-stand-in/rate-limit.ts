@@ -144,12 +144,12 @@ export class SendRateLimiter {
 export const GROUP_MESSAGES_PER_MINUTE = 20;
 export const PRIVATE_BURST = { messages: 5, windowMs: 5_000 };
 
-/** Messages sent to each chat in its window: sliding, in real time (milliseconds of a monotonic clock). */
 /** Which chats' limits are played: none, groups only (20 a minute), or groups and private chats. */
 export type ChatLimits = "off" | "groups" | "all";
 
 export class ChatRateLimiter {
   private mode: ChatLimits = "off";
+  /** Messages sent to each chat in its window: sliding, in real time (milliseconds of a monotonic clock). */
   private readonly sent = new Map<number, number[]>();
   private refused = 0;
 
@@ -161,23 +161,37 @@ export class ChatRateLimiter {
     return this.mode !== "off";
   }
 
-  /** Null when the send may go (recorded), or the whole seconds to wait. */
-  admit(method: string, params: Params, chatId: number, isGroup: boolean, nowMs: number): number | null {
+  /**
+   * Null when the send may go, or the whole seconds to wait (a refusal is
+   * counted). Nothing is recorded: `record` does that once every limit let
+   * the send through, so a send another limit refused costs the chat nothing.
+   */
+  wait(method: string, params: Params, chatId: number, isGroup: boolean, nowMs: number): number | null {
+    const window = this.windowFor(method, params, isGroup);
+    if (!window) return null;
+    const times = (this.sent.get(chatId) ?? []).filter((t) => t > nowMs - window.windowMs);
+    this.sent.set(chatId, times);
+    if (times.length + window.needed <= window.limit) return null;
+    this.refused++;
+    // The oldest sends leave the window first; wait until enough of them have.
+    const freeAt = times[times.length + window.needed - window.limit - 1]! + window.windowMs;
+    return Math.max(1, Math.ceil((freeAt - nowMs) / 1000));
+  }
+
+  /** Counts a send every limit let through. */
+  record(method: string, params: Params, chatId: number, isGroup: boolean, nowMs: number): void {
+    const window = this.windowFor(method, params, isGroup);
+    if (!window) return;
+    const times = this.sent.get(chatId) ?? [];
+    for (let i = 0; i < window.needed; i++) times.push(nowMs);
+    this.sent.set(chatId, times);
+  }
+
+  private windowFor(method: string, params: Params, isGroup: boolean): { limit: number; windowMs: number; needed: number } | null {
     const weigh = SENDING[method];
     if (!weigh || this.mode === "off" || (this.mode === "groups" && !isGroup)) return null;
     const { messages: limit, windowMs } = isGroup ? { messages: GROUP_MESSAGES_PER_MINUTE, windowMs: 60_000 } : PRIVATE_BURST;
-    const times = (this.sent.get(chatId) ?? []).filter((t) => t > nowMs - windowMs);
-    const needed = Math.min(weigh(params), limit);
-    if (times.length + needed > limit) {
-      this.sent.set(chatId, times);
-      this.refused++;
-      // The oldest sends leave the window first; wait until enough of them have.
-      const freeAt = times[times.length + needed - limit - 1]! + windowMs;
-      return Math.max(1, Math.ceil((freeAt - nowMs) / 1000));
-    }
-    for (let i = 0; i < needed; i++) times.push(nowMs);
-    this.sent.set(chatId, times);
-    return null;
+    return { limit, windowMs, needed: Math.min(weigh(params), limit) };
   }
 
   /** Sends refused with 429 by a chat's limit since the start (or the last reset). */

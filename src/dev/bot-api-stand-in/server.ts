@@ -84,8 +84,11 @@ export class StandInServer {
         call.dropped = true;
         return;
       }
-      // Over Telegram's global send limit (when one is set): 429, and the message is not delivered.
-      const retryAfter = this.chatLimit(method, params) ?? this.s.rateLimit.admit(method, params, this.s.nowMs());
+      // Over a chat's own limit or Telegram's global one (when played): 429, and the message is not delivered.
+      const chat = this.limitedChat(params);
+      const chatNow = performance.now();
+      const retryAfter = (chat ? this.s.chatRateLimit.wait(method, params, chat.id, chat.isGroup, chatNow) : null) ?? this.s.rateLimit.admit(method, params, this.s.nowMs());
+      if (retryAfter === null && chat) this.s.chatRateLimit.record(method, params, chat.id, chat.isGroup, chatNow);
       if (retryAfter !== null) {
         call.rateLimited = true;
         call.status = 429;
@@ -121,14 +124,16 @@ export class StandInServer {
     return signal.aborted;
   }
 
-  /** Over a chat's own limit (when played): the seconds to wait; null when the send may go. */
-  private chatLimit(method: string, params: Record<string, unknown>): number | null {
+  /**
+   * The chat whose own limits apply to this call, when they are played. They
+   * run on real time, not the stand-in's clock: a test's fake clock stands
+   * still while the bot waits out retry_after.
+   */
+  private limitedChat(params: Record<string, unknown>): { id: number; isGroup: boolean } | null {
     if (!this.s.chatRateLimit.enabled) return null;
     const chatId = Number(params.chat_id);
     const chat = Number.isFinite(chatId) ? this.s.chats.get(chatId) : undefined;
-    if (!chat) return null;
-    // Real time, not the stand-in's clock: a test's fake clock stands still while the bot waits out retry_after.
-    return this.s.chatRateLimit.admit(method, params, chat.id, chat.type !== "private", performance.now());
+    return chat ? { id: chat.id, isGroup: chat.type !== "private" } : null;
   }
 
   /** The first fault queued for this method (or any) whose filter, if it has one, takes these params. */

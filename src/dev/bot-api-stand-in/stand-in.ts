@@ -372,10 +372,6 @@ export class BotApiStandIn {
   // ---- faults and reset -------------------------------------------------------
 
   /**
-   * The next `times` calls of `method` ("*" for any) fail with `error`, e.g.
-   * { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }.
-   */
-  /**
    * Holds the next `times` calls of `method` whose params match for `ms`
    * before handling them, and calls `onHeld` as each arrives: a test kills the
    * bot there. A held call whose client died meanwhile is dropped unhandled.
@@ -408,19 +404,17 @@ export class BotApiStandIn {
     this.s.chatRateLimit.set(mode);
   }
 
+  /**
+   * The next `times` calls of `method` ("*" for any) fail with `error`, e.g.
+   * { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }.
+   */
   failNext(method: string, error: ApiErrorBody, times = 1): void {
-    const key = method.toLowerCase();
-    const queue = this.s.faults.get(key) ?? [];
-    queue.push({ error, times });
-    this.s.faults.set(key, queue);
+    this.queueFault(method, error, times);
   }
 
   /** The next `times` calls of `method` ("*": any) lose their connection before the stand-in handles them. */
   dropNext(method: string, times = 1): void {
-    const key = method === "*" ? "*" : method.toLowerCase();
-    const queue = this.s.faults.get(key) ?? [];
-    queue.push({ error: DROP_CONNECTION, times });
-    this.s.faults.set(key, queue);
+    this.queueFault(method, DROP_CONNECTION, times);
   }
 
   /**
@@ -430,9 +424,14 @@ export class BotApiStandIn {
    * it to calls with those params (e.g. one chat).
    */
   loseResponseNext(method: string, times = 1, match?: (params: Record<string, unknown>) => boolean): void {
-    const key = method === "*" ? "*" : method.toLowerCase();
+    this.queueFault(method, LOSE_RESPONSE, times, match);
+  }
+
+  /** Faults of one method are taken in the order they were queued. */
+  private queueFault(method: string, error: ApiErrorBody, times: number, match?: (params: Record<string, unknown>) => boolean): void {
+    const key = method.toLowerCase();
     const queue = this.s.faults.get(key) ?? [];
-    queue.push({ error: LOSE_RESPONSE, times, ...(match ? { match } : {}) });
+    queue.push({ error, times, ...(match ? { match } : {}) });
     this.s.faults.set(key, queue);
   }
 
