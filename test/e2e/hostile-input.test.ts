@@ -37,6 +37,8 @@ async function finish(resident: Persona): Promise<string> {
 
 const hostile: { name: string; step: Step; act: (r: Persona, t: TestApp) => Promise<unknown>; answer: RegExp; then?: "step5" | "step6" | "step3" }[] = [
   { name: "text over 4,096 characters", step: 5, act: (r) => r.say("x".repeat(4_100), /quá dài \(4.100 ký tự\)/), answer: /Tối đa 2.000 ký tự/, then: "step5" },
+  // Within what Telegram carries, past what a tip holds: refused at the step, not when "Gửi" is pressed.
+  { name: "text over 2,000 characters", step: 5, act: (r) => r.say("x".repeat(2_500), /quá dài \(2.500 ký tự\)/), answer: /Tối đa 2.000 ký tự/, then: "step5" },
   { name: "text of spaces only", step: 5, act: (r) => r.say("     ", /không được để trống/), answer: /không được để trống/, then: "step5" },
   // No letters: the officers would get a rank and nothing to read. Asked gently for a few words.
   { name: "only emoji", step: 5, act: (r) => r.say("😡😡💊💉", /vài chữ/), answer: /vài chữ/, then: "step5" },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Persona } from "../support/persona.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
+import { dumpDatabase } from "../support/sealed-rows.js";
 import { until } from "../support/wait.js";
 
 const RANK = ["low", "normal", "high", "urgent"];
@@ -67,6 +68,13 @@ describe("a ward's own slang word raises the next tip's priority", () => {
 
     const audit = await t.app.services.db.auditEntry.findMany({ where: { action: "lexicon.term_added" } });
     expect(audit.map((a) => [a.tipId, JSON.parse(a.detail ?? "{}") as unknown])).toEqual([[null, { phrase: "keo bay", kind: "drug" }]]);
+
+    // Nothing beside a tip names the word: only the ward's list and the audit row of its adding (no tip) hold it.
+    const dump = await dumpDatabase(t.app.db, t.databaseUrl);
+    const holding = [...dump.tables].flatMap(([table, rows]) =>
+      rows.filter((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)).includes("keo bay")).map((row) => `${table} ${typeof row.action === "string" ? row.action : ""}`.trim()),
+    );
+    expect(holding.sort()).toEqual(["AuditEntry lexicon.term_added", "WardTerm"]);
   });
 
   it("lets the admin take the word off in private, and the next tip is ranked as before", async () => {
