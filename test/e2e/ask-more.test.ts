@@ -59,6 +59,11 @@ describe("asking the tipster more", () => {
     const before = t.standIn.messages(optedIn.persona.chatId).length;
     await ask(optedIn.reference, "Người bán thường đến lúc mấy giờ?");
     // Not at the moment the officer picked: the phone lights up only at the ward's next notice time, silently.
+    // The scheduler runs its due jobs then, and again a minute before that time: still nothing.
+    await t.app.tick();
+    expect(t.standIn.messages(optedIn.persona.chatId).length).toBe(before);
+    t.clock.advance(Math.max(0, nextNotifyBatch(t.clock.now(), "Asia/Ho_Chi_Minh").getTime() - t.clock.now().getTime() - 60_000));
+    await t.app.tick();
     expect(t.standIn.messages(optedIn.persona.chatId).length).toBe(before);
     await atNextNoticeTime();
     await optedIn.persona.waitFor(/Cán bộ có câu hỏi về tin báo của bạn/, new Set());

@@ -92,6 +92,8 @@ describe("hostile and broken input", () => {
     // This card's number and the one the table above sent: as typed, and without spaces or country code.
     const phones = ["912 345 678", "912345678", "905 123 456", "905123456"];
     expect(await scanForNeedles(t, phones, { exceptChats: [] })).toEqual([]);
+    // Nor, while the flow is stored, who the resident is (its row's key included).
+    expect(await scanForIdentity(t, resident, { exceptChats: [resident.chatId] })).toEqual([]);
     await resident.tap("Hôm nay", /Bước 5\/6/);
     await resident.say("Hai người giao hàng ở chân cầu lúc 22 giờ", /Bước 6\/6/);
     await finish(resident);
