@@ -122,8 +122,10 @@ describe("hostile and broken input", () => {
     const pressed = (step1.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text.includes("Mua bán"))!.callback_data;
     await resident.press(step1.message_id, pressed, /Bước 2\/6/);
     // The flow's state is written just after the bot's reply: wait until the stored state holds that press, then age it.
+    // The press itself (`"data":…`), not the step-1 keyboard that offered it (`"callback_data":…`, stored since /tip):
+    // waiting on the button's data alone let the sweep run before the press's write, which then brought the flow back.
     const key = t.app.services.secrets.chatKey(resident.chatId);
-    await eventually(async () => expect(JSON.stringify(await t.app.services.conversations.read(key, resident.chatId))).toContain(JSON.stringify(pressed)));
+    await eventually(async () => expect(JSON.stringify(await t.app.services.conversations.read(key, resident.chatId))).toContain(`"data":${JSON.stringify(pressed)}`));
     t.clock.advanceHours(48);
     await t.app.sweepIdleFlows();
     expect(await t.app.services.db.conversationState.count()).toBe(0);
