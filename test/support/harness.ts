@@ -30,15 +30,15 @@ export class LogCapture extends Writable {
 
 /**
  * The stand-in every end-to-end test runs against: as strict as Telegram on
- * what the bot must cope with — its global limit (30 messages a second),
- * presses answered late refused, 403 to people who never wrote to the bot,
- * getFile's 20 MB (the last three always on). Each chat's own limits (20 a
- * minute to a group, about one a second to a person) are played by
- * strict-telegram.test.ts: tests play people at machine speed, many times
- * faster than anyone taps, and many wait 10 s for each card (docs/security.md).
+ * what the bot must cope with — its global limit (30 messages a second), 20
+ * messages a minute to a group, presses answered late refused, 403 to people
+ * who never wrote to the bot, getFile's 20 MB. The burst allowed to one person
+ * (about one message a second) is played by strict-telegram.test.ts only:
+ * tests play people at machine speed, many times faster than anyone taps, and
+ * the bot would spend most of each test waiting out retry_after.
  */
 export function telegramStandIn(options: StandInOptions = {}): BotApiStandIn {
-  return new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, sendRateLimit: { perSecond: 30 }, ...options });
+  return new BotApiStandIn({ botInfo: { username: "to_dan_test_bot" }, sendRateLimit: { perSecond: 30 }, chatRateLimits: "groups", ...options });
 }
 
 /**
@@ -47,7 +47,14 @@ export function telegramStandIn(options: StandInOptions = {}): BotApiStandIn {
  * flows, exactly-once under 50 kills): Telegram would spread 1,000 cards to one
  * group over 50 minutes. Each use says why.
  */
-export const WITHOUT_TELEGRAM_PACE: StandInOptions = { sendRateLimit: undefined };
+export const WITHOUT_TELEGRAM_PACE: StandInOptions = { sendRateLimit: undefined, chatRateLimits: "off" };
+
+/**
+ * The group's 20 messages a minute left out, for tests that file dozens of tips
+ * in a minute to prove something about the rows they leave (Telegram would
+ * spread 48 cards over two and a half minutes). Each use says why.
+ */
+export const WITHOUT_GROUP_PACE: StandInOptions = { chatRateLimits: "off" };
 
 let created = 0;
 
@@ -77,6 +84,8 @@ export async function freshDatabaseUrl(): Promise<string> {
 
 export interface TestAppOptions {
   standIn?: BotApiStandIn;
+  /** Options of the stand-in the app starts when none is given (e.g. WITHOUT_GROUP_PACE). */
+  standInOptions?: StandInOptions;
   /** Reuse a database (a restart); a fresh one otherwise. */
   databaseUrl?: string;
   clock?: FakeClock;
@@ -104,7 +113,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const standIn = options.standIn ?? telegramStandIn();
+  const standIn = options.standIn ?? telegramStandIn(options.standInOptions);
   const ownsStandIn = !options.standIn;
   if (ownsStandIn) await standIn.start(0);
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());

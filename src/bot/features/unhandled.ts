@@ -9,7 +9,10 @@ import { sendWelcome } from "./start.js";
 export function unhandledFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   // Buttons of a tip flow that has expired or was dropped after a restart of a changed flow.
+  // A tip flow runs only in private: pressed in a group (forged), a toast to the presser, never a
+  // message to the group, which would spend the group's 20 messages a minute and hold its next presses.
   feature.callbackQuery(TIP_FLOW_DATA, async (ctx) => {
+    if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("tip-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("tip-expired"));
   });
