@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardButtons } from "../../src/bot/callback-data/index.js";
 import { scanForIdentity, scanForNeedles } from "../support/anonymity.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { startTestApp, type TestApp, WITHOUT_GROUP_PACE } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
@@ -58,7 +58,9 @@ describe("hostile and broken input", () => {
   let superAdmin: Persona;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { TIP_LIMIT_PER_HOUR: "100", TIP_LIMIT_PER_DAY: "100", SUPER_ADMIN_IDS: String(SUPER_ADMIN_ID) } });
+    // A tip for nearly every hostile input, two dozen cards in a minute: what each input gets is what this proves,
+    // not the group's pace (see WITHOUT_GROUP_PACE; stopping would wait a minute for the last cards).
+    t = await startTestApp({ standInOptions: WITHOUT_GROUP_PACE, env: { TIP_LIMIT_PER_HOUR: "100", TIP_LIMIT_PER_DAY: "100", SUPER_ADMIN_IDS: String(SUPER_ADMIN_ID) } });
     ward = await setUpWard(t);
     superAdmin = Persona.create(t.standIn, { id: SUPER_ADMIN_ID, first_name: "Quản Trị", last_name: "Hệ Thống" });
   });
