@@ -104,6 +104,26 @@ describe("officers' actions on a tip, and what they leave", () => {
       expect(await timersOf(tip.tipId)).toEqual(before);
     });
 
+    it("keeps the reason given when the officer presses the priority they already chose", async () => {
+      const tip = await submit();
+      const bot = (await db.tip.findUniqueOrThrow({ where: { id: tip.tipId } })).priority as Priority;
+      const other = bot === "low" ? "high" : "low";
+      await services.tips.setPriority(officer, tip.tipId, other);
+      await services.tips.setPriorityReason(officer, tip.tipId, "danger");
+      expect(await services.tips.setPriority(officer, tip.tipId, other)).toEqual({ botPriority: bot, differs: true });
+      expect(await db.triageOverride.findUniqueOrThrow({ where: { tipId: tip.tipId } })).toMatchObject({ officerPriority: other, reason: "danger" });
+    });
+
+    it("takes the bot's priority from the earliest old change, whatever order its rows were written in", async () => {
+      const tip = await submit();
+      await db.tip.update({ where: { id: tip.tipId }, data: { priority: "high" } });
+      const row = (from: string, to: string, minutesAgo: number) =>
+        db.auditEntry.create({ data: { wardId, action: "tip.priority_changed", actorMemberId: officer.id, tipId: tip.tipId, detail: JSON.stringify({ from, to }), createdAt: new Date(clock.now().getTime() - minutesAgo * 60_000) } });
+      await row("normal", "high", 5);
+      await row("low", "normal", 10);
+      expect(await services.tips.setPriority(officer, tip.tipId, "urgent")).toEqual({ botPriority: "low", differs: true });
+    });
+
     it("takes the tip's priority as the bot's when an old audit row holds no known priority", async () => {
       const tip = await submit();
       await db.tip.update({ where: { id: tip.tipId }, data: { priority: "low" } });
