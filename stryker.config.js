@@ -67,6 +67,9 @@ export const GROUPS = {
       "test/services/tip-authorization.test.ts",
       "test/services/tips.test.ts",
       "test/services/retention.test.ts",
+      "test/services/triage-feedback.test.ts",
+      "test/services/open-tips-list.test.ts",
+      "test/services/officer-tip-actions.test.ts",
     ],
   },
   bot: {
@@ -100,6 +103,8 @@ export default {
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  // `--incremental` reruns only mutants whose code or tests changed since this file was written.
+  incrementalFile: `reports/stryker-incremental-${name}.json`,
   thresholds: { high: 90, low: 85, break: Number(process.env.STRYKER_BREAK ?? 85) },
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",

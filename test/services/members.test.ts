@@ -60,6 +60,16 @@ describe("members, roles and invites", () => {
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardB } })).adminCodeHash).not.toBeNull();
     });
 
+    it("expires at the very moment it was given for, and a code with no expiry is never valid", async () => {
+      const expiresAt = (await db.ward.findUniqueOrThrow({ where: { id: wardB } })).adminCodeExpiresAt!;
+      clock.advance(expiresAt.getTime() - clock.now().getTime());
+      await expect(services.members.claimAdmin(adminCodeB, person("3000"))).rejects.toMatchObject({ code: "code_expired" });
+      clock.advance(-1);
+      await db.ward.update({ where: { id: wardB }, data: { adminCodeExpiresAt: null } });
+      await expect(services.members.claimAdmin(adminCodeB, person("3000"))).rejects.toMatchObject({ code: "code_expired" });
+      expect(await db.member.count({ where: { wardId: wardB } })).toBe(0);
+    });
+
     it("makes an officer or a removed member who claims it the admin again", async () => {
       await db.member.create({ data: { wardId: wardB, telegramUserId: "3000", displayName: "Old", role: "officer", active: false } });
       await services.members.claimAdmin(adminCodeB, person("3000", "New Name"));
@@ -113,6 +123,23 @@ describe("members, roles and invites", () => {
       expect((await services.members.acceptInvite(again.payload, person("1000", "Admin A"))).member.role).toBe("admin");
     });
 
+    it("make an officer who accepts an admin invite the admin, and record each acceptance with the role it gave", async () => {
+      const officer = await officerOf();
+      const { payload } = await services.members.createInvite(admin, "admin");
+      const promoted = (await services.members.acceptInvite(payload, person("2000", "Tên mới"))).member;
+      expect(promoted).toEqual({ id: officer.id, wardId: wardA, role: "admin", displayName: "Tên mới" });
+      expect(await services.members.findActive(wardA, "2000")).toMatchObject({ role: "admin" });
+      const accepted = await db.auditEntry.findMany({ where: { wardId: wardA, action: "invite.accepted" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const invites = await db.invite.findMany({ where: { wardId: wardA } });
+      const inviteOf = (role: string) => invites.find((i) => i.role === role)!.id;
+      expect(accepted.map((a) => [a.actorMemberId, JSON.parse(a.detail) as unknown]).sort()).toEqual(
+        [
+          [officer.id, { role: "officer", inviteId: inviteOf("officer") }],
+          [officer.id, { role: "admin", inviteId: inviteOf("admin") }],
+        ].sort(),
+      );
+    });
+
     it("bring back a removed officer, by the same record", async () => {
       const officer = await officerOf();
       await services.members.remove(admin, officer.id);
@@ -157,6 +184,17 @@ describe("members, roles and invites", () => {
     });
   });
 
+  it("an invite for a quarter's head or an agency's contact carries its quarter or its agency, for the check its taker makes", async () => {
+    let draw = 0;
+    const links = new InviteLinks(db, services.secrets, (n) => new Uint8Array(n).fill(++draw), clock.now, services.audit, 2);
+    const [quarter] = await services.wards.listQuarters(wardA);
+    const agency = await db.agency.create({ data: { wardId: wardA, name: "Trạm Y tế phường", kind: "health", position: 0 } });
+    const forHead = await links.issue({ wardId: wardA, role: "quarter_head", quarterId: quarter!.id, createdByMemberId: admin.id });
+    expect(await links.usable(forHead.token, (i) => i.quarter !== null)).toMatchObject({ role: "quarter_head", ward: { name: "Phường A" }, quarter: { id: quarter!.id, name: "KP 1" }, agency: null });
+    const forAgency = await links.issue({ wardId: wardA, role: "agency_contact", agencyId: agency.id, createdByMemberId: admin.id });
+    expect(await links.usable(forAgency.token, (i) => i.agency?.active === true)).toMatchObject({ role: "agency_contact", quarter: null, agency: { id: agency.id, name: "Trạm Y tế phường" } });
+  });
+
   describe("who is staff where", () => {
     it("reads roles from the database on each call: removed members are nobody", async () => {
       const officer = await officerOf();
@@ -178,11 +216,43 @@ describe("members, roles and invites", () => {
       expect((await services.members.memberships("1000")).map((m) => m.wardId).sort()).toEqual([wardA, wardB].sort());
     });
 
+    it("in private, lists the oldest membership first, each with its ward's words", async () => {
+      await services.members.claimAdmin(adminCodeB, person("1000", "Admin A"));
+      // Ward B's membership is made the older one, though it was written last.
+      await db.member.updateMany({ where: { wardId: wardB, telegramUserId: "1000" }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+      await db.ward.update({ where: { id: wardA }, data: { headTitle: "truong-khu-pho" } });
+      await db.ward.update({ where: { id: wardB }, data: { wardUnit: "thon", headTitle: "truong-thon" } });
+      const memberships = await services.members.memberships("1000");
+      expect(memberships.map((m) => [m.wardId, m.role, m.words])).toEqual([
+        [wardB, "admin", { wardUnit: "thon", headTitle: "truong-thon" }],
+        [wardA, "admin", { wardUnit: "khu-pho", headTitle: "truong-khu-pho" }],
+      ]);
+    });
+
+    it("names a ward's active admins, the oldest first, and no one else", async () => {
+      const officer = await officerOf();
+      const { payload } = await services.members.createInvite(admin, "admin");
+      const second = (await services.members.acceptInvite(payload, person("2500", "Phó Admin"))).member;
+      const { payload: third } = await services.members.createInvite(admin, "admin");
+      const gone = (await services.members.acceptInvite(third, person("2600"))).member;
+      await services.members.remove(admin, gone.id);
+      await db.member.update({ where: { id: second.id }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+      expect(officer.role).toBe("officer");
+      expect(await services.members.admins(wardA)).toEqual([
+        { telegramUserId: "2500", displayName: "Phó Admin" },
+        { telegramUserId: "1000", displayName: "Admin A" },
+      ]);
+      expect(await services.members.admins(wardB)).toEqual([]);
+    });
+
     it("lists a ward's active staff to its admin only", async () => {
       const officer = await officerOf();
       const gone = await officerOf("2001");
       await services.members.remove(admin, gone.id);
       expect((await services.members.staff(admin)).map((m) => m.id).sort()).toEqual([admin.id, officer.id].sort());
+      // The oldest first.
+      await db.member.update({ where: { id: officer.id }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+      expect((await services.members.staff(admin)).map((m) => m.id)).toEqual([officer.id, admin.id]);
       await expect(services.members.staff(officer)).rejects.toMatchObject({ code: "not_admin" });
     });
   });
@@ -208,12 +278,37 @@ describe("members, roles and invites", () => {
     });
   });
 
+  it("of two admins removing the same officer at the same moment, one removes, with one audit row", async () => {
+    const officer = await officerOf();
+    const { payload } = await services.members.createInvite(admin, "admin");
+    const other = (await services.members.acceptInvite(payload, person("2500"))).member;
+    const results = await Promise.allSettled([services.members.remove(admin, officer.id), services.members.remove(other, officer.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.reason as unknown)).toEqual([expect.objectContaining({ code: "not_staff" })]);
+    expect(await db.auditEntry.count({ where: { action: "member.removed" } })).toBe(1);
+  });
+
+  it("records what became of taking a removed member out of the police group", async () => {
+    const officer = await officerOf();
+    await services.members.recordGroupRemoval(admin, officer.id, { removed: true });
+    await services.members.recordGroupRemoval(admin, officer.id, { removed: false, reason: "not_enough_rights" });
+    const rows = await db.auditEntry.findMany({ where: { action: "member.removed_from_group" } });
+    expect(rows.map((r) => [r.wardId, r.actorMemberId, JSON.parse(r.detail) as unknown]).sort()).toEqual(
+      [
+        [wardA, admin.id, { memberId: officer.id, removed: true }],
+        [wardA, admin.id, { memberId: officer.id, removed: false, reason: "not_enough_rights" }],
+      ].sort(),
+    );
+  });
+
   describe("the police group", () => {
     it("is bound by the ward's admin only, and never taken from another ward", async () => {
       const officer = await officerOf();
       await expect(services.members.bindPoliceGroup(officer, "-100")).rejects.toMatchObject({ code: "not_admin" });
-      await services.members.bindPoliceGroup(admin, "-100");
+      expect(await services.members.bindPoliceGroup(admin, "-100")).toEqual({ changed: true });
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardA } })).policeChatId).toBe("-100");
+      const bound = await db.auditEntry.findFirstOrThrow({ where: { wardId: wardA, action: "ward.police_group_bound" } });
+      expect(JSON.parse(bound.detail)).toEqual({ chatId: "-100" });
       await services.members.claimAdmin(adminCodeB, person("3000"));
       const adminB = (await services.members.findActive(wardB, "3000"))!;
       await expect(services.members.bindPoliceGroup(adminB, "-100")).rejects.toMatchObject({ code: "wrong_ward" });
@@ -225,6 +320,9 @@ describe("members, roles and invites", () => {
       await expect(services.members.rebindPoliceGroup(officer, "-101", "-100")).rejects.toMatchObject({ code: "not_admin" });
       await expect(services.members.rebindPoliceGroup(admin, "-101", "-99")).rejects.toMatchObject({ code: "group_changed" });
       await expect(services.members.rebindPoliceGroup(adminB, "-100", "-100")).rejects.toMatchObject({ code: "wrong_ward" });
+      // "Moving" to the group it is in is no move: refused, nothing recorded.
+      await expect(services.members.rebindPoliceGroup(admin, "-100", "-100")).rejects.toMatchObject({ code: "group_changed" });
+      expect(await db.auditEntry.count({ where: { action: "ward.police_group_rebound" } })).toBe(0);
       await services.members.rebindPoliceGroup(admin, "-101", "-100");
       expect((await db.ward.findUniqueOrThrow({ where: { id: wardA } })).policeChatId).toBe("-101");
       expect(await db.auditEntry.count({ where: { wardId: wardA, action: "ward.police_group_bound", actorMemberId: admin.id } })).toBe(1);

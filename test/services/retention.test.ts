@@ -113,4 +113,35 @@ describe("retention", () => {
     for await (const batch of services.tips.closedTipIds(clock.now())) all.push(...batch);
     expect(all.sort()).toEqual(closed.sort());
   });
+
+  it("walks only tips closed before the given moment, in order of id however they were written", async () => {
+    // Written newest id first: a walk that trusted the table's order would skip or repeat some.
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(...(await tips(wardA, 1, 10)));
+    await db.tip.deleteMany({ where: { id: { in: ids } } });
+    for (const id of [...ids].reverse()) {
+      await db.tip.create({ data: { id, wardId: wardA, reference: id, category: "dealing", timing: "today", description: "v2.t1.sealed", priority: "normal", triageScore: 0, triageReasons: "[]", status: "closed", closeReason: "unfounded", closedAt: new Date(clock.now().getTime() - 10 * DAY) } });
+    }
+    await tips(wardA, 2, 1);
+    const walked: string[] = [];
+    for await (const batch of services.tips.closedTipIds(new Date(clock.now().getTime() - 5 * DAY), 3)) walked.push(...batch);
+    expect(walked).toEqual([...ids].sort());
+  });
+
+  it("keeps purged tips as tally rows by the ward's reporting month, quarter, category, priority and result, adding to rows already there", async () => {
+    const [quarter] = await services.wards.listQuarters(wardA);
+    const now = clock.now().getTime();
+    // 14 Jan 20:00 UTC is already the 15th in Vietnam: February's figures.
+    const createdAt = new Date("2026-01-14T20:00:00Z");
+    const row = (id: string, over: object) => ({ id, wardId: wardA, reference: id, category: "school", timing: "today", description: "v2.t1.sealed", priority: "high", triageScore: 0, triageReasons: "[]", createdAt, status: "closed", closedAt: new Date(now - 200 * DAY), ...over });
+    await db.tip.createMany({ data: [row("t1", { quarterId: quarter!.id, closeReason: "confirmed" }), row("t2", { closeReason: "unfounded" })] });
+    await services.tips.purgeClosed(180);
+    await db.tip.createMany({ data: [row("t3", { quarterId: quarter!.id, closeReason: "confirmed" })] });
+    await services.tips.purgeClosed(180);
+    const tallies = await db.tipTally.findMany({ orderBy: { count: "desc" } });
+    expect(tallies.map(({ wardId, month, quarterId, category, priority, result, count }) => ({ wardId, month, quarterId, category, priority, result, count }))).toEqual([
+      { wardId: wardA, month: "2026-02", quarterId: quarter!.id, category: "school", priority: "high", result: "confirmed", count: 2 },
+      { wardId: wardA, month: "2026-02", quarterId: "", category: "school", priority: "high", result: "unfounded", count: 1 },
+    ]);
+  });
 });

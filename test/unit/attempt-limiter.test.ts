@@ -65,6 +65,17 @@ describe("AttemptLimiter", () => {
     expect(edge.blocked("chat")).toBe(true);
   });
 
+  it("locks again on ten failures in a later window", () => {
+    const clock = new FakeClock();
+    const limiter = new AttemptLimiter(clock.now);
+    for (let i = 0; i < 9; i++) limiter.fail("chat");
+    clock.advance(HOUR + 1);
+    for (let i = 0; i < 9; i++) limiter.fail("chat");
+    expect(limiter.blocked("chat")).toBe(false);
+    limiter.fail("chat");
+    expect(limiter.blocked("chat")).toBe(true);
+  });
+
   it("forgets everything past 100,000 keys rather than grow without end", () => {
     const clock = new FakeClock();
     const limiter = new AttemptLimiter(clock.now);
@@ -119,5 +130,17 @@ describe("SubmissionLimiter", () => {
     clock.advance(25 * HOUR);
     limiter.record("x");
     expect(limiter.check("x")).toBe("hour");
+  });
+
+  it("drops a key whose tips are all a day old when it is next looked at, so idle residents do not crowd out live ones", () => {
+    const clock = new FakeClock();
+    const limiter = new SubmissionLimiter(clock.now, 1, 5);
+    for (let i = 0; i < 99_999; i++) limiter.record(`k${i}`);
+    clock.advance(25 * HOUR);
+    for (let i = 0; i < 99_999; i++) expect(limiter.check(`k${i}`)).toBe("ok");
+    limiter.record("live");
+    limiter.record("another");
+    limiter.record("a third");
+    expect(limiter.check("live")).toBe("hour");
   });
 });

@@ -2,6 +2,7 @@
 // covers the stored rows and rotate-key): the key matters, the table, column
 // and row are bound, every seal is fresh, old keys keep opening, and the spec
 // string is read strictly.
+import { createCipheriv } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isLegacySealed, Keyring, LegacySealedValue, SEALED, type SealedColumn } from "../../src/services/keyring.js";
@@ -108,6 +109,30 @@ describe("Keyring", () => {
     expect(() => Keyring.parse(`k1:${Buffer.alloc(33).toString("base64")}`)).toThrow(/32 bytes/);
     expect(Keyring.parse(` ${K1} ,, ${K2} `).currentId).toBe("k1");
     expect(Keyring.parse(`${"k".repeat(16)}:${key(1)}`).currentId).toBe("k".repeat(16));
+    expect(Keyring.parse(`k:${key(1)}`).currentId).toBe("k");
+    // One id for two keys would open some values under the wrong one.
+    expect(() => Keyring.parse(`${K1},k1:${key(2)}`)).toThrow(/key id "k1" appears twice/);
+  });
+
+  it("refuses an old-format (v1) value unless reading for rotate-key, and opens it then under its old binding", () => {
+    // v1: the same box, bound to the column's old purpose string instead of table, column and row.
+    const iv = Buffer.alloc(12, 3);
+    const cipher = createCipheriv("aes-256-gcm", Buffer.alloc(32, 1), iv, { authTagLength: 16 });
+    cipher.setAAD(Buffer.from(SEALED.description.legacyPurpose));
+    const ciphertext = Buffer.concat([cipher.update("tin cũ", "utf8"), cipher.final()]);
+    const v1 = `v1.k1.${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString("base64url")}`;
+    expect(() => Keyring.parse(K1).open(SEALED.description, "tip-1", v1)).toThrow(LegacySealedValue);
+    expect(() => Keyring.parse(K1).open(SEALED.description, "tip-1", v1)).toThrow(/Tip\.description .*npm run rotate-key/);
+    expect(Keyring.parse(K1).withLegacy().open(SEALED.description, "tip-1", v1)).toBe("tin cũ");
+  });
+
+  it("refuses a sealed value cut shorter than its IV and tag, naming the column", () => {
+    const ring = Keyring.parse(K1);
+    const sealed = ring.seal(SEALED.place, "t", "hẻm 12");
+    const body = Buffer.from(sealed.split(".")[2]!, "base64url");
+    for (const length of [1, 12, 20, 27]) {
+      expect(() => ring.open(SEALED.place, "t", `v2.k1.${body.subarray(0, length).toString("base64url")}`), String(length)).toThrow(/^Tip\.placeText: sealed value too short$/);
+    }
   });
 
   it("withLegacy keeps every key and reads values in clear, for rotate-key only", () => {

@@ -47,3 +47,51 @@ describe("stripIdentity", () => {
     expect(restoreIdentity(stored, "z:60418a72a6c551895c10").message.chat.id).toBe("z:60418a72a6c551895c10");
   });
 });
+
+describe("stripIdentity, value by value", () => {
+  it("keeps only id, type and is_bot of a person or chat, even fields Telegram adds later", () => {
+    const later = { id: chatId, is_bot: false, type: "private", first_name: "Nguyễn", birthdate: { day: 3, month: 4, year: 1990 }, accent_color_id: 5, personal_chat: { id: 99, title: "Kênh riêng" } };
+    const stored = stripIdentity({ from: later, chat: later, user: later, sender_chat: later, old_chat_member: later, new_chat_member: later }, chatId);
+    for (const party of Object.values(stored)) expect(party).toEqual({ id: CHAT_PLACEHOLDER, is_bot: false, type: "private" });
+  });
+
+  it("answers a callback query's id as '0' whatever Telegram sent", () => {
+    const stored = stripIdentity({ callback_query: { id: "4382917461239847", chat_instance: "-8141", data: "t:cat:dealing" } }, chatId);
+    expect(stored).toEqual({ callback_query: { id: "0", data: "t:cat:dealing" } });
+    // Without chat_instance an id is anything else's id: kept.
+    expect(stripIdentity({ message: { message_id: 5, id: "4382917461239847" } }, chatId)).toEqual({ message: { message_id: 5, id: "4382917461239847" } });
+  });
+
+  it("replaces the chat id inside a longer string, and puts it back", () => {
+    const value = { text: `/start ref_${chatId}`, url: `tg://user?id=${chatId}&x=${chatId}` };
+    const stored = stripIdentity(value, chatId);
+    expect(stored).toEqual({ text: `/start ref_${CHAT_PLACEHOLDER}`, url: `tg://user?id=${CHAT_PLACEHOLDER}&x=${CHAT_PLACEHOLDER}` });
+    expect(restoreIdentity(stored, chatId)).toEqual(value);
+  });
+
+  it("searches text for a chat id of five characters or more only; a shorter one is replaced only where it is the whole value", () => {
+    // A five-digit id is searched for inside text.
+    expect(stripIdentity({ text: "mã 12345 đây" }, 12_345)).toEqual({ text: `mã ${CHAT_PLACEHOLDER} đây` });
+    // A short one (a test chat, a short Zalo id) would otherwise be cut out of every number a resident types.
+    expect(stripIdentity({ text: "nhà số 42", n: 1042 }, 42)).toEqual({ text: "nhà số 42", n: 1042 });
+    expect(stripIdentity({ id: 42, chat_id: "42", other: 43 }, 42)).toEqual({ id: CHAT_PLACEHOLDER, chat_id: CHAT_PLACEHOLDER, other: 43 });
+    expect(stripIdentity({ id: "z:ab", chat_id: "z:ab", text: "z:abc" }, "z:ab")).toEqual({ id: CHAT_PLACEHOLDER, chat_id: CHAT_PLACEHOLDER, text: "z:abc" });
+  });
+
+  it("gives back what it stored, arrays, nulls and nested strings included", () => {
+    const value = {
+      ok: true,
+      result: [{ message_id: 7, chat: { id: chatId, type: "private" }, date: 1, text: `xem ${chatId}`, entities: [{ type: "bold", offset: 0, length: 3 }], reply_markup: null }],
+      ids: [chatId],
+      nested: [[chatId, "a", null, 0, false]],
+      empty: [],
+    };
+    const stored = stripIdentity(value, chatId);
+    expect(JSON.stringify(stored)).not.toContain(String(chatId));
+    expect(stored.ids).toEqual([CHAT_PLACEHOLDER]);
+    expect(stored.nested).toEqual([[CHAT_PLACEHOLDER, "a", null, 0, false]]);
+    expect(Array.isArray(stored.result)).toBe(true);
+    expect(restoreIdentity(stored, chatId)).toEqual(value);
+    expect(restoreIdentity(JSON.parse(JSON.stringify(stored)) as typeof stored, chatId)).toEqual(value);
+  });
+});
