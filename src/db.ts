@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client.js";
+import { serialisedSqlite } from "./sqlite-serialised.js";
 
 // One set of models, two generated clients (a client is generated per database);
 // their APIs are the same, so the code is typed against the SQLite one.
@@ -34,7 +35,7 @@ export async function tuneDatabase(db: Database, databaseUrl: string): Promise<v
 
 export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
   if (databaseKind(databaseUrl) === "sqlite") {
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+    return new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl })) });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   return new PostgresPrismaClient({ adapter }) as unknown as Database;
