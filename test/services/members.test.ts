@@ -73,7 +73,7 @@ describe("members, roles and invites", () => {
     it("of two people typing it at the same moment, makes one the admin", async () => {
       const results = await Promise.allSettled([services.members.claimAdmin(adminCodeB, person("3000")), services.members.claimAdmin(adminCodeB, person("3001"))]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      expect(results.filter((r) => r.status === "rejected").map((r) => (r).reason as unknown)).toEqual([expect.objectContaining({ code: "invalid_code" })]);
+      expect(results.filter((r) => r.status === "rejected").map((r) => r.reason as unknown)).toEqual([expect.objectContaining({ code: "invalid_code" })]);
       expect(await db.member.count({ where: { wardId: wardB } })).toBe(1);
       expect(await db.auditEntry.count({ where: { wardId: wardB, action: "ward.admin_claimed" } })).toBe(1);
     });
