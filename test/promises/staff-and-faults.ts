@@ -196,6 +196,14 @@ export const STAFF_AND_FAULTS_MUTATIONS: PromiseMutation[] = [
     name: "the tip's write is refused",
   },
   {
+    promise: "A refused database write loses nothing",
+    breaks: "SQLite queries run inside whatever transaction is open on the connection",
+    file: "src/db.ts",
+    find: "adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl }))",
+    replace: "adapter: new PrismaBetterSqlite3({ url: databaseUrl })",
+    test: "test/services/transaction-isolation.test.ts",
+  },
+  {
     promise: "Reading “Giúp người thân” leaves no trace",
     breaks: "reading a family page writes the reader's language",
     file: "src/bot/features/family-help.ts",
