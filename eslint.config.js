@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 const noDevImports = { group: ["**/dev/**", "./dev/*", "../dev/*"], message: "only src/dev and tests may import src/dev; hand a stand-in in (see src/main.ts)" };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "src/generated/", "data/", "coverage/", "test-output/", "prisma/schema-engine-shim.mjs"] },
+  { ignores: ["node_modules/", "dist/", "src/generated/", "data/", "coverage/", "test-output/", "reports/", ".stryker-tmp/", "prisma/schema-engine-shim.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

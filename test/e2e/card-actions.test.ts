@@ -37,7 +37,8 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     await second.say(`/start ${/start=(inv_[\w-]+)/.exec(invite?.text ?? "")![1]}`, /đã được đăng ký là cán bộ/);
     t.standIn.addMember(ward.groupId, second.user.id, "member");
     const resident = Persona.create(t.standIn, { first_name: "Dân" });
-    for (const n of [1, 2, 3]) {
+    // Tips 1–3 for the tests of refusals and the card's actions, 4 for the outcome and reason buttons' own test.
+    for (const n of [1, 2, 3, 4]) {
       await sendQuickTip(resident, { category: "Mua bán", quarter: "Khu phố 5", place: `hẻm ${n}`, timing: "Hôm nay", description: `Tin số ${n}: bán hàng ở hẻm ${n}` });
     }
     tips = (await t.app.services.db.tip.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, reference: true } }));
@@ -128,6 +129,56 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((data) => data.startsWith("c:o"))).toBe(true);
     expect((await group().press(card.message_id, cardButtons.claim.encode({ tipId: first.id }))).answer).toMatchObject({ text: vi("card-tip-closed"), show_alert: true });
+  });
+
+  it("records why a priority was changed, and what came of a tip verified true, button by button; refuses outcomes on a tip not verified", async () => {
+    // Its own tip, so this test stands alone (the mutation tests run the tests that reach a mutant, one by one).
+    const tip = await t.app.services.db.tip.findUniqueOrThrow({ where: { id: tips[3]!.id }, select: { id: true, reference: true, priority: true } });
+    const card = await cardOf(tip.reference);
+    const press = async (data: string) => (await group().press(card.message_id, data)).answer;
+    const outcomes = () => t.app.services.db.tipOutcome.findMany({ where: { tipId: tip.id }, select: { id: true, kind: true, count: true } });
+
+    // Not verified yet: no outcome, whichever outcome button is forged.
+    for (const data of [cardButtons.outcomeMenu.encode({ tipId: tip.id }), cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "handed_over" }), cardButtons.outcomeStep.encode({ tipId: tip.id, kind: "administrative", count: 2 })]) {
+      expect(await press(data), data).toMatchObject({ text: vi("card-outcome-not-confirmed") });
+    }
+    expect(await press(cardButtons.outcomeRecord.encode({ tipId: tip.id, kind: "administrative", count: 2 }))).toMatchObject({ text: vi("card-outcome-not-confirmed") });
+    expect(await outcomes()).toEqual([]);
+
+    // A priority the bot did not give: the reason tapped is recorded, and the card is back to its buttons.
+    const other = tip.priority === "low" ? "urgent" : "low";
+    await press(cardButtons.priority.encode({ tipId: tip.id, priority: other }));
+    expect(await press(cardButtons.priorityReason.encode({ tipId: tip.id, reason: "children" }))).toMatchObject({ text: vi("card-reason-recorded", { reason: vi("override-reason-children") }) });
+    expect(await t.app.services.db.triageOverride.findFirstOrThrow({ where: { tipId: tip.id } })).toMatchObject({ reason: "children" });
+    expect(buttonsOf(card)).toContain(vi("btn-priority"));
+
+    await press(cardButtons.claim.encode({ tipId: tip.id }));
+    await press(cardButtons.close.encode({ tipId: tip.id, reason: "confirmed" }));
+    // A kind that is counted asks how many; stepping shows the count; recording writes it.
+    expect((await press(cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "administrative" }))).text).toBeUndefined();
+    expect(card.text).toContain(vi("card-outcome-ask-administrative"));
+    expect(await outcomes()).toEqual([]);
+    expect((await press(cardButtons.outcomeStep.encode({ tipId: tip.id, kind: "administrative", count: 3 }))).text).toBeUndefined();
+    expect(card.text).toContain(`${vi("card-outcome-ask-administrative")}: 3 —`);
+    const administrative = vi("card-outcome-administrative", { count: 3 });
+    expect(await press(cardButtons.outcomeRecord.encode({ tipId: tip.id, kind: "administrative", count: 3 }))).toMatchObject({ text: vi("card-outcome-recorded", { outcome: administrative }) });
+    // A kind with no count is recorded at once.
+    const handedOver = vi("card-outcome-handed_over");
+    expect(await press(cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "handed_over" }))).toMatchObject({ text: vi("card-outcome-recorded", { outcome: handedOver }) });
+    expect((await outcomes()).map((o) => [o.kind, o.count]).sort()).toEqual([
+      ["administrative", 3],
+      ["handed_over", null],
+    ]);
+    expect(card.text).toContain(administrative);
+    // Removing one, then the menu closed: the card keeps the other.
+    const removed = (await outcomes()).find((o) => o.kind === "handed_over")!;
+    expect(await press(cardButtons.outcomeRemove.encode({ tipId: tip.id, outcomeId: removed.id }))).toMatchObject({ text: vi("card-outcome-removed", { outcome: handedOver }) });
+    expect((await outcomes()).map((o) => o.kind)).toEqual(["administrative"]);
+    expect((await press(cardButtons.outcomeDone.encode({ tipId: tip.id }))).text).toBeUndefined();
+    expect(card.text).toContain(administrative);
+    expect(card.text).not.toContain(handedOver);
+    expect((await press(cardButtons.outcomeMenu.encode({ tipId: tip.id }))).text).toBeUndefined();
+    expect(buttonsOf(card).length).toBeGreaterThan(1);
   });
 
   it("with no other tip about, says there is nothing to mark it a duplicate of", async () => {
