@@ -209,4 +209,21 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     await second.say("/tips", /Chỉ cán bộ/);
     await ward.officer.say("/invite", new RegExp(vi("not-admin").slice(2, 30)));
   });
+
+  it("refuses an invite link used, unknown or expired, each in its own words, and keeps a staff name to 80 characters", async () => {
+    const escape = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const newLink = async () => /start=(inv_[\w-]+)/.exec((await ward.admin.say("/invite", /Liên kết mời cán bộ/))?.text ?? "")![1]!;
+    const link = await newLink();
+    const longName = Persona.create(t.standIn, { first_name: "Nguyễn Thị Phương".repeat(3), last_name: "Hoàng Văn".repeat(5) });
+    await longName.say(`/start ${link}`, /đã được đăng ký là cán bộ/);
+    expect((await t.app.services.db.member.findFirstOrThrow({ where: { telegramUserId: String(longName.user.id) } })).displayName).toHaveLength(80);
+
+    const late = Persona.create(t.standIn, { first_name: "Đến Sau" });
+    await late.say(`/start ${link}`, escape(vi("invite-used")));
+    await late.say(`/start inv_${"A".repeat(22)}`, escape(vi("invite-invalid")));
+    const expiring = await newLink();
+    t.clock.advanceHours(24 * 3 + 1);
+    await late.say(`/start ${expiring}`, escape(vi("invite-expired")));
+    expect(await t.app.services.db.member.count({ where: { telegramUserId: String(late.user.id) } })).toBe(0);
+  });
 });
