@@ -11,6 +11,7 @@ import { SEALED } from "../../src/services/keyring.js";
 import type { ActiveMember } from "../../src/services/members.js";
 import { FakeClock } from "../support/clock.js";
 import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
+import { plainDraft } from "../support/tip-drafts.js";
 
 const DAY = 86_400_000;
 
@@ -24,18 +25,7 @@ describe("officers' actions on a tip, and what they leave", () => {
   let officer: ActiveMember;
 
   const submit = (over: { quarterId?: string | null; description?: string } = {}, nonce?: string) =>
-    services.tips.submit(
-      wardId,
-      {
-        category: "dealing",
-        quarterId: over.quarterId ?? null,
-        place: { kind: "text", text: "hẻm 12 Trần Phú" },
-        timing: "earlier",
-        description: over.description ?? "Có người bán ở đầu hẻm",
-        photoFileIds: [],
-      },
-      nonce,
-    );
+    services.tips.submit(wardId, plainDraft(over), nonce);
   /** The detail of the tip's only audit row with this action. */
   const detailOf = async (tipId: string, action: string) => {
     const rows = await db.auditEntry.findMany({ where: { tipId, action } });

@@ -9,6 +9,7 @@ import { createServices, Keyring, type Services } from "../../src/services/index
 import type { ActiveMember } from "../../src/services/members.js";
 import { FakeClock } from "../support/clock.js";
 import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
+import { plainDraft } from "../support/tip-drafts.js";
 
 describe("the list of open tips", () => {
   let db: Database;
@@ -28,14 +29,7 @@ describe("the list of open tips", () => {
   /** A tip filed a minute after the previous one, then given `priority` (the bot's triage is not what is tested here). */
   const tip = async (wardId: string, priority: Priority, quarterId: string | null = null) => {
     clock.advance(60_000);
-    const filed = await services.tips.submit(wardId, {
-      category: "dealing",
-      quarterId,
-      place: { kind: "text", text: "hẻm 12 Trần Phú" },
-      timing: "earlier",
-      description: "Có người bán ở đầu hẻm",
-      photoFileIds: [],
-    });
+    const filed = await services.tips.submit(wardId, plainDraft({ quarterId }));
     await db.tip.update({ where: { id: filed.tipId }, data: { priority } });
     return filed;
   };

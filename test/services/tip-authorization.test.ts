@@ -7,6 +7,7 @@ import { createServices, Keyring, type Services } from "../../src/services/index
 import type { ActiveMember } from "../../src/services/members.js";
 import { FakeClock } from "../support/clock.js";
 import { freshDatabaseUrl, TEST_PEPPER, TEST_TIP_KEYS } from "../support/harness.js";
+import { plainDraft } from "../support/tip-drafts.js";
 
 describe("officers' actions on tips", () => {
   let db: Database;
@@ -24,14 +25,7 @@ describe("officers' actions on tips", () => {
     return { id: m.id, wardId, role: "officer", displayName };
   };
   const submit = (wardId: string, over: { quarterId?: string | null; description?: string } = {}) =>
-    services.tips.submit(wardId, {
-      category: "dealing",
-      quarterId: over.quarterId ?? null,
-      place: { kind: "text", text: "hẻm 12 Trần Phú" },
-      timing: "earlier",
-      description: over.description ?? "Có người bán ở đầu hẻm",
-      photoFileIds: [],
-    });
+    services.tips.submit(wardId, plainDraft(over));
 
   beforeEach(async () => {
     db = createDatabase(await freshDatabaseUrl());
