@@ -17,6 +17,9 @@ export const AGENCY_NAME_MAX = 80;
  * themselves, so they are no reporter: no reminders, contacts or number in /agencies.
  */
 export const COLLECTOR_KIND = "police";
+// /agencies lists the plan's offices (their index), then the quarters (in the ward's order), then what officers add.
+const QUARTER_POSITIONS_FROM = 1_000;
+const ADDED_POSITIONS_FROM = 100_000;
 
 export interface AgencyView {
   id: string;
@@ -53,23 +56,23 @@ export class AgencyService {
     return payload.startsWith(PREFIX);
   }
 
-  /** The plan's offices and one agency per quarter, once per ward (new quarters are added later too). */
+  /**
+   * The plan's offices and one agency per quarter, once per ward (a quarter
+   * added later gets its agency too). Positions come from what each agency is,
+   * never from a count read a moment earlier, so callers racing on a new ward
+   * (a tick, a command, another instance) still number them in the plan's order.
+   */
   async ensureDefaults(wardId: string): Promise<void> {
     const quarters = await this.db.quarter.findMany({ where: { wardId, agency: null }, orderBy: { position: "asc" } });
-    const existing = await this.db.agency.count({ where: { wardId } });
-    if (existing > 0 && quarters.length === 0) return;
-    let position = (await this.db.agency.aggregate({ where: { wardId }, _max: { position: true } }))._max.position ?? -1;
-    if (existing === 0) {
-      for (const a of DEFAULT_AGENCIES) {
-        const agencyPosition = ++position;
-        await upsertRacing(() => this.db.agency.upsert({ where: { wardId_name: { wardId, name: a.name } }, create: { wardId, name: a.name, kind: a.kind, position: agencyPosition }, update: {} }));
-      }
+    if (quarters.length === 0 && (await this.db.agency.count({ where: { wardId } })) > 0) return;
+    for (const [index, a] of DEFAULT_AGENCIES.entries()) {
+      await upsertRacing(() => this.db.agency.upsert({ where: { wardId_name: { wardId, name: a.name } }, create: { wardId, name: a.name, kind: a.kind, position: index }, update: {} }));
     }
     for (const q of quarters) {
       await this.db.agency
-        .create({ data: { wardId, name: q.name, kind: "quarter", quarterId: q.id, position: ++position } })
+        .create({ data: { wardId, name: q.name, kind: "quarter", quarterId: q.id, position: QUARTER_POSITIONS_FROM + q.position } })
         .catch((err: unknown) => {
-          // Another tick created it a moment ago.
+          // Another caller created it a moment ago.
           if (!isUniqueViolation(err)) throw err;
         });
     }
@@ -80,7 +83,8 @@ export class AgencyService {
     await this.ensureDefaults(wardId);
     const rows = await this.db.agency.findMany({
       where: { wardId, active: true, kind: { not: COLLECTOR_KIND } },
-      orderBy: { position: "asc" },
+      // Two officers adding at the same moment can share a position; the numbers must still not move between calls.
+      orderBy: [{ position: "asc" }, { name: "asc" }],
       include: { _count: { select: { contacts: { where: { active: true } } } } },
     });
     return rows.map((a) => ({ id: a.id, name: a.name, kind: a.kind, position: a.position, quarterId: a.quarterId, contacts: a._count.contacts }));
@@ -101,7 +105,8 @@ export class AgencyService {
     const clean = name.trim().replace(/\s+/g, " ");
     if (clean.length < 2 || clean.length > AGENCY_NAME_MAX) throw new ServiceError("invalid_input", "agency name length");
     await this.ensureDefaults(staff.wardId);
-    const position = ((await this.db.agency.aggregate({ where: { wardId: staff.wardId }, _max: { position: true } }))._max.position ?? -1) + 1;
+    const last = (await this.db.agency.aggregate({ where: { wardId: staff.wardId }, _max: { position: true } }))._max.position ?? 0;
+    const position = Math.max(last + 1, ADDED_POSITIONS_FROM);
     const agency = await this.db.agency.upsert({
       where: { wardId_name: { wardId: staff.wardId, name: clean } },
       create: { wardId: staff.wardId, name: clean, kind: "other", position },
