@@ -74,7 +74,7 @@ export const GROUPS = {
   },
   bot: {
     mutate: ["src/bot/staff-identity.ts", "src/bot/removal-buttons.ts", "src/bot/features/tip-cards/card-buttons.ts"],
-    testFiles: ["test/e2e/card-actions.test.ts"],
+    testFiles: ["test/e2e/card-actions.test.ts", "test/e2e/staff-checks.test.ts"],
   },
 };
 
