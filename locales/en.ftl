@@ -298,6 +298,7 @@ card-choose-duplicate = Duplicate of which tip?
 card-no-duplicates = There are no other recent tips.
 card-only-officers = ⛔ Only registered ward police officers can use these buttons.
 only-officers-command = ⛔ Only registered ward police officers can use this command.
+anonymous-admin = ⛔ You are posting as the group's anonymous admin, so the bot cannot tell who you are. To use the bot's commands in the group, turn off “Remain anonymous” in your admin rights, or message the bot privately.
 card-wrong-ward = ⛔ This tip belongs to another ward.
 card-done-claimed = You took tip #{ $reference }.
 card-done-priority = Priority changed: { $priority }.

@@ -302,6 +302,7 @@ card-choose-duplicate = Trùng với tin báo nào?
 card-no-duplicates = Không có tin báo nào khác gần đây.
 card-only-officers = ⛔ Chỉ cán bộ công an phường đã đăng ký mới dùng được nút này.
 only-officers-command = ⛔ Chỉ cán bộ công an phường đã đăng ký mới dùng được lệnh này.
+anonymous-admin = ⛔ Bạn đang gửi với tư cách quản trị viên ẩn danh của nhóm, nên bot không biết bạn là ai. Để dùng lệnh của bot trong nhóm, hãy tắt “Ẩn danh” trong quyền quản trị của mình, hoặc nhắn riêng cho bot.
 card-wrong-ward = ⛔ Tin báo này thuộc phường khác.
 card-done-claimed = Bạn đã nhận tin báo #{ $reference }.
 card-done-priority = Đã đổi mức độ: { $priority }.

@@ -20,6 +20,7 @@ import { followUpgradedGroup, policeGroupFeature } from "./features/police-group
 import { followGroupMigrations } from "./group-migrations.js";
 import { staffNamesFeature } from "./features/staff-names.js";
 import { startFeature, welcomeKeyboard } from "./features/start.js";
+import { anonymousAdminsFeature } from "./features/anonymous-admins.js";
 import { checkInConversation, checkInFeature, createCheckInMessenger, SendPacer } from "./features/check-in.js";
 import { createDeadlineMessenger, deadlineConversations, deadlinesFeature } from "./features/deadlines.js";
 import { followUpConversation, followUpFeature } from "./features/follow-up.js";
@@ -182,6 +183,7 @@ export function createBot(
   // Every flow before any handler: a running flow sees its chat's updates first, and what it is
   // left for (/start, /help, /lang, /status, /tip, a receipt code) goes on to the handlers below (ask.ts).
   guarded.chatType("private").use(tipConversation(deps), checkInConversation(deps), deadlineConversations(deps), followUpConversation(deps));
+  guarded.use(anonymousAdminsFeature());
   guarded.use(tipFlowFeature(deps));
   guarded.use(checkInFeature(deps));
   guarded.use(deadlinesFeature(deps));

@@ -28,6 +28,9 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
   const cardOf = (reference: string) => until(() => group().botMessages().find((m) => (m.text ?? "").includes(`Tin báo #${reference}`) && m.reply_markup), () => `no card #${reference}`);
   const buttonsOf = (m: Stored) => t.standIn.inlineButtons(m).map((b) => b.text);
   const row = (id: string) => t.app.services.db.tip.findUniqueOrThrow({ where: { id } });
+  const errorsSince = (line: number) => t.logs.lines.slice(line).filter((l) => /"level":50/.test(l));
+  // The buttons of the card's menus, as the officer sees them.
+  const outcomeKinds = () => ["case_opened", "administrative", "handed_over"].map((k) => vi(`btn-outcome-${k}`));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -37,8 +40,8 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     await second.say(`/start ${/start=(inv_[\w-]+)/.exec(invite?.text ?? "")![1]}`, /đã được đăng ký là cán bộ/);
     t.standIn.addMember(ward.groupId, second.user.id, "member");
     const resident = Persona.create(t.standIn, { first_name: "Dân" });
-    // Tips 1–3 for the tests of refusals and the card's actions, 4 for the outcome and reason buttons' own test.
-    for (const n of [1, 2, 3, 4]) {
+    // Tips 1–3 for the tests of refusals and the card's actions, 4 for the outcome and reason buttons' own test, 5 to close as unfounded.
+    for (const n of [1, 2, 3, 4, 5]) {
       await sendQuickTip(resident, { category: "Mua bán", quarter: "Khu phố 5", place: `hẻm ${n}`, timing: "Hôm nay", description: `Tin số ${n}: bán hàng ở hẻm ${n}` });
     }
     tips = (await t.app.services.db.tip.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, reference: true } }));
@@ -53,7 +56,9 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
   it("answers a press that is no card button quietly, and refuses a private chat and anyone not on the group's ward staff", async () => {
     const card = await cardOf(tips[0]!.reference);
     const text = card.text;
+    const logged = t.logs.lines.length;
     expect((await group().press(card.message_id, "c:nothing")).answer.text).toBeUndefined();
+    expect(errorsSince(logged)).toEqual([]);
     const onlyOfficers = { text: vi("card-only-officers"), show_alert: true };
     const own = await ward.officer.say("/help", /./);
     expect((await ward.officer.press(own!.message_id, cardButtons.claim.encode({ tipId: tips[0]!.id }))).answer).toMatchObject(onlyOfficers);
@@ -72,6 +77,13 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const press = (p: Persona, data: string) => p.in(ward.groupId).press(card.message_id, data);
     expect((await press(ward.officer, cardButtons.close.encode({ tipId: foreignTip, reason: "spam" }))).answer).toMatchObject({ text: vi("card-wrong-ward"), show_alert: true });
     expect((await row(foreignTip)).status).toBe("new");
+    // Buttons that only redraw the card must not draw another ward's tip here either.
+    const shown = card.text;
+    for (const data of [cardButtons.priorityMenu.encode({ tipId: foreignTip }), cardButtons.closeMenu.encode({ tipId: foreignTip }), cardButtons.back.encode({ tipId: foreignTip }), cardButtons.outcomeDone.encode({ tipId: foreignTip })]) {
+      expect((await press(ward.officer, data)).answer, data).toMatchObject({ text: vi("card-wrong-ward"), show_alert: true });
+    }
+    expect(card.text).toBe(shown);
+    expect(card.text).not.toContain("Tin của phường khác");
     expect((await press(ward.officer, cardButtons.claim.encode({ tipId: "cmi8x2k0a0009qz3h5v7b9zzz" }))).answer).toMatchObject({ text: vi("card-tip-not-found"), show_alert: true });
     await press(ward.officer, cardButtons.claim.encode({ tipId: tips[2]!.id }));
     expect((await press(second, cardButtons.claim.encode({ tipId: tips[2]!.id }))).answer).toMatchObject({ text: vi("card-already-claimed"), show_alert: true });
@@ -88,6 +100,7 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     expect(buttonsOf(card)).toContain(vi("btn-verifying"));
     expect(await press(cardButtons.status.encode({ tipId: first.id, status: "verifying" }))).toMatchObject({ text: vi("card-status-verifying", { officer: "Lê Cán Bộ" }) });
     expect((await row(first.id)).status).toBe("verifying");
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining([vi("btn-acted"), vi("btn-priority"), vi("btn-close")]));
 
     expect(await press(cardButtons.priorityMenu.encode({ tipId: first.id }))).toMatchObject({ text: vi("card-choose-priority") });
     expect(buttonsOf(card)).toEqual(expect.arrayContaining([vi("priority-low"), vi("btn-back")]));
@@ -110,7 +123,7 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const before = group().botMessages().length;
     expect(await press(cardButtons.ask.encode({ tipId: first.id }))).toMatchObject({ text: vi("card-ask-hint") });
     const prompt = await until(() => group().botMessages().slice(before).find((m) => (m.text ?? "").startsWith("❓")), () => "no ask prompt");
-    expect(prompt.text).toContain(`#${first.reference}`);
+    expect(prompt.text).toBe(vi("card-ask-prompt", { reference: first.reference }).replace(/<\/?[a-z]+>/g, ""));
     expect(prompt.reply_markup).toMatchObject({ force_reply: true, selective: true });
 
     // The second tip: candidates offered, the first chosen as its original.
@@ -128,6 +141,7 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const left = (card.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((b) => b.callback_data);
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((data) => data.startsWith("c:o"))).toBe(true);
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining(outcomeKinds()));
     expect((await group().press(card.message_id, cardButtons.claim.encode({ tipId: first.id }))).answer).toMatchObject({ text: vi("card-tip-closed"), show_alert: true });
   });
 
@@ -139,7 +153,13 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const outcomes = () => t.app.services.db.tipOutcome.findMany({ where: { tipId: tip.id }, select: { id: true, kind: true, count: true } });
 
     // Not verified yet: no outcome, whichever outcome button is forged.
-    for (const data of [cardButtons.outcomeMenu.encode({ tipId: tip.id }), cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "handed_over" }), cardButtons.outcomeStep.encode({ tipId: tip.id, kind: "administrative", count: 2 })]) {
+    for (const data of [
+      cardButtons.outcomeMenu.encode({ tipId: tip.id }),
+      cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "handed_over" }),
+      // A counted kind asks how many before anything is written: refused all the same.
+      cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "administrative" }),
+      cardButtons.outcomeStep.encode({ tipId: tip.id, kind: "administrative", count: 2 }),
+    ]) {
       expect(await press(data), data).toMatchObject({ text: vi("card-outcome-not-confirmed") });
     }
     expect(await press(cardButtons.outcomeRecord.encode({ tipId: tip.id, kind: "administrative", count: 2 }))).toMatchObject({ text: vi("card-outcome-not-confirmed") });
@@ -157,14 +177,18 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     // A kind that is counted asks how many; stepping shows the count; recording writes it.
     expect((await press(cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "administrative" }))).text).toBeUndefined();
     expect(card.text).toContain(vi("card-outcome-ask-administrative"));
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining(["1", "+10", vi("btn-back")]));
     expect(await outcomes()).toEqual([]);
     expect((await press(cardButtons.outcomeStep.encode({ tipId: tip.id, kind: "administrative", count: 3 }))).text).toBeUndefined();
     expect(card.text).toContain(`${vi("card-outcome-ask-administrative")}: 3 —`);
+    expect(buttonsOf(card)).toContain(vi("btn-outcome-record", { count: 3 }));
     const administrative = vi("card-outcome-administrative", { count: 3 });
     expect(await press(cardButtons.outcomeRecord.encode({ tipId: tip.id, kind: "administrative", count: 3 }))).toMatchObject({ text: vi("card-outcome-recorded", { outcome: administrative }) });
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining([...outcomeKinds(), vi("btn-outcome-done")]));
     // A kind with no count is recorded at once.
     const handedOver = vi("card-outcome-handed_over");
     expect(await press(cardButtons.outcomeKind.encode({ tipId: tip.id, kind: "handed_over" }))).toMatchObject({ text: vi("card-outcome-recorded", { outcome: handedOver }) });
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining([...outcomeKinds(), vi("btn-outcome-remove", { label: handedOver })]));
     expect((await outcomes()).map((o) => [o.kind, o.count]).sort()).toEqual([
       ["administrative", 3],
       ["handed_over", null],
@@ -174,11 +198,25 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     const removed = (await outcomes()).find((o) => o.kind === "handed_over")!;
     expect(await press(cardButtons.outcomeRemove.encode({ tipId: tip.id, outcomeId: removed.id }))).toMatchObject({ text: vi("card-outcome-removed", { outcome: handedOver }) });
     expect((await outcomes()).map((o) => o.kind)).toEqual(["administrative"]);
+    expect(buttonsOf(card)).toEqual(expect.arrayContaining([...outcomeKinds(), vi("btn-outcome-done")]));
+    expect(buttonsOf(card)).not.toContain(vi("btn-outcome-remove", { label: handedOver }));
     expect((await press(cardButtons.outcomeDone.encode({ tipId: tip.id }))).text).toBeUndefined();
+    // Done: the card keeps one button to come back to what came of it.
+    expect(buttonsOf(card)).toEqual([vi("btn-outcome-menu")]);
     expect(card.text).toContain(administrative);
     expect(card.text).not.toContain(handedOver);
     expect((await press(cardButtons.outcomeMenu.encode({ tipId: tip.id }))).text).toBeUndefined();
     expect(buttonsOf(card).length).toBeGreaterThan(1);
+  });
+
+  it("closes a tip as unfounded in its own words, with no buttons left and no outcome to record", async () => {
+    const tip = tips[4]!;
+    const card = await cardOf(tip.reference);
+    const press = async (data: string) => (await group().press(card.message_id, data)).answer;
+    expect(await press(cardButtons.close.encode({ tipId: tip.id, reason: "unfounded" }))).toMatchObject({ text: vi("card-done-closed", { reference: tip.reference }) });
+    expect(await row(tip.id)).toMatchObject({ status: "closed", closeReason: "unfounded" });
+    expect(card.reply_markup).toBeUndefined();
+    expect(await press(cardButtons.outcomeMenu.encode({ tipId: tip.id }))).toMatchObject({ text: vi("card-outcome-not-confirmed"), show_alert: true });
   });
 
   it("with no other tip about, says there is nothing to mark it a duplicate of", async () => {

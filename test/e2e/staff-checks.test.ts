@@ -116,8 +116,29 @@ describe("who is staff where, and the words of each refusal", () => {
     const contacts = await ward.admin.say("/contacts 1", /Hoa/);
     const contactGone = await ward.admin.press(contacts!.message_id, removeContactButton.encode({ contactId: contactRow.id }), /Đã cho thôi/);
     expect(contactGone.message?.text).toBe(plain(vi("ag-contact-removed", { name: contactRow.displayName, agency: "Trạm Y tế phường" })));
+    expect(t.logs.lines.filter((l) => /"level":50/.test(l))).toEqual([]);
     expect(await t.app.services.db.quarterHead.findUniqueOrThrow({ where: { id: headRow.id } })).toMatchObject({ active: false });
     expect(await t.app.services.db.agencyContact.findUniqueOrThrow({ where: { id: contactRow.id } })).toMatchObject({ active: false });
+  });
+
+  it("tells an officer who posts as the group's anonymous admin why the bot cannot serve them, and nobody else", async () => {
+    t.standIn.addMember(ward.groupId, ward.officer.user.id, "administrator");
+    const inGroup = ward.group(ward.officer);
+    const anonymously = async (text: string, replyTo?: number) => {
+      const seen = inGroup.snapshot();
+      t.standIn.sendTextAsAnonymousAdmin(ward.officer.user.id, ward.groupId, text, replyTo);
+      return inGroup.waitFor(/./, seen);
+    };
+    const told = exactly(vi("anonymous-admin"));
+    expect((await anonymously("/tips")).text).toMatch(told);
+    const card = await until(() => inGroup.botMessages().find((m) => (m.text ?? "").includes(`#${tip.reference}`) && m.reply_markup), () => "no card");
+    expect((await anonymously("Ai đang xử lý tin này?", card.message_id)).text).toMatch(told);
+    // Chat among the officers, posted anonymously, is none of the bot's business.
+    const before = inGroup.botMessages().length;
+    t.standIn.sendTextAsAnonymousAdmin(ward.officer.user.id, ward.groupId, "Chào cả nhóm");
+    await inGroup.say("/agencies", /1\. Trạm Y tế phường/);
+    expect(inGroup.botMessages().slice(before).map((m) => m.text)).not.toContainEqual(expect.stringMatching(told));
+    expect(t.logs.lines.filter((l) => /"level":50/.test(l))).toEqual([]);
   });
 
   it("offers a new officer their Telegram name both ways round, once when it reads the same, and takes the one tapped", async () => {
@@ -132,6 +153,7 @@ describe("who is staff where, and the words of each refusal", () => {
     expect((await t.app.services.db.member.findFirstOrThrow({ where: { telegramUserId: String(both.person.user.id) } })).displayName).toBe("Phạm Thị Bình");
 
     const one = await join({ first_name: "Tư" });
+    expect((await t.app.services.db.member.findFirstOrThrow({ where: { telegramUserId: String(one.person.user.id) } })).displayName).toBe("Tư");
     expect(one.person.buttons(one.offer)).toEqual(["Tư"]);
     // A resident who presses a name button is told they are no staff.
     const forged = await resident.say("/help", /./);

@@ -20,6 +20,9 @@ type NewContent = Omit<StoredMessage, "message_id" | "chat_id" | "date" | "edite
 /** Marks a fault that closes the connection instead of answering. */
 export const DROP_CONNECTION: ApiErrorBody = { error_code: 0, description: "connection dropped" };
 
+/** The sender Telegram puts on messages an anonymous group admin posts as the group. */
+export const GROUP_ANONYMOUS_BOT: User = { id: 1087968824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" };
+
 export class BotApiStandIn {
   readonly botInfo: UserFromGetMe;
   private readonly s: StandInState;
@@ -199,6 +202,22 @@ export class BotApiStandIn {
   sendText(userId: number, chatId: number, text: string): Message {
     const command = /^\/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?(?![a-zA-Z0-9_@])/.exec(text);
     return this.fromUser(userId, chatId, { text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) });
+  }
+
+  /**
+   * A group admin with "Remain anonymous" on writes: Telegram sends it from
+   * GroupAnonymousBot with `sender_chat` set to the group, never naming the admin.
+   */
+  sendTextAsAnonymousAdmin(userId: number, chatId: number, text: string, replyToMessageId?: number): Message {
+    const status = this.s.memberStatus(chatId, userId);
+    if (status !== "administrator" && status !== "creator") throw new ControlError(`user ${userId} is no admin of chat ${chatId}: they cannot post as the group`);
+    const command = /^\/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?(?![a-zA-Z0-9_@])/.exec(text);
+    return this.fromUser(userId, chatId, {
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      ...(replyToMessageId !== undefined ? { reply_to_message_id: replyToMessageId } : {}),
+      sender_chat: this.s.chat(chatId),
+    });
   }
 
   replyTo(userId: number, chatId: number, messageId: number, text: string): Message {
@@ -489,7 +508,9 @@ export class BotApiStandIn {
     // Writing to a bot one blocked unblocks it, as Telegram clients do; writing at all lets the bot write back.
     if (chat.type === "private" && this.s.blocked.has(chatId)) this.s.setBotStatus(chatId, "member", from);
     if (chat.type === "private") this.s.started.add(chatId);
-    const stored = this.s.store(chatId, { from_bot: false, from, ...content });
+    // Posted as the group: Telegram's placeholder sender, the same for every anonymous admin.
+    const sender = content.sender_chat ? GROUP_ANONYMOUS_BOT : from;
+    const stored = this.s.store(chatId, { from_bot: false, from: sender, ...content });
     const keyboard = this.s.keyboards.get(chatId);
     if (keyboard && "keyboard" in keyboard && keyboard.one_time_keyboard) this.s.keyboards.delete(chatId);
     const message = this.s.toMessage(stored);

@@ -250,6 +250,7 @@ export class StandInState {
       chat: this.chat(m.chat_id),
       date: m.date,
     };
+    if (m.sender_chat) out.sender_chat = m.sender_chat;
     if (m.edit_date !== undefined) out.edit_date = m.edit_date;
     if (m.forward_origin) out.forward_origin = m.forward_origin;
     if (withReply && m.reply_to_message_id !== undefined) {

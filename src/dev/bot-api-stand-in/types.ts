@@ -1,5 +1,6 @@
 // Public shapes of the stand-in: what tests, the simulator and benchmarks read.
 import type {
+  Chat,
   Document,
   ForceReply,
   InlineKeyboardMarkup,
@@ -32,6 +33,8 @@ export interface StoredMessage {
   from_bot: boolean;
   /** The sender, for users' messages (bot messages leave it out). */
   from?: User;
+  /** Set when an anonymous group admin posted as the group (`from` is then GroupAnonymousBot). */
+  sender_chat?: Chat;
   /** Unix time in seconds, from the stand-in's clock. */
   date: number;
   /** Set by the last edit, in seconds. */
