@@ -14,6 +14,7 @@ import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS, telegramStandIn } from "../support/harness.js";
 import { boundHttpUrl } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
+import { databaseKind } from "../support/database.js";
 import { until } from "../support/wait.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -142,6 +143,8 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
   });
   /** A new, empty SQLite file: the start must apply every migration itself. */
   const emptyDatabase = () => `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "todan-process-")), "bot.db")}`;
+  // These start on an empty SQLite file whatever database the run tests: the PostgreSQL run would repeat the SQLite run's.
+  const onSqliteRun = it.runIf(databaseKind() === "sqlite");
 
   beforeAll(async () => {
     standIn = telegramStandIn({ botInfo: { username: "to_dan_process_bot" } });
@@ -151,7 +154,7 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
     await standIn.stop();
   });
 
-  it("the check finds what a dying shell leaves behind (so a clean stop above is not a blind one)", async () => {
+  onSqliteRun("the check finds what a dying shell leaves behind (so a clean stop above is not a blind one)", async () => {
     const shell = spawn("sh", ["-c", "sleep 120 & sleep 120"], { stdio: "ignore", detached: true });
     const group = shell.pid!;
     await until(() => tree(group).length === 3, () => `sh did not start both sleeps: ${JSON.stringify(tree(group))}`);
@@ -166,13 +169,13 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
     }
   });
 
-  it("`npm start`, as the README says: migrates an empty database, serves, and SIGTERM to npm stops the bot and every process under it", async () => {
+  onSqliteRun("`npm start`, as the README says: migrates an empty database, serves, and SIGTERM to npm stops the bot and every process under it", async () => {
     expect(readmeStartsWithNpmStart()).toBe(true);
     const output = await stopsCleanly(standIn, ["npm", "start"], env({ DATABASE_URL: emptyDatabase() }));
     expect(output).toMatch(/One-time admin code for quy-nhon-dong: ADM-/);
   }, 180_000);
 
-  describe("the built JavaScript (dist/)", () => {
+  describe.runIf(databaseKind() === "sqlite")("the built JavaScript (dist/)", () => {
     beforeAll(() => {
       execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
     }, 180_000);
