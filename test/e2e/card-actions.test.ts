@@ -165,6 +165,9 @@ describe("officers' card buttons, the admin's ❌, and who is staff where", () =
     expect(await press(cardButtons.outcomeRecord.encode({ tipId: tip.id, kind: "administrative", count: 2 }))).toMatchObject({ text: vi("card-outcome-not-confirmed") });
     expect(await outcomes()).toEqual([]);
 
+    // The priority the bot gave, chosen again: nothing to explain, the card is back to its buttons.
+    expect(await press(cardButtons.priority.encode({ tipId: tip.id, priority: tip.priority as "low" }))).toMatchObject({ text: vi("card-done-priority", { priority: vi(`priority-${tip.priority}`) }) });
+    expect(buttonsOf(card)).toContain(vi("btn-priority"));
     // A priority the bot did not give: the reason tapped is recorded, and the card is back to its buttons.
     const other = tip.priority === "low" ? "urgent" : "low";
     await press(cardButtons.priority.encode({ tipId: tip.id, priority: other }));

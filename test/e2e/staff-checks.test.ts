@@ -72,7 +72,9 @@ describe("who is staff where, and the words of each refusal", () => {
 
   it("in a group counts only the staff of the ward bound to it", async () => {
     const group = (p: Persona) => p.in(ward.groupId);
+    const before = ward.group(ward.officer).botMessages().length;
     await group(ward.officer).say("/agencies", /1\. Trạm Y tế phường — 1 người báo cáo/);
+    expect(ward.group(ward.officer).botMessages().slice(before).map((m) => m.text)).not.toContain(vi("only-officers-command"));
     // Staff of another ward, in this ward's group: refused, though they are staff (of their own ward) in private.
     await group(otherAdmin).say("/agencies", exactly(vi("only-officers-command")));
     await group(ward.bystander).say("/agencies", exactly(vi("only-officers-command")));
@@ -96,6 +98,12 @@ describe("who is staff where, and the words of each refusal", () => {
     expect(await press(ward.admin, cardButtons.assign.encode({ tipId: tip.id, memberId: officerRow.id }))).toEqual({ text: vi("card-done-assigned", { reference: tip.reference, officer: "Lê Cán Bộ" }) });
     expect(await t.app.services.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).toMatchObject({ claimedByMemberId: officerRow.id, status: "claimed" });
     expect(card.text).toContain(vi("card-status-claimed", { officer: "Lê Cán Bộ" }));
+    expect(t.standIn.inlineButtons(card).map((b) => b.text)).toEqual(expect.arrayContaining([vi("btn-priority"), vi("btn-assign")]));
+    // Handing it on again: the officer who has it is not offered.
+    await press(ward.admin, cardButtons.assignMenu.encode({ tipId: tip.id }));
+    const offered = t.standIn.inlineButtons(card).map((b) => b.text);
+    expect(offered).toContain("Trần Quản Trị");
+    expect(offered).not.toContain("Lê Cán Bộ");
   });
 
   it("lets only the admin use the ❌ under the heads and the contacts, each confirmed in its own words", async () => {
