@@ -144,7 +144,8 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
   /** A new, empty SQLite file: the start must apply every migration itself. */
   const emptyDatabase = () => `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "todan-process-")), "bot.db")}`;
   // These start on an empty SQLite file whatever database the run tests: the PostgreSQL run would repeat the SQLite run's.
-  const onSqliteRun = it.runIf(databaseKind() === "sqlite");
+  const sqliteRun = databaseKind() === "sqlite";
+  const onSqliteRun = it.runIf(sqliteRun);
 
   beforeAll(async () => {
     standIn = telegramStandIn({ botInfo: { username: "to_dan_process_bot" } });
@@ -175,7 +176,7 @@ describe("the bot's process stops cleanly on SIGTERM wherever it runs", () => {
     expect(output).toMatch(/One-time admin code for quy-nhon-dong: ADM-/);
   }, 180_000);
 
-  describe.runIf(databaseKind() === "sqlite")("the built JavaScript (dist/)", () => {
+  describe.runIf(sqliteRun)("the built JavaScript (dist/)", () => {
     beforeAll(() => {
       execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "pipe" });
     }, 180_000);

@@ -7,15 +7,14 @@
 import { I18n } from "@grammyjs/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardButtons, removeContactButton, removeHeadButton } from "../../src/bot/callback-data/index.js";
-import { localesDirectory } from "../../src/bot/i18n.js";
+import { defaultWardWords, localesDirectory } from "../../src/bot/i18n.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { until } from "../support/wait.js";
 
 const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSession: false, fluentBundleOptions: { useIsolating: false } });
-// The ward's words (khu phố, khu phố trưởng) are what the default ward uses.
-const vi = (key: string, vars: Record<string, string | number> = {}) => i18n.t("vi", key, { channel: "telegram", "ward-unit": "khu phố", "ward-head": "khu phố trưởng", "ward-deputy": "khu phố phó", ...vars });
+const vi = (key: string, vars: Record<string, string | number> = {}) => i18n.t("vi", key, { channel: "telegram", ...defaultWardWords(), ...vars });
 // What a person sees of a message sent as HTML: its text without the tags.
 const plain = (html: string) => html.replace(/<\/?[a-z]+>/g, "");
 const exactly = (html: string) => new RegExp(`^${plain(html).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);

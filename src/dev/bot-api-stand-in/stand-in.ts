@@ -200,8 +200,7 @@ export class BotApiStandIn {
 
   /** A text message; a leading /command gets its bot_command entity, as Telegram adds it. */
   sendText(userId: number, chatId: number, text: string): Message {
-    const command = /^\/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?(?![a-zA-Z0-9_@])/.exec(text);
-    return this.fromUser(userId, chatId, { text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) });
+    return this.fromUser(userId, chatId, { text, ...commandEntity(text) });
   }
 
   /**
@@ -211,10 +210,9 @@ export class BotApiStandIn {
   sendTextAsAnonymousAdmin(userId: number, chatId: number, text: string, replyToMessageId?: number): Message {
     const status = this.s.memberStatus(chatId, userId);
     if (status !== "administrator" && status !== "creator") throw new ControlError(`user ${userId} is no admin of chat ${chatId}: they cannot post as the group`);
-    const command = /^\/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?(?![a-zA-Z0-9_@])/.exec(text);
     return this.fromUser(userId, chatId, {
       text,
-      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      ...commandEntity(text),
       ...(replyToMessageId !== undefined ? { reply_to_message_id: replyToMessageId } : {}),
       sender_chat: this.s.chat(chatId),
     });
@@ -545,6 +543,12 @@ export class BotApiStandIn {
       })
       .join("\n");
   }
+}
+
+/** The bot_command entity Telegram marks on a text that starts with a command. */
+function commandEntity(text: string): Pick<StoredMessage, "entities"> {
+  const command = /^\/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?(?![a-zA-Z0-9_@])/.exec(text);
+  return command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {};
 }
 
 /** Telegram's chat_instance: an opaque id, stable for the chat. */
