@@ -8,6 +8,7 @@ import type { Database } from "./db.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Clock, Services } from "./services/index.js";
 import { type Readiness, readinessCheck, startHttpServer } from "./app/http-server.js";
+import { askLimitsKeeper, limitsKeeperRoute, reachableAddress } from "./app/limits-keeper.js";
 import { type CronTaskFactory, startScheduler } from "./app/scheduler.js";
 import { ensureConfiguredWard, openServices } from "./app/services.js";
 import { startTelegramBot } from "./app/telegram.js";
@@ -73,12 +74,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const zalo = connectZalo(config, services, logger, options.zaloStandIn);
   const telegram = await startTelegramBot(config, { services, logger }, { ...(options.standIn ? { standInUrl: options.standIn.url } : {}), ...(zalo ? { zalo: zalo.bridge } : {}) });
   const updates = await startUpdateSources(config, telegram, zalo, logger);
-  const scheduler = startScheduler(config, services, logger, { cron: options.cron !== false, ...(options.cronTasks ? { cronTasks: options.cronTasks } : {}) });
   const readiness = readinessCheck(db, () => updates.status(), () => services.deliveries.undelivered());
   const httpServer =
     config.WEBHOOK_URL || config.ZALO_WEBHOOK_URL || config.HTTP_PORT !== undefined
-      ? await startHttpServer({ host: config.HTTP_HOST, port: config.HTTP_PORT ?? 8080, logger, readiness, webhooks: updates.webhooks })
+      ? await startHttpServer({ host: config.HTTP_HOST, port: config.HTTP_PORT ?? 8080, logger, readiness, webhooks: [...updates.webhooks, limitsKeeperRoute(services)] })
       : null;
+  // Before the scheduler takes its lease: the lease tells the other instances where the chat limits are kept.
+  services.leases.advertise(reachableAddress(config.INSTANCE_URL, httpServer?.url ?? null));
+  askLimitsKeeper(services, logger);
+  const scheduler = startScheduler(config, services, logger, { cron: options.cron !== false, ...(options.cronTasks ? { cronTasks: options.cronTasks } : {}) });
   logger.info({ bot: telegram.bot.botInfo.username, mode: config.WEBHOOK_URL ? "webhook" : "polling" }, "bot started");
 
   let stopped = false;

@@ -79,6 +79,9 @@ export const configSchema = z.object({
   // The HTTP server (/healthz, /readyz, and the webhook): on in webhook mode, and in polling mode when HTTP_PORT is set.
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+  // Where the other instances reach this one's HTTP server (several instances): the scheduler's holder keeps the
+  // chat limits for all. Default: the address the HTTP server bound, unless that is every interface.
+  INSTANCE_URL: z.url().optional(),
   // How often due jobs are looked for (a divisor of 60), and how long an instance
   // holds the scheduler after it last renewed (another takes over after that).
   JOB_TICK_SECONDS: z.coerce.number().int().refine((n) => [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].includes(n), "JOB_TICK_SECONDS must divide 60").default(60),

@@ -7,7 +7,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/index.js";
 
-const SCHEDULER_LEASE = "scheduler";
+export const SCHEDULER_LEASE = "scheduler";
 
 /**
  * Makes one scheduled task. By default node-cron's `schedule` (started at once,

@@ -25,6 +25,7 @@ export async function openServices(config: Config, logger: Logger, clock?: Clock
     },
     claimTimers: { urgentMinutes: config.CLAIM_TIMER_URGENT_MINUTES, highMinutes: config.CLAIM_TIMER_HIGH_MINUTES },
     imageDecodes: config.IMAGE_DECODE_CONCURRENCY,
+    chatTurns: { onTakeover: () => logger.warn("took over a chat's turn left by an instance that stopped answering") },
     notifyHours: config.NOTIFY_HOURS.split(",").map(Number),
     ...(clock ? { clock } : {}),
   });

@@ -49,6 +49,8 @@ export async function startTelegramBot(
         floodLimit: config.FLOOD_LIMIT,
         floodWindowMs: config.FLOOD_WINDOW_MS,
         zaloEnabled: connect.zalo !== undefined,
+        // Long polling Telegram alone is one process (Telegram refuses a second getUpdates); a webhook or Zalo may not be.
+        turnsAcrossInstances: config.WEBHOOK_URL !== undefined || connect.zalo !== undefined,
       },
     },
     {

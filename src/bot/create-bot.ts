@@ -146,6 +146,10 @@ export function createBot(
     logger.info({ update_id: ctx.update.update_id }, "update already handled; skipped");
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  if (settings.turnsAcrossInstances) {
+    // One private chat's updates one at a time across instances too (flows live in private chats).
+    bot.use((ctx, next) => (ctx.chat?.type === "private" ? services.chatTurns.run(services.secrets.chatKey(ctx.chat.id), next) : next()));
+  }
   bot.use(commandAliases);
   bot.use(i18n);
   // Flooding a private chat (e.g. mid-flow) is dropped after a polite word; keyed by the

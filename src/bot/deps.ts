@@ -15,6 +15,11 @@ export interface BotSettings {
   /** At most `floodLimit` updates per chat in `floodWindowMs`; the rest are dropped. */
   floodLimit: number;
   floodWindowMs: number;
+  /**
+   * Updates of one private chat may reach several instances at once (a webhook behind a load balancer, or Zalo):
+   * they then take turns through the database (services/chat-turns.ts), not only within this process.
+   */
+  turnsAcrossInstances?: boolean;
   /** The Zalo channel is on: invites for quarter heads also say what to send the Zalo bot. */
   zaloEnabled?: boolean;
 }

@@ -15,6 +15,8 @@ import { TipOutcomeService } from "./tip-outcomes.js";
 import { DEFAULT_LADDER, type ReminderLadder } from "../domain/deadlines.js";
 import { QuarterHeadService } from "./quarter-heads.js";
 import { type Clock, systemClock } from "./clock.js";
+import { ChatLimits } from "./chat-limits.js";
+import { type ChatTurnOptions, ChatTurns } from "./chat-turns.js";
 import { ConversationStore } from "./conversation-store.js";
 import { MemberService } from "./members.js";
 import { NotificationService } from "./notifications.js";
@@ -51,6 +53,8 @@ export interface ServiceOptions {
   notifyHours?: readonly number[];
   /** Pictures decoded at once (IMAGE_DECODE_CONCURRENCY). */
   imageDecodes?: number;
+  /** How waiters for a chat's turn poll, and when a dead holder's turn is taken over. */
+  chatTurns?: ChatTurnOptions;
 }
 
 export interface Services {
@@ -70,15 +74,15 @@ export interface Services {
   tipOutcomes: TipOutcomeService;
   preferences: PreferenceService;
   conversations: ConversationStore;
+  /** One private chat's updates one at a time across instances. */
+  chatTurns: ChatTurns;
   jobs: JobService;
   heads: QuarterHeadService;
   /** One name per staff member, shown everywhere (services/staff-names.ts). */
   staffNames: StaffNameService;
   checkIns: CheckInService;
-  receiptAttempts: AttemptLimiter;
-  /** Wrong /admin codes: 5 per chat per hour. */
-  adminAttempts: AttemptLimiter;
-  tipLimiter: SubmissionLimiter;
+  /** Tips per resident, wrong receipt codes (10 per chat per hour) and wrong /admin codes (5), counted once across instances. */
+  limits: ChatLimits;
   notifications: NotificationService;
   roadmap: RoadmapService;
   agencies: AgencyService;
@@ -126,12 +130,15 @@ export function createServices(options: ServiceOptions): Services {
     tipOutcomes: new TipOutcomeService(db, clock, audit),
     preferences: new PreferenceService(db, secrets, clock),
     conversations: new ConversationStore(db, clock, options.keyring),
+    chatTurns: new ChatTurns(db, options.chatTurns),
     jobs,
     heads,
     checkIns,
-    receiptAttempts: new AttemptLimiter(clock),
-    adminAttempts: new AttemptLimiter(clock, 5),
-    tipLimiter: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
+    limits: new ChatLimits({
+      tips: new SubmissionLimiter(clock, options.tipLimits?.perHour ?? 5, options.tipLimits?.perDay ?? 20),
+      receipt: new AttemptLimiter(clock),
+      admin: new AttemptLimiter(clock, 5),
+    }),
     notifications: new NotificationService(db, secrets, options.notifyKey, jobs, clock, options.notifyHours),
     roadmap,
     agencies,

@@ -56,7 +56,7 @@ export const STAFF_AND_FAULTS_MUTATIONS: PromiseMutation[] = [
     promise: "The first-admin code cannot be guessed",
     breaks: "wrong admin codes are not counted",
     file: "src/bot/features/onboarding.ts",
-    find: "      deps.services.adminAttempts.fail(chatKey);\n",
+    find: '      await deps.services.limits.failed("admin", chatKey);\n',
     replace: "",
     test: "test/e2e/hostile-input.test.ts",
     name: "is locked out after 5 tries",

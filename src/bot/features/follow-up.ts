@@ -61,9 +61,9 @@ async function followUp(conversation: TipConversation, ctx: FlowContext, initial
     }
     const typed = code;
     const result = await conversation.external(async () => {
-      if (deps.services.receiptAttempts.blocked(chatKey)) return { blocked: true as const };
+      if (await deps.services.limits.blocked("receipt", chatKey)) return { blocked: true as const };
       const status = await deps.services.tips.byReceipt(typed);
-      if (!status) deps.services.receiptAttempts.fail(chatKey);
+      if (!status) await deps.services.limits.failed("receipt", chatKey);
       return { blocked: false as const, status: status ? { ...status, createdAtIso: status.createdAt.toISOString() } : null };
     });
     if (result.blocked) {

@@ -54,7 +54,7 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
     }
     // Wrong codes are capped per chat (keyed hash, in memory): the code cannot be guessed by trying.
     const chatKey = deps.services.secrets.chatKey(ctx.chat.id);
-    if (deps.services.adminAttempts.blocked(chatKey)) {
+    if (await deps.services.limits.blocked("admin", chatKey)) {
       await ctx.reply(ctx.t("admin-locked"));
       return;
     }
@@ -67,9 +67,9 @@ export function onboardingFeature(deps: BotDeps): Composer<BotContext> {
       if (!known) await offerStaffName(ctx, who.displayName);
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      deps.services.adminAttempts.fail(chatKey);
+      await deps.services.limits.failed("admin", chatKey);
       deps.logger.warn({ expired: err.code === "code_expired" }, "wrong admin code");
-      await ctx.reply(ctx.t(deps.services.adminAttempts.blocked(chatKey) ? "admin-locked" : err.code === "code_expired" ? "admin-expired" : "admin-invalid"));
+      await ctx.reply(ctx.t((await deps.services.limits.blocked("admin", chatKey)) ? "admin-locked" : err.code === "code_expired" ? "admin-expired" : "admin-invalid"));
     }
   });
   groups.command("admin", (ctx) => ctx.reply(ctx.t("admin-private-only")));

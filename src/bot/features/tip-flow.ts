@@ -131,7 +131,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
   const wardSlug = flowStart.ward;
   // Spam without CAPTCHAs: a per-resident cap, checked before the questions and at submission.
   const limitKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
-  const limited = await conversation.external(() => deps.services.tipLimiter.check(limitKey));
+  const limited = await conversation.external(() => deps.services.limits.tipCheck(limitKey));
   if (limited !== "ok") {
     await ctx.reply(ctx.t(limited === "hour" ? "tip-limit-hour" : "tip-limit-day"));
     return;
@@ -195,11 +195,11 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
         continue;
       }
       const submitted = await conversation.external(async () => {
-        const over = deps.services.tipLimiter.check(limitKey);
+        const over = await deps.services.limits.tipCheck(limitKey);
         if (over !== "ok") return { ok: false as const, limit: over };
         try {
           const tip = await deps.services.tips.submit(ward.id, draft, submissionNonce);
-          if (!tip.alreadySubmitted) deps.services.tipLimiter.record(limitKey);
+          if (!tip.alreadySubmitted) await deps.services.limits.tipRecord(limitKey);
           return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam, urgent: tip.priority === "urgent" };
         } catch (err) {
           deps.logger.error({ err }, "tip submission failed");
