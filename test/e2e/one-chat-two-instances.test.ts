@@ -1,0 +1,126 @@
+// One resident's chat served by two instances at once. Two real bot processes
+// on one database behind a round-robin load balancer; the Bot API stand-in
+// pushes webhook updates several at a time, as Telegram does (max_connections).
+// Residents send three photos together, so the same chat's updates reach both
+// instances at the same moment: each photo must be kept and answered once, as
+// within one process. And a resident's tip limit is counted once, whichever
+// instance files the tip.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../src/db.js";
+import { freshDatabaseUrl, startTestApp, telegramStandIn } from "../support/harness.js";
+import { type Instance, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
+import { Persona } from "../support/persona.js";
+import { sendQuickTip } from "../support/scenario.js";
+import { until } from "../support/wait.js";
+
+const RESIDENTS = 8;
+const PHOTOS = 3;
+const TIPS_PER_HOUR = 2;
+
+describe("one chat, two instances", () => {
+  const standIn = telegramStandIn();
+  const instances: Instance[] = [];
+  let lb: LoadBalancer;
+  let db: Database;
+
+  beforeAll(async () => {
+    await standIn.start(0);
+    const databaseUrl = await freshDatabaseUrl();
+    const seed = await startTestApp({ standIn, databaseUrl });
+    await seed.stop();
+    db = createDatabase(databaseUrl);
+    lb = await startLoadBalancer(instances);
+    const env = {
+      DATABASE_URL: databaseUrl,
+      BOT_API_ROOT: standIn.url,
+      WEBHOOK_URL: `${lb.url}/telegram/hook`,
+      WEBHOOK_SECRET: "one-chat-two-instances-secret",
+      JOB_TICK_SECONDS: "1",
+      SCHEDULER_LEASE_SECONDS: "3",
+      TIP_LIMIT_PER_HOUR: String(TIPS_PER_HOUR),
+      // The photos' residents file one tip each; the limit's resident files more.
+      TIP_LIMIT_PER_DAY: "20",
+    };
+    const [a, b] = await Promise.all([startInstance("A", env), startInstance("B", env)]);
+    instances.push(a, b);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const i of instances) if (i.child.exitCode === null) i.child.kill("SIGKILL");
+    await lb?.close();
+    await db?.$disconnect();
+    await standIn.stop();
+  });
+
+  const problems = () =>
+    instances
+      .flatMap((i) =>
+        i
+          .output()
+          .split("\n")
+          .filter((l) => /"level":(40|50|60)/.test(l))
+          .map((l) => `${i.name}: ${l.slice(0, 300)}`),
+      )
+      .join("\n");
+
+  it("keeps every photo sent at once, each answered once, while many residents write", async () => {
+    const residents = Array.from({ length: RESIDENTS }, (_, i) => Persona.create(standIn, { first_name: `Dân ${i + 1}` }));
+    const tipsBefore = await db.tip.count();
+    await Promise.all(
+      residents.map(async (resident) => {
+        await resident.say("/tip", /Bước 1\/6/);
+        await resident.tap("Mua bán", /Bước 2\/6/);
+        await resident.tap("Khu phố 3", /Bước 3\/6/);
+        await resident.say("Quán nước đầu hẻm 12", /Bước 4\/6/);
+        await resident.tap("Hôm nay", /Bước 5\/6/);
+        await resident.say("Có người bán lẻ vào buổi tối", /Bước 6\/6/);
+        // Three photos at the same moment: three updates of one chat, on both instances at once.
+        for (let p = 0; p < PHOTOS; p++) void resident.sendPhoto();
+        await until(
+          () => resident.botMessages().some((m) => m.text?.includes(`Đã nhận ảnh ${PHOTOS}/`)) || undefined,
+          () => `photos answered: ${resident
+            .botMessages()
+            .filter((m) => m.text?.startsWith("Đã nhận ảnh"))
+            .map((m) => m.text)
+            .join(" | ")}\n${problems()}`,
+          30_000,
+        );
+        await resident.tap("✅ Xong", /Xem lại/);
+        await resident.tap("📨 Gửi", /Mã biên nhận/);
+      }),
+    );
+
+    for (const resident of residents) {
+      const answers = resident.botMessages().map((m) => m.text ?? m.caption ?? "");
+      // Each photo answered once, counted 1, 2, 3: none handled against another's stale state.
+      expect(answers.filter((t) => t.startsWith("Đã nhận ảnh")).map((t) => /Đã nhận ảnh (\d+)\//.exec(t)?.[1])).toEqual(["1", "2", "3"]);
+      expect(answers.filter((t) => /Bước 6\/6/.test(t))).toHaveLength(1);
+      expect(answers.filter((t) => /Mã biên nhận/.test(t))).toHaveLength(1);
+      expect(answers.filter((t) => t.includes("đã có lỗi"))).toEqual([]);
+    }
+    // Each tip filed once, with all its photos.
+    const tips = await db.tip.findMany({ include: { photos: true }, orderBy: { reference: "asc" } });
+    expect(tips.length - tipsBefore).toBe(RESIDENTS);
+    expect(tips.map((t) => t.photos.length)).toEqual(Array.from({ length: RESIDENTS }, () => PHOTOS));
+    expect(await db.chatTurn.count()).toBe(0);
+    // Both instances took part.
+    expect(Math.min(lb.served.get("A") ?? 0, lb.served.get("B") ?? 0)).toBeGreaterThan(RESIDENTS);
+  }, 180_000);
+
+  it("counts a resident's tips once, whichever instance files them", async () => {
+    const resident = Persona.create(standIn, { first_name: "Hay", last_name: "Báo" });
+    const tipsBefore = await db.tip.count();
+    const tip = { category: "Mua bán", quarter: "Khu phố 2", place: "chợ", timing: "Hôm nay", description: "Bán lẻ ở chợ sáng sớm" };
+    const filed: (string | null)[] = [];
+    for (let n = 0; n < TIPS_PER_HOUR; n++) {
+      filed.push(await sendQuickTip(resident, tip));
+      // One more update between tips: the next "Gửi" lands on the other instance (round robin).
+      await resident.say("/help", /\/tip/);
+    }
+    expect(filed.every((r) => r !== null && /^TB-/.test(r)), `receipts: ${filed.join(", ")}`).toBe(true);
+    // Each instance has filed one: counted alone, each would allow another.
+    await resident.say("/tip", /nhiều tin báo trong một giờ qua/);
+    await resident.say("/tip", /nhiều tin báo trong một giờ qua/);
+    expect((await db.tip.count()) - tipsBefore).toBe(TIPS_PER_HOUR);
+  }, 120_000);
+});
