@@ -29,7 +29,8 @@ const limitRequest: z.ZodType<LimitRequest> = z.discriminatedUnion("op", [
 ]);
 const limitAnswer = z.object({ answer: z.union([z.enum(["ok", "hour", "day"]), z.boolean(), z.null()]) });
 
-const tokenOf = (services: Services) => services.secrets.keyedHash("instance-token", "chat-limits");
+/** Shared by every instance (derived from SECRET_PEPPER), known to nobody else. */
+export const limitsToken = (services: Services) => services.secrets.keyedHash("instance-token", "chat-limits");
 
 function sameToken(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? "");
@@ -53,7 +54,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 /** The keeper's side: answers another instance from this one's counts. */
 export function limitsKeeperRoute(services: Services): WebhookRoute {
-  const token = tokenOf(services);
+  const token = limitsToken(services);
   return {
     path: LIMITS_PATH,
     async handle(req, res) {
@@ -76,7 +77,7 @@ export function limitsKeeperRoute(services: Services): WebhookRoute {
 
 /** The others' side: every limit is asked of the scheduler's holder while it is another reachable instance. */
 export function askLimitsKeeper(services: Services, logger: Logger): void {
-  const token = tokenOf(services);
+  const token = limitsToken(services);
   let cached: { at: number; address: string | null } | null = null;
   const keeperAddress = async (): Promise<string | null> => {
     const now = performance.now();

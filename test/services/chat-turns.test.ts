@@ -51,7 +51,7 @@ describe("a chat's turn across instances", () => {
     });
     await started;
     // Another chat's update runs to its end while chat-a's turn is held.
-    await b!.run("chat-b", async () => undefined);
+    await b!.run("chat-b", () => Promise.resolve());
     releaseFirst();
     await first;
   });
@@ -60,7 +60,7 @@ describe("a chat's turn across instances", () => {
     const turns = new ChatTurns(clients[0]!, { pollMs: 5 });
     await expect(turns.run("chat-a", () => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
     expect(await clients[0]!.chatTurn.count()).toBe(0);
-    await expect(turns.run("chat-a", async () => "next")).resolves.toBe("next");
+    await expect(turns.run("chat-a", () => Promise.resolve("next"))).resolves.toBe("next");
   });
 
   it("holds nothing but the chat's keyed hash and a random holder: no time", async () => {
@@ -76,7 +76,7 @@ describe("a chat's turn across instances", () => {
     let takeovers = 0;
     const turns = new ChatTurns(clients[1]!, { pollMs: 5, staleAfterMs: 300, onTakeover: () => takeovers++ });
     const waitingSince = performance.now();
-    const ranAt = await turns.run("chat-a", async () => performance.now());
+    const ranAt = await turns.run("chat-a", () => Promise.resolve(performance.now()));
     expect(ranAt - waitingSince).toBeGreaterThanOrEqual(300);
     expect(takeovers).toBe(1);
     expect(await clients[0]!.chatTurn.count()).toBe(0);
@@ -99,7 +99,7 @@ describe("a chat's turn across instances", () => {
       }
     })();
     await started;
-    await waiter.run("chat-a", async () => undefined);
+    await waiter.run("chat-a", () => Promise.resolve());
     await churn;
     expect(turnsTaken).toBe(30);
   });
