@@ -5,6 +5,7 @@ import { CAPTION_LIMIT, format, readAlbum, readMarkup, resolveDocument, resolveP
 import { badRequest, conflict, forbidden, NOT_MODIFIED, upgradedGroup } from "./errors.js";
 import { bool, num, type Params, requireInt, str, type UploadedFile } from "./params.js";
 import { GET_FILE_MAX_BYTES, type StandInState } from "./state.js";
+import { maxConnectionsOf } from "./webhook.js";
 import type { CallbackAnswer, ReplyMarkup, StoredMessage } from "./types.js";
 
 export interface CallContext {
@@ -55,7 +56,7 @@ export class BotApiMethods {
         if (url && !/^https?:\/\//.test(url)) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
         s.updates.setAllowed(p.allowed_updates);
         if (bool(p.drop_pending_updates)) s.updates.drop();
-        s.webhook.set(url ? { url, secretToken } : null);
+        s.webhook.set(url ? { url, secretToken, maxConnections: maxConnectionsOf(p.max_connections) } : null);
         return true;
       },
       deleteWebhook: (p) => {
@@ -68,6 +69,7 @@ export class BotApiMethods {
         ...(s.webhook.stats.lastError ? { last_error_message: s.webhook.stats.lastError } : {}),
         has_custom_certificate: false,
         pending_update_count: s.updates.pending,
+        ...(s.webhook.active ? { max_connections: s.webhook.maxConnections } : {}),
         ...(s.updates.allowedUpdates.length > 0 ? { allowed_updates: s.updates.allowedUpdates } : {}),
       }),
       setMyCommands: (p) => this.setMyCommands(p),

@@ -67,14 +67,18 @@ export class UpdateQueue {
     this.listeners.push(listener);
   }
 
-  /** The oldest unconfirmed update (webhook mode delivers it next). */
-  peek(): Update | undefined {
-    return this.queue[0];
+  /** Every unconfirmed update, oldest first (webhook mode delivers from these). */
+  queued(): readonly Update[] {
+    return this.queue;
   }
 
-  /** Confirms one update and everything older (the bot answered its webhook call). */
+  /**
+   * Confirms that one update, wherever it is in the queue (the bot answered its
+   * webhook call): with several in flight, a later one may be accepted first.
+   */
   ack(updateId: number): void {
-    this.confirm(updateId + 1);
+    const at = this.queue.findIndex((update) => update.update_id === updateId);
+    if (at >= 0) this.queue.splice(at, 1);
   }
 
   /** Forgets every queued update (deleteWebhook with drop_pending_updates, reset). */

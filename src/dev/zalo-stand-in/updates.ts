@@ -45,9 +45,9 @@ export class ZaloUpdateQueue {
     this.listeners.push(listener);
   }
 
-  /** The oldest update (webhook mode delivers it next). */
-  peek(): ZaloUpdate | undefined {
-    return this.queue[0];
+  /** Every queued update, oldest first (webhook mode delivers from these). */
+  queued(): readonly ZaloUpdate[] {
+    return this.queue;
   }
 
   /** Takes one update out (delivered, or given up). */
