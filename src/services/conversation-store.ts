@@ -7,7 +7,6 @@ import type { Database } from "../db.js";
 import type { Clock } from "./clock.js";
 import { type Keyring, SEALED } from "./keyring.js";
 import { restoreIdentity, stripIdentity } from "./stored-updates.js";
-import { upsertRacing } from "./write-races.js";
 
 const SWEEP_PAGE = 500;
 
@@ -19,8 +18,11 @@ export class ConversationStore {
   ) {}
 
   /** The flow state of a chat, with the live chat id put back where it was stripped. */
+  // Read and written on every private update: plain SQL (the same on SQLite and PostgreSQL), since
+  // Prisma's own upsert costs several times the statement itself (docs/benchmarks.md), and
+  // ON CONFLICT settles two instances writing one new key at once without a retry.
   read = async <State>(key: string, chatId: number | string): Promise<State | undefined> => {
-    const row = await this.db.conversationState.findUnique({ where: { key } });
+    const [row] = await this.db.$queryRaw<{ value: string }[]>`SELECT "value" FROM "ConversationState" WHERE "key" = ${key}`;
     if (!row) return undefined;
     return restoreIdentity(JSON.parse(this.keyring.open(SEALED.flow, key, row.value)) as State, chatId);
   };
@@ -28,7 +30,8 @@ export class ConversationStore {
   write = async <State>(key: string, chatId: number | string, state: State): Promise<void> => {
     const value = this.keyring.seal(SEALED.flow, key, JSON.stringify(stripIdentity(state, chatId)));
     const activity = this.keyring.seal(SEALED.flowActivity, key, String(this.clock().getTime()));
-    await upsertRacing(() => this.db.conversationState.upsert({ where: { key }, create: { key, value, activity }, update: { value, activity } }));
+    await this.db.$executeRaw`INSERT INTO "ConversationState" ("key", "value", "activity") VALUES (${key}, ${value}, ${activity})
+      ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "activity" = excluded."activity"`;
   };
 
   /** Ends a chat's flow: its state and the choices it offered (chats without buttons) go together. */
