@@ -16,12 +16,12 @@ const common = { ...process.env, BENCH_TARGETS_FILE: targetsFile };
 const sqliteEnv = Object.fromEntries(Object.entries(common).filter(([name]) => name !== "BENCH_DATABASE_URL"));
 
 // Some run SQLite then PostgreSQL themselves; the others run one database per invocation.
-const runs: { script: string; env: NodeJS.ProcessEnv }[] = [
+const runs: { script: string; env: NodeJS.ProcessEnv; bothDatabases?: true }[] = [
   { script: "bench/triage.ts", env: sqliteEnv },
   { script: "bench/stand-in-polling.ts", env: sqliteEnv },
-  { script: "bench/tip-flow.ts", env: common },
+  { script: "bench/tip-flow.ts", env: common, bothDatabases: true },
   { script: "bench/check-in-prompts.ts", env: sqliteEnv },
-  { script: "bench/report.ts", env: common },
+  { script: "bench/report.ts", env: common, bothDatabases: true },
   { script: "bench/broadcast.ts", env: sqliteEnv },
   ...(pg ? [{ script: "bench/broadcast.ts", env: common }] : []),
   { script: "bench/flows-in-flight.ts", env: sqliteEnv },
@@ -30,13 +30,10 @@ const runs: { script: string; env: NodeJS.ProcessEnv }[] = [
 if (!pg) process.stdout.write("BENCH_DATABASE_URL is not set: SQLite only (e.g. BENCH_DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres npm run bench)\n");
 const failedRuns = new Set<string>();
 for (const run of runs) {
-  const database = run.env.BENCH_DATABASE_URL ? "PostgreSQL" : "SQLite";
-  process.stdout.write(`\n=== ${run.script}${database === "PostgreSQL" ? " (PostgreSQL)" : ""}\n`);
+  const databases = run.bothDatabases && run.env.BENCH_DATABASE_URL ? ["SQLite", "PostgreSQL"] : [run.env.BENCH_DATABASE_URL ? "PostgreSQL" : "SQLite"];
+  process.stdout.write(`\n=== ${run.script} (${databases.join(", then ")})\n`);
   const result = spawnSync(process.execPath, ["--import", "tsx", run.script], { env: run.env, stdio: "inherit" });
-  if (result.status !== 0) {
-    failedRuns.add(`${run.script} ${database}`);
-    if (run.env.BENCH_DATABASE_URL) failedRuns.add(`${run.script} SQLite`);
-  }
+  if (result.status !== 0) for (const database of databases) failedRuns.add(`${run.script} ${database}`);
 }
 
 const why = (t: Target) =>
