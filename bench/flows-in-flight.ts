@@ -241,7 +241,7 @@ try {
   const smaller = [FLOWS !== 10_000 ? `${FLOWS} flows` : "", CONCURRENCY !== 200 ? `${CONCURRENCY} at a time` : "", errors > 0 ? `${errors} flows failed` : ""].filter(Boolean).join(", ");
   const note = smaller ? `${smaller}; the target is stated at 10,000 flows, 200 at a time` : undefined;
   const judged: Judged[] = [
-    judge(targetFor("flows.idle", database), idle.rssMiB),
+    judge(targetFor("flows.idle", database), idle.rssMiB, SETTLE_SECONDS !== 10 ? `read ${SETTLE_SECONDS} s after start; the target is read 10 s after` : undefined),
     judge(targetFor("flows.settled", database), settled.rssMiB, note),
     // The peak before the forced collection (which is the bench's, not the bot's).
     judge(targetFor("flows.peak", database), peakReset ? settled.hwmMiB : NaN, peakReset ? note : "VmHWM could not be reset after the idle reading"),
