@@ -1,13 +1,16 @@
 // The weekly check-in broadcast to N quarter heads (10,000 by default) through
 // the Bot API stand-in enforcing Telegram's global limit of 30 messages a
 // second (429 "retry after N" beyond it, the message not delivered), with the
-// real bot (src/main.ts, as `npm start` runs it) in a child process that is
-// killed with SIGKILL once mid-run and started again on the same database.
+// production process in a child process, started as the Docker image starts
+// it (after a build, the Dockerfile's CMD: `node <the shipped flags>
+// dist/start.js`), killed with SIGKILL once mid-run and started again on the
+// same database.
 //
 // Prints: time from the first prompt delivered to the last, the achieved rate
 // with and without the restart gap (and as a share of the limit), the 429s the
 // stand-in refused, heads never prompted (lost), prompts beyond one a head
-// (duplicated), and the bot process's peak RSS (VmHWM) before and after the kill.
+// (duplicated), and the bot process's peak RSS (VmHWM) before and after the kill:
+// the first process opened the check-ins (issue 19's target: ≤ 350 MiB at 10,000 heads).
 //
 // Run: npx tsx bench/broadcast.ts
 //   BENCH_BROADCAST_HEADS  heads, in wards of at most 500 quarters (10000)
@@ -19,6 +22,8 @@
 //   BENCH_TELEGRAM_LIMIT   the stand-in's limit, messages per second (30)
 //   BENCH_SEND_RATE        the bot's SEND_RATE_PER_SECOND (29, see below)
 //   BENCH_STALL_SECONDS    give up when no prompt arrives for this long once the broadcast runs (90)
+//   BENCH_NODE_FLAGS       replaces the shipped Node/V8 flags (e.g. "" for none, to compare)
+//   BENCH_SKIP_BUILD=1     runs dist/ as it is (no `npm run build` first)
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +34,8 @@ import { currentOrNextWindow } from "../src/domain/schedule.js";
 import { scheduleOf } from "../src/services/check-ins.js";
 import { createServices, Keyring } from "../src/services/index.js";
 import { freshDatabase } from "./fresh-database.js";
+import { buildDist, commandLine, heapPeakOf, PROBE_FLAGS, shippedBotCommand } from "./shipped-command.js";
+import { judge, reportTargets, targetFor } from "./targets.js";
 
 const HEADS = Number(process.env.BENCH_BROADCAST_HEADS ?? 10_000);
 const KILL_AT = Number(process.env.BENCH_KILL_AT ?? 0.4);
@@ -115,6 +122,8 @@ interface BotProcess {
   exited: Promise<void>;
   /** Highest VmHWM read, in kB. */
   peakKb: number;
+  /** The JS heap's high-water mark the probe saw, in bytes. */
+  heapPeak: number;
   tail(): string;
 }
 
@@ -129,17 +138,29 @@ function vmHwmKb(pid: number | undefined): number {
   }
 }
 
-/** `node --import tsx src/main.ts` (as test/support/instances.ts starts it), ready at "bot started". */
+const shipped = shippedBotCommand(process.env.BENCH_NODE_FLAGS);
+const shownCommand =
+  `${commandLine(["node", ...shipped.flags, ...shipped.script])} (${shipped.overridden ? "flags from BENCH_NODE_FLAGS, not the shipped ones" : "the Dockerfile's CMD"}; ` +
+  `plus the bench's probe: --expose-gc --import <data: the heap after each major GC>)`;
+
+/** The production process as the image starts it, ready at "bot started". */
 async function startBot(env: Record<string, string>): Promise<BotProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...shipped.flags, ...PROBE_FLAGS, ...shipped.script], { cwd: ROOT, env: { ...process.env, ...env } });
   let output = "";
   // Keep only the end of the log: enough to show why a run failed.
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
   };
   child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child.stderr.on("data", (d: Buffer) => {
+    keep(d);
+    // The probe's lines are whole writes of their own.
+    if (self) self.heapPeak = Math.max(self.heapPeak, heapPeakOf(d.toString()));
+    else early = Math.max(early, heapPeakOf(d.toString()));
+  });
+  let self: BotProcess | null = null;
+  let early = 0;
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const deadline = Date.now() + 120_000;
   while (!output.includes("bot started")) {
@@ -147,12 +168,13 @@ async function startBot(env: Record<string, string>): Promise<BotProcess> {
     if (Date.now() > deadline) throw new Error(`the bot did not start within 120 s:\n${output}`);
     await sleep(20);
   }
-  const bot: BotProcess = { child, startedAt, readyAt: performance.now(), exited, peakKb: 0, tail: () => output };
-  return bot;
+  self = { child, startedAt, readyAt: performance.now(), exited, peakKb: 0, heapPeak: early, tail: () => output };
+  return self;
 }
 
 // ---- the run --------------------------------------------------------------------
 
+buildDist();
 const database = await freshDatabase("broadcast", PG_URL);
 const standIn = new BotApiStandIn({ sendRateLimit: { perSecond: LIMIT } });
 let bot: BotProcess | null = null;
@@ -211,6 +233,7 @@ try {
   }, 500);
   const first = await startBot(env);
   bot = first;
+  log(`  measured: ${shownCommand}`);
   log(`  bot started in ${((first.readyAt - first.startedAt) / 1000).toFixed(1)} s`);
 
   // The kill: once KILL_AT of the heads have a prompt, after KILL_DELAY_MS.
@@ -318,6 +341,7 @@ try {
   log(`  stand-in: ${limiter.accepted} sends let through, ${limiter.refused429} refused with 429; busiest second ${busiest} sends`);
   log(`  lost (heads with no prompt): ${lost}; duplicated (prompts beyond one a head): ${duplicated}; other bot messages: ${otherBotMessages}`);
   log(`  bot peak RSS (VmHWM): ${mib(first.peakKb)} before the kill${second ? `, ${mib(second.peakKb)} after the restart` : ""}`);
+  log(`  JS heap in use after a major GC, highest: ${mib(first.heapPeak / 1024)}${second ? `; ${mib(second.heapPeak / 1024)} after the restart` : ""}`);
   log(`  jobs: ${jobs}`);
   if (outcome !== "every head prompted") log(`  the bot's last log lines:\n${(bot as BotProcess | null)?.tail().slice(-3_000) ?? ""}`);
   log(
@@ -337,9 +361,13 @@ try {
       lost,
       duplicated,
       peakRssMiB: [first.peakKb, second?.peakKb ?? 0].map((kb) => Math.round(kb / 1024)),
+      heapPeakMiB: [first.heapPeak, second?.heapPeak ?? 0].map((b) => Math.round(b / 2 ** 20)),
       outcome,
     })}`,
   );
+  // The first process opened every ward's check-ins (and then sent until the kill).
+  const note = [HEADS !== 10_000 ? `${HEADS} heads; the target is stated at 10,000` : "", outcome !== "every head prompted" ? outcome : ""].filter(Boolean).join("; ");
+  reportTargets([judge(targetFor("broadcast.openingPeak", PG_URL ? "PostgreSQL" : "SQLite"), first.peakKb > 0 ? first.peakKb / 1024 : NaN, note || undefined)]);
   if (lost > 0 || outcome !== "every head prompted") process.exitCode = 1;
 } finally {
   await cleanUp();

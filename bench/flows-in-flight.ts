@@ -1,14 +1,16 @@
-// Tip flows in flight: the bot's own memory with 10,000 residents mid-way
-// through a tip. The real bot (src/main.ts, as `npm start` runs it) runs in a
-// child process, so its RSS is its own; the Bot API stand-in and the driver
-// run here. Each resident sends /tip and taps a category, which leaves their
-// flow waiting at step 2 with its state in the database. Then the child's
-// VmRSS (after a settle, and after a full GC forced through a preloaded
-// SIGUSR2 handler) and VmHWM (its peak) are read from /proc.
+// Tip flows in flight: the production process's own memory with 10,000
+// residents mid-way through a tip. The bot runs in a child process started as
+// the Docker image starts it (its CMD read from the Dockerfile: after a build,
+// `node <the shipped flags> dist/start.js`, which applies the migrations and
+// then runs the bot, with NODE_ENV=production), so its RSS is its own; the Bot
+// API stand-in and the driver run here. Each resident sends /tip and taps a
+// category, which leaves their flow waiting at step 2 with its state in the
+// database. Then the child's VmRSS (after a settle, and after a full GC forced
+// through the benches' preloaded probe) and VmHWM (its peak) are read from /proc.
 // Run: npx tsx bench/flows-in-flight.ts
 //   BENCH_FLOWS (10000), BENCH_CONCURRENCY (200 residents at a time), BENCH_SETTLE_SECONDS (10);
-//   BENCH_COMPILED=1 runs dist/main.js (after `npm run build`) instead of src/main.ts through tsx;
-//   BENCH_NODE_FLAGS adds Node/V8 flags to the bot's command line;
+//   BENCH_NODE_FLAGS replaces the shipped Node/V8 flags (e.g. "" for none, to compare);
+//   BENCH_SKIP_BUILD=1 runs dist/ as it is (no `npm run build` first);
 //   SQLite in a fresh temporary file, or BENCH_DATABASE_URL=postgresql://… for a fresh
 //   database on that server (created, then dropped).
 import { type ChildProcess, spawn } from "node:child_process";
@@ -18,6 +20,8 @@ import path from "node:path";
 import { createDatabase, databaseKind } from "../src/db.js";
 import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
 import { freshDatabase } from "./fresh-database.js";
+import { buildDist, commandLine, heapPeakOf, PROBE_FLAGS, shippedBotCommand } from "./shipped-command.js";
+import { judge, type Judged, reportTargets, targetFor } from "./targets.js";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
@@ -56,27 +60,26 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-// Preloaded into the bot (nothing added to src): on SIGUSR2, a full garbage collection, then the heap's figures on stderr.
-const GC_ON_SIGNAL = `process.on("SIGUSR2", () => { globalThis.gc(); process.stderr.write("BENCH_MEMORY " + JSON.stringify(process.memoryUsage()) + "\\n"); });`;
-
 interface Bot {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
-  /** What the preload printed after each forced collection. */
+  /** What the probe printed after each forced collection. */
   heaps: NodeJS.MemoryUsage[];
+  /** The JS heap's high-water mark the probe saw, in bytes. */
+  heapPeak: () => number;
+  /** The command line measured (the shipped one; the probe's flags named apart). */
+  shown: string;
 }
 
 function startBot(standIn: BotApiStandIn, databaseUrl: string): Bot {
-  // BENCH_COMPILED=1: the JavaScript `npm run build` wrote (`npm run start:compiled`), not tsx.
-  const entry = process.env.BENCH_COMPILED === "1" ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
-  // BENCH_NODE_FLAGS: V8/Node flags for the bot only (e.g. "--max-semi-space-size=2").
-  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...flags, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(GC_ON_SIGNAL)}`, ...entry], {
+  const shipped = shippedBotCommand(process.env.BENCH_NODE_FLAGS);
+  const child = spawn(process.execPath, [...shipped.flags, ...PROBE_FLAGS, ...shipped.script], {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: "test",
+      // As the image runs it.
+      NODE_ENV: "production",
       BOT_TOKEN: "",
       BOT_API_ROOT: standIn.url,
       DATABASE_URL: databaseUrl,
@@ -89,8 +92,9 @@ function startBot(standIn: BotApiStandIn, databaseUrl: string): Bot {
       TIP_LIMIT_PER_DAY: "10000",
       // The sweep (every 5 minutes) must not drop the open flows during a long run.
       FLOW_TIMEOUT_MINUTES: "1440",
-      // Polling, no HTTP server, no Zalo, whatever this shell has set.
-      HTTP_PORT: "",
+      // Polling, the HTTP server (/readyz) on a free port as the image has it, no Zalo, whatever this shell has set.
+      HTTP_HOST: "127.0.0.1",
+      HTTP_PORT: "0",
       WEBHOOK_URL: "",
       ZALO_BOT_TOKEN: "",
       ZALO_STAND_IN: "",
@@ -101,16 +105,23 @@ function startBot(standIn: BotApiStandIn, databaseUrl: string): Bot {
   let output = "";
   let partial = "";
   const heaps: NodeJS.MemoryUsage[] = [];
+  let heapPeak = 0;
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", (d: Buffer) => {
     keep(d);
     const lines = (partial + d.toString()).split("\n");
     partial = lines.pop() ?? "";
-    for (const line of lines) if (line.startsWith("BENCH_MEMORY ")) heaps.push(JSON.parse(line.slice("BENCH_MEMORY ".length)) as NodeJS.MemoryUsage);
+    for (const line of lines) {
+      if (line.startsWith("BENCH_MEMORY ")) heaps.push(JSON.parse(line.slice("BENCH_MEMORY ".length)) as NodeJS.MemoryUsage);
+      heapPeak = Math.max(heapPeak, heapPeakOf(line));
+    }
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited, heaps };
+  const shown =
+    `${commandLine(["node", ...shipped.flags, ...shipped.script])} (${shipped.overridden ? "flags from BENCH_NODE_FLAGS, not the shipped ones" : "the Dockerfile's CMD"}; ` +
+    `NODE_ENV=production; plus the bench's probe: --expose-gc --import <data: a gc() on SIGUSR2, the heap after each major GC>)`;
+  return { child, output: () => output, exited, heaps, heapPeak: () => heapPeak, shown };
 }
 
 /** A full collection in the bot (SIGUSR2 to the preload), then its heap figures and, a second later, its memory. */
@@ -146,6 +157,7 @@ async function step(standIn: BotApiStandIn, userId: number, action: Action, expe
 
 const benchAdmin = process.env.BENCH_DATABASE_URL;
 if (benchAdmin && databaseKind(benchAdmin) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// URL (SQLite is the default)");
+buildDist();
 const target = await freshDatabase("flows", benchAdmin);
 const standIn = new BotApiStandIn();
 await standIn.start(0);
@@ -214,6 +226,7 @@ try {
     [
       `tip flows in flight, ${target.label} (node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB): ${FLOWS} residents send /tip and tap a category, ${CONCURRENCY} at a time`,
       `  opened ${opened} flows (${errors} failed${firstError ? `; first: ${firstError.split("\n")[0]}` : ""}) in ${seconds.toFixed(1)} s = ${(opened / seconds).toFixed(1)} flows/s, ${(latencies.length / seconds).toFixed(0)} updates/s; step p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+      `  measured: ${bot.shown}`,
       `  ConversationState rows: ${rows}`,
       `  bot idle, ${SETTLE_SECONDS} s after start: RSS ${mib(idle.rssMiB)} (start-up peak ${mib(idle.hwmMiB)}); after a full GC: ${heapLine(idleGc)}`,
       `  bot RSS by flows open: ${checkpoints.map((c) => `${c.open} → ${mib(c.rssMiB)}`).join(", ")}`,
@@ -221,8 +234,19 @@ try {
         `peak ${mib(settledGc.hwmMiB)} ${peakReset ? "(VmHWM, reset after the idle reading)" : "(VmHWM since start: could not reset it)"}`,
       `  after a full GC: ${heapLine(settledGc)}`,
       `  growth over idle: RSS ${mib(settled.rssMiB - idle.rssMiB)} settled, ${mib(settledGc.rssMiB - idleGc.rssMiB)} after a full GC (JS heap used: ${perFlowKiB.toFixed(1)} KiB per open flow)`,
+      `  JS heap in use after a major GC, highest: ${mib(bot.heapPeak() / 2 ** 20)}`,
     ].join("\n") + "\n",
   );
+  const database = benchAdmin ? "PostgreSQL" : "SQLite";
+  const smaller = [FLOWS !== 10_000 ? `${FLOWS} flows` : "", CONCURRENCY !== 200 ? `${CONCURRENCY} at a time` : "", errors > 0 ? `${errors} flows failed` : ""].filter(Boolean).join(", ");
+  const note = smaller ? `${smaller}; the target is stated at 10,000 flows, 200 at a time` : undefined;
+  const judged: Judged[] = [
+    judge(targetFor("flows.idle", database), idle.rssMiB, SETTLE_SECONDS !== 10 ? `read ${SETTLE_SECONDS} s after start; the target is read 10 s after` : undefined),
+    judge(targetFor("flows.settled", database), settled.rssMiB, note),
+    // The peak before the forced collection (which is the bench's, not the bot's).
+    judge(targetFor("flows.peak", database), peakReset ? settled.hwmMiB : NaN, peakReset ? note : "VmHWM could not be reset after the idle reading"),
+  ];
+  reportTargets(judged);
 } catch (err) {
   failure = err instanceof Error ? err : new Error(String(err));
 } finally {

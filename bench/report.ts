@@ -4,7 +4,9 @@
 // child process so its peak RSS is the report's alone.
 // SQLite in a fresh temporary file; then, with BENCH_DATABASE_URL=postgresql://…, the same
 // data set on PostgreSQL in a fresh database on that server, created for the run and dropped after it.
-// Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default; BENCH_REPORT_NODE_FLAGS for the report's process)
+// The report's process gets the Node/V8 flags production ships (the Dockerfile's CMD), since the bot
+// builds the report in its own process; BENCH_REPORT_NODE_FLAGS replaces them ("" for none).
+// Run: npm run bench   (BENCH_TIPS=100000 BENCH_QUARTERS=4000 by default)
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -16,6 +18,8 @@ import { createServices, Keyring } from "../src/services/index.js";
 import { buildReportDocx } from "../src/services/report-docx.js";
 import { buildReportWorkbook } from "../src/services/report-workbook.js";
 import { freshDatabase } from "./fresh-database.js";
+import { commandLine, shippedBotCommand } from "./shipped-command.js";
+import { judge, type Judged, reportTargets, targetFor } from "./targets.js";
 
 const TIPS = Number(process.env.BENCH_TIPS ?? 100_000);
 // A half-year has 26 weeks: 4,000 quarters give 104,000 check-ins, 1,040,000 answers.
@@ -118,9 +122,10 @@ if (process.argv[2] === "--measure") {
       await seed(target.url);
       process.stdout.write(`  seeding took ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
       const self = fileURLToPath(import.meta.url);
-      // BENCH_REPORT_NODE_FLAGS: Node/V8 flags for the report's process only (e.g. a heap cap).
-      const flags = (process.env.BENCH_REPORT_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
-      const child = spawnSync(process.execPath, [...flags, "--import", "tsx", self, "--measure", target.url], { encoding: "utf8" });
+      const { flags, overridden } = shippedBotCommand(process.env.BENCH_REPORT_NODE_FLAGS);
+      const argv = [...flags, "--import", "tsx", self, "--measure", target.url];
+      process.stdout.write(`  measured: ${commandLine(["node", ...argv.slice(0, -1), "<database>"])} (${overridden ? "flags from BENCH_REPORT_NODE_FLAGS" : "the flags of the Dockerfile's CMD"})\n`);
+      const child = spawnSync(process.execPath, argv, { encoding: "utf8" });
       if (child.status !== 0) throw new Error(`measure failed: ${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
       process.stdout.write(
@@ -128,6 +133,12 @@ if (process.argv[2] === "--measure") {
           `  aggregation ${r.aggregateSeconds!.toFixed(2)} s, workbook ${r.workbookSeconds!.toFixed(2)} s (${r.workbookMiB!.toFixed(1)} MiB), .docx ${r.docxSeconds!.toFixed(2)} s, ` +
           `peak RSS ${r.peakMiB!.toFixed(0)} MiB (${r.aggregationPeakMiB!.toFixed(0)} MiB before the workbook; ${r.baselineMiB!.toFixed(0)} MiB after start-up)\n`,
       );
+      const database = admin ? "PostgreSQL" : "SQLite";
+      const judged: Judged[] = [];
+      const note = TIPS !== 100_000 || QUARTERS !== 4_000 ? `${TIPS} tips over ${QUARTERS} quarters; the target is stated at 100,000 tips (4,000 quarters)` : undefined;
+      if (database === "SQLite") judged.push(judge(targetFor("report.seconds", database), r.aggregateSeconds! + r.workbookSeconds!, note));
+      judged.push(judge(targetFor("report.peak", database), r.peakMiB!, note));
+      reportTargets(judged);
     } finally {
       await target.drop();
     }

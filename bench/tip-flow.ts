@@ -15,6 +15,7 @@ import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
 import { freshDatabase } from "./fresh-database.js";
+import { judge, type Judged, reportTargets, targetFor } from "./targets.js";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -74,6 +75,8 @@ interface Result {
   seconds: number;
   p50: number;
   p99: number;
+  /** The burst's residents who got no answer. */
+  errors?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -216,7 +219,7 @@ async function realBot(databaseUrl: string, label: string): Promise<Result[]> {
   for (const until = Date.now() + 5_000; inFlight < BURST && Date.now() < until; inFlight = await app.services.db.conversationState.count()) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const burst: Result = { name: `burst: ${BURST} start at once, ${label} (errors ${errors}; ${inFlight} flows open, RSS +${rssGrowthMiB.toFixed(0)} MiB)`, updates: latencies.length, seconds: (performance.now() - started) / 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const burst: Result = { name: `burst: ${BURST} start at once, ${label} (errors ${errors}; ${inFlight} flows open, RSS +${rssGrowthMiB.toFixed(0)} MiB)`, updates: latencies.length, seconds: (performance.now() - started) / 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
   await app.stop();
   await standIn.stop();
   return [flows, burst];
@@ -227,17 +230,31 @@ const replayGrowth: { label: string; lengths: { updates: number; ms: number }[] 
 const results: Result[] = [];
 results.push(await plainReply());
 results.push(await conversationsCeiling());
+const ceiling = results[1]!;
+const judged: Judged[] = [];
+const smaller = [FLOWS !== 200 ? `${FLOWS} flows` : "", CONCURRENCY !== 20 ? `${CONCURRENCY} at a time` : ""].filter(Boolean).join(", ");
 // SQLite, then (with BENCH_DATABASE_URL, a role that may create databases) a fresh PostgreSQL database.
 for (const admin of [null, ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])]) {
   const database = await freshDatabase("tip_flow", admin);
+  const kind = admin ? "PostgreSQL" : "SQLite";
   try {
-    results.push(...(await realBot(database.url, database.label)));
+    const [flows, burst] = await realBot(database.url, database.label);
+    results.push(flows!, burst!);
+    const note = smaller ? `${smaller}; the target is stated at 200 flows, 20 at a time` : undefined;
+    judged.push(judge(targetFor("tipFlow.shareOfCeiling", kind), (flows!.updates / flows!.seconds / (ceiling.updates / ceiling.seconds)) * 100, note));
+    if (kind === "SQLite") judged.push(judge(targetFor("tipFlow.stepP99", kind), flows!.p99, note));
+    judged.push(judge(targetFor("tipFlow.burstErrors", kind), burst!.errors!, BURST !== 1000 ? `${BURST} at once; the target is stated at 1,000` : undefined));
+    // One resident, one step at each length: a single sample each, so noisy.
+    const lengths = replayGrowth.at(-1)!.lengths;
+    const at = (updates: number) => lengths.find((l) => l.updates === updates)?.ms;
+    const short = at(10);
+    const long = at(157);
+    if (short !== undefined && long !== undefined) judged.push(judge(targetFor("tipFlow.replayRatio", kind), long / short, `${long.toFixed(1)} ms against ${short.toFixed(1)} ms, one step each`));
   } finally {
     await database.drop();
   }
 }
 
-const ceiling = results[1]!;
 process.stdout.write(`tip flow: ${FLOWS} flows of 8 updates, ${CONCURRENCY} residents at a time, through the stand-in (node ${process.version}, ${os.cpus().length} cores)\n`);
 for (const r of results) {
   const rate = r.updates / r.seconds;
@@ -248,3 +265,4 @@ for (const r of results) {
 for (const g of replayGrowth) {
   process.stdout.write(`  replay cost, ${g.label}: step latency at flow length ${g.lengths.map((l) => `${l.updates} updates ${l.ms.toFixed(1)} ms`).join(", ")}\n`);
 }
+reportTargets(judged);
