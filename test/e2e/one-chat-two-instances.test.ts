@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../src/db.js";
 import { freshDatabaseUrl, startTestApp, telegramStandIn } from "../support/harness.js";
-import { type Instance, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
+import { type Instance, instanceProblems, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip } from "../support/scenario.js";
 import { eventually, until } from "../support/wait.js";
@@ -52,16 +52,7 @@ describe("one chat, two instances", () => {
     await standIn.stop();
   });
 
-  const problems = () =>
-    instances
-      .flatMap((i) =>
-        i
-          .output()
-          .split("\n")
-          .filter((l) => /"level":(40|50|60)/.test(l))
-          .map((l) => `${i.name}: ${l.slice(0, 300)}`),
-      )
-      .join("\n");
+  const problems = () => instanceProblems(instances);
 
   it("keeps a photo sent at the moment its resident taps Xong, and every flow goes on, while many residents write", async () => {
     const residents = Array.from({ length: RESIDENTS }, (_, i) => Persona.create(standIn, { first_name: `Dân ${i + 1}` }));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentOrNextWindow } from "../../src/domain/schedule.js";
 import { scheduleOf } from "../../src/services/check-ins.js";
 import { freshDatabaseUrl, startTestApp, telegramStandIn } from "../support/harness.js";
-import { type Instance, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
+import { type Instance, instanceProblems, type LoadBalancer, startInstance, startLoadBalancer } from "../support/instances.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip } from "../support/scenario.js";
 import { eventually, until } from "../support/wait.js";
@@ -64,18 +64,7 @@ describe("two instances, one database", () => {
     await standIn.stop();
   });
 
-  const problems = () =>
-    instances
-      .flatMap((i) =>
-        i
-          .output()
-          .split("\n")
-          .filter((l) => /"level":(40|50|60)/.test(l))
-          .slice(-5)
-          // An error's code comes after its long message: keep it in sight.
-          .map((l) => `${i.name}: ${l.slice(0, 400)}${/"code":"(\w+)"/.exec(l.slice(400))?.[0] ?? ""}`),
-      )
-      .join("\n");
+  const problems = () => instanceProblems(instances);
 
   const promptsPerHead = () => {
     const counts = new Map<string, number>();

@@ -100,6 +100,21 @@ export async function startInstance(name: string, env: Record<string, string>): 
   return { name, child, url, output: () => output, exited };
 }
 
+/** The instances' last warnings and errors, for a failing test's message. */
+export function instanceProblems(instances: readonly Instance[], perInstance = 5): string {
+  return instances
+    .flatMap((i) =>
+      i
+        .output()
+        .split("\n")
+        .filter((l) => /"level":(40|50|60)/.test(l))
+        .slice(-perInstance)
+        // An error's code comes after its long message: keep it in sight.
+        .map((l) => `${i.name}: ${l.slice(0, 400)}${/"code":"(\w+)"/.exec(l.slice(400))?.[0] ?? ""}`),
+    )
+    .join("\n");
+}
+
 export interface LoadBalancer {
   url: string;
   /** Updates each instance answered. */
