@@ -7,6 +7,7 @@ import { localesDirectory } from "../../src/bot/i18n.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
+import { until } from "../support/wait.js";
 
 const GROUPS = { type: "all_group_chats" };
 const i18n = new I18n({ defaultLocale: "vi", directory: localesDirectory, useSession: false, fluentBundleOptions: { useIsolating: false } });
@@ -45,8 +46,11 @@ describe("the command menus", () => {
 
   it("answers every group-menu command an officer sends in the police group", async () => {
     for (const { command } of t.standIn.myCommands({ scope: GROUPS })) {
+      const handled = t.app.handledUpdates();
       const reply = await ward.officer.in(ward.groupId).say(`/${command}`, /./);
       expect(reply?.text ?? reply?.caption ?? "", `/${command}`).not.toMatch(/chưa hiểu tin nhắn|⛔/);
+      // Wholly handled before the next: a late message of this one (a report's file) must not pass for the next one's answer.
+      await until(() => t.app.handledUpdates() > handled || undefined, () => `/${command} was not handled to its end`);
     }
   });
 });

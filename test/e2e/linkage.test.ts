@@ -10,6 +10,7 @@
 // or id the rows carry. Every such pairing must do no better than chance.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, WITHOUT_GROUP_PACE } from "../support/harness.js";
+import { eventually } from "../support/wait.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, turnNotificationsOn } from "../support/scenario.js";
 import { ATTACKER_KEYS, dumpDatabase, type Row } from "../support/sealed-rows.js";
@@ -165,6 +166,9 @@ describe("no time, order or id pairs a resident with a tip (the adversary with t
       if (r.secondTip) r.receipts.push(await r.play({ optIn: !r.optIn, text: `Lại thấy giao hàng ở ngõ ${index} lúc tối` }));
       if (r.abandonAfter) await r.abandon();
     }
+    // Every update wholly handled first (each private one holds its chat's turn to its end; Zalo is on, so turns are
+    // taken): an update's tail (its flow's state written after its answer) is not the backup's business.
+    await eventually(async () => expect(await t.app.db.chatTurn.count()).toBe(0), 10_000);
     // The backup is taken the next day: idle flows have been swept, the daily run has run.
     t.clock.advanceHours(26);
     await t.app.sweepIdleFlows();

@@ -29,6 +29,14 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     if (who && deps.settings.superAdminIds.includes(who.telegramUserId)) await ctx.reply(ctx.t("help-super-admin"), { parse_mode: "HTML" });
   });
 
+  // /help is in the groups' command menu: in the police group it lists the officers' commands (each checks its own rights).
+  feature.chatType(["group", "supergroup"]).command("help", async (ctx) => {
+    const who = staffIdentity(ctx);
+    const staff = who ? await deps.services.members.memberships(who.telegramUserId) : [];
+    useWardWords(ctx, staff[0]?.words ?? (await deps.services.wards.soleWardWords()));
+    await ctx.reply(ctx.t("help-staff"), { parse_mode: "HTML" });
+  });
+
   return feature;
 }
 
