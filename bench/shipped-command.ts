@@ -8,13 +8,20 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** The last stage's CMD, exec form (a shell form would put sh in front of the bot). */
-export function dockerCmd(dockerfile: string): string[] {
+/** The last stage's ENTRYPOINT or CMD, exec form (a shell form would put sh in front of the bot); [] when it has none. */
+export function dockerInstruction(dockerfile: string, name: "ENTRYPOINT" | "CMD"): string[] {
   const lastStage = dockerfile.replace(/\\\n/g, " ").split(/^FROM\s/im).at(-1)!;
-  const line = [...lastStage.matchAll(/^CMD\s+(.+)$/gim)].at(-1)?.[1];
-  if (line === undefined) throw new Error("the Dockerfile's last stage has no CMD");
+  const line = [...lastStage.matchAll(new RegExp(`^${name}\\s+(.+)$`, "gim"))].at(-1)?.[1];
+  if (line === undefined) return [];
   const argv: unknown = JSON.parse(line);
-  if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) throw new Error(`CMD must be in exec form: ${line}`);
+  if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) throw new Error(`${name} must be in exec form: ${line}`);
+  return argv;
+}
+
+/** The last stage's CMD, exec form. */
+export function dockerCmd(dockerfile: string): string[] {
+  const argv = dockerInstruction(dockerfile, "CMD");
+  if (argv.length === 0) throw new Error("the Dockerfile's last stage has no CMD");
   return argv;
 }
 

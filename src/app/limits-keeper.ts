@@ -3,12 +3,12 @@
 // others at POST /internal/limits. The request carries a chat's keyed hash
 // only, with a token derived from SECRET_PEPPER (every instance has it, nobody
 // else), and nothing of it is logged.
-import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { LimitAnswer, LimitRequest } from "../services/chat-limits.js";
 import type { Services } from "../services/index.js";
+import { Secrets } from "../services/secrets.js";
 import type { WebhookRoute } from "./http-server.js";
 import { SCHEDULER_LEASE } from "./scheduler.js";
 
@@ -31,12 +31,6 @@ const limitAnswer = z.object({ answer: z.union([z.enum(["ok", "hour", "day"]), z
 
 /** Shared by every instance (derived from SECRET_PEPPER), known to nobody else. */
 export const limitsToken = (services: Services) => services.secrets.keyedHash("instance-token", "chat-limits");
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  const a = Buffer.from(given ?? "");
-  const b = Buffer.from(`Bearer ${expected}`);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -62,7 +56,7 @@ export function limitsKeeperRoute(services: Services): WebhookRoute {
         res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
         res.end(JSON.stringify(body));
       };
-      if (!sameToken(req.headers.authorization, token)) return reply(401, { error: "unauthorized" });
+      if (!Secrets.equal(req.headers.authorization ?? "", `Bearer ${token}`)) return reply(401, { error: "unauthorized" });
       let parsed: ReturnType<typeof limitRequest.safeParse>;
       try {
         parsed = limitRequest.safeParse(JSON.parse(await readBody(req)));

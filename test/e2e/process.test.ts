@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dockerInstruction, systemdExecStart } from "../../bench/shipped-command.js";
 import { STAND_IN_TOKEN } from "../../src/app.js";
 import { type BotApiStandIn } from "../../src/dev/bot-api-stand-in/index.js";
 import { freshDatabaseUrl, TEST_NOTIFY_KEY, TEST_PEPPER, TEST_TIP_KEYS, telegramStandIn } from "../support/harness.js";
@@ -21,26 +22,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 // ---- What each deployment runs, read from its own file -------------------------
 
-/** The last stage's ENTRYPOINT and CMD (exec form only: a shell form would put sh in front of the bot). */
+/** The last stage's ENTRYPOINT and CMD, exec form. */
 function dockerArgv(): { entrypoint: string[]; cmd: string[] } {
-  const text = fs.readFileSync(path.join(root, "Dockerfile"), "utf8").replace(/\\\n/g, " ");
-  const lastStage = text.split(/^FROM\s/im).at(-1)!;
-  const instruction = (name: string): string[] => {
-    const line = [...lastStage.matchAll(new RegExp(`^${name}\\s+(.+)$`, "gim"))].at(-1)?.[1];
-    if (line === undefined) return [];
-    const argv: unknown = JSON.parse(line);
-    if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) throw new Error(`${name} must be in exec form: ${line}`);
-    return argv;
-  };
-  return { entrypoint: instruction("ENTRYPOINT"), cmd: instruction("CMD") };
+  const text = fs.readFileSync(path.join(root, "Dockerfile"), "utf8");
+  return { entrypoint: dockerInstruction(text, "ENTRYPOINT"), cmd: dockerInstruction(text, "CMD") };
 }
 
-/** The unit's ExecStart, split as systemd splits it (no quoting needed there). */
+/** The unit's ExecStart, split as systemd splits it. */
 function systemdArgv(): string[] {
-  const unit = fs.readFileSync(path.join(root, "deploy/todan-bot.service"), "utf8");
-  const line = /^ExecStart=(.+)$/m.exec(unit)?.[1];
-  if (!line) throw new Error("deploy/todan-bot.service has no ExecStart");
-  return line.trim().split(/\s+/);
+  return systemdExecStart(fs.readFileSync(path.join(root, "deploy/todan-bot.service"), "utf8"));
 }
 
 /** What the README tells people to run. */
