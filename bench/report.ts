@@ -114,6 +114,9 @@ async function measure(url: string): Promise<void> {
 
 if (process.argv[2] === "--measure") {
   await measure(process.argv[3]!);
+} else if (process.argv[2] === "--seed") {
+  // Seed a database once, to measure the report against it many times while working on it.
+  await seed(process.argv[3]!);
 } else {
   for (const admin of [null, ...(process.env.BENCH_DATABASE_URL ? [process.env.BENCH_DATABASE_URL] : [])]) {
     const target = await freshDatabase("report", admin);

@@ -43,14 +43,15 @@ export class ResponseTally {
     for (const id of quarterIds) this.quarters.set(id, { expected: 0, answered: 0, withSigns: 0, urgent: 0 });
   }
 
-  add(row: StoredCheckIn): void {
+  /** `count`: how many quarter-weeks of the quarter were stored alike (the report reads them grouped). */
+  add(row: StoredCheckIn, count = 1): void {
     const q = this.quarters.get(row.quarterId);
     if (!q) return;
-    q.expected++;
+    q.expected += count;
     if (row.status !== "answered" || !row.answers) return;
-    q.answered++;
-    if (hasSigns(row.answers)) q.withSigns++;
-    if (row.urgent || row.answers.urgent.yes) q.urgent++;
+    q.answered += count;
+    if (hasSigns(row.answers)) q.withSigns += count;
+    if (row.urgent || row.answers.urgent.yes) q.urgent += count;
   }
 
   of(quarterId: string): CheckInResponses {

@@ -164,8 +164,9 @@ export class ReportBuilder {
     return quarterId && this.quarterNames.has(quarterId) ? quarterId : UNKNOWN_QUARTER;
   }
 
-  addTip(tip: ReportTip): void {
-    this.addTips(tip, tipResultOf(tip), 1);
+  /** `count`: how many tips share these fields (the report reads them grouped). */
+  addTip(tip: ReportTip, count = 1): void {
+    this.addTips(tip, tipResultOf(tip), count);
   }
 
   /** Tips retention deleted, kept as counts (TipTally): counted as the tips were. */

@@ -393,26 +393,17 @@ export class CheckInService {
     const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
     const firstWeek = shiftWeek(weekKeyOf(new Date(Date.UTC(fy, fm - 1, fd, 12)), "UTC"), -1);
     const lastWeek = lastWeekOpenedBy(to, schedule, ward.timezone);
-    const opensOn = new Map<string, string>();
-    for (let cursor: string | undefined; ; ) {
-      const page = await this.db.checkIn.findMany({
-        // "Không có gì mới" records no flow: only full answers are read.
-        where: { wardId, status: "answered", nothingToReport: false, week: { gte: firstWeek, lte: lastWeek } },
-        select: { id: true, quarterId: true, week: true, answers: true },
-        orderBy: { id: "asc" },
-        take: PAGE,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      for (const c of page) {
-        let day = opensOn.get(c.week);
-        if (day === undefined) opensOn.set(c.week, (day = checkInWindow(c.week, schedule, ward.timezone).opensOn));
+    // Week by week: each read is one range of the (wardId, week) index, and holds at most a week's answers.
+    for (let week = firstWeek; week <= lastWeek; week = shiftWeek(week, 1)) {
+      const day = checkInWindow(week, schedule, ward.timezone).opensOn;
+      if (day < from || day > to) continue;
+      // "Không có gì mới" records no flow: only full answers are read.
+      const answered = await this.db.checkIn.findMany({ where: { wardId, week, status: "answered", nothingToReport: false }, select: { quarterId: true, answers: true } });
+      for (const c of answered) {
         const row = rows.get(c.quarterId);
         const answers = readStoredAnswers(c.answers);
-        if (day < from || day > to || !row || !answers) continue;
-        addFlows(row.flows, answers.flows);
+        if (row && answers) addFlows(row.flows, answers.flows);
       }
-      if (page.length < PAGE) break;
-      cursor = page[page.length - 1]!.id;
     }
     return [...rows.values()];
   }

@@ -3,12 +3,10 @@
 // figure a head confirmed, never a sum) and its flows summed over the period
 // (flowsBetween) — beside how many weeks were asked and answered.
 import type { Database } from "../db.js";
-import { readStoredAnswers, UNKNOWN_STOCKS, zeroFlows } from "../domain/check-in.js";
+import { type CheckInAnswers, readStoredAnswers, UNKNOWN_STOCKS, zeroFlows } from "../domain/check-in.js";
 import { type CheckInBlock, ResponseTally } from "../domain/check-in-figures.js";
 import type { ReportPeriod } from "../domain/report-period.js";
 import type { CheckInService } from "./check-ins.js";
-
-const PAGE = 5_000;
 
 export interface CheckInFigureSource {
   /** `asOf`: the period's end, or today while it runs; `weeks`: the ISO weeks the period covers. */
@@ -23,17 +21,20 @@ export class CheckInServiceFigures implements CheckInFigureSource {
 
   async block(wardId: string, quarterIds: readonly string[], period: ReportPeriod, asOf: string, weeks: { firstWeek: string; lastWeek: string }): Promise<CheckInBlock> {
     const responses = new ResponseTally(quarterIds);
-    for (let cursor: string | undefined; ; ) {
-      const page = await this.db.checkIn.findMany({
-        where: { wardId, week: { gte: weeks.firstWeek, lte: weeks.lastWeek } },
-        select: { id: true, quarterId: true, status: true, urgent: true, answers: true },
-        orderBy: { id: "asc" },
-        take: PAGE,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      for (const c of page) responses.add({ quarterId: c.quarterId, status: c.status, urgent: c.urgent, answers: c.status === "answered" ? readStoredAnswers(c.answers) : null });
-      if (page.length < PAGE) break;
-      cursor = page[page.length - 1]!.id;
+    // Read grouped: "Không có gì mới" is one answer text, so a quarter's many such weeks are one row, parsed once.
+    const groups = await this.db.checkIn.groupBy({
+      by: ["quarterId", "status", "urgent", "answers"],
+      where: { wardId, week: { gte: weeks.firstWeek, lte: weeks.lastWeek } },
+      _count: { _all: true },
+    });
+    const parsed = new Map<string, CheckInAnswers | null>();
+    for (const g of groups) {
+      let answers = null;
+      if (g.status === "answered") {
+        answers = parsed.get(g.answers);
+        if (answers === undefined) parsed.set(g.answers, (answers = readStoredAnswers(g.answers)));
+      }
+      responses.add({ quarterId: g.quarterId, status: g.status, urgent: g.urgent, answers }, g._count._all);
     }
     const stocks = new Map((await this.checkIns.stocksAt(wardId, asOf)).map((r) => [r.quarterId, r.stocks]));
     const flows = new Map((await this.checkIns.flowsBetween(wardId, period.from, asOf)).map((r) => [r.quarterId, r.flows]));

@@ -86,19 +86,13 @@ export class ReportService {
     const quarters = await this.db.quarter.findMany({ where: { wardId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
     const builder = new ReportBuilder(quarters, unknownQuarter);
 
-    // Only what the report counts is read: no description, place or photo.
-    for (let cursor: string | undefined; ; ) {
-      const page = await this.db.tip.findMany({
-        where: { wardId, createdAt: { gte: bounds.start, lt: bounds.end } },
-        select: { id: true, category: true, quarterId: true, status: true, closeReason: true, priority: true },
-        orderBy: { id: "asc" },
-        take: PAGE,
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      for (const tip of page) builder.addTip(tip);
-      if (page.length < PAGE) break;
-      cursor = page[page.length - 1]!.id;
-    }
+    // Only what the report counts is read, already counted: no description, place or photo.
+    const tipGroups = await this.db.tip.groupBy({
+      by: ["category", "quarterId", "status", "closeReason", "priority"],
+      where: { wardId, createdAt: { gte: bounds.start, lt: bounds.end } },
+      _count: { _all: true },
+    });
+    for (const { _count, ...tip } of tipGroups) builder.addTip(tip, _count._all);
     // Tips retention deleted, still counted (by the month they came in).
     const tallies = await this.db.tipTally.findMany({ where: { wardId, month: { in: reportingMonthsOf(period) } } });
     for (const t of tallies) builder.addTally({ ...t, quarterId: t.quarterId || null });
