@@ -67,6 +67,33 @@ function linesFor(text: string, width: number, font: { size?: number; bold?: boo
 }
 const LINE_HEIGHT = 16;
 
+interface TableCellLook {
+  bold: boolean;
+  section: boolean;
+  number: boolean;
+  wrap: boolean;
+  indent: boolean;
+}
+
+// One style object per look, shared by every cell that has it: exceljs keeps the style id of an object it has
+// seen, so a ward's thousands of rows render each style once instead of once per cell. Never mutated.
+const tableCellStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+function tableCellStyle(look: TableCellLook): Partial<ExcelJS.Style> {
+  const key = `${+look.bold}${+look.section}${+look.number}${+look.wrap}${+look.indent}`;
+  let style = tableCellStyles.get(key);
+  if (!style) {
+    style = Object.freeze({
+      font: look.bold ? BOLD : FONT,
+      border: BOX,
+      alignment: look.number ? { horizontal: "right", vertical: "top" } : { vertical: "top", wrapText: look.wrap, ...(look.indent ? { indent: 2 } : {}) },
+      ...(look.section ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } } } : {}),
+    } satisfies Partial<ExcelJS.Style>);
+    tableCellStyles.set(key, style);
+  }
+  return style;
+}
+
 class SheetWriter {
   private readonly sheet: ExcelJS.Worksheet;
   private rowNumber = 0;
@@ -114,14 +141,10 @@ class SheetWriter {
     const row = this.add(values.map((v) => (v === null ? NOT_COLLECTED : v)));
     let lines = 1;
     for (let i = 1; i <= this.spec.widths.length; i++) {
-      const cell = row.getCell(i);
       const value = values[i - 1];
-      cell.border = BOX;
-      cell.font = options.bold || options.section ? BOLD : FONT;
-      if (options.section) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
       const wrap = this.spec.wrap?.includes(i) ?? false;
-      if (typeof value === "number" || value === null) cell.alignment = { horizontal: "right", vertical: "top" };
-      else cell.alignment = { vertical: "top", wrapText: wrap, ...(options.indent && i === 1 ? { indent: 2 } : {}) };
+      const number = typeof value === "number" || value === null;
+      row.getCell(i).style = tableCellStyle({ bold: options.bold || options.section === true, section: options.section === true, number, wrap: !number && wrap, indent: !number && options.indent === true && i === 1 });
       if (wrap && typeof value === "string") lines = Math.max(lines, linesFor(value, this.spec.widths[i - 1]! - (options.indent ? 4 : 0), { bold: options.bold || options.section }));
     }
     if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
