@@ -2,13 +2,18 @@
 // Vietnamese so diacritics never depend on the server's fonts.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import type { Resvg as ResvgClass } from "@resvg/resvg-js";
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 const FONT_FILES = [path.join(fontDir, "DejaVuSans.ttf"), path.join(fontDir, "DejaVuSans-Bold.ttf")];
 
-export function renderPng(svg: string): Uint8Array {
+// Loaded with the first chart: a process that never draws one does not carry the renderer.
+let resvgModule: Promise<typeof ResvgClass> | undefined;
+const loadResvg = () => (resvgModule ??= import("@resvg/resvg-js").then((m) => m.Resvg));
+
+export async function renderPng(svg: string): Promise<Uint8Array> {
+  const Resvg = await loadResvg();
   const resvg = new Resvg(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
     background: "#ffffff",

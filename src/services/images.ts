@@ -2,13 +2,18 @@
 // pixels and writing a new JPEG drops EXIF (GPS, camera serial, time), XMP,
 // IPTC and ICC data, and any bytes hidden after the image. Orientation is
 // applied first, so the picture still stands the right way up.
-import sharp from "sharp";
+import type Sharp from "sharp";
+
+// Loaded with the first picture: libvips costs a process idle memory it may never need.
+let sharpModule: Promise<typeof Sharp> | undefined;
+const loadSharp = () => (sharpModule ??= import("sharp").then((m) => m.default));
 
 /** Telegram's getFile serves files up to 20 MB to bots. */
 export const IMAGE_DOWNLOAD_MAX_BYTES = 20 * 1024 * 1024;
 const LONGEST_SIDE = 2560;
 
 export async function reencodeImage(bytes: Uint8Array): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(bytes, { failOn: "error", limitInputPixels: 100_000_000 })
     .rotate()
     .resize({ width: LONGEST_SIDE, height: LONGEST_SIDE, fit: "inside", withoutEnlargement: true })

@@ -187,7 +187,7 @@ describe("the weekly picture", () => {
 
   it("renders to a PNG whose cells carry their status colour and whose text is drawn", async () => {
     const svg = weeklyGridSvg(weeklyGrid(input), labels);
-    const png = renderPng(svg);
+    const png = await renderPng(svg);
     const { data, info } = await sharp(Buffer.from(png)).raw().toBuffer({ resolveWithObject: true });
     const rgb = (x: number, y: number) => {
       const i = (Math.round(y) * info.width + Math.round(x)) * info.channels;

@@ -98,7 +98,7 @@ export function createCheckInMessenger(api: Api, i18n: I18n<FlowContext>, deps: 
       await pacer.wait();
       await api.sendMessage(chatId, summaryText(t, summary), { parse_mode: "HTML" });
       const caption = t("ci-chart-title", { week: weekLabel(summary.week), answered: summary.answered, expected: summary.expected });
-      const png = renderPng(
+      const png = await renderPng(
         weeklyGridSvg(grid, {
           title: t("ci-grid-title", { weeks: grid.weeks.length }),
           subtitle: caption,

@@ -146,7 +146,7 @@ export function roadmapFeature(deps: BotDeps): Composer<BotContext> {
     const current = years.find((y) => y.year === thisYear);
     const behind = current && current.actual < current.target ? ctx.t("roadmap-behind", { quarters: escapeHtml(current.behind.join(", ")) }) : "";
     await ctx.reply(ctx.t("roadmap-text", { ward: escapeHtml(ward?.name ?? ""), lines: lines.join("\n"), behind }) + unconfirmed, { parse_mode: "HTML" });
-    const png = renderPng(roadmapChartSvg(years, total, { title: ctx.t("roadmap-chart-title", { ward: ward?.name ?? "" }), target: ctx.t("roadmap-target"), actual: ctx.t("roadmap-actual") }));
+    const png = await renderPng(roadmapChartSvg(years, total, { title: ctx.t("roadmap-chart-title", { ward: ward?.name ?? "" }), target: ctx.t("roadmap-target"), actual: ctx.t("roadmap-actual") }));
     await ctx.replyWithPhoto(new InputFile(png, "lo-trinh.png"), { caption: ctx.t("roadmap-chart-title", { ward: ward?.name ?? "" }) });
   });
 
