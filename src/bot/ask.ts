@@ -82,6 +82,16 @@ export function buttonList(ctx: FlowContext, keyboard: InlineKeyboard, kinds: Bu
 
 type ReplyOptions = Parameters<FlowContext["reply"]>[1];
 
+/**
+ * What a flow hands to the one that takes over from it (the tip's review, entered
+ * afresh each round so its replay log stays short): the newest message id it saw,
+ * and the question still live with the newest id seen before it was sent.
+ */
+export interface FlowHandover {
+  seen: number;
+  live: { messageId: number; text: string; after: number | null } | null;
+}
+
 /** One conversation's way of talking: see the rules at the top of this file. */
 export class Flow {
   /** The message whose buttons are live, and its text (to show the answer under it). */
@@ -95,8 +105,23 @@ export class Flow {
     readonly conversation: FlowConversation,
     readonly ctx: FlowContext,
     private readonly words: FlowWords,
+    /** Where the flow it takes over from left off. */
+    from?: FlowHandover,
   ) {
     this.note(ctx.msg?.message_id);
+    if (from) {
+      this.note(from.seen);
+      if (from.live) {
+        this.live = { messageId: from.live.messageId, text: from.live.text };
+        if (from.live.after !== null) this.sentAfter.set(from.live.messageId, from.live.after);
+      }
+    }
+  }
+
+  /** Where this flow leaves off, for the flow that takes over (its constructor's `from`). */
+  handover(): FlowHandover {
+    const live = this.live;
+    return { seen: this.newest, live: live ? { messageId: live.messageId, text: live.text, after: this.sentAfter.get(live.messageId) ?? null } : null };
   }
 
   private note(id: number | undefined): void {

@@ -47,7 +47,7 @@ import { choicesOf } from "../channels/zalo/translate.js";
 import { chatTranslator, createI18n, defaultWardWords } from "./i18n.js";
 
 /** Bump when the tip flow's questions change: stored flows of the old shape are then dropped. */
-export const FLOW_STATE_VERSION = 4;
+export const FLOW_STATE_VERSION = 5;
 
 export interface CreateBotOptions {
   /** Any Bot API server: Telegram's, a local one, or the project's stand-in. */

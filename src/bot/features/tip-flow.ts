@@ -3,7 +3,7 @@
 // handed to has no parameter for identity.
 import { randomBytes } from "node:crypto";
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { Composer, InlineKeyboard, Keyboard, type MiddlewareFn } from "grammy";
 import { z } from "zod";
 import {
   TIP_CATEGORIES,
@@ -18,7 +18,7 @@ import {
 import { cancelButton, EDITABLE_FIELDS, type EditableField, menuButtons, tipFlowButtons } from "../callback-data/index.js";
 import type { BotContext, FlowContext, TipConversation } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { askChoice, askChoiceThenSettle, buttonList, Flow, FlowCancelled, hintForUnexpected, labelOf } from "../ask.js";
+import { askChoice, askChoiceThenSettle, buttonList, Flow, FlowCancelled, type FlowHandover, type FlowWords, hintForUnexpected, labelOf } from "../ask.js";
 import { hasWords } from "../../domain/text.js";
 import type { WardWords } from "../../domain/ward-units.js";
 import { useWardWords } from "../i18n.js";
@@ -30,6 +30,15 @@ import type { SubmittedTip } from "../../services/tips.js";
 import type { WardChoice } from "../../services/wards.js";
 
 export const TIP_CONVERSATION = "tip";
+/**
+ * The review and one answer to it ("Gửi", "Sửa" and the new answer, the switch):
+ * entered with the draft once the questions are done, and again after each
+ * round, so that what is replayed on each update is that round's, not every
+ * edit since /tip (conversations v2 replays a flow from its first update).
+ */
+export const TIP_REVIEW_CONVERSATION = "tip-review";
+
+const TIP_WORDS: FlowWords = { left: "flow-left-tip", doing: "flow-doing-tip" };
 
 interface WardForFlow {
   id: string;
@@ -41,12 +50,54 @@ interface WardForFlow {
 
 type Place = TipDraft["place"];
 
-/** The tip flow itself: registered with the other flows, before any handler (see create-bot.ts). */
-export function tipConversation(deps: BotDeps) {
-  return createConversation<BotContext, FlowContext>(
-    (conversation, ctx, start?: unknown) => tipFlow(conversation, ctx, deps, flowStartOf(start)),
-    { id: TIP_CONVERSATION, maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 },
-  );
+/** What the questions (or a review round) hand to the next review round: its arguments, sealed with the flow's state. */
+interface ReviewStart {
+  ward: WardForFlow;
+  draft: TipDraft;
+  /** The submission nonce, drawn when the tip flow started: /cancel reads it back from here too. */
+  nonce: string;
+  notify: boolean;
+  /** The review is on screen with its buttons (after the switch or a failed send): waited on again, not sent anew. */
+  shown: boolean;
+  flow: FlowHandover;
+}
+
+/** Set (by the flow, through `external`) on the update that ends a round; entered once that flow is over. */
+const handedOver = new WeakMap<object, ReviewStart>();
+
+async function handOver(conversation: TipConversation, review: ReviewStart): Promise<void> {
+  await conversation.external((outside) => {
+    handedOver.set(outside, review);
+  });
+}
+
+/**
+ * The tip flow itself, its questions then its review rounds: registered with the
+ * other flows, before any handler (see create-bot.ts). The review is registered
+ * first, so that it is known when the questions hand over to it.
+ */
+export function tipConversation(deps: BotDeps): MiddlewareFn<BotContext> {
+  const options = { maxMillisecondsToWait: deps.settings.flowTimeoutMinutes * 60_000 };
+  const review = createConversation<BotContext, FlowContext>((conversation, ctx, start: ReviewStart) => tipReview(conversation, ctx, deps, start), {
+    id: TIP_REVIEW_CONVERSATION,
+    ...options,
+  });
+  const questions = createConversation<BotContext, FlowContext>((conversation, ctx, start?: unknown) => tipFlow(conversation, ctx, deps, flowStartOf(start)), {
+    id: TIP_CONVERSATION,
+    ...options,
+  });
+  // The flow that handed over has ended by now (the plugin removed it): the next round starts from this update,
+  // and the chat's state is written once, with the new round in place of the old.
+  const thenReview =
+    (flow: MiddlewareFn<BotContext>): MiddlewareFn<BotContext> =>
+    async (ctx, next) => {
+      await flow(ctx, next);
+      const start = handedOver.get(ctx);
+      if (start === undefined) return;
+      handedOver.delete(ctx);
+      await ctx.conversation.enter(TIP_REVIEW_CONVERSATION, start);
+    };
+  return new Composer<BotContext>(thenReview(review), thenReview(questions)).middleware();
 }
 
 export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
@@ -57,7 +108,8 @@ export function tipFlowFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command("cancel", async (ctx) => {
     if (Object.keys(ctx.conversation.active()).length > 0) {
       // "Gửi" may have filed the tip before a crash kept its receipt from the resident: tell it, never file twice.
-      const filed = ctx.conversation.active(TIP_CONVERSATION) > 0 ? await tipFiledByStoredFlow(ctx, deps) : null;
+      const tipping = ctx.conversation.active(TIP_CONVERSATION) + ctx.conversation.active(TIP_REVIEW_CONVERSATION) > 0;
+      const filed = tipping ? await tipFiledByStoredFlow(ctx, deps) : null;
       await ctx.conversation.exitAll();
       if (filed) await tellFiledBefore(ctx, deps, filed);
       else await ctx.reply(ctx.t("tip-cancelled"), { reply_markup: { remove_keyboard: true } });
@@ -99,7 +151,10 @@ function flowStartOf(arg: unknown): FlowStart {
 }
 
 /** The stored state of a chat's tip flow, as @grammyjs/conversations keeps it: each running flow's arguments as JSON. */
-const storedFlowsSchema = z.object({ state: z.object({ [TIP_CONVERSATION]: z.array(z.object({ args: z.string().optional() })) }) });
+const storedFlowSchema = z.array(z.object({ args: z.string().optional() })).optional();
+const storedFlowsSchema = z.object({ state: z.object({ [TIP_CONVERSATION]: storedFlowSchema, [TIP_REVIEW_CONVERSATION]: storedFlowSchema }) });
+/** A review round's nonce, from its arguments. */
+const reviewNonceSchema = z.object({ nonce: z.string().min(16).max(64) });
 
 /** The tip that the chat's stored tip flow already filed (its "Gửi" went through), if any. */
 async function tipFiledByStoredFlow(ctx: BotContext, deps: BotDeps): Promise<SubmittedTip | null> {
@@ -107,14 +162,18 @@ async function tipFiledByStoredFlow(ctx: BotContext, deps: BotDeps): Promise<Sub
   if (chatId === undefined) return null;
   const stored = storedFlowsSchema.safeParse(await deps.services.conversations.read(deps.services.secrets.chatKey(chatId), chatId));
   if (!stored.success) return null;
-  for (const flow of stored.data.state[TIP_CONVERSATION] ?? []) {
+  const flows = [
+    ...(stored.data.state[TIP_CONVERSATION] ?? []).map((flow) => ({ flow, nonceOf: (arg: unknown) => flowStartOf(arg).nonce })),
+    ...(stored.data.state[TIP_REVIEW_CONVERSATION] ?? []).map((flow) => ({ flow, nonceOf: (arg: unknown) => reviewNonceSchema.safeParse(arg).data?.nonce ?? null })),
+  ];
+  for (const { flow, nonceOf } of flows) {
     let args: unknown = [];
     try {
       args = flow.args === undefined ? [] : JSON.parse(flow.args);
     } catch {
       continue;
     }
-    const nonce = Array.isArray(args) ? flowStartOf(args[0]).nonce : null;
+    const nonce = Array.isArray(args) ? nonceOf(args[0]) : null;
     const filed = nonce ? await deps.services.tips.filedBy(nonce) : null;
     if (filed) return filed;
   }
@@ -140,7 +199,7 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
   // Drawn once and kept in the flow's state: a submission replayed after a crash files nothing new.
   // (Flows stored before it came with the arguments draw it here, as they did.)
   const submissionNonce = flowStart.nonce ?? (await conversation.external(() => randomBytes(16).toString("base64url")));
-  const flow = new Flow(conversation, ctx, { left: "flow-left-tip", doing: "flow-doing-tip" });
+  const flow = new Flow(conversation, ctx, TIP_WORDS);
   try {
     await ctx.reply(ctx.t("tip-intro"), { parse_mode: "HTML" });
     const chosen = await askWard(flow, deps, wardSlug);
@@ -159,105 +218,119 @@ async function tipFlow(conversation: TipConversation, ctx: FlowContext, deps: Bo
       photoFileIds: await askPhotos(flow, deps),
     } satisfies TipDraft;
 
-    // Opt-in to notifications: off unless the resident turns it on.
-    let notify = false;
-    // The review already on screen waits again: after a failed send (its buttons stay) and after the notification switch.
-    let reviewShown = false;
-    for (;;) {
-      const keyboard = reviewKeyboard(ctx, notify);
-      const { value: choice, settle } = await askChoiceThenSettle(
-        flow,
-        renderReview(ctx, draft, ward),
-        keyboard,
-        (data) => tipFlowButtons.review.parse(data)?.action ?? null,
-        (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-edit"),
-        reviewShown,
-      );
-      reviewShown = false;
-      if (choice === "notify") {
-        // The switch changes in place: no second review.
-        notify = !notify;
-        await flow.rekey(reviewKeyboard(ctx, notify));
-        reviewShown = true;
-        continue;
-      }
-      // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
-      if (choice === "edit") {
-        await settle();
-        const field = await askChoice(
-          flow,
-          ctx.t("tip-edit-which"),
-          editKeyboard(ctx),
-          (data) => tipFlowButtons.edit.parse(data)?.field ?? null,
-          (value) => ctx.t(`edit-${value}`),
-        );
-        await editField(flow, deps, ward, draft, field);
-        continue;
-      }
-      const submitted = await conversation.external(async () => {
-        const over = await deps.services.limits.tipCheck(limitKey);
-        if (over !== "ok") return { ok: false as const, limit: over };
-        try {
-          const tip = await deps.services.tips.submit(ward.id, draft, submissionNonce);
-          if (!tip.alreadySubmitted) await deps.services.limits.tipRecord(limitKey);
-          return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam, urgent: tip.priority === "urgent" };
-        } catch (err) {
-          deps.logger.error({ err }, "tip submission failed");
-          return { ok: false as const, limit: null };
-        }
-      });
-      if (!submitted.ok && submitted.limit) {
-        await settle();
-        await ctx.reply(ctx.t(submitted.limit === "hour" ? "tip-limit-hour" : "tip-limit-day"));
-        return;
-      }
-      if (!submitted.ok) {
-        // Nothing was written; the review above keeps its buttons, so "Gửi" there tries again.
-        await flow.send(ctx.t("tip-submit-failed", { submit: labelOf(keyboard, (data) => tipFlowButtons.review.parse(data)?.action === "submit") }));
-        reviewShown = true;
-        continue;
-      }
-      // A quiet-spam tip is filed closed and never announced: nothing to notify about, so nothing to keep.
-      if (notify && !submitted.quietSpam) {
-        // Only now, and only because the resident asked: their chat id, encrypted, apart from the tip.
-        const chatId = ctx.chat?.id;
-        if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
-      }
-      try {
-        const danger = draft.timing === "now" || submitted.urgent;
-        // Where else to turn: the ward police's own lines (if the admin set them), VNeID, the tip mailbox.
-        const contact = await conversation.external(() => deps.services.wardContacts.get(ward.id));
-        const lines = [
-          ctx.t("tip-submitted", { receipt: submitted.receiptCode }),
-          ...(notify ? [ctx.t("tip-notify-on")] : []),
-          ...(danger ? [ctx.t("tip-call-113")] : []),
-          contactLines(ctx.t, ward, contact, { call113: false }).join("\n"),
-        ];
-        await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML" });
-      } finally {
-        // Only now do the buttons go: until the receipt is out, pressing "Gửi" again returns this same tip.
-        await settle();
-        // Officers get the card even if the receipt could not be delivered (the resident blocked the bot).
-        // Announcing never fails the flow; a repeat of known spam gets its receipt like any tip, but no card.
-        if (!submitted.quietSpam) await conversation.external(() => deps.announceTipLater(submitted.tipId));
-      }
-      return;
-    }
+    // The review takes over with the draft, the questions' replay log left behind. Notifications are opt-in: off.
+    await handOver(conversation, { ward, draft, nonce: submissionNonce, notify: false, shown: false, flow: flow.handover() });
   } catch (err) {
-    if (err instanceof FlowCancelled) {
-      // "Hủy" or /cancel after a "Gửi" whose receipt a crash kept from the resident: the tip is filed, say so.
-      const filed = await conversation.external(() => deps.services.tips.filedBy(submissionNonce));
-      if (!filed) {
-        await flow.cancelled("tip-cancelled");
-        return;
-      }
-      await flow.settle();
-      await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
-      if (!filed.quietSpam) await conversation.external(() => deps.announceTipLater(filed.tipId));
-      return;
-    }
+    if (err instanceof FlowCancelled) return cancelledOrFiled(flow, deps, submissionNonce);
     throw err;
   }
+}
+
+/**
+ * One round of the review: "Gửi" files the tip; "Sửa" and the new answer, the
+ * notification switch, or a failed send hand the next round over, with the draft
+ * as it now is.
+ */
+async function tipReview(conversation: TipConversation, ctx: FlowContext, deps: BotDeps, review: ReviewStart): Promise<void> {
+  const { ward, draft, nonce: submissionNonce } = review;
+  let notify = review.notify;
+  const limitKey = deps.services.secrets.chatKey(ctx.chat?.id ?? "none");
+  useWardWords(ctx, ward.words);
+  const flow = new Flow(conversation, ctx, TIP_WORDS, review.flow);
+  const nextRound = (changes: Pick<ReviewStart, "shown">) => handOver(conversation, { ...review, draft, notify, ...changes, flow: flow.handover() });
+  try {
+    const keyboard = reviewKeyboard(ctx, notify);
+    // The review already on screen waits again: after a failed send (its buttons stay) and after the notification switch.
+    const { value: choice, settle } = await askChoiceThenSettle(
+      flow,
+      renderReview(ctx, draft, ward),
+      keyboard,
+      (data) => tipFlowButtons.review.parse(data)?.action ?? null,
+      (value) => ctx.t(value === "submit" ? "btn-submit" : "btn-edit"),
+      review.shown,
+    );
+    if (choice === "notify") {
+      // The switch changes in place: no second review.
+      notify = !notify;
+      await flow.rekey(reviewKeyboard(ctx, notify));
+      return nextRound({ shown: true });
+    }
+    // "Gửi" keeps its button until the tip is filed: pressed again after a crash, it files the same tip.
+    if (choice === "edit") {
+      await settle();
+      const field = await askChoice(
+        flow,
+        ctx.t("tip-edit-which"),
+        editKeyboard(ctx),
+        (data) => tipFlowButtons.edit.parse(data)?.field ?? null,
+        (value) => ctx.t(`edit-${value}`),
+      );
+      await editField(flow, deps, ward, draft, field);
+      return nextRound({ shown: false });
+    }
+    const submitted = await conversation.external(async () => {
+      const over = await deps.services.limits.tipCheck(limitKey);
+      if (over !== "ok") return { ok: false as const, limit: over };
+      try {
+        const tip = await deps.services.tips.submit(ward.id, draft, submissionNonce);
+        if (!tip.alreadySubmitted) await deps.services.limits.tipRecord(limitKey);
+        return { ok: true as const, receiptCode: tip.receiptCode, tipId: tip.tipId, quietSpam: tip.quietSpam, urgent: tip.priority === "urgent" };
+      } catch (err) {
+        deps.logger.error({ err }, "tip submission failed");
+        return { ok: false as const, limit: null };
+      }
+    });
+    if (!submitted.ok && submitted.limit) {
+      await settle();
+      await ctx.reply(ctx.t(submitted.limit === "hour" ? "tip-limit-hour" : "tip-limit-day"));
+      return;
+    }
+    if (!submitted.ok) {
+      // Nothing was written; the review above keeps its buttons, so "Gửi" there tries again.
+      await flow.send(ctx.t("tip-submit-failed", { submit: labelOf(keyboard, (data) => tipFlowButtons.review.parse(data)?.action === "submit") }));
+      return nextRound({ shown: true });
+    }
+    // A quiet-spam tip is filed closed and never announced: nothing to notify about, so nothing to keep.
+    if (notify && !submitted.quietSpam) {
+      // Only now, and only because the resident asked: their chat id, encrypted, apart from the tip.
+      const chatId = ctx.chat?.id;
+      if (chatId !== undefined) await conversation.external(() => deps.services.notifications.optIn(submitted.tipId, chatId));
+    }
+    try {
+      const danger = draft.timing === "now" || submitted.urgent;
+      // Where else to turn: the ward police's own lines (if the admin set them), VNeID, the tip mailbox.
+      const contact = await conversation.external(() => deps.services.wardContacts.get(ward.id));
+      const lines = [
+        ctx.t("tip-submitted", { receipt: submitted.receiptCode }),
+        ...(notify ? [ctx.t("tip-notify-on")] : []),
+        ...(danger ? [ctx.t("tip-call-113")] : []),
+        contactLines(ctx.t, ward, contact, { call113: false }).join("\n"),
+      ];
+      await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML" });
+    } finally {
+      // Only now do the buttons go: until the receipt is out, pressing "Gửi" again returns this same tip.
+      await settle();
+      // Officers get the card even if the receipt could not be delivered (the resident blocked the bot).
+      // Announcing never fails the flow; a repeat of known spam gets its receipt like any tip, but no card.
+      if (!submitted.quietSpam) await conversation.external(() => deps.announceTipLater(submitted.tipId));
+    }
+  } catch (err) {
+    if (err instanceof FlowCancelled) return cancelledOrFiled(flow, deps, submissionNonce);
+    throw err;
+  }
+}
+
+/** "Hủy" or /cancel in the flow; after a "Gửi" whose receipt a crash kept from the resident, the tip is filed: say so. */
+async function cancelledOrFiled(flow: Flow, deps: BotDeps, submissionNonce: string): Promise<void> {
+  const { conversation, ctx } = flow;
+  const filed = await conversation.external(() => deps.services.tips.filedBy(submissionNonce));
+  if (!filed) {
+    await flow.cancelled("tip-cancelled");
+    return;
+  }
+  await flow.settle();
+  await ctx.reply(ctx.t("tip-filed-before", { receipt: filed.receiptCode }), { parse_mode: "HTML", reply_markup: { remove_keyboard: true } });
+  if (!filed.quietSpam) await conversation.external(() => deps.announceTipLater(filed.tipId));
 }
 
 function reviewKeyboard(ctx: FlowContext, notify: boolean): InlineKeyboard {
