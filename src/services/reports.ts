@@ -1,6 +1,7 @@
 // The ward's periodic report (month, quarter, half-year, year) and the roll-up
-// across wards: reads the period's rows page by page into the pure
-// ReportBuilder, so memory stays flat however many tips a ward has.
+// across wards: the period's tips and check-ins are counted grouped in the
+// database, outcomes read page by page, into the pure ReportBuilder, so time
+// and memory stay flat however many tips a ward has.
 import type { Database } from "../db.js";
 import { addDays, dueRuleOf, localDateOf } from "../domain/deadlines.js";
 import { type ReportFigures, ReportBuilder } from "../domain/report.js";
