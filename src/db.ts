@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client.js";
 import { serialisedSqlite } from "./sqlite-serialised.js";
+import { postgresUpdateStatements, sqliteUpdateStatements, type UpdateStatements, withPostgresPool } from "./update-statements.js";
 
 // One set of models, two generated clients (a client is generated per database);
 // their APIs are the same, so the code is typed against the SQLite one.
@@ -33,10 +34,34 @@ export async function tuneDatabase(db: Database, databaseUrl: string): Promise<v
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
 
+const updateStatements = new WeakMap<Database, UpdateStatements>();
+
+/** The per-update statements run on the driver beside this client (update-statements.ts). */
+export function updateStatementsOf(db: Database): UpdateStatements {
+  const statements = updateStatements.get(db);
+  if (!statements) throw new Error("this database client was not made by createDatabase");
+  return statements;
+}
+
 export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
   if (databaseKind(databaseUrl) === "sqlite") {
-    return new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl })) });
+    const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl }));
+    const db = new PrismaClient({ adapter });
+    const connection = async () => {
+      if (!adapter.connection()) await db.$connect();
+      return adapter.connection()!;
+    };
+    updateStatements.set(db, sqliteUpdateStatements(connection));
+    return db;
   }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  return new PostgresPrismaClient({ adapter }) as unknown as Database;
+  const adapter = withPostgresPool(new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 }));
+  const db = new PostgresPrismaClient({ adapter }) as unknown as Database;
+  updateStatements.set(
+    db,
+    postgresUpdateStatements(async () => {
+      if (!adapter.pool()) await db.$connect();
+      return adapter.pool()!;
+    }),
+  );
+  return db;
 }

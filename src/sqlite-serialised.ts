@@ -7,6 +7,8 @@
 // transaction is open, as separate connections would on PostgreSQL.
 // (test/services/transaction-isolation.test.ts)
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
+import { driverHandle, type SqliteConnection } from "./update-statements.js";
 
 /** First come, first served; `run` holds it for one call, `acquire` until the returned release is called. */
 class Lock {
@@ -56,8 +58,7 @@ function serialisedTransaction(inner: Transaction, release: () => void): Transac
   };
 }
 
-function serialisedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
+function serialisedAdapter(inner: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -78,11 +79,31 @@ function serialisedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   };
 }
 
-/** The adapter factory with every connection's queries kept out of open transactions. */
-export function serialisedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * The adapter factory with every connection's queries kept out of open
+ * transactions; `connection` gives the driver's own handle for the few
+ * statements run beside Prisma (update-statements.ts), under the same lock.
+ */
+export function serialisedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { connection(): SqliteConnection | undefined } {
+  let current: SqliteConnection | undefined;
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialisedAdapter(await factory.connect()),
+    async connect() {
+      const inner = await factory.connect();
+      const lock = new Lock();
+      const client = driverHandle<BetterSqlite3.Database>(inner, (handle) => typeof (handle as BetterSqlite3.Database | undefined)?.prepare === "function");
+      const connection: SqliteConnection = { client, exclusive: (work) => lock.run(() => Promise.resolve(work())) };
+      current = connection;
+      const adapter = serialisedAdapter(inner, lock);
+      return {
+        ...adapter,
+        dispose: async () => {
+          if (current === connection) current = undefined;
+          await adapter.dispose();
+        },
+      };
+    },
+    connection: () => current,
   };
 }

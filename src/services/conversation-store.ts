@@ -3,7 +3,8 @@
 // replay log with every sender detail stripped (stored-updates.ts), then sealed
 // under TIP_KEYS and bound to their key. When the flow last moved is sealed too:
 // no time is readable in the row without the keys.
-import type { Database } from "../db.js";
+import { type Database, updateStatementsOf } from "../db.js";
+import type { UpdateStatements } from "../update-statements.js";
 import type { Clock } from "./clock.js";
 import { type Keyring, SEALED } from "./keyring.js";
 import { restoreIdentity, stripIdentity } from "./stored-updates.js";
@@ -11,27 +12,29 @@ import { restoreIdentity, stripIdentity } from "./stored-updates.js";
 const SWEEP_PAGE = 500;
 
 export class ConversationStore {
+  private readonly statements: UpdateStatements;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly keyring: Keyring,
-  ) {}
+  ) {
+    this.statements = updateStatementsOf(db);
+  }
 
   /** The flow state of a chat, with the live chat id put back where it was stripped. */
-  // Read and written on every private update: plain SQL (the same on SQLite and PostgreSQL), since
-  // Prisma's own upsert costs several times the statement itself (docs/benchmarks.md), and
+  // Read and written on every private update: prepared statements on the driver (update-statements.ts);
   // ON CONFLICT settles two instances writing one new key at once without a retry.
   read = async <State>(key: string, chatId: number | string): Promise<State | undefined> => {
-    const [row] = await this.db.$queryRaw<{ value: string }[]>`SELECT "value" FROM "ConversationState" WHERE "key" = ${key}`;
-    if (!row) return undefined;
-    return restoreIdentity(JSON.parse(this.keyring.open(SEALED.flow, key, row.value)) as State, chatId);
+    const value = await this.statements.readFlow(key);
+    if (value === undefined) return undefined;
+    return restoreIdentity(JSON.parse(this.keyring.open(SEALED.flow, key, value)) as State, chatId);
   };
 
   write = async <State>(key: string, chatId: number | string, state: State): Promise<void> => {
     const value = this.keyring.seal(SEALED.flow, key, JSON.stringify(stripIdentity(state, chatId)));
     const activity = this.keyring.seal(SEALED.flowActivity, key, String(this.clock().getTime()));
-    await this.db.$executeRaw`INSERT INTO "ConversationState" ("key", "value", "activity") VALUES (${key}, ${value}, ${activity})
-      ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "activity" = excluded."activity"`;
+    await this.statements.writeFlow(key, value, activity);
   };
 
   /** Ends a chat's flow: its state and the choices it offered (chats without buttons) go together. */

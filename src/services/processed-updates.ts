@@ -2,9 +2,8 @@
 // Claimed before handling (at most once): a crash mid-update loses that one
 // update rather than running a half-done action twice. Flows are resumable, so
 // the person simply sends it again.
-import type { Database } from "../db.js";
+import { type Database, updateStatementsOf } from "../db.js";
 import type { Clock } from "./clock.js";
-import { isUniqueViolation } from "./write-races.js";
 
 export class ProcessedUpdates {
   constructor(
@@ -12,15 +11,9 @@ export class ProcessedUpdates {
     private readonly clock: Clock,
   ) {}
 
-  /** True the first time an update id is seen; false for any repeat. */
-  async claim(updateId: number): Promise<boolean> {
-    try {
-      await this.db.processedUpdate.create({ data: { updateId: String(updateId), handledAt: this.clock() } });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
+  /** True the first time an update id is seen; false for any repeat. Runs on every update: on the driver (update-statements.ts). */
+  claim(updateId: number): Promise<boolean> {
+    return updateStatementsOf(this.db).claimUpdate(String(updateId), this.clock());
   }
 
   async forgetBefore(cutoff: Date): Promise<number> {

@@ -5,7 +5,7 @@
 // success: a receipt for a tip that is gone). Found by the mutation tests of
 // claimAdmin's race. Both databases.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "../../src/db.js";
+import { createDatabase, type Database, updateStatementsOf } from "../../src/db.js";
 import { freshDatabaseUrl } from "../support/harness.js";
 
 describe("one request's transaction and another's writes", () => {
@@ -45,6 +45,43 @@ describe("one request's transaction and another's writes", () => {
     await outside;
     expect(await other.done).toContain("refused");
     expect((await db.ward.findMany()).map((w) => w.slug)).toEqual(["outside"]);
+  });
+
+  // The per-update statements run on the driver beside Prisma (update-statements.ts), on the same
+  // SQLite connection: they must wait for an open transaction as Prisma's own queries do.
+  it("keeps an update's claim and a flow's state written on the driver while another transaction is open", async () => {
+    const other = failingTransaction();
+    await other.entered;
+    const statements = updateStatementsOf(db);
+    const writes = Promise.all([statements.claimUpdate("77", new Date()), statements.writeFlow("chat-key", "sealed", "sealed-activity")]);
+    await Promise.race([writes, new Promise((resolve) => setTimeout(resolve, 300))]);
+    other.release();
+    expect(await writes).toEqual([true, undefined]);
+    expect(await other.done).toContain("refused");
+    expect(await db.processedUpdate.count()).toBe(1);
+    expect(await statements.readFlow("chat-key")).toBe("sealed");
+    expect(await db.ward.count()).toBe(0);
+  });
+
+  it("does not show another transaction's uncommitted flow state to the driver's read", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const done = db
+      .$transaction(async (tx) => {
+        await tx.conversationState.create({ data: { key: "chat-key", value: "uncommitted", activity: "a" } });
+        inside();
+        await gate;
+        throw new Error("refused");
+      })
+      .catch((err: unknown) => String(err));
+    await entered;
+    const seen = updateStatementsOf(db).readFlow("chat-key");
+    await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 300))]);
+    release();
+    expect(await seen).toBeUndefined();
+    expect(await done).toContain("refused");
   });
 
   it("does not show another transaction's uncommitted write", async () => {

@@ -1,0 +1,100 @@
+// The three statements every private update runs — claim its update id, read
+// the chat's sealed flow state, write it back — go straight to the driver
+// Prisma already holds (better-sqlite3, pg): Prisma's per-call JavaScript
+// costs several times the statement itself (docs/benchmarks.md). Prisma keeps
+// the schema, the migrations and every other query. The SQL is the same on
+// both databases.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
+
+export interface UpdateStatements {
+  /** Records an update id; true the first time, false when any instance recorded it before. */
+  claimUpdate(updateId: string, handledAt: Date): Promise<boolean>;
+  readFlow(key: string): Promise<string | undefined>;
+  writeFlow(key: string, value: string, activity: string): Promise<void>;
+}
+
+const CLAIM = `INSERT INTO "ProcessedUpdate" ("updateId", "handledAt") VALUES (?, ?) ON CONFLICT ("updateId") DO NOTHING`;
+const READ = `SELECT "value" FROM "ConversationState" WHERE "key" = ?`;
+const WRITE = `INSERT INTO "ConversationState" ("key", "value", "activity") VALUES (?, ?, ?)
+  ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "activity" = excluded."activity"`;
+
+/** The connection Prisma's SQLite adapter opened, and how to run work while no transaction is open on it. */
+export interface SqliteConnection {
+  client: BetterSqlite3.Database;
+  exclusive: <T>(work: () => T) => Promise<T>;
+}
+
+/** Prisma's better-sqlite3 adapter writes dates in this form (its default "iso8601"); range reads compare the text. */
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+export function sqliteUpdateStatements(connection: () => Promise<SqliteConnection>): UpdateStatements {
+  // Prepared once per connection (a reconnect opens a new one).
+  const prepared = new WeakMap<BetterSqlite3.Database, { claim: BetterSqlite3.Statement; read: BetterSqlite3.Statement; write: BetterSqlite3.Statement }>();
+  const run = async <T>(work: (statements: { claim: BetterSqlite3.Statement; read: BetterSqlite3.Statement; write: BetterSqlite3.Statement }) => T): Promise<T> => {
+    const { client, exclusive } = await connection();
+    return exclusive(() => {
+      let statements = prepared.get(client);
+      if (!statements) {
+        statements = { claim: client.prepare(CLAIM), read: client.prepare(READ), write: client.prepare(WRITE) };
+        prepared.set(client, statements);
+      }
+      return work(statements);
+    });
+  };
+  return {
+    claimUpdate: (updateId, handledAt) => run(({ claim }) => claim.run(updateId, sqliteDate(handledAt)).changes > 0),
+    readFlow: (key) => run(({ read }) => (read.get(key) as { value: string } | undefined)?.value),
+    writeFlow: (key, value, activity) => run(({ write }) => void write.run(key, value, activity)),
+  };
+}
+
+/**
+ * The driver handle a Prisma adapter opened: both adapters keep it in a public
+ * field their types do not declare. Checked here, so a Prisma upgrade that
+ * moves it fails at the first query rather than later.
+ */
+export function driverHandle<T>(adapter: SqlDriverAdapter, looksRight: (handle: unknown) => boolean): T {
+  const handle = (adapter as unknown as { client?: unknown }).client;
+  if (!looksRight(handle)) throw new Error(`Prisma's ${adapter.adapterName} adapter no longer exposes its connection: see src/update-statements.ts`);
+  return handle as T;
+}
+
+/** The factory, remembering the pool of the adapter it last connected. */
+export function withPostgresPool(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory & { pool(): pg.Pool | undefined } {
+  let current: pg.Pool | undefined;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const pool = driverHandle<pg.Pool>(adapter, (handle) => typeof (handle as pg.Pool | undefined)?.query === "function");
+      current = pool;
+      const dispose = adapter.dispose.bind(adapter);
+      adapter.dispose = async () => {
+        if (current === pool) current = undefined;
+        await dispose();
+      };
+      return adapter;
+    },
+    pool: () => current,
+  };
+}
+
+/**
+ * PostgreSQL: unnamed statements, as Prisma's own adapter sends them, so a
+ * pooler in transaction mode (PgBouncer) in front of the database still works.
+ */
+export function postgresUpdateStatements(connection: () => Promise<pg.Pool>): UpdateStatements {
+  const numbered = (sql: string) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  const [claim, read, write] = [CLAIM, READ, WRITE].map(numbered) as [string, string, string];
+  return {
+    claimUpdate: async (updateId, handledAt) => ((await (await connection()).query(claim, [updateId, handledAt])).rowCount ?? 0) > 0,
+    readFlow: async (key) => (await (await connection()).query<{ value: string }>(read, [key])).rows[0]?.value,
+    writeFlow: async (key, value, activity) => void (await (await connection()).query(write, [key, value, activity])),
+  };
+}
