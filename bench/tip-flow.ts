@@ -77,13 +77,15 @@ interface Result {
   p99: number;
   /** The burst's residents who got no answer. */
   errors?: number;
+  /** Each step's latencies, in the flow's order (the tip flow's runs). */
+  byStep?: number[][];
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => Step[]): Promise<Result> {
+async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => Step[], byStep?: number[][]): Promise<Result> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -92,13 +94,13 @@ async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => 
       while (next < FLOWS) {
         const n = next++;
         const user = standIn.createUser({ first_name: `Bench ${n}` });
-        await drive(standIn, user.id, user.id, steps(n), latencies);
+        await drive(standIn, user.id, user.id, steps(n), latencies, byStep);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, updates: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { name, updates: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ...(byStep ? { byStep } : {}) };
 }
 
 async function plainReply(): Promise<Result> {
@@ -168,7 +170,8 @@ async function realBot(databaseUrl: string, label: string): Promise<Result[]> {
     }),
     { standIn, logDestination: quiet, cron: false },
   );
-  const flows = await load(`Tổ Dân Bot tip flow, ${label}`, standIn, tipSteps);
+  // Step by step too: which steps the p99's tail comes from.
+  const flows = await load(`Tổ Dân Bot tip flow, ${label}`, standIn, tipSteps, []);
 
   // Replay cost: conversations v2 re-runs a flow from its first update on every new one. One resident
   // goes round "Sửa → Nội dung → new text → review" again and again; each review step's latency is timed.
@@ -261,6 +264,17 @@ for (const r of results) {
   process.stdout.write(
     `  ${r.name.padEnd(72)} ${String(r.updates).padStart(5)} updates in ${r.seconds.toFixed(2).padStart(6)} s = ${rate.toFixed(0).padStart(5)}/s (${((rate / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)}% of the conversations ceiling); step p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms\n`,
   );
+}
+const STEP_NAMES = ["/tip", "category", "quarter", "place", "time", "description", "photos: skip", "Gửi"];
+for (const r of results.filter((result) => result.byStep)) {
+  const steps = r.byStep!.map((times, i) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `${STEP_NAMES[i]} ${percentile(sorted, 50).toFixed(0)}/${percentile(sorted, 99).toFixed(0)}`;
+  });
+  // A closed loop (each resident sends the next step as soon as the last is answered): the mean step
+  // latency is the residents at once over the rate (Little's law), whatever the code does.
+  const meanMs = (CONCURRENCY / (r.updates / r.seconds)) * 1000;
+  process.stdout.write(`  by step, p50/p99 ms, ${r.name}: ${steps.join(", ")}; mean ${meanMs.toFixed(0)} ms = ${CONCURRENCY} residents / ${(r.updates / r.seconds).toFixed(0)} updates/s\n`);
 }
 for (const g of replayGrowth) {
   process.stdout.write(`  replay cost, ${g.label}: step latency at flow length ${g.lengths.map((l) => `${l.updates} updates ${l.ms.toFixed(1)} ms`).join(", ")}\n`);
