@@ -6,6 +6,7 @@
 // claimAdmin's race. Both databases.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database, updateStatementsOf } from "../../src/db.js";
+import type { Prisma } from "../../src/generated/prisma/client.js";
 import { freshDatabaseUrl } from "../support/harness.js";
 
 describe("one request's transaction and another's writes", () => {
@@ -17,15 +18,15 @@ describe("one request's transaction and another's writes", () => {
     await db.$disconnect();
   });
 
-  /** A transaction that writes, waits until told, then fails; `entered` once its write is done. */
-  function failingTransaction() {
+  /** A transaction that writes (a ward, unless told what), waits until told, then fails; `entered` once its write is done. */
+  function failingTransaction(write: (tx: Prisma.TransactionClient) => Promise<unknown> = (tx) => tx.ward.create({ data: { slug: "in-transaction", name: "Rolled back" } })) {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let inside!: () => void;
     const entered = new Promise<void>((resolve) => (inside = resolve));
     const done = db
       .$transaction(async (tx) => {
-        await tx.ward.create({ data: { slug: "in-transaction", name: "Rolled back" } });
+        await write(tx);
         inside();
         await gate;
         throw new Error("refused");
@@ -64,24 +65,13 @@ describe("one request's transaction and another's writes", () => {
   });
 
   it("does not show another transaction's uncommitted flow state to the driver's read", async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let inside!: () => void;
-    const entered = new Promise<void>((resolve) => (inside = resolve));
-    const done = db
-      .$transaction(async (tx) => {
-        await tx.conversationState.create({ data: { key: "chat-key", value: "uncommitted", activity: "a" } });
-        inside();
-        await gate;
-        throw new Error("refused");
-      })
-      .catch((err: unknown) => String(err));
-    await entered;
+    const other = failingTransaction((tx) => tx.conversationState.create({ data: { key: "chat-key", value: "uncommitted", activity: "a" } }));
+    await other.entered;
     const seen = updateStatementsOf(db).readFlow("chat-key");
     await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, 300))]);
-    release();
+    other.release();
     expect(await seen).toBeUndefined();
-    expect(await done).toContain("refused");
+    expect(await other.done).toContain("refused");
   });
 
   it("does not show another transaction's uncommitted write", async () => {
