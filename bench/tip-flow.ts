@@ -14,6 +14,7 @@ import { Bot, type Context, InlineKeyboard } from "grammy";
 import { startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { BotApiStandIn } from "../src/dev/bot-api-stand-in/index.js";
+import { Secrets } from "../src/services/secrets.js";
 import { freshDatabase } from "./fresh-database.js";
 import { judge, type Judged, reportTargets, targetFor } from "./targets.js";
 
@@ -265,6 +266,17 @@ for (const r of results) {
     `  ${r.name.padEnd(72)} ${String(r.updates).padStart(5)} updates in ${r.seconds.toFixed(2).padStart(6)} s = ${rate.toFixed(0).padStart(5)}/s (${((rate / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)}% of the conversations ceiling); step p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms\n`,
   );
 }
+// Each "Gửi" hashes its receipt with scrypt (docs/security.md: receipts cannot be enumerated). Timed alone,
+// one after another, after the runs: what those hashes alone cost the run, and the rate they alone allow.
+const secrets = new Secrets("bench-pepper-0123456789-0123456789-abcdef");
+const hashStarted = performance.now();
+for (let i = 0; i < 20; i++) await secrets.receiptHash(`TB-BNCH-${String(i).padStart(4, "0")}`);
+const hashMs = (performance.now() - hashStarted) / 20;
+const hashCoreSeconds = (FLOWS * hashMs) / 1000;
+const capByHashes = (FLOWS * 8) / (hashCoreSeconds / os.cpus().length);
+process.stdout.write(
+  `  receipts' scrypt: ${hashMs.toFixed(1)} ms each; ${FLOWS} tips = ${hashCoreSeconds.toFixed(1)} core-seconds, so on ${os.cpus().length} cores the hashes alone allow at most ${capByHashes.toFixed(0)} updates/s = ${((capByHashes / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)} % of the ceiling\n`,
+);
 const STEP_NAMES = ["/tip", "category", "quarter", "place", "time", "description", "photos: skip", "Gửi"];
 for (const r of results.filter((result) => result.byStep)) {
   const steps = r.byStep!.map((times, i) => {
