@@ -93,7 +93,9 @@ export function postgresUpdateStatements(connection: () => Promise<pg.Pool>): Up
   };
   const [claim, read, write] = [CLAIM, READ, WRITE].map(numbered) as [string, string, string];
   return {
-    claimUpdate: async (updateId, handledAt) => ((await (await connection()).query(claim, [updateId, handledAt])).rowCount ?? 0) > 0,
+    // As text in UTC: pg would write a Date in the server's local time, and the column (a timestamp without
+    // a zone, as Prisma made it) would keep that wall time and drop the offset.
+    claimUpdate: async (updateId, handledAt) => ((await (await connection()).query(claim, [updateId, handledAt.toISOString()])).rowCount ?? 0) > 0,
     readFlow: async (key) => (await (await connection()).query<{ value: string }>(read, [key])).rows[0]?.value,
     writeFlow: async (key, value, activity) => void (await (await connection()).query(write, [key, value, activity])),
   };

@@ -23,7 +23,7 @@ export class ConversationStore {
   }
 
   /** The flow state of a chat, with the live chat id put back where it was stripped. */
-  // Read and written on every private update: prepared statements on the driver (update-statements.ts);
+  // Read and written on every private update: statements on the driver (update-statements.ts);
   // ON CONFLICT settles two instances writing one new key at once without a retry.
   read = async <State>(key: string, chatId: number | string): Promise<State | undefined> => {
     const value = await this.statements.readFlow(key);

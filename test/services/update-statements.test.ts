@@ -27,6 +27,21 @@ describe("statements on the driver, beside Prisma", () => {
     expect(await updates.claim(501)).toBe(true);
   });
 
+  it("records the time in UTC, as Prisma does, on a server whose clock is in Vietnam's time zone", async () => {
+    const zone = process.env.TZ;
+    // pg writes a Date in the process's local time, and a timestamp column without a zone drops the offset.
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+    try {
+      const handledAt = new Date("2026-12-06T23:30:00.000Z");
+      expect(handledAt.getHours()).toBe(6); // the zone took effect
+      await updateStatementsOf(db).claimUpdate("502", handledAt);
+      expect((await db.processedUpdate.findUniqueOrThrow({ where: { updateId: "502" } })).handledAt).toEqual(handledAt);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("writes a flow's state where Prisma finds it, and replaces it in place", async () => {
     const statements = updateStatementsOf(db);
     expect(await statements.readFlow("k1")).toBeUndefined();
