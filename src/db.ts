@@ -36,6 +36,14 @@ export async function tuneDatabase(db: Database, databaseUrl: string): Promise<v
 
 const updateStatements = new WeakMap<Database, UpdateStatements>();
 
+/** The driver handle the adapter holds, connecting the client first if nothing has queried yet. */
+const connectedHandle =
+  <T>(db: Database, handle: () => T | undefined) =>
+  async (): Promise<T> => {
+    if (!handle()) await db.$connect();
+    return handle()!;
+  };
+
 /** The per-update statements run on the driver beside this client (update-statements.ts). */
 export function updateStatementsOf(db: Database): UpdateStatements {
   const statements = updateStatements.get(db);
@@ -47,21 +55,11 @@ export function createDatabase(databaseUrl: string, options: { poolSize?: number
   if (databaseKind(databaseUrl) === "sqlite") {
     const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl }));
     const db = new PrismaClient({ adapter });
-    const connection = async () => {
-      if (!adapter.connection()) await db.$connect();
-      return adapter.connection()!;
-    };
-    updateStatements.set(db, sqliteUpdateStatements(connection));
+    updateStatements.set(db, sqliteUpdateStatements(connectedHandle(db, () => adapter.connection())));
     return db;
   }
   const adapter = withPostgresPool(new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 }));
   const db = new PostgresPrismaClient({ adapter }) as unknown as Database;
-  updateStatements.set(
-    db,
-    postgresUpdateStatements(async () => {
-      if (!adapter.pool()) await db.$connect();
-      return adapter.pool()!;
-    }),
-  );
+  updateStatements.set(db, postgresUpdateStatements(connectedHandle(db, () => adapter.pool())));
   return db;
 }

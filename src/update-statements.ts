@@ -29,10 +29,12 @@ export interface SqliteConnection {
 /** Prisma's better-sqlite3 adapter writes dates in this form (its default "iso8601"); range reads compare the text. */
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
+type Prepared = Record<"claim" | "read" | "write", BetterSqlite3.Statement>;
+
 export function sqliteUpdateStatements(connection: () => Promise<SqliteConnection>): UpdateStatements {
   // Prepared once per connection (a reconnect opens a new one).
-  const prepared = new WeakMap<BetterSqlite3.Database, { claim: BetterSqlite3.Statement; read: BetterSqlite3.Statement; write: BetterSqlite3.Statement }>();
-  const run = async <T>(work: (statements: { claim: BetterSqlite3.Statement; read: BetterSqlite3.Statement; write: BetterSqlite3.Statement }) => T): Promise<T> => {
+  const prepared = new WeakMap<BetterSqlite3.Database, Prepared>();
+  const run = async <T>(work: (statements: Prepared) => T): Promise<T> => {
     const { client, exclusive } = await connection();
     return exclusive(() => {
       let statements = prepared.get(client);
