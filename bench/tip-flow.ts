@@ -80,6 +80,8 @@ interface Result {
   errors?: number;
   /** Each step's latencies, in the flow's order (the tip flow's runs). */
   byStep?: number[][];
+  /** CPU this process spent (all its threads: the event loop and libuv's pool), per update. */
+  cpuMsPerUpdate?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -90,6 +92,7 @@ async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => 
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < FLOWS) {
@@ -100,8 +103,10 @@ async function load(name: string, standIn: BotApiStandIn, steps: (n: number) => 
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
-  return { name, updates: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ...(byStep ? { byStep } : {}) };
+  const cpuMsPerUpdate = (cpu.user + cpu.system) / 1000 / latencies.length;
+  return { name, updates: latencies.length, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMsPerUpdate, ...(byStep ? { byStep } : {}) };
 }
 
 async function plainReply(): Promise<Result> {
@@ -263,7 +268,7 @@ process.stdout.write(`tip flow: ${FLOWS} flows of 8 updates, ${CONCURRENCY} resi
 for (const r of results) {
   const rate = r.updates / r.seconds;
   process.stdout.write(
-    `  ${r.name.padEnd(72)} ${String(r.updates).padStart(5)} updates in ${r.seconds.toFixed(2).padStart(6)} s = ${rate.toFixed(0).padStart(5)}/s (${((rate / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)}% of the conversations ceiling); step p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms\n`,
+    `  ${r.name.padEnd(72)} ${String(r.updates).padStart(5)} updates in ${r.seconds.toFixed(2).padStart(6)} s = ${rate.toFixed(0).padStart(5)}/s (${((rate / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)}% of the conversations ceiling); step p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms${r.cpuMsPerUpdate === undefined ? "" : `; CPU ${r.cpuMsPerUpdate.toFixed(2)} ms an update`}\n`,
   );
 }
 // Each "Gửi" hashes its receipt with scrypt (docs/security.md: receipts cannot be enumerated). Timed alone,
@@ -277,6 +282,30 @@ const capByHashes = (FLOWS * 8) / (hashCoreSeconds / os.cpus().length);
 process.stdout.write(
   `  receipts' scrypt: ${hashMs.toFixed(1)} ms each; ${FLOWS} tips = ${hashCoreSeconds.toFixed(1)} core-seconds, so on ${os.cpus().length} cores the hashes alone allow at most ${capByHashes.toFixed(0)} updates/s = ${((capByHashes / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)} % of the ceiling\n`,
 );
+// What a target leaves to spend: a run of U updates at R updates/s lasts U/R seconds, so on K cores the
+// process may use at most K/R seconds of CPU an update, all threads together (an upper bound: one event
+// loop cannot use a second core). Set against that the two costs the bot cannot avoid: the receipt's hash
+// (one a flow of 8 updates) and the in-memory ceiling's own work (grammY, conversations, the stand-in).
+const cores = os.cpus().length;
+const ceilingRate = ceiling.updates / ceiling.seconds;
+const hashMsPerUpdate = hashMs / 8;
+const ceilingCpu = ceiling.cpuMsPerUpdate ?? 0;
+const budgets: { what: string; rate: number }[] = [
+  { what: `${targetFor("tipFlow.shareOfCeiling", "SQLite").limit} % of the ceiling (SQLite)`, rate: (targetFor("tipFlow.shareOfCeiling", "SQLite").limit / 100) * ceilingRate },
+  { what: `${targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit} % of the ceiling (PostgreSQL)`, rate: (targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit / 100) * ceilingRate },
+  // Closed loop: a mean step of L ms at C residents needs C/L updates/s (Little's law); a p99 within the limit needs at least that mean.
+  { what: `a mean step within the p99 limit of ${targetFor("tipFlow.stepP99", "SQLite").limit} ms at ${CONCURRENCY} residents`, rate: CONCURRENCY / (targetFor("tipFlow.stepP99", "SQLite").limit / 1000) },
+];
+for (const { what, rate } of budgets) {
+  const budget = (cores / rate) * 1000;
+  const left = budget - hashMsPerUpdate - ceilingCpu;
+  process.stdout.write(
+    `  CPU budget for ${what} = ${rate.toFixed(0)} updates/s: at most ${budget.toFixed(2)} ms an update on ${cores} cores; the receipt's hash takes ${hashMsPerUpdate.toFixed(2)}, the ceiling's own work ${ceilingCpu.toFixed(2)}, leaving ${left.toFixed(2)} ms for the database and the bot's own work\n`,
+  );
+}
+for (const r of results.slice(2).filter((result) => result.byStep && result.cpuMsPerUpdate !== undefined)) {
+  process.stdout.write(`  CPU spent, ${r.name}: ${r.cpuMsPerUpdate!.toFixed(2)} ms an update, ${(r.cpuMsPerUpdate! - hashMsPerUpdate - ceilingCpu).toFixed(2)} beyond the hash and the ceiling's work (this process only: PostgreSQL's server runs in its own)\n`);
+}
 const STEP_NAMES = ["/tip", "category", "quarter", "place", "time", "description", "photos: skip", "Gửi"];
 for (const r of results.filter((result) => result.byStep)) {
   const steps = r.byStep!.map((times, i) => {
