@@ -293,8 +293,9 @@ const ceilingCpu = ceiling.cpuMsPerUpdate ?? 0;
 const budgets: { what: string; rate: number }[] = [
   { what: `${targetFor("tipFlow.shareOfCeiling", "SQLite").limit} % of the ceiling (SQLite)`, rate: (targetFor("tipFlow.shareOfCeiling", "SQLite").limit / 100) * ceilingRate },
   { what: `${targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit} % of the ceiling (PostgreSQL)`, rate: (targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit / 100) * ceilingRate },
-  // Closed loop: a mean step of L ms at C residents needs C/L updates/s (Little's law); a p99 within the limit needs at least that mean.
-  { what: `a mean step within the p99 limit of ${targetFor("tipFlow.stepP99", "SQLite").limit} ms at ${CONCURRENCY} residents`, rate: CONCURRENCY / (targetFor("tipFlow.stepP99", "SQLite").limit / 1000) },
+  // Closed loop: a mean step of L ms at C residents needs C/L updates/s (Little's law). A p99 of L with a
+  // mean above L would take a tail of under 1 % holding most of the wait; every run here had p99 = 2-6 × mean.
+  { what: `a mean step of ${targetFor("tipFlow.stepP99", "SQLite").limit} ms (the p99 limit) at ${CONCURRENCY} residents`, rate: CONCURRENCY / (targetFor("tipFlow.stepP99", "SQLite").limit / 1000) },
 ];
 for (const { what, rate } of budgets) {
   const budget = (cores / rate) * 1000;
