@@ -1,0 +1,148 @@
+// What a finished flow leaves in the database's own files. A flow's rows (its
+// sealed state under the chat's keyed hash, the chat's turn, the choices offered
+// on Zalo) live only while the flow runs (docs/security.md). A row deleted from a
+// table must not live on beside it: in the file's free space or the write-ahead
+// log on SQLite, in PostgreSQL's write-ahead log (which backups and replicas
+// copy). Whoever seizes the server with every key could open such a copy, match
+// its draft to the filed tip and its chat key to a person.
+import fs from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { randomInt } from "node:crypto";
+import { Persona } from "../support/persona.js";
+import { databaseKind } from "../support/database.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { setUpWard } from "../support/scenario.js";
+import { eventually } from "../support/wait.js";
+import { ZaloPersona } from "../support/zalo-persona.js";
+
+/** A chat id no other test file uses: the write-ahead log of PostgreSQL is shared by every database of the cluster. */
+const uniqueId = () => 8_000_000_000 + randomInt(1_000_000_000);
+
+interface Traces {
+  /** The chats' keyed hashes. */
+  keys: string[];
+  /** The start of every sealed flow state seen stored while the flows ran. */
+  sealed: string[];
+}
+
+/** Watches the chat's stored flow state while `walk` runs, keeping the start of each value seen. */
+async function walkWatching(t: TestApp, key: string, traces: Traces, walk: () => Promise<void>): Promise<void> {
+  traces.keys.push(key);
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      const row = await t.app.services.db.conversationState.findUnique({ where: { key } });
+      const start = row?.value.slice(0, 48);
+      if (start && !traces.sealed.includes(start)) traces.sealed.push(start);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  try {
+    await walk();
+  } finally {
+    watching = false;
+    await watcher;
+  }
+}
+
+/** Three ways a flow ends: a tip filed on Telegram, one filed on Zalo, a flow walked away from and swept. */
+async function endFlowsThreeWays(t: TestApp): Promise<Traces> {
+  const traces: Traces = { keys: [], sealed: [] };
+  const { secrets } = t.app.services;
+
+  const filer = Persona.create(t.standIn, { id: uniqueId(), first_name: "Người gửi" });
+  await walkWatching(t, secrets.chatKey(filer.chatId), traces, async () => {
+    await filer.say("/tip", /Bước 1\/6/);
+    await filer.tap("Mua bán", /Bước 2\/6/);
+    await filer.tap("Khu phố 2", /Bước 3\/6/);
+    await filer.say("hẻm 9 đường Lý Thường Kiệt", /Bước 4\/6/);
+    await filer.tap("Hôm nay", /Bước 5\/6/);
+    await filer.say("Có người bán hàng trắng ở hẻm 9 mỗi tối", /Bước 6\/6/);
+    await filer.tap("Bỏ qua", /Xem lại tin báo/);
+    await filer.tap("📨 Gửi", /Mã biên nhận/);
+  });
+
+  const zaloFiler = ZaloPersona.create(t.zalo!, "Người Zalo");
+  await walkWatching(t, secrets.chatKey(`z:${zaloFiler.chatId}`), traces, async () => {
+    await zaloFiler.say("/tip", /Bước 1\/6/);
+    await zaloFiler.say("1", /Bước 2\/6/);
+    await zaloFiler.say("Khu phố 3", /Bước 3\/6/);
+    await zaloFiler.say("hẻm 21 Trần Phú", /Bước 4\/6/);
+    await zaloFiler.say("hom nay", /Bước 5\/6/);
+    await zaloFiler.say("Có người bán đá ở nhà trọ cuối hẻm 21", /Bước 6\/6/);
+    await zaloFiler.say("bo qua", /Xem lại tin báo/);
+    await zaloFiler.say("1", /Mã biên nhận của bạn/);
+  });
+
+  const walker = Persona.create(t.standIn, { id: uniqueId(), first_name: "Người bỏ dở" });
+  await walkWatching(t, secrets.chatKey(walker.chatId), traces, async () => {
+    await walker.say("/tip", /Bước 1\/6/);
+    await walker.tap("Điểm tụ tập", /Bước 2\/6/);
+    await walker.tap("Khu phố 1", /Bước 3\/6/);
+    await walker.say("chợ cũ", /Bước 4\/6/);
+  });
+  t.clock.advance(2 * 60 * 60_000);
+  await t.app.sweepIdleFlows();
+
+  // Every flow's rows are gone from the tables, and no turn is held (each private update holds its chat's turn to its end).
+  await eventually(async () => {
+    expect(await t.app.services.db.conversationState.count({ where: { key: { in: traces.keys } } })).toBe(0);
+    expect(await t.app.services.db.chatTurn.count()).toBe(0);
+    expect(await t.app.services.db.offeredChoice.count({ where: { chatKey: { in: traces.keys } } })).toBe(0);
+  });
+  expect(traces.sealed.length).toBeGreaterThan(6);
+  return traces;
+}
+
+/** Which of `needles` occur in `bytes`. */
+function found(bytes: Buffer, traces: Traces): string[] {
+  return [...traces.keys, ...traces.sealed].filter((needle) => bytes.includes(Buffer.from(needle, "utf8")));
+}
+
+describe.skipIf(databaseKind() !== "sqlite")("a finished flow leaves no copy in SQLite's files", () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.stop();
+  });
+
+  it("neither the database file nor its write-ahead log holds a chat key or a sealed state once the flows end", async () => {
+    t = await startTestApp({ zalo: true });
+    await setUpWard(t);
+    const file = t.databaseUrl.slice("file:".length);
+    const traces = await endFlowsThreeWays(t);
+    const files = [file, `${file}-wal`, `${file}-journal`];
+    await eventually(() => {
+      const left = files.filter((f) => fs.existsSync(f)).flatMap((f) => found(fs.readFileSync(f), traces).map((needle) => `${f.slice(file.length) || "database file"}: ${needle}`));
+      expect(left).toEqual([]);
+    }, 10_000);
+  });
+});
+
+describe.skipIf(databaseKind() !== "postgresql")("a finished flow leaves no copy in PostgreSQL's write-ahead log", () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.stop();
+  });
+
+  it("the log written while the flows ran holds no chat key", async () => {
+    t = await startTestApp({ zalo: true });
+    await setUpWard(t);
+    const db = t.app.services.db;
+    const [role] = await db.$queryRawUnsafe<{ rolsuper: boolean }[]>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+    // Reading the log's segments takes a superuser, as the test database's role is in CI and in the README's set-up.
+    expect(role?.rolsuper, "TEST_DATABASE_URL's role must be a superuser to read pg_wal").toBe(true);
+    const lsn = async () => (await db.$queryRawUnsafe<{ file: string; offset: number }[]>("SELECT file_name AS file, file_offset AS offset FROM pg_walfile_name_offset(pg_current_wal_lsn())"))[0]!;
+    const from = await lsn();
+    const traces = await endFlowsThreeWays(t);
+    const to = await lsn();
+    // The segments from the first to the last, whole (16 MiB each): names are hexadecimal and sort in log order.
+    const segments = (await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pg_ls_waldir() WHERE name >= $1 AND name <= $2 ORDER BY name", from.file, to.file)).map((s) => s.name);
+    expect(segments.length).toBeGreaterThan(0);
+    const left: string[] = [];
+    for (const name of segments) {
+      const [segment] = await db.$queryRawUnsafe<{ bytes: Buffer }[]>("SELECT pg_read_binary_file('pg_wal/' || $1) AS bytes", name);
+      left.push(...traces.keys.filter((key) => Buffer.from(segment!.bytes).includes(Buffer.from(key, "utf8"))).map((key) => `${name}: ${key}`));
+    }
+    expect(left).toEqual([]);
+  });
+});
