@@ -51,6 +51,9 @@ export function updateStatementsOf(db: Database): UpdateStatements {
   return statements;
 }
 
+/** After deleting rows that must not be found again, in the database's files either (UpdateStatements.eraseDeleted). */
+export const eraseDeleted = (db: Database): Promise<void> => updateStatementsOf(db).eraseDeleted();
+
 export function createDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
   if (databaseKind(databaseUrl) === "sqlite") {
     const adapter = serialisedSqlite(new PrismaBetterSqlite3({ url: databaseUrl }));

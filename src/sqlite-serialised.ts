@@ -93,6 +93,9 @@ export function serialisedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAda
       const inner = await factory.connect();
       const lock = new Lock();
       const client = driverHandle<BetterSqlite3.Database>(inner, (handle) => typeof (handle as BetterSqlite3.Database | undefined)?.prepare === "function");
+      // Per connection, before its first statement: a deleted row's bytes are overwritten with zeros, not left in the
+      // file's free space where whoever copies the file could read them (docs/security.md, "gone when the flow ends").
+      client.pragma("secure_delete = ON");
       const connection: SqliteConnection = { client, exclusive: (work) => lock.run(() => Promise.resolve(work())) };
       current = connection;
       const adapter = serialisedAdapter(inner, lock);

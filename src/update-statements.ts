@@ -13,6 +13,13 @@ export interface UpdateStatements {
   claimUpdate(updateId: string, handledAt: Date): Promise<boolean>;
   readFlow(key: string): Promise<string | undefined>;
   writeFlow(key: string, value: string, activity: string): Promise<void>;
+  /**
+   * Erases what rows deleted before the call left in the database's log, so a finished flow's rows are gone
+   * from the files too (docs/security.md). SQLite: the write-ahead log is copied into the file, whose deleted
+   * rows are zeroed (secure_delete, sqlite-serialised.ts), and emptied. PostgreSQL: the tables of a flow's rows
+   * write no log (UNLOGGED), so there is nothing to erase. Calls made while one runs share the next.
+   */
+  eraseDeleted(): Promise<void>;
 }
 
 const CLAIM = `INSERT INTO "ProcessedUpdate" ("updateId", "handledAt") VALUES (?, ?) ON CONFLICT ("updateId") DO NOTHING`;
@@ -31,6 +38,30 @@ const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 type Prepared = Record<"claim" | "read" | "write", BetterSqlite3.Statement>;
 
+/** `work` run once for all the calls made before it started; calls made while it runs share the next run. */
+function coalesced(work: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const call = (): Promise<void> => {
+    if (!running) {
+      running = work().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    const settled = () => undefined;
+    next ??= running.then(settled, settled).then(() => {
+      next = undefined;
+      return call();
+    });
+    return next;
+  };
+  return call;
+}
+
+/** Tries at most this often, 25 ms apart, while another process holds part of the log; a later call tries again. */
+const CHECKPOINT_TRIES = 8;
+
 export function sqliteUpdateStatements(connection: () => Promise<SqliteConnection>): UpdateStatements {
   // Prepared once per connection (a reconnect opens a new one).
   const prepared = new WeakMap<BetterSqlite3.Database, Prepared>();
@@ -45,10 +76,33 @@ export function sqliteUpdateStatements(connection: () => Promise<SqliteConnectio
       return work(statements);
     });
   };
+  const emptyLog = async () => {
+    for (let tries = 1; ; tries++) {
+      const { client, exclusive } = await connection();
+      // TRUNCATE: copy every frame into the file, then cut the log to nothing (a file not in WAL mode answers busy 0).
+      // Without waiting on another process's lock: better-sqlite3 would wait with the event loop stopped.
+      const [result] = await exclusive(() => {
+        const busyTimeout = client.pragma("busy_timeout", { simple: true }) as number;
+        client.pragma("busy_timeout = 0");
+        try {
+          return client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+        } catch (err) {
+          // Another process's checkpoint in progress: the same as a reader in the way.
+          if ((err as { code?: unknown }).code === "SQLITE_BUSY") return [{ busy: 1 }];
+          throw err;
+        } finally {
+          client.pragma(`busy_timeout = ${busyTimeout}`);
+        }
+      });
+      if (!result?.busy || tries >= CHECKPOINT_TRIES) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
   return {
     claimUpdate: (updateId, handledAt) => run(({ claim }) => claim.run(updateId, sqliteDate(handledAt)).changes > 0),
     readFlow: (key) => run(({ read }) => (read.get(key) as { value: string } | undefined)?.value),
     writeFlow: (key, value, activity) => run(({ write }) => void write.run(key, value, activity)),
+    eraseDeleted: coalesced(emptyLog),
   };
 }
 
@@ -100,5 +154,6 @@ export function postgresUpdateStatements(connection: () => Promise<pg.Pool>): Up
     claimUpdate: async (updateId, handledAt) => ((await (await connection()).query(claim, [updateId, handledAt.toISOString()])).rowCount ?? 0) > 0,
     readFlow: async (key) => (await (await connection()).query<{ value: string }>(read, [key])).rows[0]?.value,
     writeFlow: async (key, value, activity) => void (await (await connection()).query(write, [key, value, activity])),
+    eraseDeleted: () => Promise.resolve(),
   };
 }

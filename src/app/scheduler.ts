@@ -40,6 +40,9 @@ export function startScheduler(config: Config, services: Services, logger: Logge
     // A flow idle past the timeout goes with the choices it offered.
     const dropped = await services.conversations.deleteIdle(cutoff);
     await services.offeredChoices.forgetOld();
+    // A turn held across two sweeps was left by an instance that died mid-update.
+    const turnsLeft = await services.chatTurns.forgetLeftBehind();
+    if (turnsLeft > 0) logger.warn({ turnsLeft }, "forgot chat turns left by an instance that died");
     // Telegram keeps an update for 24 hours: after two days no repeat can come.
     await services.processedUpdates.forgetBefore(new Date(services.clock().getTime() - 2 * 86_400_000));
     if (dropped > 0) logger.info({ dropped }, "dropped idle tip flows");

@@ -9,7 +9,7 @@
 // chat with a tip"): a holder that died leaves its row, and a waiter that has
 // watched the same holder for longer than a turn may last takes it over.
 import { randomUUID } from "node:crypto";
-import type { Database } from "../db.js";
+import { type Database, eraseDeleted } from "../db.js";
 import { isUniqueViolation } from "./write-races.js";
 
 export interface ChatTurnOptions {
@@ -24,6 +24,8 @@ export interface ChatTurnOptions {
 export class ChatTurns {
   private readonly pollMs: number;
   private readonly staleAfterMs: number;
+  /** The turns held at the last sweep, as "key holder". */
+  private heldAtLastSweep = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -40,7 +42,25 @@ export class ChatTurns {
       return await work();
     } finally {
       await this.db.chatTurn.deleteMany({ where: { key, holder } });
+      await eraseDeleted(this.db);
     }
+  }
+
+  /**
+   * Deletes the turns dead holders left. A turn lasts one update, so one held by the same holder at two sweeps
+   * minutes apart was left by a process that died; else it would stay until its chat writes again, showing
+   * whoever holds the database which chat was mid-update when the process died (and, on PostgreSQL, when: the
+   * row's xmin). Returns how many.
+   */
+  async forgetLeftBehind(): Promise<number> {
+    const held = await this.db.chatTurn.findMany({ select: { key: true, holder: true } });
+    const seen = (turn: { key: string; holder: string }) => `${turn.key}\u0000${turn.holder}`;
+    const left = held.filter((turn) => this.heldAtLastSweep.has(seen(turn)));
+    this.heldAtLastSweep = new Set(held.map(seen));
+    let forgotten = 0;
+    for (const turn of left) forgotten += (await this.db.chatTurn.deleteMany({ where: turn })).count;
+    if (forgotten > 0) await eraseDeleted(this.db);
+    return forgotten;
   }
 
   private async take(key: string): Promise<string> {
@@ -61,7 +81,10 @@ export class ChatTurns {
       else if (now - watched.since > this.staleAfterMs) {
         // Only that holder's row: if it finished meanwhile and another took the turn, that one stays.
         const { count } = await this.db.chatTurn.deleteMany({ where: { key, holder: current.holder } });
-        if (count > 0) this.options.onTakeover?.();
+        if (count > 0) {
+          await eraseDeleted(this.db);
+          this.options.onTakeover?.();
+        }
         watched = null;
         continue;
       }

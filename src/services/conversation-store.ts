@@ -40,6 +40,7 @@ export class ConversationStore {
   /** Ends a chat's flow: its state and the choices it offered (chats without buttons) go together. */
   delete = async (key: string): Promise<void> => {
     await this.db.$transaction([this.db.conversationState.deleteMany({ where: { key } }), this.db.offeredChoice.deleteMany({ where: { chatKey: key } })]);
+    await this.statements.eraseDeleted();
   };
 
   /** Drops flows idle for longer than the timeout, and what they offered: a resident who walked away leaves nothing. */
@@ -63,7 +64,10 @@ export class ConversationStore {
           dropped += count;
         }
       }
-      if (rows.length < SWEEP_PAGE) return dropped;
+      if (rows.length < SWEEP_PAGE) {
+        if (dropped > 0) await this.statements.eraseDeleted();
+        return dropped;
+      }
       after = rows[rows.length - 1]!.key;
     }
   }

@@ -6,7 +6,7 @@
 // (unordered-writes.ts), so neither a timestamp nor the rows' order pairs a
 // target with the tip filed just before it. Deleted when the tip closes.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import type { Database } from "../db.js";
+import { type Database, eraseDeleted } from "../db.js";
 import { DEFAULT_NOTIFY_HOURS, nextNotifyBatch } from "../domain/notify-batches.js";
 import type { Clock } from "./clock.js";
 import type { JobService } from "./jobs.js";
@@ -129,6 +129,7 @@ export class NotificationService {
   /** Returns how many of these tips still had a way to reach their tipster. */
   async forgetTips(tipIds: string[]): Promise<number> {
     const { count } = await this.db.notificationTarget.deleteMany({ where: { lookupKey: { in: tipIds.map((id) => this.lookupKey(id)) } } });
+    if (count > 0) await eraseDeleted(this.db);
     return count;
   }
 }

@@ -6,7 +6,7 @@
 // the UTC day in clear. A resident's choices go when their flow ends or is swept
 // (conversation-store.ts); the welcome menu is never stored (the bridge falls
 // back to it); what is left (a quarter head's prompt) is kept two days.
-import type { Database } from "../db.js";
+import { type Database, eraseDeleted } from "../db.js";
 import type { Clock } from "./clock.js";
 import { type Keyring, SEALED } from "./keyring.js";
 import type { Secrets } from "./secrets.js";
@@ -65,6 +65,7 @@ export class OfferedChoiceStore {
 
   async forgetOld(): Promise<number> {
     const { count } = await this.db.offeredChoice.deleteMany({ where: { offeredOn: { lt: this.oldestKeptDay() } } });
+    if (count > 0) await eraseDeleted(this.db);
     return count;
   }
 

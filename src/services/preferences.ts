@@ -3,7 +3,7 @@
 // when the chat used the bot: the locale is written among other rows in random
 // order (unordered-writes.ts), use is noted in memory and written as a day in a
 // daily batch, and a row unused for the retention period is deleted.
-import type { Database } from "../db.js";
+import { type Database, eraseDeleted } from "../db.js";
 import type { Clock } from "./clock.js";
 import { utcDay } from "./offered-choices.js";
 import type { Secrets } from "./secrets.js";
@@ -83,7 +83,10 @@ export class PreferenceService {
   async forgetUnused(days: number): Promise<number> {
     const cutoff = utcDay(new Date(this.clock().getTime() - days * 86_400_000));
     const { count } = await this.db.chatPreference.deleteMany({ where: { lastUsedOn: { lt: cutoff } } });
-    if (count > 0) this.cache.clear();
+    if (count > 0) {
+      this.cache.clear();
+      await eraseDeleted(this.db);
+    }
     return count;
   }
 }

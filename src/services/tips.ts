@@ -1,6 +1,6 @@
 // Tips: stored with no trace of who sent them. Nothing in this file receives
 // a Telegram user, chat or message id of the resident — by construction.
-import type { Database } from "../db.js";
+import { type Database, eraseDeleted } from "../db.js";
 import { generateReceiptCode, generateTipReference, parseReceiptCode } from "../domain/codes.js";
 import { findDuplicateOf } from "../domain/duplicates.js";
 import { approximatePin, formatStoredPin, parseStoredPin } from "../domain/location.js";
@@ -409,7 +409,11 @@ export class TipService {
         },
         take: 500,
       });
-      if (batch.length === 0) return totals;
+      if (batch.length === 0) {
+        // What the purged tips said must not stay readable in the database's files either.
+        if (totals.tips > 0) await eraseDeleted(this.db);
+        return totals;
+      }
       const tallies = tallyTips(batch.map((t) => ({ ...t, timezone: t.ward.timezone })));
       const results = await this.db.$transaction([
         ...tallies.map(({ count: n, ...key }) =>

@@ -45,8 +45,12 @@ async function walkWatching(t: TestApp, key: string, traces: Traces, walk: () =>
   }
 }
 
-/** Three ways a flow ends: a tip filed on Telegram, one filed on Zalo, a flow walked away from and swept. */
-async function endFlowsThreeWays(t: TestApp): Promise<Traces> {
+/**
+ * Three ways a flow ends: a tip filed on Telegram, one filed on Zalo (then a word outside any flow) when Zalo
+ * is on, a flow walked away from and swept. After each, `expectGone` checks the files for what every flow so
+ * far left.
+ */
+async function endFlowsThreeWays(t: TestApp, expectGone: (traces: Traces) => Promise<void> | void): Promise<void> {
   const traces: Traces = { keys: [], sealed: [] };
   const { secrets } = t.app.services;
 
@@ -61,18 +65,26 @@ async function endFlowsThreeWays(t: TestApp): Promise<Traces> {
     await filer.tap("Bỏ qua", /Xem lại tin báo/);
     await filer.tap("📨 Gửi", /Mã biên nhận/);
   });
+  await flowRowsGone(t, traces);
+  await expectGone(traces);
 
-  const zaloFiler = ZaloPersona.create(t.zalo!, "Người Zalo");
-  await walkWatching(t, secrets.chatKey(`z:${zaloFiler.chatId}`), traces, async () => {
-    await zaloFiler.say("/tip", /Bước 1\/6/);
-    await zaloFiler.say("1", /Bước 2\/6/);
-    await zaloFiler.say("Khu phố 3", /Bước 3\/6/);
-    await zaloFiler.say("hẻm 21 Trần Phú", /Bước 4\/6/);
-    await zaloFiler.say("hom nay", /Bước 5\/6/);
-    await zaloFiler.say("Có người bán đá ở nhà trọ cuối hẻm 21", /Bước 6\/6/);
-    await zaloFiler.say("bo qua", /Xem lại tin báo/);
-    await zaloFiler.say("1", /Mã biên nhận của bạn/);
-  });
+  const zaloFiler = t.zalo && ZaloPersona.create(t.zalo, "Người Zalo");
+  if (zaloFiler) {
+    await walkWatching(t, secrets.chatKey(`z:${zaloFiler.chatId}`), traces, async () => {
+      await zaloFiler.say("/tip", /Bước 1\/6/);
+      await zaloFiler.say("1", /Bước 2\/6/);
+      await zaloFiler.say("Khu phố 3", /Bước 3\/6/);
+      await zaloFiler.say("hẻm 21 Trần Phú", /Bước 4\/6/);
+      await zaloFiler.say("hom nay", /Bước 5\/6/);
+      await zaloFiler.say("Có người bán đá ở nhà trọ cuối hẻm 21", /Bước 6\/6/);
+      await zaloFiler.say("bo qua", /Xem lại tin báo/);
+      await zaloFiler.say("1", /Mã biên nhận của bạn/);
+      // Outside any flow too: the update's turn is its only row.
+      await zaloFiler.say("/help", /Hướng dẫn/, 20_000);
+    });
+    await flowRowsGone(t, traces);
+    await expectGone(traces);
+  }
 
   const walker = Persona.create(t.standIn, { id: uniqueId(), first_name: "Người bỏ dở" });
   await walkWatching(t, secrets.chatKey(walker.chatId), traces, async () => {
@@ -83,15 +95,19 @@ async function endFlowsThreeWays(t: TestApp): Promise<Traces> {
   });
   t.clock.advance(2 * 60 * 60_000);
   await t.app.sweepIdleFlows();
-
-  // Every flow's rows are gone from the tables, and no turn is held (each private update holds its chat's turn to its end).
-  await eventually(async () => {
-    expect(await t.app.services.db.conversationState.count({ where: { key: { in: traces.keys } } })).toBe(0);
-    expect(await t.app.services.db.chatTurn.count()).toBe(0);
-    expect(await t.app.services.db.offeredChoice.count({ where: { chatKey: { in: traces.keys } } })).toBe(0);
-  });
+  await flowRowsGone(t, traces);
   expect(traces.sealed.length).toBeGreaterThan(6);
-  return traces;
+  await expectGone(traces);
+}
+
+/** The flows' rows are gone from the tables, and no turn is held (each private update holds its chat's turn to its end). */
+async function flowRowsGone(t: TestApp, traces: Traces): Promise<void> {
+  const { db } = t.app.services;
+  await eventually(async () => {
+    expect(await db.conversationState.count({ where: { key: { in: traces.keys } } })).toBe(0);
+    expect(await db.chatTurn.count()).toBe(0);
+    expect(await db.offeredChoice.count({ where: { chatKey: { in: traces.keys } } })).toBe(0);
+  }, 10_000);
 }
 
 /** Which of `needles` occur in `bytes`. */
@@ -105,22 +121,24 @@ describe.skipIf(databaseKind() !== "sqlite")("a finished flow leaves no copy in 
     await t?.stop();
   });
 
-  it("neither the database file nor its write-ahead log holds a chat key or a sealed state once the flows end", async () => {
-    t = await startTestApp({ zalo: true });
+  // Telegram alone (long polling) takes no chat turns; with Zalo on, every private update takes one.
+  it.each(["Telegram alone", "Telegram and Zalo"])("neither the database file nor its write-ahead log holds a chat key or a sealed state once the flows end (%s)", async (channels) => {
+    t = await startTestApp({ zalo: channels === "Telegram and Zalo" });
     await setUpWard(t);
     const file = t.databaseUrl.slice("file:".length);
-    const traces = await endFlowsThreeWays(t);
     const files = [file, `${file}-wal`, `${file}-journal`];
-    await eventually(() => {
+    await endFlowsThreeWays(t, (traces) => {
       const left = files.filter((f) => fs.existsSync(f)).flatMap((f) => found(fs.readFileSync(f), traces).map((needle) => `${f.slice(file.length) || "database file"}: ${needle}`));
       expect(left).toEqual([]);
-    }, 10_000);
+    });
   });
 });
 
 describe.skipIf(databaseKind() !== "postgresql")("a finished flow leaves no copy in PostgreSQL's write-ahead log", () => {
   let t: TestApp | undefined;
+  let dropSlot: (() => Promise<unknown>) | undefined;
   afterEach(async () => {
+    await dropSlot?.();
     await t?.stop();
   });
 
@@ -132,17 +150,49 @@ describe.skipIf(databaseKind() !== "postgresql")("a finished flow leaves no copy
     // Reading the log's segments takes a superuser, as the test database's role is in CI and in the README's set-up.
     expect(role?.rolsuper, "TEST_DATABASE_URL's role must be a superuser to read pg_wal").toBe(true);
     const lsn = async () => (await db.$queryRawUnsafe<{ file: string; offset: number }[]>("SELECT file_name AS file, file_offset AS offset FROM pg_walfile_name_offset(pg_current_wal_lsn())"))[0]!;
+    // A slot keeps the log from here on until it is dropped, so no checkpoint recycles a segment this test reads.
+    const slot = `erased_flows_${randomInt(1_000_000_000)}`;
+    await db.$executeRawUnsafe("SELECT pg_create_physical_replication_slot($1, true)", slot);
+    dropSlot = () => db.$executeRawUnsafe("SELECT pg_drop_replication_slot($1)", slot);
     const from = await lsn();
-    const traces = await endFlowsThreeWays(t);
-    const to = await lsn();
-    // The segments from the first to the last, whole (16 MiB each): names are hexadecimal and sort in log order.
-    const segments = (await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pg_ls_waldir() WHERE name >= $1 AND name <= $2 ORDER BY name", from.file, to.file)).map((s) => s.name);
-    expect(segments.length).toBeGreaterThan(0);
-    const left: string[] = [];
-    for (const name of segments) {
-      const [segment] = await db.$queryRawUnsafe<{ bytes: Buffer }[]>("SELECT pg_read_binary_file('pg_wal/' || $1) AS bytes", name);
-      left.push(...traces.keys.filter((key) => Buffer.from(segment!.bytes).includes(Buffer.from(key, "utf8"))).map((key) => `${name}: ${key}`));
+    await endFlowsThreeWays(t, async (traces) => {
+      const to = await lsn();
+      // The segments from the first to the last, whole (16 MiB each): names are hexadecimal and sort in log order.
+      const segments = (await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pg_ls_waldir() WHERE name >= $1 AND name <= $2 ORDER BY name", from.file, to.file)).map((s) => s.name);
+      expect(segments.length).toBeGreaterThan(0);
+      const left: string[] = [];
+      for (const name of segments) {
+        const [segment] = await db.$queryRawUnsafe<{ bytes: Buffer }[]>("SELECT pg_read_binary_file('pg_wal/' || $1) AS bytes", name);
+        left.push(...traces.keys.filter((key) => Buffer.from(segment!.bytes).includes(Buffer.from(key, "utf8"))).map((key) => `${name}: ${key}`));
+      }
+      expect(left).toEqual([]);
+    });
+  });
+});
+
+describe("a chat's turn left by an instance that died", () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.stop();
+  });
+
+  it("is forgotten by the second sweep that finds it held by the same holder, and leaves no copy in SQLite's files", async () => {
+    t = await startTestApp();
+    const { db, secrets } = t.app.services;
+    const left = secrets.chatKey(uniqueId());
+    const moving = secrets.chatKey(uniqueId());
+    // As a process killed mid-update leaves it; the other chat's turn is held by a new holder at each sweep (live).
+    await db.chatTurn.create({ data: { key: left, holder: "died-mid-update" } });
+    await db.chatTurn.create({ data: { key: moving, holder: "update-1" } });
+    await t.app.sweepIdleFlows();
+    expect((await db.chatTurn.findMany({ orderBy: { key: "asc" } })).map((turn) => turn.key).sort()).toEqual([left, moving].sort());
+    await db.chatTurn.update({ where: { key: moving }, data: { holder: "update-2" } });
+    await t.app.sweepIdleFlows();
+    expect(await db.chatTurn.findMany()).toEqual([{ key: moving, holder: "update-2" }]);
+    if (databaseKind() === "sqlite") {
+      const file = t.databaseUrl.slice("file:".length);
+      const copies = [file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(left, "utf8")));
+      expect(copies).toEqual([]);
     }
-    expect(left).toEqual([]);
   });
 });
