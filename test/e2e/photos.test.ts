@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
+import { SEALED } from "../../src/services/keyring.js";
 
 async function jpegWithGps(color: string): Promise<Buffer> {
   return sharp({ create: { width: 640, height: 480, channels: 3, background: color } })
@@ -86,5 +87,22 @@ describe("residents' photos reach officers re-encoded, without metadata", () => 
     expect(t.standIn.callsTo("copyMessage")).toHaveLength(0);
     const uploads = [...t.standIn.callsTo("sendPhoto"), ...t.standIn.callsTo("sendMediaGroup")].map((c) => JSON.stringify(c.params));
     for (const fileId of residentFileIds) expect(uploads.join("\n")).not.toContain(fileId);
+  });
+
+  // With the bot's token, a resident's own file id downloads the file as they sent it: an image sent as a file
+  // with its EXIF (position, phone, owner). Whoever holds the database, TIP_KEYS and the token must not find one.
+  it("keeps the clean copies' file ids once they are posted, none of the resident's", async () => {
+    const group = ward.group(ward.officer);
+    await group.waitFor(/1 ảnh của người báo tin không đọc được/, new Set());
+    const posted = t.standIn
+      .messages(ward.groupId)
+      .filter((m) => m.from_bot && m.photo)
+      .map((m) => m.photo!.at(-1)!.file_id);
+    const { db, keyring } = t.app.services;
+    await eventually(async () => {
+      const kept = (await db.tipPhoto.findMany({ orderBy: { position: "asc" } })).map((p) => keyring.open(SEALED.photo, p.id, p.fileId));
+      expect(kept).toEqual(posted);
+    });
+    for (const fileId of residentFileIds) expect(JSON.stringify(await db.tipPhoto.findMany())).not.toContain(fileId);
   });
 });
