@@ -50,20 +50,29 @@ export async function cleanPhotos(api: Api, decoder: ImageDecoder, fileIds: stri
   return { files, errors };
 }
 
-/** One photo goes as a photo, two to ten as an album (Telegram refuses albums of one). */
-export async function sendPhotos(api: Api, chatId: string | number, files: InputFile[], options: { caption?: string; replyTo?: number }): Promise<void> {
+/** The file id of a sent photo's largest size: the copy Telegram now holds. */
+function sentPhotoId(message: Message): string[] {
+  const largest = message.photo?.at(-1);
+  return largest ? [largest.file_id] : [];
+}
+
+/**
+ * One photo goes as a photo, two to ten as an album (Telegram refuses albums of one).
+ * Returns the file ids of the copies sent, in order.
+ */
+export async function sendPhotos(api: Api, chatId: string | number, files: InputFile[], options: { caption?: string; replyTo?: number }): Promise<string[]> {
   const reply = options.replyTo ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } } : {};
   const [only] = files;
-  if (files.length === 1 && only) {
-    await api.sendPhoto(chatId, only, { ...(options.caption ? { caption: options.caption } : {}), ...reply });
-    return;
-  }
+  if (files.length === 1 && only) return sentPhotoId(await api.sendPhoto(chatId, only, { ...(options.caption ? { caption: options.caption } : {}), ...reply }));
+  const sent: string[] = [];
   for (let start = 0; start < files.length; start += 10) {
     const chunk = files.slice(start, start + 10);
-    await api.sendMediaGroup(
+    const album = await api.sendMediaGroup(
       chatId,
       chunk.map((media, i) => ({ type: "photo" as const, media, ...(start === 0 && i === 0 && options.caption ? { caption: options.caption } : {}) })),
       reply,
     );
+    sent.push(...album.flatMap(sentPhotoId));
   }
+  return sent;
 }

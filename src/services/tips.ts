@@ -455,6 +455,30 @@ export class TipService {
     return { addendumId: addendum.id };
   }
 
+  /**
+   * Once the police group has the re-encoded copies of a tip's pictures, the tip keeps their file ids in place
+   * of the resident's own (a resident's file id, with the bot's token, downloads the file as it was sent).
+   * A picture that could not be re-encoded is dropped: it was never passed on either.
+   */
+  async keepCleanPhotos(tipId: string, cleanFileIds: string[]): Promise<void> {
+    await this.db.$transaction([
+      this.db.tipPhoto.deleteMany({ where: { tipId } }),
+      this.db.tipPhoto.createMany({
+        data: cleanFileIds.map((fileId, position) => {
+          const id = newRowId();
+          return { id, tipId, fileId: this.keyring.seal(SEALED.photo, id, fileId), position };
+        }),
+      }),
+    ]);
+    await eraseDeleted(this.db);
+  }
+
+  /** The same for the pictures of a resident's addendum. */
+  async keepCleanAddendumPhotos(addendumId: string, cleanFileIds: string[]): Promise<void> {
+    await this.db.tipAddendum.update({ where: { id: addendumId }, data: { photoFileIds: this.keyring.seal(SEALED.addendumPhotos, addendumId, JSON.stringify(cleanFileIds)) } });
+    await eraseDeleted(this.db);
+  }
+
   /** Open tips of the officer's ward, most urgent first, a page at a time. */
   async listOpen(member: ActiveMember, filter: { priority?: Priority; quarterPosition?: number; taken?: boolean; page: number; pageSize: number }) {
     const where = {

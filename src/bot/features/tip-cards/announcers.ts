@@ -17,18 +17,24 @@ import { APPROXIMATE_RADIUS_METERS } from "../../../domain/location.js";
  * Re-encoded copies of residents' pictures; a picture that cannot be re-encoded
  * is counted, never sent as it came. Throws when the pictures themselves could
  * not be sent (the caller retries them); the count of unreadable ones is said once.
+ * Then `keep` is given the copies' file ids, to be stored in place of the
+ * resident's: with the bot's token a resident's file id downloads the file as
+ * sent, and an image sent as a file keeps its EXIF (where, which phone, whose).
  */
 async function postCleanPhotos(
   api: Api,
   deps: BaseDeps,
   chatId: string,
   fileIds: string[],
-  options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string },
+  options: { caption?: string; replyTo?: number; unreadableText: (count: number) => string; keep: (cleanFileIds: string[]) => Promise<void> },
 ): Promise<void> {
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
   const { files, errors } = await cleanPhotos(api, deps.services.images, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
-  if (files.length > 0) await sendPhotos(api, chatId, files, options);
+  const { caption, replyTo } = options;
+  const sent = files.length > 0 ? await sendPhotos(api, chatId, files, { ...(caption ? { caption } : {}), ...(replyTo ? { replyTo } : {}) }) : [];
+  // Not retried with the pictures: they are posted; the resident's ids then stay until the tip is purged.
+  await options.keep(sent).catch((err: unknown) => deps.logger.error({ err }, "could not keep the clean copies' file ids in place of the resident's"));
   if (errors.length > 0) {
     await api
       .sendMessage(chatId, options.unreadableText(errors.length), {
@@ -140,6 +146,7 @@ export function createTipAnnouncer(api: Api, i18n: I18n<FlowContext>, deps: Base
             caption: t("card-photos-caption", { reference: view.reference }),
             replyTo,
             unreadableText: (count) => t("card-photos-unreadable", { count }),
+            keep: (clean) => tips.keepCleanPhotos(view.id, clean),
           });
         } catch (err) {
           failed.push("photos");
@@ -288,6 +295,7 @@ export function createAddendumAnnouncer(api: Api, i18n: I18n<FlowContext>, deps:
         await postCleanPhotos(api, deps, ward.policeChatId, addendum.photoFileIds, {
           ...(card ? { replyTo: card.messageId } : {}),
           unreadableText: (count) => i18n.t(locale, "card-photos-unreadable", { count }),
+          keep: (clean) => deps.services.tips.keepCleanAddendumPhotos(addendumId, clean),
         });
       }
     } catch (err) {
