@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { Persona } from "../support/persona.js";
 import { sendQuickTip, setUpWard, type Ward } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
+import { SEALED } from "../../src/services/keyring.js";
 
 describe("follow-up with the receipt", () => {
   let t: TestApp;
@@ -49,6 +50,16 @@ describe("follow-up with the receipt", () => {
     await eventually(() => expect(t.standIn.messages(ward.groupId).filter((m) => m.from_bot && m.photo && m.reply_to_message_id === card?.message_id)).toHaveLength(1));
     expect(t.standIn.callsTo("forwardMessage")).toHaveLength(0);
     expect(await t.app.services.db.tipAddendum.count()).toBe(1);
+    // The addendum keeps the posted copy's file id, not the resident's (photos.test.ts says why).
+    const posted = t.standIn.messages(ward.groupId).find((m) => m.from_bot && m.photo && m.reply_to_message_id === card?.message_id)!;
+    const residents = t.standIn.messages(resident.chatId).filter((m) => !m.from_bot && m.photo).flatMap((m) => m.photo!.map((p) => p.file_id));
+    const { db, keyring } = t.app.services;
+    await eventually(async () => {
+      const [row] = await db.tipAddendum.findMany();
+      expect(JSON.parse(keyring.open(SEALED.addendumPhotos, row!.id, row!.photoFileIds))).toEqual([posted.photo!.at(-1)!.file_id]);
+    });
+    expect(residents.length).toBeGreaterThan(0);
+    expect(residents).not.toContain(posted.photo!.at(-1)!.file_id);
   });
 
   it("refuses an addition that would pass 2,000 characters and keeps what was already typed", async () => {

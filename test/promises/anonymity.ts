@@ -137,6 +137,14 @@ export const ANONYMITY_MUTATIONS: PromiseMutation[] = [
   },
   {
     promise: "Photos carry no metadata",
+    breaks: "a tip keeps the resident's own file ids after the clean copies are posted",
+    file: "src/bot/features/tip-cards/announcers.ts",
+    find: "keep: (clean) => tips.keepCleanPhotos(view.id, clean),",
+    replace: "keep: () => Promise.resolve(),",
+    test: "test/e2e/photos.test.ts",
+  },
+  {
+    promise: "Photos carry no metadata",
     breaks: "the re-encoded JPEG keeps the original's EXIF",
     file: "src/services/images.ts",
     find: "    .rotate()\n",
