@@ -11,7 +11,7 @@ import { randomInt } from "node:crypto";
 import { Persona } from "../support/persona.js";
 import { databaseKind } from "../support/database.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { setUpWard } from "../support/scenario.js";
+import { sendQuickTip, setUpWard } from "../support/scenario.js";
 import { eventually } from "../support/wait.js";
 import { ZaloPersona } from "../support/zalo-persona.js";
 
@@ -56,14 +56,8 @@ async function endFlowsThreeWays(t: TestApp, expectGone: (traces: Traces) => Pro
 
   const filer = Persona.create(t.standIn, { id: uniqueId(), first_name: "Người gửi" });
   await walkWatching(t, secrets.chatKey(filer.chatId), traces, async () => {
-    await filer.say("/tip", /Bước 1\/6/);
-    await filer.tap("Mua bán", /Bước 2\/6/);
-    await filer.tap("Khu phố 2", /Bước 3\/6/);
-    await filer.say("hẻm 9 đường Lý Thường Kiệt", /Bước 4\/6/);
-    await filer.tap("Hôm nay", /Bước 5\/6/);
-    await filer.say("Có người bán hàng trắng ở hẻm 9 mỗi tối", /Bước 6\/6/);
-    await filer.tap("Bỏ qua", /Xem lại tin báo/);
-    await filer.tap("📨 Gửi", /Mã biên nhận/);
+    const receipt = await sendQuickTip(filer, { category: "Mua bán", quarter: "Khu phố 2", place: "hẻm 9 đường Lý Thường Kiệt", timing: "Hôm nay", description: "Có người bán hàng trắng ở hẻm 9 mỗi tối" });
+    expect(receipt).not.toBeNull();
   });
   await flowRowsGone(t, traces);
   await expectGone(traces);
