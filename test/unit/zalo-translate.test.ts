@@ -104,6 +104,23 @@ describe("Zalo updates in Telegram's shape", () => {
     expect(update!.update_id).toBe(zaloUpdateId({ event_name: "message.text.received", message: message() }));
   });
 
+  // The bot keys everything by the chat (its keyed hash, the flow's state with the chat's id stripped): a sender id of
+  // its own, were Zalo ever to send one that differs from the private chat's, would ride along unstripped.
+  it("gives the sender the private chat's id, never an id of its own", () => {
+    const update = toTelegramUpdate(
+      { event_name: "message.text.received", message: message({ from: { id: "0123456789abcdef0123", is_bot: false }, text: "/tip" }) },
+      { current: null, callbackId: "z:1" },
+    );
+    expect(update?.message?.from?.id).toBe("z:6ede9afa66b88fe6d6a9");
+    expect(JSON.stringify(update)).not.toContain("0123456789abcdef0123");
+    const pressed = toTelegramUpdate(
+      { event_name: "message.text.received", message: message({ from: { id: "0123456789abcdef0123", is_bot: false }, text: "1" }) },
+      { current: { messageId: 42, choices: [cb("Có", "c2:yes")] }, callbackId: "z:cb" },
+    );
+    expect(pressed?.callback_query?.from.id).toBe("z:6ede9afa66b88fe6d6a9");
+    expect(JSON.stringify(pressed)).not.toContain("0123456789abcdef0123");
+  });
+
   it("makes a typed choice a button press on the message that offered it", () => {
     const current = { messageId: 42, sentAt: new Date(1_764_000_000_000), choices: [cb("Có", "c2:yes"), cb("Không", "c2:no")] };
     const pressed = toTelegramUpdate({ event_name: "message.text.received", message: message({ text: "khong" }) }, { current, callbackId: "z:cb" });
