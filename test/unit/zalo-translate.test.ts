@@ -114,7 +114,7 @@ describe("Zalo updates in Telegram's shape", () => {
     expect(update?.message?.from?.id).toBe("z:6ede9afa66b88fe6d6a9");
     expect(JSON.stringify(update)).not.toContain("0123456789abcdef0123");
     const pressed = toTelegramUpdate(
-      { event_name: "message.text.received", message: message({ from: { id: "0123456789abcdef0123", is_bot: false }, text: "1" }) },
+      { event_name: "message.text.received", message: message({ from: { id: "0123456789abcdef0123", is_bot: false }, text: "co" }) },
       { current: { messageId: 42, choices: [cb("Có", "c2:yes")] }, callbackId: "z:cb" },
     );
     expect(pressed?.callback_query?.from.id).toBe("z:6ede9afa66b88fe6d6a9");

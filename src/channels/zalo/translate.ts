@@ -195,7 +195,9 @@ export function toTelegramUpdate(update: ZaloUpdate, context: TranslationContext
   const message = update.message;
   if (!message || message.chat.chat_type.toUpperCase() !== "PRIVATE" || message.from.is_bot) return null;
   const chatId = botChatIdOf(message.chat.id);
-  const from = { id: botChatIdOf(message.from.id), is_bot: false, first_name: "Zalo" };
+  // The sender of a private chat is the chat: the bot keys and strips everything by the chat's id, so Zalo's own
+  // sender id (were it ever to differ) must not ride along into stored flow state.
+  const from = { id: chatId, is_bot: false, first_name: "Zalo" };
   const chat = { id: chatId, type: "private" as const, first_name: "Zalo" };
   const date = Math.floor(message.date > 1e12 ? message.date / 1000 : message.date);
   const update_id = zaloUpdateId(update);
