@@ -278,24 +278,27 @@ const hashStarted = performance.now();
 for (let i = 0; i < 20; i++) await secrets.receiptHash(`TB-BNCH-${String(i).padStart(4, "0")}`);
 const hashMs = (performance.now() - hashStarted) / 20;
 const hashCoreSeconds = (FLOWS * hashMs) / 1000;
-const capByHashes = (FLOWS * 8) / (hashCoreSeconds / os.cpus().length);
+const cores = os.cpus().length;
+const ceilingRate = ceiling.updates / ceiling.seconds;
+const capByHashes = (FLOWS * 8) / (hashCoreSeconds / cores);
 process.stdout.write(
-  `  receipts' scrypt: ${hashMs.toFixed(1)} ms each; ${FLOWS} tips = ${hashCoreSeconds.toFixed(1)} core-seconds, so on ${os.cpus().length} cores the hashes alone allow at most ${capByHashes.toFixed(0)} updates/s = ${((capByHashes / (ceiling.updates / ceiling.seconds)) * 100).toFixed(0)} % of the ceiling\n`,
+  `  receipts' scrypt: ${hashMs.toFixed(1)} ms each; ${FLOWS} tips = ${hashCoreSeconds.toFixed(1)} core-seconds, so on ${cores} cores the hashes alone allow at most ${capByHashes.toFixed(0)} updates/s = ${((capByHashes / ceilingRate) * 100).toFixed(0)} % of the ceiling\n`,
 );
 // What a target leaves to spend: a run of U updates at R updates/s lasts U/R seconds, so on K cores the
 // process may use at most K/R seconds of CPU an update, all threads together (an upper bound: one event
 // loop cannot use a second core). Set against that the two costs the bot cannot avoid: the receipt's hash
 // (one a flow of 8 updates) and the in-memory ceiling's own work (grammY, conversations, the stand-in).
-const cores = os.cpus().length;
-const ceilingRate = ceiling.updates / ceiling.seconds;
 const hashMsPerUpdate = hashMs / 8;
 const ceilingCpu = ceiling.cpuMsPerUpdate ?? 0;
+const p99Limit = targetFor("tipFlow.stepP99", "SQLite").limit;
 const budgets: { what: string; rate: number }[] = [
-  { what: `${targetFor("tipFlow.shareOfCeiling", "SQLite").limit} % of the ceiling (SQLite)`, rate: (targetFor("tipFlow.shareOfCeiling", "SQLite").limit / 100) * ceilingRate },
-  { what: `${targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit} % of the ceiling (PostgreSQL)`, rate: (targetFor("tipFlow.shareOfCeiling", "PostgreSQL").limit / 100) * ceilingRate },
+  ...(["SQLite", "PostgreSQL"] as const).map((database) => {
+    const share = targetFor("tipFlow.shareOfCeiling", database).limit;
+    return { what: `${share} % of the ceiling (${database})`, rate: (share / 100) * ceilingRate };
+  }),
   // Closed loop: a mean step of L ms at C residents needs C/L updates/s (Little's law). A p99 of L with a
   // mean above L would take a tail of under 1 % holding most of the wait; every run here had p99 = 2-6 × mean.
-  { what: `a mean step of ${targetFor("tipFlow.stepP99", "SQLite").limit} ms (the p99 limit) at ${CONCURRENCY} residents`, rate: CONCURRENCY / (targetFor("tipFlow.stepP99", "SQLite").limit / 1000) },
+  { what: `a mean step of ${p99Limit} ms (the p99 limit) at ${CONCURRENCY} residents`, rate: CONCURRENCY / (p99Limit / 1000) },
 ];
 for (const { what, rate } of budgets) {
   const budget = (cores / rate) * 1000;

@@ -31,8 +31,7 @@ async function postCleanPhotos(
   await api.sendChatAction(chatId, "upload_photo").catch(() => undefined);
   const { files, errors } = await cleanPhotos(api, deps.services.images, fileIds);
   for (const err of errors) deps.logger.warn({ err }, "a resident's picture could not be re-encoded; not sent");
-  const { caption, replyTo } = options;
-  const sent = files.length > 0 ? await sendPhotos(api, chatId, files, { ...(caption ? { caption } : {}), ...(replyTo ? { replyTo } : {}) }) : [];
+  const sent = files.length > 0 ? await sendPhotos(api, chatId, files, options) : [];
   // Not retried with the pictures: they are posted; the resident's ids then stay until the tip is purged.
   await options.keep(sent).catch((err: unknown) => deps.logger.error({ err }, "could not keep the clean copies' file ids in place of the resident's"));
   if (errors.length > 0) {
